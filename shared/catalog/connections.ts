@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import type { ConnectionDefinition } from './types';
+
+/**
+ * Connections that several source kinds share, written once. A kind lists the ones
+ * it makes in its `connections`; relations unique to one kind stay in that kind's file.
+ */
+
+export const WORKLOAD_KINDS = ['ecs-service', 'ecs-task', 'eks-workload'] as const;
+export const IMAGE_SOURCE_KINDS = ['ecr-repository', 'dockerhub-image'] as const;
+
+export const pullsImage: ConnectionDefinition = {
+  relation: 'pulls-image',
+  to: IMAGE_SOURCE_KINDS,
+  label: 'pulls image',
+  description: 'The container image comes from this registry.',
+};
+
+export const mountsEfs: ConnectionDefinition = {
+  relation: 'mounts',
+  to: ['efs'],
+  label: 'mounts',
+  description: 'The containers mount this EFS file system as a volume.',
+  props: z.strictObject({
+    containerPath: z.string().min(1).max(1024).default('/mnt/efs').meta({ title: 'Container path' }),
+    readOnly: z.boolean().default(false).meta({ title: 'Read only' }),
+    transitEncryption: z.boolean().default(true).meta({ title: 'Encryption in transit' }),
+    accessPoint: z.boolean().default(false).meta({ title: 'Use an access point', description: 'Mount through an EFS access point (needs encryption in transit).' }),
+    rootDirectory: z.string().min(1).max(1024).default('/').meta({ title: 'Root directory' }),
+  }),
+};
+
+/** Where a resource that spans subnets (a load balancer, a service's tasks, an EKS cluster) places its network interfaces. */
+export const inSubnet = (label: string, description: string): ConnectionDefinition => ({
+  relation: 'in-subnet',
+  to: ['subnet'],
+  label,
+  description,
+});
+
+export const runsOn = (to: readonly string[]): ConnectionDefinition => ({
+  relation: 'runs-on',
+  to,
+  label: 'runs on',
+  description: 'The tasks or pods run on this capacity (like placing them inside it).',
+});
+
+export const targetType = () =>
+  z
+    .enum(['auto', 'ip', 'instance'])
+    .default('auto')
+    .meta({
+      title: 'Target type',
+      description: 'auto follows the network mode: ip for awsvpc tasks and pods on Fargate, instance otherwise.',
+    });
+
+export const listenerPort = (fallback: number) =>
+  z.number().int().min(1).max(65535).default(fallback).meta({ title: 'Listener port' });
+
+export const targetPort = () =>
+  z.number().int().min(0).max(65535).default(0).meta({ title: 'Target port', description: '0 uses the container port.' });
+
+export const runsOnEcsCapacity = runsOn(['ecs-fargate-capacity', 'ecs-ec2-capacity', 'ecs-external-capacity']);
+export const runsOnEksCapacity = runsOn(['eks-managed-node-group', 'eks-self-managed-nodes', 'eks-fargate-profile']);

@@ -1,0 +1,171 @@
+import type { z } from 'zod';
+import { alb } from './kinds/alb';
+import { availabilityZone } from './kinds/availability-zone';
+import { clb } from './kinds/clb';
+import { dockerhubImage } from './kinds/dockerhub-image';
+import { ec2AutoScaling } from './kinds/ec2-auto-scaling';
+import { ecrRepository } from './kinds/ecr-repository';
+import { ecsCluster } from './kinds/ecs-cluster';
+import { ecsEc2Capacity } from './kinds/ecs-ec2-capacity';
+import { ecsExternalCapacity } from './kinds/ecs-external-capacity';
+import { ecsFargateCapacity } from './kinds/ecs-fargate-capacity';
+import { ecsService } from './kinds/ecs-service';
+import { ecsTask } from './kinds/ecs-task';
+import { efs } from './kinds/efs';
+import { eksCluster } from './kinds/eks-cluster';
+import { eksFargateProfile } from './kinds/eks-fargate-profile';
+import { eksManagedNodeGroup } from './kinds/eks-managed-node-group';
+import { eksSelfManagedNodes } from './kinds/eks-self-managed-nodes';
+import { eksWorkload } from './kinds/eks-workload';
+import { internet } from './kinds/internet';
+import { natGateway } from './kinds/nat-gateway';
+import { nlb } from './kinds/nlb';
+import { region } from './kinds/region';
+import { serviceAutoScaling } from './kinds/service-auto-scaling';
+import { subnet } from './kinds/subnet';
+import { vpc } from './kinds/vpc';
+import { vpcEndpoint } from './kinds/vpc-endpoint';
+import type { Appearance, ConnectionDefinition, KindDefinition } from './types';
+
+export * from './types';
+export {
+  alb,
+  availabilityZone,
+  clb,
+  dockerhubImage,
+  ec2AutoScaling,
+  ecrRepository,
+  ecsCluster,
+  ecsEc2Capacity,
+  ecsExternalCapacity,
+  ecsFargateCapacity,
+  ecsService,
+  ecsTask,
+  efs,
+  eksCluster,
+  eksFargateProfile,
+  eksManagedNodeGroup,
+  eksSelfManagedNodes,
+  eksWorkload,
+  internet,
+  natGateway,
+  nlb,
+  region,
+  serviceAutoScaling,
+  subnet,
+  vpc,
+  vpcEndpoint,
+};
+
+/** Every kind, in palette order within its category. */
+export const CATALOG: readonly KindDefinition[] = [
+  region,
+  vpc,
+  availabilityZone,
+  subnet,
+  natGateway,
+  vpcEndpoint,
+  internet,
+  ecrRepository,
+  dockerhubImage,
+  ecsCluster,
+  ecsFargateCapacity,
+  ecsEc2Capacity,
+  ecsExternalCapacity,
+  ecsService,
+  ecsTask,
+  eksCluster,
+  eksManagedNodeGroup,
+  eksSelfManagedNodes,
+  eksFargateProfile,
+  eksWorkload,
+  alb,
+  nlb,
+  clb,
+  efs,
+  serviceAutoScaling,
+  ec2AutoScaling,
+] as readonly KindDefinition[];
+
+const kindsById: ReadonlyMap<string, KindDefinition> = new Map(CATALOG.map((kind) => [kind.id, kind]));
+
+export function findKind(kindId: string): KindDefinition | undefined {
+  return kindsById.get(kindId);
+}
+
+/** For callers that already validated the kind (documents that passed the loader). */
+export function getKind(kindId: string): KindDefinition {
+  const kind = kindsById.get(kindId);
+  if (!kind) throw new Error(`Unknown component kind "${kindId}"`);
+  return kind;
+}
+
+export function isGroupKind(kindId: string): boolean {
+  return kindsById.get(kindId)?.group !== undefined;
+}
+
+/** Whether a node of `childKind` may be placed inside a node of `parentKind` (undefined parent: the canvas itself). */
+export function canContain(parentKind: string | undefined, childKind: string): boolean {
+  if (parentKind === undefined) return kindsById.has(childKind);
+  return kindsById.get(parentKind)?.group?.contains.includes(childKind) ?? false;
+}
+
+export interface ResolvedConnection {
+  definition: ConnectionDefinition;
+  /** Kind of the node the edge starts from, as the catalog defines the relation. */
+  sourceKind: string;
+  targetKind: string;
+}
+
+const connectionIndex: ReadonlyMap<string, ResolvedConnection> = (() => {
+  const index = new Map<string, ResolvedConnection>();
+  for (const kind of CATALOG) {
+    for (const definition of kind.connections) {
+      for (const targetKind of definition.to) {
+        index.set(`${kind.id}→${targetKind}`, { definition, sourceKind: kind.id, targetKind });
+      }
+    }
+  }
+  return index;
+})();
+
+/** What an edge from `sourceKind` to `targetKind` means, or undefined when the catalog gives it no meaning. */
+export function findConnection(sourceKind: string, targetKind: string): ResolvedConnection | undefined {
+  return connectionIndex.get(`${sourceKind}→${targetKind}`);
+}
+
+/**
+ * A connection a user dragged between two kinds, in either direction. `reversed` means the
+ * catalog defines it the other way round, so the edge should be stored target → source.
+ */
+export function resolveConnection(
+  fromKind: string,
+  toKind: string,
+): { connection: ResolvedConnection; reversed: boolean } | undefined {
+  const forward = findConnection(fromKind, toKind);
+  if (forward) return { connection: forward, reversed: false };
+  const backward = findConnection(toKind, fromKind);
+  if (backward) return { connection: backward, reversed: true };
+  return undefined;
+}
+
+export function defaultProps(kind: KindDefinition): Record<string, unknown> {
+  return kind.props.parse({}) as Record<string, unknown>;
+}
+
+export function iconOf(kind: KindDefinition, props: Record<string, unknown>): string {
+  return kind.iconFor ? kind.iconFor(props as z.output<typeof kind.props>) : kind.icon;
+}
+
+export function appearanceOf(kind: KindDefinition, props: Record<string, unknown>): Appearance {
+  return kind.appearanceFor ? kind.appearanceFor(props as z.output<typeof kind.props>) : kind.appearance;
+}
+
+export function summaryOf(kind: KindDefinition, props: Record<string, unknown>): string {
+  return kind.summary ? kind.summary(props as z.output<typeof kind.props>) : '';
+}
+
+/** Narrow a node's props to a kind's output type. Callers check node.kind === kind.id first. */
+export function propsAs<S extends z.ZodObject>(kind: KindDefinition<S>, props: Record<string, unknown>): z.output<S> {
+  return props as z.output<S>;
+}

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { AWS_COLORS, LEAF_SIZE } from '../common';
+import { inSubnet, listenerPort, targetPort, targetType } from '../connections';
+import { defineKind } from '../types';
+
+export const alb = defineKind({
+  id: 'alb',
+  label: 'Application Load Balancer',
+  category: 'load-balancing',
+  description: 'Layer 7 (HTTP/HTTPS) load balancer with path and host routing. Needs subnets in two AZs.',
+  defaultLabel: 'ALB',
+  keywords: ['alb', 'load balancer', 'elb', 'http', 'ingress', 'layer 7'],
+  icon: 'resource/ElasticLoadBalancingApplicationLoadBalancer',
+  appearance: { color: AWS_COLORS.networking },
+  props: z.strictObject({
+    scheme: z.enum(['internet-facing', 'internal']).default('internet-facing').meta({ title: 'Scheme' }),
+    ipAddressType: z.enum(['ipv4', 'dualstack']).default('ipv4').meta({ title: 'IP address type' }),
+  }),
+  size: LEAF_SIZE,
+  connections: [
+    {
+      relation: 'routes-traffic',
+      to: ['ecs-service', 'eks-workload'],
+      label: 'routes to',
+      description: 'A listener forwards requests to a target group holding these tasks or pods.',
+      props: z.strictObject({
+        listenerPort: listenerPort(80),
+        protocol: z.enum(['HTTP', 'HTTPS']).default('HTTP').meta({ title: 'Listener protocol' }),
+        targetPort: targetPort(),
+        targetType: targetType(),
+        pathPattern: z.string().min(1).max(128).default('/*').meta({ title: 'Path pattern' }),
+        healthCheckPath: z.string().min(1).max(1024).default('/').meta({ title: 'Health check path' }),
+      }),
+    },
+    inSubnet('in subnet', 'The load balancer has a node in this subnet.'),
+  ],
+  summary: (props) => props.scheme,
+  docsUrl: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/introduction.html',
+});

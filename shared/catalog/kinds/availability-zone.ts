@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { AWS_COLORS } from '../common';
+import { defineKind } from '../types';
+
+export const availabilityZone = defineKind({
+  id: 'availability-zone',
+  label: 'Availability Zone',
+  category: 'network',
+  description: 'An Availability Zone of the Region. Subnets drawn inside it are in this AZ.',
+  defaultLabel: 'Availability Zone A',
+  keywords: ['az', 'zone'],
+  icon: 'stowage/availability-zone',
+  appearance: { color: AWS_COLORS.az, dashed: true },
+  props: z.strictObject({
+    zone: z
+      .string()
+      .regex(/^[a-z]$/, 'The zone letter is one lowercase letter, such as a.')
+      .default('a')
+      .meta({ title: 'Zone letter', description: 'Combined with the Region: us-east-1 + a = us-east-1a.' }),
+  }),
+  size: { width: 440, height: 520 },
+  group: {
+    contains: ['subnet', 'ecs-cluster', 'eks-cluster', 'efs', 'nat-gateway'],
+  },
+  connections: [],
+  summary: (props) => `zone ${props.zone}`,
+  docsUrl: 'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/using-regions-availability-zones.html',
+});

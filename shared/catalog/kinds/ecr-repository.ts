@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { AWS_COLORS, LEAF_SIZE } from '../common';
+import { defineKind } from '../types';
+
+export const ecrRepository = defineKind({
+  id: 'ecr-repository',
+  label: 'ECR repository',
+  category: 'registries',
+  description: 'A private Amazon ECR repository that holds container images. Draw it inside a Region to place it.',
+  defaultLabel: 'app',
+  keywords: ['ecr', 'elastic container registry', 'image', 'private registry'],
+  icon: 'architecture-service/AmazonElasticContainerRegistry',
+  appearance: { color: AWS_COLORS.containers },
+  props: z.strictObject({
+    repositoryName: z
+      .string()
+      .regex(/^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/, 'Repository names are lowercase letters, digits and . _ - /, like team/app.')
+      .max(256)
+      .default('app')
+      .meta({ title: 'Repository name' }),
+    tag: z.string().min(1).max(128).default('latest').meta({ title: 'Image tag' }),
+    account: z
+      .string()
+      .regex(/^(\d{12})?$/, 'An AWS account id has 12 digits; leave it empty for this account.')
+      .default('')
+      .meta({ title: 'Account id', description: 'Empty means the same account as the workloads.' }),
+    imageTagMutability: z.enum(['MUTABLE', 'IMMUTABLE']).default('IMMUTABLE').meta({ title: 'Tag mutability' }),
+    scanOnPush: z.boolean().default(true).meta({ title: 'Scan on push' }),
+  }),
+  size: LEAF_SIZE,
+  connections: [],
+  summary: (props) => `${props.repositoryName}:${props.tag}`,
+  docsUrl: 'https://docs.aws.amazon.com/AmazonECR/latest/userguide/Repositories.html',
+});

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { AWS_COLORS, capacityProviderStrategy } from '../common';
+import { defineKind } from '../types';
+
+export const ecsCluster = defineKind({
+  id: 'ecs-cluster',
+  label: 'ECS cluster',
+  category: 'ecs',
+  description: 'An Amazon ECS cluster. Put capacity (Fargate, EC2, External) inside it, and services or tasks inside the capacity.',
+  defaultLabel: 'cluster',
+  keywords: ['elastic container service', 'ecs'],
+  icon: 'architecture-service/AmazonElasticContainerService',
+  appearance: { color: AWS_COLORS.containers, fill: 'rgba(237, 113, 0, 0.04)' },
+  props: z.strictObject({
+    containerInsights: z.enum(['disabled', 'enabled', 'enhanced']).default('enabled').meta({ title: 'Container Insights' }),
+    defaultCapacityProviderStrategy: capacityProviderStrategy('Default capacity provider strategy'),
+  }),
+  size: { width: 720, height: 420 },
+  group: {
+    contains: ['ecs-fargate-capacity', 'ecs-ec2-capacity', 'ecs-external-capacity', 'ecs-service', 'ecs-task', 'service-auto-scaling', 'ec2-auto-scaling'],
+  },
+  connections: [],
+  summary: (props) => `Container Insights ${props.containerInsights}`,
+  docsUrl: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/clusters.html',
+});

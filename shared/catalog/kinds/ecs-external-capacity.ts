@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { AWS_COLORS, operatingSystemFamily } from '../common';
+import { defineKind } from '../types';
+
+export const ecsExternalCapacity = defineKind({
+  id: 'ecs-external-capacity',
+  label: 'External capacity (ECS Anywhere)',
+  category: 'ecs',
+  description: 'On-premises servers or VMs registered with the cluster through ECS Anywhere (the EXTERNAL launch type).',
+  defaultLabel: 'On-premises',
+  keywords: ['ecs anywhere', 'external', 'on premises', 'hybrid', 'launch type'],
+  icon: 'architecture-service/AmazonECSAnywhere',
+  appearance: { color: AWS_COLORS.generic, dashed: true },
+  props: z.strictObject({
+    instanceCount: z.number().int().min(0).max(10000).default(2).meta({ title: 'Registered instances' }),
+    operatingSystemFamily: operatingSystemFamily(),
+  }),
+  size: { width: 320, height: 260 },
+  group: { contains: ['ecs-service', 'ecs-task'] },
+  connections: [],
+  summary: (props) => `${props.instanceCount} external instances`,
+  docsUrl: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-anywhere.html',
+});

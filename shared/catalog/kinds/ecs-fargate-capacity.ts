@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { AWS_COLORS } from '../common';
+import { defineKind } from '../types';
+
+export const ecsFargateCapacity = defineKind({
+  id: 'ecs-fargate-capacity',
+  label: 'Fargate capacity',
+  category: 'ecs',
+  description: 'The FARGATE and FARGATE_SPOT capacity providers of the cluster. Services placed inside run on Fargate.',
+  defaultLabel: 'Fargate',
+  keywords: ['fargate', 'fargate spot', 'serverless', 'launch type', 'capacity provider'],
+  icon: 'architecture-service/AWSFargate',
+  appearance: { color: AWS_COLORS.compute, dashed: true },
+  props: z.strictObject({
+    fargate: z.boolean().default(true).meta({ title: 'FARGATE provider' }),
+    fargateSpot: z.boolean().default(true).meta({ title: 'FARGATE_SPOT provider' }),
+  }),
+  size: { width: 320, height: 260 },
+  group: { contains: ['ecs-service', 'ecs-task'] },
+  connections: [],
+  summary: (props) => [props.fargate ? 'FARGATE' : '', props.fargateSpot ? 'FARGATE_SPOT' : ''].filter(Boolean).join(' + ') || 'no providers',
+  docsUrl: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-capacity-providers.html',
+});
+

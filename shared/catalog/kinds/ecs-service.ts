@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { AWS_COLORS, LEAF_SIZE, formatTaskSize, maxPercent, minHealthyPercent, taskDefinitionShape } from '../common';
+import { inSubnet, mountsEfs, pullsImage, runsOnEcsCapacity } from '../connections';
+import { defineKind } from '../types';
+
+export const ecsService = defineKind({
+  id: 'ecs-service',
+  label: 'ECS service',
+  category: 'ecs',
+  description: 'Keeps a number of copies of a task running, behind a load balancer if you connect one.',
+  defaultLabel: 'web',
+  keywords: ['ecs', 'service', 'task definition', 'container', 'fargate service', 'ec2 service'],
+  icon: 'resource/AmazonElasticContainerServiceService',
+  appearance: { color: AWS_COLORS.containers },
+  props: z.strictObject({
+    desiredCount: z.number().int().min(0).max(10000).default(2).meta({ title: 'Desired tasks' }),
+    schedulingStrategy: z
+      .enum(['REPLICA', 'DAEMON'])
+      .default('REPLICA')
+      .meta({ title: 'Scheduling strategy', description: 'DAEMON runs one task on every container instance.' }),
+    ...taskDefinitionShape(),
+    deploymentController: z.enum(['ECS', 'CODE_DEPLOY', 'EXTERNAL']).default('ECS').meta({ title: 'Deployment controller' }),
+    minimumHealthyPercent: minHealthyPercent(),
+    maximumPercent: maxPercent(),
+  }),
+  size: LEAF_SIZE,
+  connections: [
+    pullsImage,
+    mountsEfs,
+    runsOnEcsCapacity,
+    inSubnet('in subnet', "The service's tasks get network interfaces in this subnet (awsvpc)."),
+  ],
+  summary: (props) =>
+    `${props.schedulingStrategy === 'DAEMON' ? 'daemon' : `${props.desiredCount} tasks`} · ${formatTaskSize(props.cpu, props.memory)}`,
+  docsUrl: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs_services.html',
+});

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { AWS_COLORS, LEAF_SIZE, formatTaskSize, taskDefinitionShape } from '../common';
+import { inSubnet, mountsEfs, pullsImage, runsOnEcsCapacity } from '../connections';
+import { defineKind } from '../types';
+
+export const ecsTask = defineKind({
+  id: 'ecs-task',
+  label: 'ECS task (standalone / scheduled)',
+  category: 'ecs',
+  description: 'A task run on its own (RunTask) or on a schedule through EventBridge, for batch jobs and one-off work.',
+  defaultLabel: 'job',
+  keywords: ['ecs', 'task', 'run task', 'scheduled task', 'batch', 'cron', 'job'],
+  icon: 'resource/AmazonElasticContainerServiceTask',
+  appearance: { color: AWS_COLORS.containers },
+  props: z.strictObject({
+    schedule: z
+      .string()
+      .max(256)
+      .regex(/^$|^(rate|cron|at)\(.+\)$/, 'Use an EventBridge expression such as rate(1 hour) or cron(0 8 * * ? *), or leave it empty.')
+      .default('')
+      .meta({ title: 'Schedule', description: 'EventBridge expression such as rate(1 hour). Empty: run on demand.' }),
+    count: z.number().int().min(1).max(10).default(1).meta({ title: 'Tasks per run' }),
+    ...taskDefinitionShape(),
+  }),
+  size: LEAF_SIZE,
+  connections: [
+    pullsImage,
+    mountsEfs,
+    runsOnEcsCapacity,
+    inSubnet('in subnet', 'The tasks get network interfaces in this subnet (awsvpc).'),
+  ],
+  summary: (props) => `${props.schedule || 'on demand'} · ${formatTaskSize(props.cpu, props.memory)}`,
+  docsUrl: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/standalone-tasks.html',
+});

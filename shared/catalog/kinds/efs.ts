@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { AWS_COLORS, LEAF_SIZE } from '../common';
+import { inSubnet } from '../connections';
+import { defineKind } from '../types';
+
+export const efs = defineKind({
+  id: 'efs',
+  label: 'EFS file system',
+  category: 'storage',
+  description: 'Shared NFS storage that tasks and pods mount. Regional file systems span AZs; One Zone ones live in one AZ.',
+  defaultLabel: 'shared files',
+  keywords: ['efs', 'elastic file system', 'nfs', 'storage', 'volume', 'shared'],
+  icon: 'architecture-service/AmazonEFS',
+  appearance: { color: AWS_COLORS.storage },
+  props: z.strictObject({
+    availability: z
+      .enum(['regional', 'one-zone'])
+      .default('regional')
+      .meta({ title: 'Availability', description: 'One Zone stores data in a single AZ (draw it inside that AZ).' }),
+    performanceMode: z.enum(['generalPurpose', 'maxIO']).default('generalPurpose').meta({ title: 'Performance mode' }),
+    throughputMode: z.enum(['elastic', 'bursting', 'provisioned']).default('elastic').meta({ title: 'Throughput mode' }),
+    encrypted: z.boolean().default(true).meta({ title: 'Encrypted at rest' }),
+  }),
+  size: LEAF_SIZE,
+  connections: [inSubnet('mount target', 'The file system has a mount target in this subnet.')],
+  summary: (props) => `${props.availability === 'regional' ? 'Regional' : 'One Zone'} · ${props.throughputMode}`,
+  docsUrl: 'https://docs.aws.amazon.com/efs/latest/ug/whatisefs.html',
+});

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { AWS_COLORS } from '../common';
+import { inSubnet } from '../connections';
+import { defineKind } from '../types';
+
+export const eksFargateProfile = defineKind({
+  id: 'eks-fargate-profile',
+  label: 'Fargate profile',
+  category: 'eks',
+  description: 'Runs pods that match its selectors on Fargate. Pods placed inside run on Fargate.',
+  defaultLabel: 'fargate profile',
+  keywords: ['fargate', 'serverless', 'profile', 'selector'],
+  icon: 'architecture-service/AWSFargate',
+  appearance: { color: AWS_COLORS.compute, dashed: true },
+  props: z.strictObject({
+    selectors: z
+      .array(
+        z.strictObject({
+          namespace: z.string().max(63).default('default').meta({ title: 'Namespace' }),
+          labels: z
+            .string()
+            .max(1024)
+            .regex(/^$|^[\w./-]+=[\w.-]*(\s*,\s*[\w./-]+=[\w.-]*)*$/, 'Labels are key=value pairs separated by commas.')
+            .default('')
+            .meta({ title: 'Labels', description: 'key=value pairs, comma separated. Empty matches every pod in the namespace.' }),
+        }),
+      )
+      .max(10)
+      .default([{ namespace: 'default', labels: '' }])
+      .meta({ title: 'Selectors' }),
+  }),
+  size: { width: 320, height: 260 },
+  group: { contains: ['eks-workload'] },
+  connections: [inSubnet('in subnet', 'Pods on this profile get network interfaces in this subnet (private subnets only).')],
+  summary: (props) => props.selectors.map((selector) => selector.namespace + (selector.labels ? ` (${selector.labels})` : '')).join(', ') || 'no selectors',
+  docsUrl: 'https://docs.aws.amazon.com/eks/latest/userguide/fargate-profile.html',
+});

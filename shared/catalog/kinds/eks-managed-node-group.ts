@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { AWS_COLORS } from '../common';
+import { inSubnet } from '../connections';
+import { defineKind } from '../types';
+
+export const EKS_AMI_TYPES = [
+  'AL2023_x86_64_STANDARD',
+  'AL2023_ARM_64_STANDARD',
+  'AL2023_x86_64_NVIDIA',
+  'BOTTLEROCKET_x86_64',
+  'BOTTLEROCKET_ARM_64',
+  'WINDOWS_CORE_2022_x86_64',
+  'WINDOWS_FULL_2022_x86_64',
+] as const;
+
+export const eksManagedNodeGroup = defineKind({
+  id: 'eks-managed-node-group',
+  label: 'Managed node group',
+  category: 'eks',
+  description: 'EC2 nodes whose lifecycle EKS manages. Pods placed inside run on these nodes.',
+  defaultLabel: 'nodes',
+  keywords: ['node group', 'nodegroup', 'ec2', 'workers', 'managed nodes'],
+  icon: 'resource/AmazonEC2Instances',
+  appearance: { color: AWS_COLORS.compute, dashed: true },
+  props: z.strictObject({
+    instanceTypes: z
+      .string()
+      .regex(/^[a-z][a-z0-9-]*\.[a-z0-9]+(\s*,\s*[a-z][a-z0-9-]*\.[a-z0-9]+)*$/, 'List instance types separated by commas: m6i.large, m7i.large.')
+      .default('m6i.large')
+      .meta({ title: 'Instance types' }),
+    amiType: z.enum(EKS_AMI_TYPES).default('AL2023_x86_64_STANDARD').meta({ title: 'AMI type' }),
+    capacityType: z.enum(['ON_DEMAND', 'SPOT']).default('ON_DEMAND').meta({ title: 'Capacity type' }),
+    minSize: z.number().int().min(0).max(1000).default(1).meta({ title: 'Minimum nodes' }),
+    maxSize: z.number().int().min(1).max(1000).default(4).meta({ title: 'Maximum nodes' }),
+    desiredSize: z.number().int().min(0).max(1000).default(2).meta({ title: 'Desired nodes' }),
+  }),
+  size: { width: 320, height: 260 },
+  group: { contains: ['eks-workload'] },
+  connections: [inSubnet('in subnet', 'Nodes are launched in this subnet.')],
+  summary: (props) => `${props.instanceTypes} · ${props.minSize}–${props.maxSize}${props.capacityType === 'SPOT' ? ' · spot' : ''}`,
+  docsUrl: 'https://docs.aws.amazon.com/eks/latest/userguide/managed-node-groups.html',
+});

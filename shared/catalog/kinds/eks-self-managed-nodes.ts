@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { AWS_COLORS } from '../common';
+import { inSubnet } from '../connections';
+import { defineKind } from '../types';
+
+export const eksSelfManagedNodes = defineKind({
+  id: 'eks-self-managed-nodes',
+  label: 'Self-managed nodes',
+  category: 'eks',
+  description: 'An Auto Scaling group of EC2 nodes that you manage, joined to the cluster.',
+  defaultLabel: 'self-managed nodes',
+  keywords: ['self managed', 'auto scaling group', 'asg', 'ec2', 'workers'],
+  icon: 'resource/AmazonEC2AutoScaling',
+  appearance: { color: AWS_COLORS.compute, dashed: true },
+  props: z.strictObject({
+    instanceType: z
+      .string()
+      .regex(/^[a-z][a-z0-9-]*\.[a-z0-9]+$/, 'An instance type looks like m7g.large.')
+      .default('m6i.large')
+      .meta({ title: 'Instance type' }),
+    operatingSystem: z.enum(['linux', 'windows']).default('linux').meta({ title: 'Operating system' }),
+    cpuArchitecture: z.enum(['amd64', 'arm64']).default('amd64').meta({ title: 'CPU architecture' }),
+    minSize: z.number().int().min(0).max(1000).default(1).meta({ title: 'Minimum nodes' }),
+    maxSize: z.number().int().min(0).max(1000).default(4).meta({ title: 'Maximum nodes' }),
+    desiredCapacity: z.number().int().min(0).max(1000).nullable().default(null).meta({ title: 'Desired nodes' }),
+  }),
+  size: { width: 320, height: 260 },
+  group: { contains: ['eks-workload'] },
+  connections: [inSubnet('in subnet', 'Nodes are launched in this subnet.')],
+  summary: (props) => `${props.instanceType} · ${props.operatingSystem} · ${props.minSize}–${props.maxSize}`,
+  docsUrl: 'https://docs.aws.amazon.com/eks/latest/userguide/worker.html',
+});

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { AWS_COLORS, LEAF_SIZE } from '../common';
+import { defineKind } from '../types';
+
+export const internet = defineKind({
+  id: 'internet',
+  label: 'Internet / users',
+  category: 'network',
+  description: 'People or systems on the internet that call your load balancers.',
+  defaultLabel: 'Users',
+  keywords: ['users', 'clients', 'internet', 'actor', 'public'],
+  icon: 'resource/Users',
+  appearance: { color: AWS_COLORS.generic },
+  props: z.strictObject({}),
+  size: LEAF_SIZE,
+  connections: [
+    {
+      relation: 'sends-requests',
+      to: ['alb', 'nlb', 'clb'],
+      label: 'requests',
+      description: 'Users send requests to this load balancer.',
+    },
+  ],
+  docsUrl: 'https://docs.aws.amazon.com/vpc/latest/userguide/VPC_Internet_Gateway.html',
+});

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { AWS_COLORS, LEAF_SIZE } from '../common';
+import { defineKind } from '../types';
+
+export const natGateway = defineKind({
+  id: 'nat-gateway',
+  label: 'NAT gateway',
+  category: 'network',
+  description: 'Gives private subnets outbound internet access, for example to pull images from Docker Hub.',
+  defaultLabel: 'NAT gateway',
+  keywords: ['nat', 'egress', 'outbound'],
+  icon: 'resource/AmazonVPCNATGateway',
+  appearance: { color: AWS_COLORS.networking },
+  props: z.strictObject({
+    connectivity: z
+      .enum(['public', 'private'])
+      .default('public')
+      .meta({ title: 'Connectivity', description: 'A public NAT gateway sits in a public subnet and reaches the internet.' }),
+  }),
+  size: LEAF_SIZE,
+  connections: [
+    {
+      relation: 'egress',
+      to: ['internet'],
+      label: 'egress',
+      description: 'Outbound traffic leaves through this NAT gateway to the internet.',
+    },
+  ],
+  summary: (props) => `${props.connectivity} NAT`,
+  docsUrl: 'https://docs.aws.amazon.com/vpc/latest/userguide/vpc-nat-gateway.html',
+});

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { AWS_COLORS, LEAF_SIZE } from '../common';
+import { inSubnet, listenerPort, targetPort, targetType } from '../connections';
+import { defineKind } from '../types';
+
+export const nlb = defineKind({
+  id: 'nlb',
+  label: 'Network Load Balancer',
+  category: 'load-balancing',
+  description: 'Layer 4 (TCP/UDP/TLS) load balancer with static IPs. A single AZ is allowed.',
+  defaultLabel: 'NLB',
+  keywords: ['nlb', 'load balancer', 'elb', 'tcp', 'udp', 'layer 4'],
+  icon: 'resource/ElasticLoadBalancingNetworkLoadBalancer',
+  appearance: { color: AWS_COLORS.networking },
+  props: z.strictObject({
+    scheme: z.enum(['internet-facing', 'internal']).default('internet-facing').meta({ title: 'Scheme' }),
+    crossZoneLoadBalancing: z.boolean().default(false).meta({ title: 'Cross-zone load balancing' }),
+  }),
+  size: LEAF_SIZE,
+  connections: [
+    {
+      relation: 'routes-traffic',
+      to: ['ecs-service', 'eks-workload'],
+      label: 'routes to',
+      description: 'A listener forwards connections to a target group holding these tasks or pods.',
+      props: z.strictObject({
+        listenerPort: listenerPort(80),
+        protocol: z.enum(['TCP', 'UDP', 'TLS', 'TCP_UDP']).default('TCP').meta({ title: 'Listener protocol' }),
+        targetPort: targetPort(),
+        targetType: targetType(),
+      }),
+    },
+    inSubnet('in subnet', 'The load balancer has a node in this subnet.'),
+  ],
+  summary: (props) => props.scheme,
+  docsUrl: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/network/introduction.html',
+});

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { AWS_COLORS, LEAF_SIZE } from '../common';
+import { defineKind } from '../types';
+
+/** Endpoints that matter for container workloads. s3 is a gateway endpoint; the rest are interface endpoints. */
+export const VPC_ENDPOINT_SERVICES = [
+  'ecr.api',
+  'ecr.dkr',
+  's3',
+  'logs',
+  'secretsmanager',
+  'ssm',
+  'sts',
+  'elasticfilesystem',
+  'ecs',
+  'ecs-agent',
+  'ecs-telemetry',
+  'eks',
+  'elasticloadbalancing',
+  'autoscaling',
+] as const;
+
+export const vpcEndpoint = defineKind({
+  id: 'vpc-endpoint',
+  label: 'VPC endpoint',
+  category: 'network',
+  description: 'A private path from the VPC to an AWS service (ECR, S3, CloudWatch Logs …) without a NAT gateway.',
+  defaultLabel: 'ecr.dkr endpoint',
+  keywords: ['privatelink', 'interface endpoint', 'gateway endpoint', 'ecr endpoint', 's3 endpoint'],
+  icon: 'resource/AmazonVPCEndpoints',
+  appearance: { color: AWS_COLORS.networking },
+  props: z.strictObject({
+    service: z.enum(VPC_ENDPOINT_SERVICES).default('ecr.dkr').meta({ title: 'AWS service' }),
+  }),
+  size: LEAF_SIZE,
+  connections: [],
+  summary: (props) => `${props.service} · ${props.service === 's3' ? 'gateway' : 'interface'}`,
+  docsUrl: 'https://docs.aws.amazon.com/AmazonECR/latest/userguide/vpc-endpoints.html',
+});

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { AWS_COLORS } from '../common';
+import { defineKind } from '../types';
+
+export const vpc = defineKind({
+  id: 'vpc',
+  label: 'VPC',
+  category: 'network',
+  description: 'A virtual private cloud. Draw availability zones and subnets inside it.',
+  defaultLabel: 'VPC',
+  keywords: ['virtual private cloud', 'network'],
+  icon: 'architecture-group/VirtualprivatecloudVPC',
+  appearance: { color: AWS_COLORS.vpc },
+  props: z.strictObject({
+    cidr: z
+      .string()
+      .regex(/^(\d{1,3}\.){3}\d{1,3}\/\d{1,2}$/, 'A CIDR block looks like 10.0.0.0/16.')
+      .default('10.0.0.0/16')
+      .meta({ title: 'CIDR block' }),
+    dnsSupport: z.boolean().default(true).meta({ title: 'DNS resolution' }),
+    dnsHostnames: z.boolean().default(true).meta({ title: 'DNS hostnames' }),
+  }),
+  size: { width: 1000, height: 640 },
+  group: {
+    contains: [
+      'availability-zone',
+      'subnet',
+      'ecs-cluster',
+      'eks-cluster',
+      'alb',
+      'nlb',
+      'clb',
+      'efs',
+      'nat-gateway',
+      'vpc-endpoint',
+      'service-auto-scaling',
+      'ec2-auto-scaling',
+    ],
+  },
+  connections: [],
+  summary: (props) => props.cidr,
+  docsUrl: 'https://docs.aws.amazon.com/vpc/latest/userguide/what-is-amazon-vpc.html',
+});

@@ -1,0 +1,112 @@
+/**
+ * What every command is called and how it is reached: id, label, shortcut, menu. The
+ * renderer's command registry adds `run` and `enabled` to these ids; the Electron
+ * application menu, the in-app menu bar, the context menu, the toolbar and the keyboard
+ * all read this one list.
+ */
+
+export type MenuId = 'file' | 'edit' | 'view' | 'help';
+
+export interface CommandDefinition {
+  id: string;
+  label: string;
+  /**
+   * Keyboard shortcuts, first one shown in menus. "Mod" is Cmd on macOS and Ctrl elsewhere;
+   * keys use KeyboardEvent.key names ("Delete", "ArrowLeft", "=").
+   */
+  shortcuts?: readonly string[];
+  menu?: MenuId;
+  /** Commands in the same menu and section are shown together; a separator divides sections. */
+  section?: number;
+  /**
+   * Clipboard commands are carried by the platform's cut/copy/paste events so that text
+   * fields keep working; the Electron menu uses this role and the canvas listens to the events.
+   */
+  nativeRole?: 'cut' | 'copy' | 'paste';
+}
+
+export const COMMANDS = [
+  { id: 'file.new', label: 'New', shortcuts: ['Mod+N'], menu: 'file', section: 0 },
+  { id: 'file.open', label: 'Open…', shortcuts: ['Mod+O'], menu: 'file', section: 0 },
+  { id: 'file.save', label: 'Save', shortcuts: ['Mod+S'], menu: 'file', section: 1 },
+  { id: 'file.saveAs', label: 'Save As…', shortcuts: ['Shift+Mod+S'], menu: 'file', section: 1 },
+  { id: 'file.export', label: 'Export…', shortcuts: ['Mod+E'], menu: 'file', section: 2 },
+
+  { id: 'edit.undo', label: 'Undo', shortcuts: ['Mod+Z'], menu: 'edit', section: 0 },
+  { id: 'edit.redo', label: 'Redo', shortcuts: ['Shift+Mod+Z', 'Mod+Y'], menu: 'edit', section: 0 },
+  { id: 'edit.cut', label: 'Cut', shortcuts: ['Mod+X'], menu: 'edit', section: 1, nativeRole: 'cut' },
+  { id: 'edit.copy', label: 'Copy', shortcuts: ['Mod+C'], menu: 'edit', section: 1, nativeRole: 'copy' },
+  { id: 'edit.paste', label: 'Paste', shortcuts: ['Mod+V'], menu: 'edit', section: 1, nativeRole: 'paste' },
+  { id: 'edit.duplicate', label: 'Duplicate', shortcuts: ['Mod+D'], menu: 'edit', section: 1 },
+  { id: 'edit.delete', label: 'Delete', shortcuts: ['Delete', 'Backspace'], menu: 'edit', section: 1 },
+  { id: 'edit.selectAll', label: 'Select All', shortcuts: ['Mod+A'], menu: 'edit', section: 2 },
+  { id: 'edit.nudgeLeft', label: 'Nudge Left', shortcuts: ['ArrowLeft'] },
+  { id: 'edit.nudgeRight', label: 'Nudge Right', shortcuts: ['ArrowRight'] },
+  { id: 'edit.nudgeUp', label: 'Nudge Up', shortcuts: ['ArrowUp'] },
+  { id: 'edit.nudgeDown', label: 'Nudge Down', shortcuts: ['ArrowDown'] },
+  { id: 'edit.nudgeLeftFar', label: 'Nudge Left 10×', shortcuts: ['Shift+ArrowLeft'] },
+  { id: 'edit.nudgeRightFar', label: 'Nudge Right 10×', shortcuts: ['Shift+ArrowRight'] },
+  { id: 'edit.nudgeUpFar', label: 'Nudge Up 10×', shortcuts: ['Shift+ArrowUp'] },
+  { id: 'edit.nudgeDownFar', label: 'Nudge Down 10×', shortcuts: ['Shift+ArrowDown'] },
+
+  { id: 'view.zoomIn', label: 'Zoom In', shortcuts: ['Mod+=', 'Mod++'], menu: 'view', section: 0 },
+  { id: 'view.zoomOut', label: 'Zoom Out', shortcuts: ['Mod+-'], menu: 'view', section: 0 },
+  { id: 'view.zoomReset', label: 'Actual Size', shortcuts: ['Mod+0'], menu: 'view', section: 0 },
+  { id: 'view.fit', label: 'Fit Diagram', shortcuts: ['Shift+1'], menu: 'view', section: 0 },
+  { id: 'view.toggleMinimap', label: 'Minimap', shortcuts: ['Shift+M'], menu: 'view', section: 1 },
+  { id: 'view.toggleSnap', label: 'Snap to Grid', shortcuts: ['Shift+G'], menu: 'view', section: 1 },
+
+  { id: 'help.shortcuts', label: 'Keyboard Shortcuts', shortcuts: ['?'], menu: 'help', section: 0 },
+  { id: 'help.fileFormat', label: 'File Format Reference', menu: 'help', section: 0 },
+] as const satisfies readonly CommandDefinition[];
+
+export type CommandId = (typeof COMMANDS)[number]['id'];
+
+const byId: ReadonlyMap<string, CommandDefinition> = new Map(COMMANDS.map((command) => [command.id, command]));
+
+export function findCommand(id: string): CommandDefinition | undefined {
+  return byId.get(id);
+}
+
+export function isCommandId(id: string): id is CommandId {
+  return byId.has(id);
+}
+
+/** "Shift+Mod+Z" → "Shift+CmdOrCtrl+Z", the Electron accelerator syntax. */
+export function toElectronAccelerator(shortcut: string): string {
+  return shortcut
+    .split('+')
+    .map((part, index, parts) => {
+      if (part === '' && index === parts.length - 1) return 'Plus';
+      if (part === 'Mod') return 'CmdOrCtrl';
+      if (part === 'ArrowLeft') return 'Left';
+      if (part === 'ArrowRight') return 'Right';
+      if (part === 'ArrowUp') return 'Up';
+      if (part === 'ArrowDown') return 'Down';
+      if (part === 'Delete') return 'Delete';
+      if (part === 'Backspace') return 'Backspace';
+      return part;
+    })
+    .join('+');
+}
+
+/** "Shift+Mod+Z" → "⇧⌘Z" on macOS, "Ctrl+Shift+Z" elsewhere, for menus and tooltips. */
+export function formatShortcut(shortcut: string, platform: 'mac' | 'windows' | 'linux' | 'other'): string {
+  const parts = shortcut.split('+').filter(Boolean);
+  const key = parts[parts.length - 1] ?? '';
+  const modifiers = new Set(parts.slice(0, -1));
+  const keyName: Record<string, string> = {
+    ArrowLeft: '←',
+    ArrowRight: '→',
+    ArrowUp: '↑',
+    ArrowDown: '↓',
+    Delete: platform === 'mac' ? '⌦' : 'Del',
+    Backspace: platform === 'mac' ? '⌫' : 'Backspace',
+  };
+  const shown = keyName[key] ?? (key.length === 1 ? key.toUpperCase() : key);
+  if (platform === 'mac') {
+    return `${modifiers.has('Ctrl') ? '⌃' : ''}${modifiers.has('Alt') ? '⌥' : ''}${modifiers.has('Shift') ? '⇧' : ''}${modifiers.has('Mod') ? '⌘' : ''}${shown}`;
+  }
+  const names = [modifiers.has('Mod') || modifiers.has('Ctrl') ? 'Ctrl' : '', modifiers.has('Alt') ? 'Alt' : '', modifiers.has('Shift') ? 'Shift' : ''].filter(Boolean);
+  return [...names, shown].join('+');
+}

@@ -1,0 +1,131 @@
+import { canContain, findKind } from '../catalog';
+import type { DiagramDocument, DiagramNode, Point, Size } from './schema';
+
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** Space kept between a group's border and its children, and above them for the group's title bar. */
+export const GROUP_PADDING = { side: 24, top: 48, bottom: 24 } as const;
+
+export function nodeSize(node: DiagramNode): Size {
+  return node.size ?? findKind(node.kind)?.size ?? { width: 200, height: 56 };
+}
+
+/** Node lookup and absolute geometry for one document version. Build once per change, not per query. */
+export class DocumentIndex {
+  readonly byId: ReadonlyMap<string, DiagramNode>;
+  readonly childrenOf: ReadonlyMap<string | undefined, readonly DiagramNode[]>;
+  private readonly absoluteCache = new Map<string, Point>();
+
+  constructor(readonly document: DiagramDocument) {
+    this.byId = new Map(document.nodes.map((node) => [node.id, node]));
+    const children = new Map<string | undefined, DiagramNode[]>();
+    for (const node of document.nodes) {
+      const siblings = children.get(node.parentId);
+      if (siblings) siblings.push(node);
+      else children.set(node.parentId, [node]);
+    }
+    this.childrenOf = children;
+  }
+
+  node(id: string): DiagramNode | undefined {
+    return this.byId.get(id);
+  }
+
+  children(id: string | undefined): readonly DiagramNode[] {
+    return this.childrenOf.get(id) ?? [];
+  }
+
+  /** Ancestors from the parent outwards. */
+  ancestors(id: string): DiagramNode[] {
+    const out: DiagramNode[] = [];
+    const seen = new Set<string>();
+    let current = this.byId.get(id);
+    while (current?.parentId !== undefined && !seen.has(current.parentId)) {
+      seen.add(current.parentId);
+      current = this.byId.get(current.parentId);
+      if (current) out.push(current);
+    }
+    return out;
+  }
+
+  /** Every node nested inside `id`, at any depth. */
+  descendants(id: string): DiagramNode[] {
+    const out: DiagramNode[] = [];
+    const stack = [...this.children(id)];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      out.push(node);
+      stack.push(...this.children(node.id));
+    }
+    return out;
+  }
+
+  absolutePosition(id: string): Point {
+    const cached = this.absoluteCache.get(id);
+    if (cached) return cached;
+    const node = this.byId.get(id);
+    if (!node) return { x: 0, y: 0 };
+    const parent = node.parentId === undefined ? undefined : this.absolutePosition(node.parentId);
+    const point = parent ? { x: parent.x + node.position.x, y: parent.y + node.position.y } : node.position;
+    this.absoluteCache.set(id, point);
+    return point;
+  }
+
+  absoluteRect(id: string): Rect {
+    const node = this.byId.get(id);
+    const position = this.absolutePosition(id);
+    const size = node ? nodeSize(node) : { width: 0, height: 0 };
+    return { x: position.x, y: position.y, width: size.width, height: size.height };
+  }
+
+  depth(id: string): number {
+    return this.ancestors(id).length;
+  }
+
+  /**
+   * The innermost group under `point` (absolute) that may contain a node of `childKind`,
+   * skipping `excluded` nodes and their descendants (a group cannot be dropped into itself).
+   */
+  dropTarget(point: Point, childKind: string, excluded: ReadonlySet<string> = new Set()): DiagramNode | undefined {
+    let best: DiagramNode | undefined;
+    let bestDepth = -1;
+    for (const node of this.document.nodes) {
+      if (!findKind(node.kind)?.group) continue;
+      if (excluded.has(node.id) || this.ancestors(node.id).some((ancestor) => excluded.has(ancestor.id))) continue;
+      if (!canContain(node.kind, childKind)) continue;
+      if (!contains(this.absoluteRect(node.id), point)) continue;
+      const depth = this.depth(node.id);
+      if (depth > bestDepth) {
+        best = node;
+        bestDepth = depth;
+      }
+    }
+    return best;
+  }
+
+  /** Bounding box of the given nodes (all nodes when omitted), in absolute coordinates. */
+  bounds(ids?: Iterable<string>): Rect | undefined {
+    let minX = Infinity;
+    let minY = Infinity;
+    let maxX = -Infinity;
+    let maxY = -Infinity;
+    for (const id of ids ?? this.byId.keys()) {
+      if (!this.byId.has(id)) continue;
+      const rect = this.absoluteRect(id);
+      minX = Math.min(minX, rect.x);
+      minY = Math.min(minY, rect.y);
+      maxX = Math.max(maxX, rect.x + rect.width);
+      maxY = Math.max(maxY, rect.y + rect.height);
+    }
+    return Number.isFinite(minX) ? { x: minX, y: minY, width: maxX - minX, height: maxY - minY } : undefined;
+  }
+}
+
+export function contains(rect: Rect, point: Point): boolean {
+  return point.x >= rect.x && point.x <= rect.x + rect.width && point.y >= rect.y && point.y <= rect.y + rect.height;
+}

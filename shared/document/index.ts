@@ -1,0 +1,10 @@
+export * from './schema';
+export * from './issues';
+export * from './load';
+export * from './serialize';
+export * from './migrations';
+export * from './validate';
+export * from './geometry';
+export * from './ids';
+export * from './operations';
+export { jsonNestingDepth, FORBIDDEN_KEYS } from './json-guard';

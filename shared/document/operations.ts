@@ -1,0 +1,314 @@
+import { canContain, defaultProps, findKind, getKind } from '../catalog';
+import { DocumentIndex, GROUP_PADDING, nodeSize } from './geometry';
+import type { IdFactory } from './ids';
+import { CURRENT_SCHEMA_VERSION, type DiagramDocument, type DiagramEdge, type DiagramNode, type HandleSide, type Point, type Size } from './schema';
+import { parentsFirst } from './validate';
+
+/**
+ * Pure edits of a document. Each returns a new document and leaves unchanged nodes and
+ * edges as the same objects, so the canvas re-renders only what changed and undo can keep
+ * whole document versions cheaply.
+ */
+
+export function createDocument(title = 'Untitled diagram'): DiagramDocument {
+  return { schemaVersion: CURRENT_SCHEMA_VERSION, metadata: { title, description: '' }, nodes: [], edges: [] };
+}
+
+export interface NewNodeOptions {
+  id: string;
+  position: Point;
+  parentId?: string;
+  label?: string;
+  props?: Record<string, unknown>;
+  size?: Size;
+}
+
+/** A node of `kindId` with the catalog's defaults: default label, props, and size for groups. */
+export function createNode(kindId: string, options: NewNodeOptions): DiagramNode {
+  const kind = getKind(kindId);
+  const node: DiagramNode = {
+    id: options.id,
+    kind: kind.id,
+    label: options.label ?? kind.defaultLabel,
+    position: roundPoint(options.position),
+    props: options.props ? (kind.props.parse(options.props) as Record<string, unknown>) : defaultProps(kind),
+  };
+  if (options.parentId !== undefined) node.parentId = options.parentId;
+  if (kind.group) node.size = options.size ?? { ...kind.size };
+  return node;
+}
+
+export function allIds(document: DiagramDocument): Set<string> {
+  const ids = new Set<string>();
+  for (const node of document.nodes) ids.add(node.id);
+  for (const edge of document.edges) ids.add(edge.id);
+  return ids;
+}
+
+export function addNodes(document: DiagramDocument, nodes: readonly DiagramNode[]): DiagramDocument {
+  if (nodes.length === 0) return document;
+  return growGroupsToFit({ ...document, nodes: parentsFirst([...document.nodes, ...nodes]) }, nodes.map((node) => node.id));
+}
+
+export function addEdges(document: DiagramDocument, edges: readonly DiagramEdge[]): DiagramDocument {
+  if (edges.length === 0) return document;
+  return { ...document, edges: [...document.edges, ...edges] };
+}
+
+export interface NodePatch {
+  label?: string;
+  props?: Record<string, unknown>;
+  position?: Point;
+  size?: Size;
+}
+
+export function updateNode(document: DiagramDocument, id: string, patch: NodePatch): DiagramDocument {
+  let changed = false;
+  const nodes = document.nodes.map((node) => {
+    if (node.id !== id) return node;
+    changed = true;
+    const next: DiagramNode = { ...node };
+    if (patch.label !== undefined) next.label = patch.label;
+    if (patch.props !== undefined) next.props = patch.props;
+    if (patch.position !== undefined) next.position = roundPoint(patch.position);
+    if (patch.size !== undefined && findKind(node.kind)?.group) next.size = roundSize(patch.size);
+    return next;
+  });
+  if (!changed) return document;
+  const next = { ...document, nodes };
+  return patch.size !== undefined || patch.position !== undefined ? growGroupsToFit(next, [id]) : next;
+}
+
+export function updateEdge(document: DiagramDocument, id: string, props: Record<string, unknown>): DiagramDocument {
+  return { ...document, edges: document.edges.map((edge) => (edge.id === id ? { ...edge, props } : edge)) };
+}
+
+export function updateMetadata(document: DiagramDocument, metadata: Partial<DiagramDocument['metadata']>): DiagramDocument {
+  return { ...document, metadata: { ...document.metadata, ...metadata } };
+}
+
+/** Moves nodes to new positions (relative to their current parents), then grows their groups to fit. */
+export function moveNodes(document: DiagramDocument, moves: ReadonlyMap<string, Point>): DiagramDocument {
+  if (moves.size === 0) return document;
+  const nodes = document.nodes.map((node) => {
+    const position = moves.get(node.id);
+    return position ? { ...node, position: roundPoint(position) } : node;
+  });
+  return growGroupsToFit({ ...document, nodes }, [...moves.keys()]);
+}
+
+/**
+ * Puts node `id` inside `parentId` (or on the canvas when undefined) at the absolute
+ * position `absolute`. Refuses (returns the document unchanged) when the catalog does not
+ * allow the nesting or the move would put a group inside its own descendant.
+ */
+export function reparentNode(document: DiagramDocument, id: string, parentId: string | undefined, absolute: Point): DiagramDocument {
+  const index = new DocumentIndex(document);
+  const node = index.node(id);
+  if (!node) return document;
+  const parent = parentId === undefined ? undefined : index.node(parentId);
+  if (parentId !== undefined && !parent) return document;
+  if (parent && (parent.id === id || index.ancestors(parent.id).some((ancestor) => ancestor.id === id))) return document;
+  if (!canContain(parent?.kind, node.kind)) return document;
+  const origin = parent ? index.absolutePosition(parent.id) : { x: 0, y: 0 };
+  const position = roundPoint({ x: absolute.x - origin.x, y: absolute.y - origin.y });
+  const nodes = document.nodes.map((candidate) => {
+    if (candidate.id !== id) return candidate;
+    const next: DiagramNode = { ...candidate, position };
+    if (parentId === undefined) delete next.parentId;
+    else next.parentId = parentId;
+    return next;
+  });
+  return growGroupsToFit({ ...document, nodes: parentsFirst(nodes) }, [id]);
+}
+
+/** Removes nodes (with everything nested inside them) and edges, plus edges left without an end. */
+export function deleteElements(document: DiagramDocument, nodeIds: Iterable<string>, edgeIds: Iterable<string> = []): DiagramDocument {
+  const index = new DocumentIndex(document);
+  const removedNodes = new Set<string>();
+  for (const id of nodeIds) {
+    if (!index.node(id)) continue;
+    removedNodes.add(id);
+    for (const descendant of index.descendants(id)) removedNodes.add(descendant.id);
+  }
+  const removedEdges = new Set(edgeIds);
+  const nodes = document.nodes.filter((node) => !removedNodes.has(node.id));
+  const edges = document.edges.filter(
+    (edge) => !removedEdges.has(edge.id) && !removedNodes.has(edge.source) && !removedNodes.has(edge.target),
+  );
+  if (nodes.length === document.nodes.length && edges.length === document.edges.length) return document;
+  return { ...document, nodes, edges };
+}
+
+export interface EdgeEnds {
+  source: string;
+  target: string;
+  sourceHandle?: HandleSide;
+  targetHandle?: HandleSide;
+}
+
+export function createEdge(id: string, ends: EdgeEnds, props: Record<string, unknown>): DiagramEdge {
+  const edge: DiagramEdge = { id, source: ends.source, target: ends.target, props };
+  if (ends.sourceHandle) edge.sourceHandle = ends.sourceHandle;
+  if (ends.targetHandle) edge.targetHandle = ends.targetHandle;
+  return edge;
+}
+
+/** A self-contained piece of a document: what copy puts on the clipboard and paste or duplicate inserts. */
+export interface Fragment {
+  nodes: DiagramNode[];
+  edges: DiagramEdge[];
+}
+
+/**
+ * The selected nodes with everything nested inside them, and the edges among them.
+ * Nodes whose parent is not part of the fragment become top-level, at their absolute position.
+ */
+export function extractFragment(document: DiagramDocument, nodeIds: Iterable<string>): Fragment {
+  const index = new DocumentIndex(document);
+  const included = new Set<string>();
+  for (const id of nodeIds) {
+    if (!index.node(id)) continue;
+    included.add(id);
+    for (const descendant of index.descendants(id)) included.add(descendant.id);
+  }
+  const nodes = document.nodes
+    .filter((node) => included.has(node.id))
+    .map((node) => {
+      if (node.parentId !== undefined && included.has(node.parentId)) return node;
+      const copy: DiagramNode = { ...node, position: index.absolutePosition(node.id) };
+      delete copy.parentId;
+      return copy;
+    });
+  const edges = document.edges.filter((edge) => included.has(edge.source) && included.has(edge.target));
+  return { nodes, edges };
+}
+
+/**
+ * Copies a fragment into the document with fresh ids, its top-level nodes shifted by `offset`
+ * and dropped into `parentId` when that group may hold them. Returns the new document and the
+ * ids of the inserted top-level nodes (to select them).
+ */
+export function insertFragment(
+  document: DiagramDocument,
+  fragment: Fragment,
+  newId: IdFactory,
+  offset: Point,
+): { document: DiagramDocument; insertedNodeIds: string[] } {
+  const taken = allIds(document);
+  const idMap = new Map<string, string>();
+  for (const node of fragment.nodes) {
+    const id = newId('n', taken);
+    taken.add(id);
+    idMap.set(node.id, id);
+  }
+  const fragmentIds = new Set(fragment.nodes.map((node) => node.id));
+  const nodes = fragment.nodes.map((node) => {
+    const copy: DiagramNode = { ...node, id: idMap.get(node.id)!, props: structuredCloneJson(node.props) };
+    if (node.parentId !== undefined && fragmentIds.has(node.parentId)) copy.parentId = idMap.get(node.parentId)!;
+    else {
+      delete copy.parentId;
+      copy.position = roundPoint({ x: node.position.x + offset.x, y: node.position.y + offset.y });
+    }
+    return copy;
+  });
+  const edges = fragment.edges.map((edge) => {
+    const id = newId('e', taken);
+    taken.add(id);
+    return { ...edge, id, source: idMap.get(edge.source)!, target: idMap.get(edge.target)!, props: structuredCloneJson(edge.props) };
+  });
+  const topLevel = nodes.filter((node) => node.parentId === undefined).map((node) => node.id);
+  let next = addEdges(addNodes(document, nodes), edges);
+  // Place each pasted top-level node into the group under it, as a drop would.
+  for (const id of topLevel) {
+    const index = new DocumentIndex(next);
+    const node = index.node(id)!;
+    const excluded = new Set([id]);
+    const rect = index.absoluteRect(id);
+    const target = index.dropTarget({ x: rect.x + rect.width / 2, y: rect.y + Math.min(rect.height / 2, 28) }, node.kind, excluded);
+    if (target) next = reparentNode(next, id, target.id, { x: rect.x, y: rect.y });
+  }
+  return { document: next, insertedNodeIds: topLevel };
+}
+
+/**
+ * Grows the groups that hold `changedIds` (and their ancestors) until every child fits inside
+ * with padding. Groups never shrink here; shrinking is the user's choice when resizing.
+ * Children above or left of the padding push the group's origin out and are shifted back.
+ */
+export function growGroupsToFit(document: DiagramDocument, changedIds: Iterable<string>): DiagramDocument {
+  let current = document;
+  const pending = new Set<string>();
+  const byId = new Map(document.nodes.map((node) => [node.id, node]));
+  for (const id of changedIds) {
+    const node = byId.get(id);
+    if (node?.parentId !== undefined) pending.add(node.parentId);
+    if (node && findKind(node.kind)?.group) pending.add(node.id);
+  }
+  // Innermost groups first, so growth propagates outwards in one pass.
+  const index = new DocumentIndex(current);
+  const order = [...pending].sort((a, b) => index.depth(b) - index.depth(a));
+  const queue = [...order];
+  const done = new Set<string>();
+  while (queue.length > 0) {
+    const groupId = queue.shift()!;
+    if (done.has(groupId)) continue;
+    done.add(groupId);
+    const result = fitGroup(current, groupId);
+    current = result.document;
+    const group = current.nodes.find((node) => node.id === groupId);
+    if (result.changed && group?.parentId !== undefined) queue.push(group.parentId);
+  }
+  return current;
+}
+
+function fitGroup(document: DiagramDocument, groupId: string): { document: DiagramDocument; changed: boolean } {
+  const group = document.nodes.find((node) => node.id === groupId);
+  if (!group || !findKind(group.kind)?.group) return { document, changed: false };
+  const children = document.nodes.filter((node) => node.parentId === groupId);
+  if (children.length === 0) return { document, changed: false };
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (const child of children) {
+    const size = nodeSize(child);
+    minX = Math.min(minX, child.position.x);
+    minY = Math.min(minY, child.position.y);
+    maxX = Math.max(maxX, child.position.x + size.width);
+    maxY = Math.max(maxY, child.position.y + size.height);
+  }
+  const shiftX = Math.max(0, GROUP_PADDING.side - minX);
+  const shiftY = Math.max(0, GROUP_PADDING.top - minY);
+  const size = nodeSize(group);
+  const width = Math.max(size.width + shiftX, maxX + shiftX + GROUP_PADDING.side);
+  const height = Math.max(size.height + shiftY, maxY + shiftY + GROUP_PADDING.bottom);
+  if (shiftX === 0 && shiftY === 0 && width === size.width && height === size.height) return { document, changed: false };
+  const nodes = document.nodes.map((node) => {
+    if (node.id === groupId) {
+      return {
+        ...node,
+        position: { x: node.position.x - shiftX, y: node.position.y - shiftY },
+        size: roundSize({ width, height }),
+      };
+    }
+    if (node.parentId === groupId && (shiftX !== 0 || shiftY !== 0)) {
+      return { ...node, position: { x: node.position.x + shiftX, y: node.position.y + shiftY } };
+    }
+    return node;
+  });
+  return { document: { ...document, nodes }, changed: true };
+}
+
+function roundPoint(point: Point): Point {
+  return { x: Math.round(point.x * 100) / 100, y: Math.round(point.y * 100) / 100 };
+}
+
+function roundSize(size: Size): Size {
+  return { width: Math.max(1, Math.round(size.width)), height: Math.max(1, Math.round(size.height)) };
+}
+
+/** Props are plain JSON (validated on load), so a JSON round trip is a full, prototype-free copy. */
+function structuredCloneJson<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}

@@ -1,0 +1,183 @@
+import { z } from 'zod';
+
+/**
+ * The one contract between the renderer and whatever hosts it: the Electron main process
+ * (through the preload) or the browser build. Channel names and payload schemas are declared
+ * here once; the preload exposes exactly these, main validates every payload against them,
+ * and the browser host implements the same HostApi.
+ */
+
+const MAX_DOCUMENT_CHARS = 20 * 1024 * 1024;
+/** Exports (PNG as base64 of an 8k × 8k image) can be larger than documents. */
+const MAX_EXPORT_CHARS = 200 * 1024 * 1024;
+
+const FilePath = z.string().min(1).max(4096);
+const DocumentText = z.string().max(MAX_DOCUMENT_CHARS);
+
+export const FileRef = z.strictObject({
+  /** Absolute path in Electron; a display name in the browser (which has no paths). */
+  path: FilePath,
+  /** The file name shown in the title bar. */
+  name: z.string().min(1).max(1024),
+});
+export type FileRef = z.infer<typeof FileRef>;
+
+export const OpenResult = z.discriminatedUnion('status', [
+  z.strictObject({ status: z.literal('opened'), file: FileRef, text: DocumentText }),
+  z.strictObject({ status: z.literal('canceled') }),
+  z.strictObject({ status: z.literal('error'), message: z.string().max(2000) }),
+]);
+export type OpenResult = z.infer<typeof OpenResult>;
+
+export const SaveResult = z.discriminatedUnion('status', [
+  z.strictObject({ status: z.literal('saved'), file: FileRef }),
+  z.strictObject({ status: z.literal('canceled') }),
+  z.strictObject({ status: z.literal('error'), message: z.string().max(2000) }),
+]);
+export type SaveResult = z.infer<typeof SaveResult>;
+
+export const RecentFile = FileRef;
+export type RecentFile = FileRef;
+
+export const Draft = z.strictObject({
+  text: DocumentText,
+  /** The file the draft belongs to, if it was ever saved. */
+  file: FileRef.nullable(),
+  /** ISO time the draft was written. */
+  savedAt: z.string().max(64),
+});
+export type Draft = z.infer<typeof Draft>;
+
+export const UnsavedChangesChoice = z.enum(['save', 'discard', 'cancel']);
+export type UnsavedChangesChoice = z.infer<typeof UnsavedChangesChoice>;
+
+export const ExportFormat = z.enum(['svg', 'png', 'json']);
+
+export const HOST_CHANNELS = {
+  openDocument: {
+    channel: 'file:open',
+    request: z.strictObject({}),
+    response: OpenResult,
+  },
+  openRecent: {
+    channel: 'file:open-recent',
+    request: z.strictObject({ path: FilePath }),
+    response: OpenResult,
+  },
+  saveDocument: {
+    channel: 'file:save',
+    request: z.strictObject({ path: FilePath, text: DocumentText }),
+    response: SaveResult,
+  },
+  saveDocumentAs: {
+    channel: 'file:save-as',
+    request: z.strictObject({ suggestedName: z.string().min(1).max(255), text: DocumentText }),
+    response: SaveResult,
+  },
+  exportFile: {
+    channel: 'file:export',
+    request: z.strictObject({
+      suggestedName: z.string().min(1).max(255),
+      format: ExportFormat,
+      /** Text for SVG and JSON; base64 for PNG. */
+      data: z.string().max(MAX_EXPORT_CHARS),
+      encoding: z.enum(['utf8', 'base64']),
+    }),
+    response: SaveResult,
+  },
+  listRecent: {
+    channel: 'recent:list',
+    request: z.strictObject({}),
+    response: z.array(RecentFile).max(20),
+  },
+  clearRecent: {
+    channel: 'recent:clear',
+    request: z.strictObject({}),
+    response: z.null(),
+  },
+  writeDraft: {
+    channel: 'draft:write',
+    request: z.strictObject({ text: DocumentText, file: FileRef.nullable() }),
+    response: z.null(),
+  },
+  readDraft: {
+    channel: 'draft:read',
+    request: z.strictObject({}),
+    response: Draft.nullable(),
+  },
+  clearDraft: {
+    channel: 'draft:clear',
+    request: z.strictObject({}),
+    response: z.null(),
+  },
+  confirmUnsavedChanges: {
+    channel: 'dialog:unsaved-changes',
+    request: z.strictObject({ documentName: z.string().max(1024) }),
+    response: UnsavedChangesChoice,
+  },
+  setWindowState: {
+    channel: 'window:set-state',
+    request: z.strictObject({
+      title: z.string().max(1024),
+      edited: z.boolean(),
+      /** Command ids whose menu items should be enabled. */
+      enabledCommands: z.array(z.string().max(64)).max(200),
+    }),
+    response: z.null(),
+  },
+  closeWindow: {
+    channel: 'window:close',
+    request: z.strictObject({}),
+    response: z.null(),
+  },
+  openExternal: {
+    channel: 'shell:open-external',
+    request: z.strictObject({ url: z.string().max(2048) }),
+    response: z.boolean(),
+  },
+} as const;
+
+export type HostMethod = keyof typeof HOST_CHANNELS;
+export type HostRequest<M extends HostMethod> = z.input<(typeof HOST_CHANNELS)[M]['request']>;
+export type HostResponse<M extends HostMethod> = z.output<(typeof HOST_CHANNELS)[M]['response']>;
+
+/** Messages main sends to the renderer. */
+export const HOST_EVENTS = {
+  /** A menu item was chosen; payload is a command id. */
+  menuCommand: { channel: 'menu:command', payload: z.strictObject({ commandId: z.string().max(64) }) },
+  /** The user tried to close the window; the renderer decides, then calls closeWindow. */
+  closeRequested: { channel: 'window:close-requested', payload: z.strictObject({}) },
+  /** The OS asked to open a file (file association, second instance, macOS open-file). */
+  openFile: { channel: 'file:open-requested', payload: OpenResult },
+} as const;
+
+export type HostEvent = keyof typeof HOST_EVENTS;
+export type HostEventPayload<E extends HostEvent> = z.output<(typeof HOST_EVENTS)[E]['payload']>;
+
+/** What the renderer can ask of its host. Every method maps 1:1 to a channel above. */
+export type HostApi = {
+  [M in HostMethod]: (request: HostRequest<M>) => Promise<HostResponse<M>>;
+} & {
+  /** Subscribe to an event from the host; returns an unsubscribe function. */
+  on<E extends HostEvent>(event: E, listener: (payload: HostEventPayload<E>) => void): () => void;
+  /** 'electron' or 'browser', for the few places the UI differs (native menu vs in-app menu bar). */
+  readonly kind: 'electron' | 'browser';
+  readonly platform: 'mac' | 'windows' | 'linux' | 'other';
+};
+
+/** Documentation hosts the app may open in the system browser. Anything else is refused. */
+export const EXTERNAL_URL_ALLOWLIST = [
+  'docs.aws.amazon.com',
+  'aws.amazon.com',
+  'docs.docker.com',
+  'kubernetes.io',
+  'github.com',
+] as const;
+
+export function isAllowedExternalUrl(url: string): boolean {
+  // No URL class here (shared/ has no DOM or Node globals): https only, no credentials or port.
+  const match = /^https:\/\/([a-z0-9.-]+)(?:[/?#]|$)/i.exec(url);
+  if (!match || /[\s\\]/.test(url)) return false;
+  const hostname = match[1]!.toLowerCase();
+  return EXTERNAL_URL_ALLOWLIST.some((host) => hostname === host || hostname.endsWith(`.${host}`));
+}

@@ -1,0 +1,184 @@
+import { findConnection, type RelationId } from '../catalog';
+import { DocumentIndex } from '../document/geometry';
+import type { DiagramDocument, DiagramEdge, DiagramNode } from '../document/schema';
+
+/**
+ * Read-only facts about one document version that rules and generators share: what is
+ * nested where, which edges mean what, which Region, VPC, subnets and AZs a resource is in.
+ * Built once per document in O(nodes + edges); every lookup after that is cheap.
+ *
+ * "Unknown" is a first-class answer: a sketch without subnets has no AZs, and rules must
+ * stay silent rather than guess.
+ */
+export class DiagramModel {
+  readonly index: DocumentIndex;
+  private readonly outgoing = new Map<string, DiagramEdge[]>();
+  private readonly incoming = new Map<string, DiagramEdge[]>();
+  private readonly relationOf = new Map<string, RelationId>();
+  private readonly nearestCache = new Map<string, DiagramNode | null>();
+  private readonly subnetCache = new Map<string, readonly DiagramNode[]>();
+  private readonly byKind = new Map<string, DiagramNode[]>();
+  private readonly inVpcCache = new Map<string, DiagramNode[]>();
+
+  constructor(readonly document: DiagramDocument) {
+    this.index = new DocumentIndex(document);
+    for (const node of document.nodes) push(this.byKind, node.kind, node);
+    for (const edge of document.edges) {
+      const source = this.index.node(edge.source);
+      const target = this.index.node(edge.target);
+      if (!source || !target) continue;
+      const connection = findConnection(source.kind, target.kind);
+      if (!connection) continue;
+      this.relationOf.set(edge.id, connection.definition.relation);
+      push(this.outgoing, edge.source, edge);
+      push(this.incoming, edge.target, edge);
+    }
+  }
+
+  node(id: string): DiagramNode | undefined {
+    return this.index.node(id);
+  }
+
+  nodesOfKind(kind: string): readonly DiagramNode[] {
+    return this.byKind.get(kind) ?? [];
+  }
+
+  relation(edge: DiagramEdge): RelationId | undefined {
+    return this.relationOf.get(edge.id);
+  }
+
+  /** Edges leaving `id` with the given meaning. */
+  edgesFrom(id: string, relation?: RelationId): DiagramEdge[] {
+    const edges = this.outgoing.get(id) ?? [];
+    return relation ? edges.filter((edge) => this.relationOf.get(edge.id) === relation) : edges;
+  }
+
+  /** Edges arriving at `id` with the given meaning. */
+  edgesTo(id: string, relation?: RelationId): DiagramEdge[] {
+    const edges = this.incoming.get(id) ?? [];
+    return relation ? edges.filter((edge) => this.relationOf.get(edge.id) === relation) : edges;
+  }
+
+  targets(id: string, relation: RelationId): DiagramNode[] {
+    return this.edgesFrom(id, relation).flatMap((edge) => this.node(edge.target) ?? []);
+  }
+
+  sources(id: string, relation: RelationId): DiagramNode[] {
+    return this.edgesTo(id, relation).flatMap((edge) => this.node(edge.source) ?? []);
+  }
+
+  parent(id: string): DiagramNode | undefined {
+    const node = this.node(id);
+    return node?.parentId === undefined ? undefined : this.node(node.parentId);
+  }
+
+  /** The closest ancestor of one of `kinds`, or undefined. */
+  nearest(id: string, ...kinds: string[]): DiagramNode | undefined {
+    const key = `${id}|${kinds.join(',')}`;
+    const cached = this.nearestCache.get(key);
+    if (cached !== undefined) return cached ?? undefined;
+    const found = this.index.ancestors(id).find((ancestor) => kinds.includes(ancestor.kind));
+    this.nearestCache.set(key, found ?? null);
+    return found;
+  }
+
+  /**
+   * The subnets a resource places network interfaces in: its own "in subnet" edges, else the
+   * subnet it is drawn inside, else what its nearest placed ancestor has (a service inherits
+   * from its capacity, then its cluster). Empty when the diagram does not say.
+   */
+  subnetsOf(id: string): readonly DiagramNode[] {
+    const cached = this.subnetCache.get(id);
+    if (cached) return cached;
+    let result: readonly DiagramNode[] = [];
+    const own = this.targets(id, 'in-subnet');
+    if (own.length > 0) result = own;
+    else {
+      const enclosing = this.nearest(id, 'subnet');
+      if (enclosing) result = [enclosing];
+      else {
+        const parent = this.parent(id);
+        if (parent && parent.kind !== 'vpc' && parent.kind !== 'region' && parent.kind !== 'availability-zone') {
+          result = this.subnetsOf(parent.id);
+        }
+      }
+    }
+    this.subnetCache.set(id, result);
+    return result;
+  }
+
+  /** The AZ a subnet (or anything drawn inside an AZ) is in. */
+  availabilityZoneOf(id: string): DiagramNode | undefined {
+    const node = this.node(id);
+    if (node?.kind === 'availability-zone') return node;
+    return this.nearest(id, 'availability-zone');
+  }
+
+  /**
+   * AZ node ids a resource runs in: the AZs of its subnets, else the AZ it is drawn inside.
+   * Empty when unknown.
+   */
+  availabilityZonesOf(id: string): Set<string> {
+    const zones = new Set<string>();
+    for (const subnet of this.subnetsOf(id)) {
+      const zone = this.availabilityZoneOf(subnet.id);
+      if (zone) zones.add(zone.id);
+    }
+    if (zones.size === 0) {
+      const zone = this.availabilityZoneOf(id);
+      if (zone) zones.add(zone.id);
+    }
+    return zones;
+  }
+
+  /** The VPC a resource is in: the one it is drawn inside, else the VPC of its subnets. */
+  vpcOf(id: string): DiagramNode | undefined {
+    const drawnIn = this.nearest(id, 'vpc');
+    if (drawnIn) return drawnIn;
+    for (const subnet of this.subnetsOf(id)) {
+      const vpc = this.nearest(subnet.id, 'vpc');
+      if (vpc) return vpc;
+    }
+    return undefined;
+  }
+
+  /** The Region node a resource is in (drawn inside, or through its VPC). */
+  regionNodeOf(id: string): DiagramNode | undefined {
+    const drawnIn = this.nearest(id, 'region');
+    if (drawnIn) return drawnIn;
+    const vpc = this.vpcOf(id);
+    return vpc ? this.nearest(vpc.id, 'region') : undefined;
+  }
+
+  /** The Region code (us-east-1) a resource is in, or undefined when the diagram does not say. */
+  regionOf(id: string): string | undefined {
+    const region = this.regionNodeOf(id);
+    return region ? String(region.props.regionCode) : undefined;
+  }
+
+  /** Subnets drawn in a VPC (at any depth). */
+  subnetsInVpc(vpcId: string): readonly DiagramNode[] {
+    return this.nodesInVpc(vpcId, 'subnet');
+  }
+
+  /** Nodes of `kind` drawn anywhere inside the VPC. */
+  nodesInVpc(vpcId: string, kind: string): readonly DiagramNode[] {
+    const key = `${vpcId}|${kind}`;
+    let found = this.inVpcCache.get(key);
+    if (!found) {
+      found = this.index.descendants(vpcId).filter((node) => node.kind === kind);
+      this.inVpcCache.set(key, found);
+    }
+    return found;
+  }
+
+  isPublicSubnet(subnet: DiagramNode): boolean {
+    return subnet.props.access === 'public';
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

@@ -1,0 +1,29 @@
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+/**
+ * Browser build: the same renderer as the desktop app, running against the browser host
+ * (renderer/host/browser-host.ts). `npm run web` serves it on localhost; e2e tests and the
+ * benchmark drive the built copy in dist-web/.
+ */
+export default defineConfig({
+  root: resolve(root, 'renderer'),
+  base: './',
+  plugins: [react()],
+  server: { host: '127.0.0.1', port: 5173, strictPort: false },
+  preview: { host: '127.0.0.1', port: 4317, strictPort: true },
+  build: {
+    outDir: resolve(root, 'dist-web'),
+    emptyOutDir: true,
+    sourcemap: true,
+    rollupOptions: {
+      input: {
+        main: resolve(root, 'renderer/index.html'),
+      },
+    },
+  },
+});
