@@ -8,3 +8,4 @@ export * from './geometry';
 export * from './ids';
 export * from './operations';
 export { jsonNestingDepth, FORBIDDEN_KEYS } from './json-guard';
+export * from './edge-path';

@@ -1,0 +1,40 @@
+import type { DiagramDocument } from '../document/schema';
+import type { DiagramModel } from '../model/diagram-model';
+
+/** error: AWS rejects it or it cannot work. warning: works, but risky or most likely a mistake. info: worth knowing. */
+export type Severity = 'error' | 'warning' | 'info';
+
+export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** A one-click repair: a pure document change the UI applies as one undoable command. */
+export interface QuickFix {
+  label: string;
+  apply(document: DiagramDocument): DiagramDocument;
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  /** Names the elements involved: "Service 'web' runs on Fargate, which only supports the awsvpc network mode." */
+  message: string;
+  nodeIds: string[];
+  edgeIds: string[];
+  fix?: QuickFix;
+}
+
+export interface RuleContext {
+  document: DiagramDocument;
+  model: DiagramModel;
+}
+
+export interface Rule {
+  /** Stable id; the contract with users, docs and the CLI. */
+  id: string;
+  /** The severity of most findings; a finding may carry another one. */
+  severity: Severity;
+  title: string;
+  /** A short explanation of why AWS behaves this way, for the problems panel and docs/rules.md. */
+  explanation: string;
+  docUrl: string;
+  check(context: RuleContext): Finding[];
+}
