@@ -110,6 +110,11 @@ export function canContain(parentKind: string | undefined, childKind: string): b
   return kindsById.get(parentKind)?.group?.contains.includes(childKind) ?? false;
 }
 
+/** Kinds whose groups may hold `childKind`, in catalog order. */
+export function containersOf(childKind: string): KindDefinition[] {
+  return CATALOG.filter((kind) => kind.group?.contains.includes(childKind));
+}
+
 export interface ResolvedConnection {
   definition: ConnectionDefinition;
   /** Kind of the node the edge starts from, as the catalog defines the relation. */

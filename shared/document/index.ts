@@ -9,3 +9,4 @@ export * from './ids';
 export * from './operations';
 export { jsonNestingDepth, FORBIDDEN_KEYS } from './json-guard';
 export * from './edge-path';
+export * from './fragment';

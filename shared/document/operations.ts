@@ -90,11 +90,16 @@ export function updateMetadata(document: DiagramDocument, metadata: Partial<Diag
 /** Moves nodes to new positions (relative to their current parents), then grows their groups to fit. */
 export function moveNodes(document: DiagramDocument, moves: ReadonlyMap<string, Point>): DiagramDocument {
   if (moves.size === 0) return document;
+  let changed = false;
   const nodes = document.nodes.map((node) => {
-    const position = moves.get(node.id);
-    return position ? { ...node, position: roundPoint(position) } : node;
+    const requested = moves.get(node.id);
+    if (!requested) return node;
+    const position = roundPoint(requested);
+    if (position.x === node.position.x && position.y === node.position.y) return node;
+    changed = true;
+    return { ...node, position };
   });
-  return growGroupsToFit({ ...document, nodes }, [...moves.keys()]);
+  return changed ? growGroupsToFit({ ...document, nodes }, [...moves.keys()]) : document;
 }
 
 /**

@@ -1,0 +1,127 @@
+import { useEffect } from 'react';
+import { serializeDocument, loadDocument } from '../../../shared/document';
+import { confirmReplace, openResult, openText } from '../files/file-actions';
+import { documentName, isDirty } from '../state/document-store';
+import type { AppServices } from './services';
+
+const DRAFT_DELAY_MS = 1500;
+
+/**
+ * Keeps the host in step with the document: window title and unsaved marker, menu enabled
+ * states, recovery drafts of unsaved work, close requests, menu clicks, and files the OS
+ * or the user hands to the window.
+ */
+export function useWindowSync(services: AppServices): void {
+  const { host, documents, session, commands, ui } = services;
+
+  // Title, unsaved marker and which menu items are enabled.
+  useEffect(() => {
+    let scheduled = 0;
+    const push = () => {
+      scheduled = 0;
+      const state = documents.getState();
+      void host.setWindowState({ title: documentName(state), edited: isDirty(state), enabledCommands: commands.enabledIds() }).catch(() => undefined);
+    };
+    const schedule = () => {
+      if (!scheduled) scheduled = requestAnimationFrame(push);
+    };
+    push();
+    const unsubscribeDocuments = documents.subscribe(schedule);
+    const unsubscribeSession = session.subscribe(schedule);
+    return () => {
+      unsubscribeDocuments();
+      unsubscribeSession();
+      if (scheduled) cancelAnimationFrame(scheduled);
+    };
+  }, [commands, documents, host, session]);
+
+  // Recovery draft: unsaved work is written shortly after each change.
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const unsubscribe = documents.subscribe((state, previous) => {
+      if (state.document === previous.document) return;
+      clearTimeout(timer);
+      if (!isDirty(state)) return;
+      timer = setTimeout(() => {
+        const current = documents.getState();
+        if (!isDirty(current)) return;
+        void host.writeDraft({ text: serializeDocument(current.document), file: current.file }).catch(() => undefined);
+      }, DRAFT_DELAY_MS);
+    });
+    return () => {
+      clearTimeout(timer);
+      unsubscribe();
+    };
+  }, [documents, host]);
+
+  // Host events: menu clicks, close requests, files to open.
+  useEffect(() => {
+    const offMenu = host.on('menuCommand', ({ commandId }) => void commands.run(commandId));
+    const offClose = host.on('closeRequested', () => {
+      void (async () => {
+        if (!(await confirmReplace(services))) return;
+        await host.clearDraft({});
+        await host.closeWindow({});
+      })();
+    });
+    const offOpen = host.on('openFile', (result) => {
+      void (async () => {
+        if (await confirmReplace(services)) await openResult(services, result);
+      })();
+    });
+    return () => {
+      offMenu();
+      offClose();
+      offOpen();
+    };
+  }, [commands, host, services]);
+
+  // A .stowage file dropped anywhere on the window opens it.
+  useEffect(() => {
+    const hasFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') ?? false;
+    const onDragOver = (event: DragEvent) => {
+      if (!hasFiles(event)) return;
+      event.preventDefault();
+      if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
+    };
+    const onDrop = (event: DragEvent) => {
+      if (!hasFiles(event)) return;
+      event.preventDefault();
+      const file = event.dataTransfer?.files[0];
+      if (!file) return;
+      void (async () => {
+        if (file.size > 20 * 1024 * 1024) {
+          ui.getState().showError(`Could not open ${file.name}`, 'The file is larger than 20 MB, which no Stowage diagram needs. Check that you picked the right file.');
+          return;
+        }
+        if (!(await confirmReplace(services))) return;
+        // Dropped files have no path the app may write to, so they open as unsaved copies of the file.
+        await openText(services, await file.text(), null);
+      })();
+    };
+    window.addEventListener('dragover', onDragOver);
+    window.addEventListener('drop', onDrop);
+    return () => {
+      window.removeEventListener('dragover', onDragOver);
+      window.removeEventListener('drop', onDrop);
+    };
+  }, [services, ui]);
+}
+
+/** At start-up: if a recovery draft exists, offer it back. */
+export async function offerDraftRecovery(services: AppServices): Promise<void> {
+  const draft = await services.host.readDraft({}).catch(() => null);
+  if (!draft) return;
+  const recover = await services.ui.getState().askRecoverDraft(draft.savedAt, draft.file?.name ?? null);
+  if (!recover) {
+    await services.host.clearDraft({});
+    return;
+  }
+  const loaded = loadDocument(draft.text);
+  if (!loaded.ok) {
+    services.ui.getState().showError('Could not recover the draft', loaded.error.message);
+    return;
+  }
+  services.documents.getState().replace(loaded.document, draft.file, { saved: false });
+  requestAnimationFrame(() => services.canvas.current?.fitView());
+}

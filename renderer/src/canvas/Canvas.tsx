@@ -1,0 +1,275 @@
+import {
+  Background,
+  BackgroundVariant,
+  ConnectionMode,
+  Controls,
+  MarkerType,
+  MiniMap,
+  ReactFlow,
+  SelectionMode,
+  applyNodeChanges,
+  useReactFlow,
+  type Connection,
+  type EdgeChange,
+  type IsValidConnection,
+  type NodeChange,
+} from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent as ReactMouseEvent } from 'react';
+import { useStore } from 'zustand';
+import { appearanceOf, containersOf, findKind, resolveConnection } from '../../../shared/catalog';
+import { DocumentIndex } from '../../../shared/document';
+import { useServices } from '../app/services';
+import { addComponent, commitDrag, connectNodes } from '../commands/edit-actions';
+import { PALETTE_DRAG_TYPE } from '../palette/drag';
+import { ConnectionLine } from './ConnectionLine';
+import { ComponentNode } from './ComponentNode';
+import { FlowDeriver } from './derive';
+import type { BadgeInfo, ComponentFlowNode, RelationFlowEdge } from './flow-types';
+import { GroupNode } from './GroupNode';
+import { RelationEdge } from './RelationEdge';
+import { useContextMenu, type ContextTarget } from './context-menu-state';
+
+const nodeTypes = { component: ComponentNode, group: GroupNode };
+const edgeTypes = { relation: RelationEdge };
+const GRID = 16;
+const EMPTY_BADGES: ReadonlyMap<string, BadgeInfo> = new Map();
+const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16, color: '#545b64' } };
+const proOptions = { hideAttribution: true };
+const MULTI_SELECT_KEYS = ['Meta', 'Control', 'Shift'];
+
+export interface CanvasProps {
+  nodeBadges?: ReadonlyMap<string, BadgeInfo>;
+  edgeBadges?: ReadonlyMap<string, BadgeInfo>;
+}
+
+/**
+ * The diagram canvas. React Flow renders nodes derived from the document; the only state
+ * kept here is transient (positions mid-drag, sizes mid-resize). Every change that should
+ * last goes through the command layer as one undoable document change.
+ */
+export function Canvas({ nodeBadges = EMPTY_BADGES, edgeBadges = EMPTY_BADGES }: CanvasProps) {
+  const services = useServices();
+  const { documents, session, ui } = services;
+  const flow = useReactFlow<ComponentFlowNode, RelationFlowEdge>();
+  const document = useStore(documents, (state) => state.document);
+  const selectedNodeIds = useStore(session, (state) => state.selectedNodeIds);
+  const selectedEdgeIds = useStore(session, (state) => state.selectedEdgeIds);
+  const dropTargetId = useStore(session, (state) => state.dropTargetId);
+  const snapToGrid = useStore(session, (state) => state.snapToGrid);
+  const showMinimap = useStore(session, (state) => state.showMinimap);
+  const openContextMenu = useContextMenu((state) => state.open);
+
+  const deriver = useRef(new FlowDeriver());
+  const inputs = { document, selectedNodeIds, selectedEdgeIds, dropTargetId, nodeBadges, edgeBadges };
+  const derivedNodes = useMemo(() => deriver.current.nodes(inputs), [document, selectedNodeIds, dropTargetId, nodeBadges]);
+  const derivedEdges = useMemo(() => deriver.current.edges(inputs), [document, selectedEdgeIds, edgeBadges]);
+
+  // Transient copies: React Flow moves nodes here while dragging; a new derivation replaces them.
+  const [nodeState, setNodeState] = useState({ derived: derivedNodes, nodes: derivedNodes });
+  if (nodeState.derived !== derivedNodes) setNodeState({ derived: derivedNodes, nodes: derivedNodes });
+
+  const documentRef = useRef(document);
+  documentRef.current = document;
+
+  useEffect(() => {
+    services.canvas.current = {
+      zoomIn: () => void flow.zoomIn({ duration: 150 }),
+      zoomOut: () => void flow.zoomOut({ duration: 150 }),
+      zoomTo: (level) => void flow.zoomTo(level, { duration: 150 }),
+      fitView: (nodeIds) =>
+        void flow.fitView({ padding: 0.12, duration: 200, maxZoom: 1.5, ...(nodeIds?.length ? { nodes: nodeIds.map((id) => ({ id })) } : {}) }),
+      viewportCenter: () => {
+        const pane = window.document.querySelector('.react-flow')?.getBoundingClientRect();
+        if (!pane) return { x: 0, y: 0 };
+        return flow.screenToFlowPosition({ x: pane.left + pane.width / 2, y: pane.top + pane.height / 2 });
+      },
+      screenToFlow: (point) => flow.screenToFlowPosition(point),
+    };
+    return () => {
+      services.canvas.current = null;
+    };
+  }, [flow, services]);
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<ComponentFlowNode>[]) => {
+      const selectChanges = changes.filter((change) => change.type === 'select');
+      if (selectChanges.length > 0) {
+        const next = new Set(session.getState().selectedNodeIds);
+        for (const change of selectChanges) {
+          if (change.type !== 'select') continue;
+          if (change.selected) next.add(change.id);
+          else next.delete(change.id);
+        }
+        session.getState().select(next, session.getState().selectedEdgeIds);
+      }
+      const transient = changes.filter((change) => change.type === 'position' || change.type === 'dimensions');
+      if (transient.length > 0) setNodeState((state) => ({ ...state, nodes: applyNodeChanges(transient, state.nodes) }));
+    },
+    [session],
+  );
+
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange<RelationFlowEdge>[]) => {
+      const selectChanges = changes.filter((change) => change.type === 'select');
+      if (selectChanges.length === 0) return;
+      const next = new Set(session.getState().selectedEdgeIds);
+      for (const change of selectChanges) {
+        if (change.type !== 'select') continue;
+        if (change.selected) next.add(change.id);
+        else next.delete(change.id);
+      }
+      session.getState().select(session.getState().selectedNodeIds, next);
+    },
+    [session],
+  );
+
+  const onNodeDrag = useCallback(
+    (_event: ReactMouseEvent, node: ComponentFlowNode, dragged: ComponentFlowNode[]) => {
+      const internal = flow.getInternalNode(node.id);
+      if (!internal) return;
+      const index = new DocumentIndex(documentRef.current);
+      const size = { width: node.width ?? 0, height: node.height ?? 0 };
+      const center = { x: internal.internals.positionAbsolute.x + size.width / 2, y: internal.internals.positionAbsolute.y + size.height / 2 };
+      const target = index.dropTarget(center, node.data.node.kind, new Set(dragged.map((item) => item.id)));
+      session.getState().setDropTarget(target && target.id !== node.parentId ? target.id : null);
+    },
+    [flow, session],
+  );
+
+  const onNodeDragStop = useCallback(
+    (_event: ReactMouseEvent, _node: ComponentFlowNode, dragged: ComponentFlowNode[]) => {
+      session.getState().setDropTarget(null);
+      const items = dragged.flatMap((item) => {
+        const internal = flow.getInternalNode(item.id);
+        return internal ? [{ id: item.id, position: item.position, absolute: internal.internals.positionAbsolute }] : [];
+      });
+      const notNested = commitDrag(services, items);
+      if (notNested.length > 0) {
+        const node = documentRef.current.nodes.find((candidate) => candidate.label === notNested[0] || candidate.id === notNested[0]);
+        const kind = node ? findKind(node.kind) : undefined;
+        ui.getState().toast(`"${notNested[0]}" stays on the canvas: the group under it cannot hold it. ${kind ? nestingHint(kind.id) : ''}`, 'info');
+      }
+    },
+    [flow, services, session, ui],
+  );
+
+  const isValidConnection = useCallback<IsValidConnection<RelationFlowEdge>>((connection) => {
+    if (connection.source === connection.target) return false;
+    const index = new DocumentIndex(documentRef.current);
+    const source = index.node(connection.source);
+    const target = index.node(connection.target);
+    return Boolean(source && target && resolveConnection(source.kind, target.kind));
+  }, []);
+
+  const onConnect = useCallback(
+    (connection: Connection) => {
+      const result = connectNodes(services, {
+        from: connection.source,
+        to: connection.target,
+        fromHandle: connection.sourceHandle,
+        toHandle: connection.targetHandle,
+      });
+      if (!result.ok) ui.getState().toast(result.reason, 'warning');
+    },
+    [services, ui],
+  );
+
+  const onDragOver = useCallback((event: DragEvent) => {
+    if (!event.dataTransfer.types.includes(PALETTE_DRAG_TYPE)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+  }, []);
+
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const kindId = event.dataTransfer.getData(PALETTE_DRAG_TYPE);
+      if (!kindId) return;
+      event.preventDefault();
+      const point = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      addComponent(services, kindId, point);
+    },
+    [flow, services],
+  );
+
+  const onPointerMove = useCallback(
+    (event: ReactMouseEvent) => {
+      services.pointer.current = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+    },
+    [flow, services],
+  );
+
+  const showMenu = useCallback(
+    (event: ReactMouseEvent | MouseEvent, target: ContextTarget) => {
+      event.preventDefault();
+      if (target.type === 'node' && !session.getState().selectedNodeIds.has(target.id)) session.getState().select([target.id]);
+      if (target.type === 'edge' && !session.getState().selectedEdgeIds.has(target.id)) session.getState().select([], [target.id]);
+      services.pointer.current = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      openContextMenu({ x: event.clientX, y: event.clientY, target });
+    },
+    [flow, openContextMenu, services, session],
+  );
+
+  const minimapColor = useCallback((node: ComponentFlowNode) => {
+    const kind = findKind(node.data.node.kind);
+    return kind ? appearanceOf(kind, node.data.node.props).color : '#7d8998';
+  }, []);
+
+  return (
+    <div className="stowage-canvas" onMouseMove={onPointerMove} data-testid="canvas">
+      <ReactFlow<ComponentFlowNode, RelationFlowEdge>
+        nodes={nodeState.nodes}
+        edges={derivedEdges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        defaultEdgeOptions={defaultEdgeOptions}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onNodeDrag={onNodeDrag}
+        onNodeDragStop={onNodeDragStop}
+        onConnect={onConnect}
+        isValidConnection={isValidConnection}
+        connectionMode={ConnectionMode.Loose}
+        connectionLineComponent={ConnectionLine}
+        connectionRadius={24}
+        onDragOver={onDragOver}
+        onDrop={onDrop}
+        onNodeContextMenu={(event, node) => showMenu(event, { type: 'node', id: node.id })}
+        onEdgeContextMenu={(event, edge) => showMenu(event, { type: 'edge', id: edge.id })}
+        onPaneContextMenu={(event) => showMenu(event, { type: 'pane' })}
+        onSelectionContextMenu={(event) => showMenu(event, { type: 'selection' })}
+        deleteKeyCode={null}
+        selectionKeyCode={null}
+        multiSelectionKeyCode={MULTI_SELECT_KEYS}
+        selectionOnDrag
+        selectionMode={SelectionMode.Partial}
+        panOnDrag={[1]}
+        panOnScroll
+        panActivationKeyCode="Space"
+        zoomOnPinch
+        zoomActivationKeyCode={['Meta', 'Control']}
+        snapToGrid={snapToGrid}
+        snapGrid={[GRID, GRID]}
+        minZoom={0.05}
+        maxZoom={3}
+        elevateNodesOnSelect={false}
+        elevateEdgesOnSelect
+        onlyRenderVisibleElements
+        proOptions={proOptions}
+        fitView
+        fitViewOptions={{ padding: 0.12, maxZoom: 1 }}
+      >
+        <Background variant={BackgroundVariant.Dots} gap={GRID} size={1} color="#c3c9d0" />
+        <Controls showInteractive={false} position="bottom-left" />
+        {showMinimap && <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={2} position="bottom-right" ariaLabel="Minimap" />}
+      </ReactFlow>
+    </div>
+  );
+}
+
+/** "Put it inside an ECS cluster or Fargate capacity." from the catalog's nesting rules. */
+function nestingHint(kindId: string): string {
+  const containers = containersOf(kindId).map((kind) => kind.label);
+  if (containers.length === 0) return '';
+  const list = containers.length === 1 ? containers[0] : `${containers.slice(0, -1).join(', ')} or ${containers[containers.length - 1]}`;
+  return `Drop it inside ${list}.`;
+}

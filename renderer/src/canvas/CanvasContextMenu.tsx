@@ -1,0 +1,36 @@
+import { useCallback } from 'react';
+import { Menu, type MenuEntry } from '../ui/Menu';
+import { useContextMenu } from './context-menu-state';
+
+const ELEMENT_ENTRIES: MenuEntry[] = [
+  { type: 'command', id: 'edit.cut' },
+  { type: 'command', id: 'edit.copy' },
+  { type: 'command', id: 'edit.paste' },
+  { type: 'command', id: 'edit.duplicate' },
+  { type: 'separator' },
+  { type: 'command', id: 'edit.delete' },
+  { type: 'separator' },
+  { type: 'command', id: 'view.fit' },
+];
+
+const PANE_ENTRIES: MenuEntry[] = [
+  { type: 'command', id: 'edit.paste' },
+  { type: 'command', id: 'edit.selectAll' },
+  { type: 'separator' },
+  { type: 'command', id: 'edit.undo' },
+  { type: 'command', id: 'edit.redo' },
+  { type: 'separator' },
+  { type: 'command', id: 'view.fit' },
+  { type: 'command', id: 'view.toggleSnap' },
+  { type: 'command', id: 'view.toggleMinimap' },
+];
+
+/** The canvas right-click menu: the same commands as the Edit and View menus. */
+export function CanvasContextMenu() {
+  const menu = useContextMenu((state) => state.menu);
+  const close = useContextMenu((state) => state.close);
+  const onClose = useCallback(() => close(), [close]);
+  if (!menu) return null;
+  const entries = menu.target.type === 'pane' ? PANE_ENTRIES : ELEMENT_ENTRIES;
+  return <Menu entries={entries} x={menu.x} y={menu.y} onClose={onClose} label="Canvas menu" />;
+}

@@ -1,0 +1,133 @@
+import { findConnection, findKind } from '../../../shared/catalog';
+import { DocumentIndex, pickHandleSides, type DiagramDocument, type DiagramEdge, type DiagramNode } from '../../../shared/document';
+import type { BadgeInfo, ComponentFlowNode, RelationFlowEdge } from './flow-types';
+
+/**
+ * React Flow's nodes and edges are derived from the document, never edited as the source of
+ * truth. Derivation reuses the previous flow object whenever its inputs are unchanged, so
+ * after an edit React Flow re-renders only what the edit touched (1,000-node diagrams stay fluid).
+ */
+export interface DeriveInputs {
+  document: DiagramDocument;
+  selectedNodeIds: ReadonlySet<string>;
+  selectedEdgeIds: ReadonlySet<string>;
+  dropTargetId: string | null;
+  nodeBadges: ReadonlyMap<string, BadgeInfo>;
+  edgeBadges: ReadonlyMap<string, BadgeInfo>;
+}
+
+interface NodeCacheEntry {
+  source: DiagramNode;
+  selected: boolean;
+  dropTarget: boolean;
+  badge: BadgeInfo | null;
+  flow: ComponentFlowNode;
+}
+
+interface EdgeCacheEntry {
+  source: DiagramEdge;
+  selected: boolean;
+  badge: BadgeInfo | null;
+  sourceNode: DiagramNode | undefined;
+  targetNode: DiagramNode | undefined;
+  flow: RelationFlowEdge;
+}
+
+export class FlowDeriver {
+  private nodeCache = new Map<string, NodeCacheEntry>();
+  private edgeCache = new Map<string, EdgeCacheEntry>();
+
+  nodes(inputs: DeriveInputs): ComponentFlowNode[] {
+    const next = new Map<string, NodeCacheEntry>();
+    const out: ComponentFlowNode[] = [];
+    for (const node of inputs.document.nodes) {
+      const selected = inputs.selectedNodeIds.has(node.id);
+      const dropTarget = inputs.dropTargetId === node.id;
+      const badge = inputs.nodeBadges.get(node.id) ?? null;
+      const cached = this.nodeCache.get(node.id);
+      let entry: NodeCacheEntry;
+      if (cached && cached.source === node && cached.selected === selected && cached.dropTarget === dropTarget && cached.badge === badge) {
+        entry = cached;
+      } else {
+        entry = { source: node, selected, dropTarget, badge, flow: toFlowNode(node, selected, dropTarget, badge) };
+      }
+      next.set(node.id, entry);
+      out.push(entry.flow);
+    }
+    this.nodeCache = next;
+    return out;
+  }
+
+  edges(inputs: DeriveInputs): RelationFlowEdge[] {
+    const next = new Map<string, EdgeCacheEntry>();
+    const out: RelationFlowEdge[] = [];
+    let index: DocumentIndex | undefined;
+    for (const edge of inputs.document.edges) {
+      const selected = inputs.selectedEdgeIds.has(edge.id);
+      const badge = inputs.edgeBadges.get(edge.id) ?? null;
+      const cached = this.edgeCache.get(edge.id);
+      index ??= new DocumentIndex(inputs.document);
+      const sourceNode = index.node(edge.source);
+      const targetNode = index.node(edge.target);
+      // Edges without stored handles pick sides from geometry, so they depend on the end nodes too.
+      const needsGeometry = !edge.sourceHandle || !edge.targetHandle;
+      let entry: EdgeCacheEntry;
+      if (
+        cached &&
+        cached.source === edge &&
+        cached.selected === selected &&
+        cached.badge === badge &&
+        (!needsGeometry || (cached.sourceNode === sourceNode && cached.targetNode === targetNode))
+      ) {
+        entry = cached;
+      } else {
+        entry = { source: edge, selected, badge, sourceNode, targetNode, flow: toFlowEdge(edge, index, selected, badge) };
+      }
+      next.set(edge.id, entry);
+      out.push(entry.flow);
+    }
+    this.edgeCache = next;
+    return out;
+  }
+}
+
+function toFlowNode(node: DiagramNode, selected: boolean, dropTarget: boolean, badge: BadgeInfo | null): ComponentFlowNode {
+  const kind = findKind(node.kind);
+  const isGroup = kind?.group !== undefined;
+  const size = node.size ?? kind?.size ?? { width: 200, height: 56 };
+  const flow: ComponentFlowNode = {
+    id: node.id,
+    type: isGroup ? 'group' : 'component',
+    position: node.position,
+    data: { node, dropTarget, badge },
+    width: size.width,
+    height: size.height,
+    selected,
+    ariaLabel: `${kind?.label ?? node.kind} ${node.label}`,
+  };
+  if (node.parentId !== undefined) flow.parentId = node.parentId;
+  return flow;
+}
+
+function toFlowEdge(edge: DiagramEdge, index: DocumentIndex, selected: boolean, badge: BadgeInfo | null): RelationFlowEdge {
+  const source = index.node(edge.source);
+  const target = index.node(edge.target);
+  const connection = source && target ? findConnection(source.kind, target.kind) : undefined;
+  let sourceHandle = edge.sourceHandle;
+  let targetHandle = edge.targetHandle;
+  if (!sourceHandle || !targetHandle) {
+    const picked = pickHandleSides(index.absoluteRect(edge.source), index.absoluteRect(edge.target));
+    sourceHandle ??= picked.sourceSide;
+    targetHandle ??= picked.targetSide;
+  }
+  return {
+    id: edge.id,
+    type: 'relation',
+    source: edge.source,
+    target: edge.target,
+    sourceHandle,
+    targetHandle,
+    selected,
+    data: { edge, label: connection?.definition.label ?? '', badge },
+  };
+}

@@ -1,0 +1,135 @@
+import type { CommandId } from '../../../shared/commands/definitions';
+import type { AppServices } from '../app/services';
+import { newDocument, openDocument, save, saveAs } from '../files/file-actions';
+import { isEditableTarget } from './shortcuts';
+import {
+  copySelection,
+  cutSelection,
+  deleteSelection,
+  duplicateSelection,
+  lastCopiedText,
+  nudgeSelection,
+  pasteText,
+  selectAll,
+} from './edit-actions';
+import type { CommandBehaviour } from './registry';
+
+const NUDGE = 1;
+const NUDGE_FAR = 10;
+
+/** What every command does in this window. */
+export function createBehaviours(services: AppServices): Record<CommandId, CommandBehaviour> {
+  const { documents, session, canvas, ui, host } = services;
+  const hasSelection = () => session.getState().selectedNodeIds.size > 0 || session.getState().selectedEdgeIds.size > 0;
+  const hasNodeSelection = () => session.getState().selectedNodeIds.size > 0;
+  const hasNodes = () => documents.getState().document.nodes.length > 0;
+  const editingText = () => isEditableTarget(document.activeElement);
+  const nudge = (dx: number, dy: number): CommandBehaviour => ({
+    run: () => nudgeSelection(services, dx, dy),
+    enabled: hasNodeSelection,
+  });
+
+  return {
+    'file.new': { run: () => newDocument(services) },
+    'file.open': { run: () => openDocument(services) },
+    'file.save': { run: async () => void (await save(services)) },
+    'file.saveAs': { run: async () => void (await saveAs(services)) },
+    'file.export': {
+      run: () => ui.getState().toast('Export is coming in the next step.', 'info'),
+      enabled: hasNodes,
+    },
+
+    // Undo and Select All arrive from the menu too: in a text field they act on the text.
+    'edit.undo': {
+      run: () => {
+        if (editingText()) document.execCommand('undo');
+        else documents.getState().undo();
+      },
+      enabled: () => editingText() || documents.getState().history.past.length > 0,
+    },
+    'edit.redo': {
+      run: () => {
+        if (editingText()) document.execCommand('redo');
+        else documents.getState().redo();
+      },
+      enabled: () => editingText() || documents.getState().history.future.length > 0,
+    },
+    'edit.cut': {
+      run: () => {
+        if (editingText()) document.execCommand('cut');
+        else writeClipboard(cutSelection(services));
+      },
+      enabled: () => editingText() || hasNodeSelection(),
+    },
+    'edit.copy': {
+      run: () => {
+        if (editingText()) document.execCommand('copy');
+        else writeClipboard(copySelection(services));
+      },
+      enabled: () => editingText() || hasNodeSelection(),
+    },
+    'edit.paste': {
+      run: async () => {
+        if (editingText()) {
+          document.execCommand('paste');
+          return;
+        }
+        const text = await readClipboard();
+        if (!pasteText(services, text ?? lastCopiedText(), services.pointer.current ?? undefined)) {
+          ui.getState().toast('The clipboard holds nothing Stowage can paste.', 'warning');
+        }
+      },
+    },
+    'edit.duplicate': { run: () => duplicateSelection(services), enabled: hasNodeSelection },
+    'edit.delete': { run: () => deleteSelection(services), enabled: hasSelection },
+    'edit.selectAll': {
+      run: () => {
+        if (editingText()) document.execCommand('selectAll');
+        else selectAll(services);
+      },
+    },
+    'edit.nudgeLeft': nudge(-NUDGE, 0),
+    'edit.nudgeRight': nudge(NUDGE, 0),
+    'edit.nudgeUp': nudge(0, -NUDGE),
+    'edit.nudgeDown': nudge(0, NUDGE),
+    'edit.nudgeLeftFar': nudge(-NUDGE_FAR, 0),
+    'edit.nudgeRightFar': nudge(NUDGE_FAR, 0),
+    'edit.nudgeUpFar': nudge(0, -NUDGE_FAR),
+    'edit.nudgeDownFar': nudge(0, NUDGE_FAR),
+
+    'view.zoomIn': { run: () => canvas.current?.zoomIn() },
+    'view.zoomOut': { run: () => canvas.current?.zoomOut() },
+    'view.zoomReset': { run: () => canvas.current?.zoomTo(1) },
+    'view.fit': { run: () => canvas.current?.fitView() },
+    'view.toggleMinimap': {
+      run: () => session.getState().setShowMinimap(!session.getState().showMinimap),
+      checked: () => session.getState().showMinimap,
+    },
+    'view.toggleSnap': {
+      run: () => session.getState().setSnapToGrid(!session.getState().snapToGrid),
+      checked: () => session.getState().snapToGrid,
+    },
+
+    'help.shortcuts': { run: () => ui.getState().showShortcuts() },
+    'help.fileFormat': {
+      run: async () => {
+        const opened = await host.openExternal({ url: 'https://github.com/stowage-app/stowage/blob/main/docs/file-format.md' });
+        if (!opened) ui.getState().toast('The file format is described in docs/file-format.md.', 'info');
+      },
+    },
+  };
+}
+
+/** Menu-driven copy in a browser: write through the async Clipboard API (keyboard copy uses the copy event instead). */
+function writeClipboard(text: string | null): void {
+  if (!text) return;
+  void navigator.clipboard?.writeText(text).catch(() => undefined);
+}
+
+async function readClipboard(): Promise<string | null> {
+  try {
+    return (await navigator.clipboard?.readText()) ?? null;
+  } catch {
+    return null;
+  }
+}

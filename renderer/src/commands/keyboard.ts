@@ -1,0 +1,66 @@
+import { useEffect } from 'react';
+import type { AppServices } from '../app/services';
+import { copySelection, cutSelection, pasteText } from './edit-actions';
+import { isEditableTarget, matchesShortcut } from './shortcuts';
+
+/** Commands still reachable while typing in a field: they act on the document, not the text. */
+const ALLOWED_WHILE_TYPING = new Set(['file.new', 'file.open', 'file.save', 'file.saveAs', 'file.export']);
+
+/**
+ * Keyboard shortcuts for every command with one, and the platform's cut/copy/paste events
+ * for the clipboard commands (so text fields keep their own clipboard behaviour).
+ * In Electron the application menu owns shortcuts with modifiers; this handler takes the rest.
+ */
+export function useKeyboardShortcuts(services: AppServices): void {
+  useEffect(() => {
+    const isMac = services.host.platform === 'mac';
+    const menuOwnsModifiedShortcuts = services.host.kind === 'electron';
+
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.isComposing) return;
+      const typing = isEditableTarget(event.target);
+      for (const command of services.commands.all()) {
+        if (command.nativeRole || !command.shortcuts) continue;
+        const shortcut = command.shortcuts.find((candidate) => matchesShortcut(event, candidate, isMac));
+        if (!shortcut) continue;
+        if (typing && !ALLOWED_WHILE_TYPING.has(command.id)) return;
+        if (menuOwnsModifiedShortcuts && command.menu && /(^|\+)(Mod|Ctrl|Alt)\+/.test(shortcut)) return;
+        if (!services.commands.isEnabled(command.id)) return;
+        event.preventDefault();
+        void services.commands.run(command.id);
+        return;
+      }
+    };
+
+    const onCopy = (event: ClipboardEvent) => {
+      if (isEditableTarget(document.activeElement)) return;
+      const text = copySelection(services);
+      if (!text) return;
+      event.clipboardData?.setData('text/plain', text);
+      event.preventDefault();
+    };
+    const onCut = (event: ClipboardEvent) => {
+      if (isEditableTarget(document.activeElement)) return;
+      const text = cutSelection(services);
+      if (!text) return;
+      event.clipboardData?.setData('text/plain', text);
+      event.preventDefault();
+    };
+    const onPaste = (event: ClipboardEvent) => {
+      if (isEditableTarget(document.activeElement)) return;
+      const text = event.clipboardData?.getData('text/plain') ?? null;
+      if (pasteText(services, text, services.pointer.current ?? undefined)) event.preventDefault();
+    };
+
+    window.addEventListener('keydown', onKeyDown);
+    document.addEventListener('copy', onCopy);
+    document.addEventListener('cut', onCut);
+    document.addEventListener('paste', onPaste);
+    return () => {
+      window.removeEventListener('keydown', onKeyDown);
+      document.removeEventListener('copy', onCopy);
+      document.removeEventListener('cut', onCut);
+      document.removeEventListener('paste', onPaste);
+    };
+  }, [services]);
+}

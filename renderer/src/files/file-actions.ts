@@ -1,0 +1,109 @@
+import { describeIssues, loadDocument, serializeDocument, createDocument, FILE_EXTENSION } from '../../../shared/document';
+import type { FileRef, OpenResult } from '../../../shared/host/contract';
+import type { AppServices } from '../app/services';
+import { documentName, isDirty } from '../state/document-store';
+
+/**
+ * New, open, save: the flows behind the File menu. A document that fails to load never
+ * replaces the current one; unsaved changes are never dropped without asking.
+ */
+
+/** Asks what to do with unsaved changes; resolves true when it is fine to replace the document. */
+export async function confirmReplace(services: AppServices): Promise<boolean> {
+  const state = services.documents.getState();
+  if (!isDirty(state)) return true;
+  const choice = await services.host.confirmUnsavedChanges({ documentName: documentName(state) });
+  if (choice === 'cancel') return false;
+  if (choice === 'discard') return true;
+  return save(services);
+}
+
+export async function newDocument(services: AppServices): Promise<void> {
+  if (!(await confirmReplace(services))) return;
+  services.documents.getState().replace(createDocument(), null);
+  services.session.getState().clearSelection();
+  await services.host.clearDraft({});
+  services.canvas.current?.zoomTo(1);
+}
+
+export async function openDocument(services: AppServices): Promise<void> {
+  if (!(await confirmReplace(services))) return;
+  await openResult(services, await services.host.openDocument({}));
+}
+
+export async function openRecent(services: AppServices, path: string): Promise<void> {
+  if (!(await confirmReplace(services))) return;
+  await openResult(services, await services.host.openRecent({ path }));
+}
+
+/** Loads what the host opened. Used for the Open dialog, recent files and OS "open with". */
+export async function openResult(services: AppServices, result: OpenResult): Promise<boolean> {
+  if (result.status === 'canceled') return false;
+  if (result.status === 'error') {
+    services.ui.getState().showError('Could not open the file', result.message);
+    return false;
+  }
+  return openText(services, result.text, result.file);
+}
+
+/** Opens document text (from a file, a drop or a draft) unless it fails to load; the current document stays otherwise. */
+export async function openText(services: AppServices, text: string, file: FileRef | null): Promise<boolean> {
+  const loaded = loadDocument(text);
+  if (!loaded.ok) {
+    services.ui
+      .getState()
+      .showError(`Could not open ${file?.name ?? 'the file'}`, loaded.error.message, describeIssues(loaded.error.issues, 12));
+    return false;
+  }
+  services.documents.getState().replace(loaded.document, file);
+  services.session.getState().clearSelection();
+  await services.host.clearDraft({});
+  if (loaded.migratedFrom !== undefined) {
+    services.ui.getState().toast(`Upgraded from file format ${loaded.migratedFrom}. Saving writes the new format.`, 'info');
+  }
+  requestAnimationFrame(() => services.canvas.current?.fitView());
+  return true;
+}
+
+/** Saves to the current file, or asks where when there is none. Resolves true when saved. */
+export async function save(services: AppServices): Promise<boolean> {
+  const { file } = services.documents.getState();
+  if (!file) return saveAs(services);
+  const document = services.documents.getState().document;
+  const result = await services.host.saveDocument({ path: file.path, text: serializeDocument(document) });
+  return afterSave(services, result, document);
+}
+
+export async function saveAs(services: AppServices): Promise<boolean> {
+  const state = services.documents.getState();
+  const document = state.document;
+  const suggestedName = state.file?.name ?? `${safeFileStem(document.metadata.title)}.${FILE_EXTENSION}`;
+  const result = await services.host.saveDocumentAs({ suggestedName, text: serializeDocument(document) });
+  return afterSave(services, result, document);
+}
+
+async function afterSave(
+  services: AppServices,
+  result: Awaited<ReturnType<AppServices['host']['saveDocument']>>,
+  document: ReturnType<AppServices['documents']['getState']>['document'],
+): Promise<boolean> {
+  if (result.status === 'canceled') return false;
+  if (result.status === 'error') {
+    services.ui.getState().showError('Could not save', `${result.message} Your diagram is still open and unchanged; try Save As to pick another place.`);
+    return false;
+  }
+  services.documents.getState().markSaved(result.file, document);
+  await services.host.clearDraft({});
+  services.ui.getState().toast(`Saved ${result.file.name}`, 'success');
+  return true;
+}
+
+export function safeFileStem(title: string): string {
+  const stem = title
+    .trim()
+    .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-')
+    .replace(/\s+/g, ' ')
+    .slice(0, 80)
+    .trim();
+  return stem || 'diagram';
+}

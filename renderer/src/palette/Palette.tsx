@@ -1,0 +1,69 @@
+import { useMemo, useState, type DragEvent } from 'react';
+import type { KindDefinition } from '../../../shared/catalog';
+import { useServices } from '../app/services';
+import { iconUrl } from '../canvas/icons';
+import { addComponent } from '../commands/edit-actions';
+import { PALETTE_DRAG_TYPE } from './drag';
+import { paletteSections } from './palette-search';
+
+/** Components grouped by category, searchable; drag one onto the canvas, or click to add it in the middle. */
+export function Palette() {
+  const services = useServices();
+  const [query, setQuery] = useState('');
+  const sections = useMemo(() => paletteSections(query), [query]);
+
+  const add = (kind: KindDefinition) => {
+    const center = services.canvas.current?.viewportCenter() ?? { x: 0, y: 0 };
+    addComponent(services, kind.id, center);
+  };
+
+  const onDragStart = (event: DragEvent, kind: KindDefinition) => {
+    event.dataTransfer.setData(PALETTE_DRAG_TYPE, kind.id);
+    event.dataTransfer.effectAllowed = 'copy';
+  };
+
+  return (
+    <aside className="stowage-palette" aria-label="Components">
+      <div className="stowage-palette__search">
+        <input
+          type="search"
+          placeholder="Search components"
+          aria-label="Search components"
+          value={query}
+          onChange={(event) => setQuery(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key === 'Escape') setQuery('');
+            if (event.key === 'Enter' && sections[0]?.kinds[0]) add(sections[0].kinds[0]);
+          }}
+        />
+      </div>
+      <div className="stowage-palette__sections">
+        {sections.length === 0 && <p className="stowage-palette__empty">No component matches “{query}”.</p>}
+        {sections.map((section) => (
+          <section key={section.id} className="stowage-palette__section" aria-label={section.label}>
+            <h2>{section.label}</h2>
+            <ul>
+              {section.kinds.map((kind) => (
+                <li key={kind.id}>
+                  <button
+                    type="button"
+                    className="stowage-palette__item"
+                    draggable
+                    onDragStart={(event) => onDragStart(event, kind)}
+                    onClick={() => add(kind)}
+                    title={kind.description}
+                    data-kind={kind.id}
+                    data-testid={`palette-${kind.id}`}
+                  >
+                    <img src={iconUrl(kind.icon)} alt="" draggable={false} />
+                    <span>{kind.label}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))}
+      </div>
+    </aside>
+  );
+}

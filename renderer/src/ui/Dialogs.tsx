@@ -1,0 +1,139 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+import { useStore } from 'zustand';
+import { COMMANDS, formatShortcut } from '../../../shared/commands/definitions';
+import { useServices } from '../app/services';
+
+/** The one modal dialog at a time, from the UI store. */
+export function Dialogs() {
+  const { ui, host } = useServices();
+  const dialog = useStore(ui, (state) => state.dialog);
+  if (!dialog) return null;
+  const close = () => ui.getState().closeDialog();
+
+  switch (dialog.type) {
+    case 'error':
+      return (
+        <Modal title={dialog.title} onClose={close} tone="error" testId="error-dialog">
+          <p>{dialog.message}</p>
+          {dialog.details.length > 0 && (
+            <ul className="stowage-dialog__details">
+              {dialog.details.map((line, index) => (
+                <li key={index}>
+                  <code>{line}</code>
+                </li>
+              ))}
+            </ul>
+          )}
+          <footer>
+            <button type="button" className="is-primary" onClick={close} autoFocus>
+              OK
+            </button>
+          </footer>
+        </Modal>
+      );
+    case 'unsaved-changes':
+      return (
+        <Modal title={`Save changes to “${dialog.documentName}”?`} onClose={() => dialog.resolve('cancel')} testId="unsaved-dialog">
+          <p>Your changes will be lost if you don’t save them.</p>
+          <footer>
+            <button type="button" onClick={() => dialog.resolve('discard')}>
+              Don’t Save
+            </button>
+            <span className="spacer" />
+            <button type="button" onClick={() => dialog.resolve('cancel')}>
+              Cancel
+            </button>
+            <button type="button" className="is-primary" onClick={() => dialog.resolve('save')} autoFocus>
+              Save
+            </button>
+          </footer>
+        </Modal>
+      );
+    case 'recover-draft':
+      return (
+        <Modal title="Recover unsaved work?" onClose={() => dialog.resolve(false)} testId="recover-dialog">
+          <p>
+            Stowage closed before {dialog.fileName ? `“${dialog.fileName}”` : 'a diagram'} was saved. A copy of your work from{' '}
+            {new Date(dialog.savedAt).toLocaleString()} was kept.
+          </p>
+          <footer>
+            <button type="button" onClick={() => dialog.resolve(false)}>
+              Discard
+            </button>
+            <span className="spacer" />
+            <button type="button" className="is-primary" onClick={() => dialog.resolve(true)} autoFocus>
+              Recover
+            </button>
+          </footer>
+        </Modal>
+      );
+    case 'shortcuts':
+      return (
+        <Modal title="Keyboard shortcuts" onClose={close} testId="shortcuts-dialog">
+          <table className="stowage-shortcuts">
+            <tbody>
+              {COMMANDS.filter((command) => 'shortcuts' in command && command.shortcuts).map((command) => (
+                <tr key={command.id}>
+                  <td>{command.label}</td>
+                  <td>
+                    {('shortcuts' in command ? command.shortcuts : []).map((shortcut) => (
+                      <kbd key={shortcut}>{formatShortcut(shortcut, host.platform)}</kbd>
+                    ))}
+                  </td>
+                </tr>
+              ))}
+              <tr>
+                <td>Select several</td>
+                <td>
+                  <kbd>Shift</kbd>/<kbd>{host.platform === 'mac' ? '⌘' : 'Ctrl'}</kbd> + click, or drag on empty canvas
+                </td>
+              </tr>
+              <tr>
+                <td>Pan</td>
+                <td>
+                  <kbd>Space</kbd> + drag, middle mouse button, or scroll
+                </td>
+              </tr>
+              <tr>
+                <td>Zoom</td>
+                <td>
+                  <kbd>{host.platform === 'mac' ? '⌘' : 'Ctrl'}</kbd> + scroll, or pinch
+                </td>
+              </tr>
+            </tbody>
+          </table>
+          <footer>
+            <button type="button" className="is-primary" onClick={close} autoFocus>
+              Close
+            </button>
+          </footer>
+        </Modal>
+      );
+  }
+}
+
+export function Modal({ title, children, onClose, tone, testId }: { title: string; children: ReactNode; onClose(): void; tone?: 'error'; testId?: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const previous = document.activeElement as HTMLElement | null;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') {
+        event.stopPropagation();
+        onClose();
+      }
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => {
+      window.removeEventListener('keydown', onKey, true);
+      previous?.focus?.();
+    };
+  }, [onClose]);
+  return (
+    <div className="stowage-modal-backdrop" onPointerDown={(event) => event.target === event.currentTarget && onClose()}>
+      <div ref={ref} className={`stowage-dialog${tone ? ` is-${tone}` : ''}`} role="dialog" aria-modal="true" aria-label={title} data-testid={testId}>
+        <h1>{title}</h1>
+        {children}
+      </div>
+    </div>
+  );
+}

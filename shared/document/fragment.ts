@@ -1,0 +1,34 @@
+import { loadDocumentValue } from './load';
+import type { Fragment } from './operations';
+import { CURRENT_SCHEMA_VERSION } from './schema';
+import { serializeDocument } from './serialize';
+
+/**
+ * Clipboard format: a small Stowage document marked as a fragment, so a copied selection can be
+ * pasted into another window or another Stowage file, and pasted text goes through the same
+ * loader (and its checks) as any opened file.
+ */
+const FRAGMENT_TITLE = '\u0000stowage-clipboard-fragment';
+
+export function serializeFragment(fragment: Fragment): string {
+  return serializeDocument({
+    schemaVersion: CURRENT_SCHEMA_VERSION,
+    metadata: { title: FRAGMENT_TITLE, description: '' },
+    nodes: fragment.nodes,
+    edges: fragment.edges,
+  });
+}
+
+/** The fragment in clipboard text, or undefined when the text is not a Stowage fragment or document. */
+export function parseFragment(text: string): Fragment | undefined {
+  if (text.length > 5_000_000 || !text.trimStart().startsWith('{')) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(text, (key, item: unknown) => (key === '__proto__' || key === 'constructor' || key === 'prototype' ? undefined : item));
+  } catch {
+    return undefined;
+  }
+  const result = loadDocumentValue(value);
+  if (!result.ok) return undefined;
+  return { nodes: result.document.nodes, edges: result.document.edges };
+}
