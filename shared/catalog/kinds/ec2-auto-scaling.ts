@@ -35,7 +35,8 @@ export const ec2AutoScaling = defineKind({
     policies: z
       .array(z.discriminatedUnion('type', [targetTracking, scheduled]))
       .max(50)
-      .default([{ type: 'target-tracking', metric: 'ASGAverageCPUUtilization', targetValue: 60 }])
+      // A function default: every node gets its own policy object rather than sharing one.
+      .default(() => [{ type: 'target-tracking' as const, metric: 'ASGAverageCPUUtilization' as const, targetValue: 60 }])
       .meta({ title: 'Policies' }),
   }),
   size: LEAF_SIZE,

@@ -26,7 +26,8 @@ export const eksFargateProfile = defineKind({
         }),
       )
       .max(10)
-      .default([{ namespace: 'default', labels: '' }])
+      // A function default: every node gets its own selector object rather than sharing one.
+      .default(() => [{ namespace: 'default', labels: '' }])
       .meta({ title: 'Selectors' }),
   }),
   size: { width: 320, height: 260 },

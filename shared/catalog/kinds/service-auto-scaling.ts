@@ -50,7 +50,8 @@ export const serviceAutoScaling = defineKind({
     policies: z
       .array(z.discriminatedUnion('type', [targetTracking, stepScaling, scheduled]))
       .max(50)
-      .default([{ type: 'target-tracking', metric: 'ECSServiceAverageCPUUtilization', targetValue: 70, scaleInCooldown: 300, scaleOutCooldown: 60 }])
+      // A function default: every node gets its own policy object rather than sharing one.
+      .default(() => [{ type: 'target-tracking' as const, metric: 'ECSServiceAverageCPUUtilization' as const, targetValue: 70, scaleInCooldown: 300, scaleOutCooldown: 60 }])
       .meta({ title: 'Policies' }),
   }),
   size: LEAF_SIZE,
