@@ -1,12 +1,42 @@
+import '@xyflow/react/dist/base.css';
+import './styles/app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { createHost } from '../host';
+import { App } from './app/App';
+import { ErrorBoundary } from './app/ErrorBoundary';
+import { ServicesContext, type AppServices } from './app/services';
+import { createBehaviours } from './commands/behaviours';
+import { CommandRegistry } from './commands/registry';
+import { createDocumentStore } from './state/document-store';
+import { createSessionStore } from './state/session-store';
+import { createUiStore } from './state/ui-store';
 
-function App() {
-  return <h1>Stowage</h1>;
+function createServices(): AppServices {
+  const ui = createUiStore();
+  const host = createHost({ confirmUnsavedChanges: (documentName: string) => ui.getState().askUnsavedChanges(documentName) });
+  const services = {
+    host,
+    ui,
+    documents: createDocumentStore(),
+    session: createSessionStore(),
+    canvas: { current: null },
+    pointer: { current: null },
+  } as Omit<AppServices, 'commands'> as AppServices;
+  services.commands = new CommandRegistry(createBehaviours(services));
+  return services;
 }
+
+const services = createServices();
+// Exposed for end-to-end tests and the benchmark, which drive the app through its real stores.
+(window as unknown as { __stowage?: AppServices }).__stowage = services;
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <ServicesContext.Provider value={services}>
+      <ErrorBoundary services={services}>
+        <App />
+      </ErrorBoundary>
+    </ServicesContext.Provider>
   </StrictMode>,
 );

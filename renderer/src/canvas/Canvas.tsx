@@ -124,7 +124,7 @@ export function Canvas({ nodeBadges = EMPTY_BADGES, edgeBadges = EMPTY_BADGES }:
   );
 
   const onNodeDrag = useCallback(
-    (_event: ReactMouseEvent, node: ComponentFlowNode, dragged: ComponentFlowNode[]) => {
+    (_event: unknown, node: ComponentFlowNode, dragged: ComponentFlowNode[]) => {
       const internal = flow.getInternalNode(node.id);
       if (!internal) return;
       const index = new DocumentIndex(documentRef.current);
@@ -137,7 +137,7 @@ export function Canvas({ nodeBadges = EMPTY_BADGES, edgeBadges = EMPTY_BADGES }:
   );
 
   const onNodeDragStop = useCallback(
-    (_event: ReactMouseEvent, _node: ComponentFlowNode, dragged: ComponentFlowNode[]) => {
+    (_event: unknown, _node: ComponentFlowNode, dragged: ComponentFlowNode[]) => {
       session.getState().setDropTarget(null);
       const items = dragged.flatMap((item) => {
         const internal = flow.getInternalNode(item.id);
@@ -211,7 +211,12 @@ export function Canvas({ nodeBadges = EMPTY_BADGES, edgeBadges = EMPTY_BADGES }:
 
   const minimapColor = useCallback((node: ComponentFlowNode) => {
     const kind = findKind(node.data.node.kind);
-    return kind ? appearanceOf(kind, node.data.node.props).color : '#7d8998';
+    if (!kind) return '#7d8998';
+    return kind.group ? 'transparent' : appearanceOf(kind, node.data.node.props).color;
+  }, []);
+  const minimapStroke = useCallback((node: ComponentFlowNode) => {
+    const kind = findKind(node.data.node.kind);
+    return kind?.group ? appearanceOf(kind, node.data.node.props).color : 'transparent';
   }, []);
 
   return (
@@ -251,8 +256,8 @@ export function Canvas({ nodeBadges = EMPTY_BADGES, edgeBadges = EMPTY_BADGES }:
         snapGrid={[GRID, GRID]}
         minZoom={0.05}
         maxZoom={3}
+        zIndexMode="manual"
         elevateNodesOnSelect={false}
-        elevateEdgesOnSelect
         onlyRenderVisibleElements
         proOptions={proOptions}
         fitView
@@ -260,7 +265,7 @@ export function Canvas({ nodeBadges = EMPTY_BADGES, edgeBadges = EMPTY_BADGES }:
       >
         <Background variant={BackgroundVariant.Dots} gap={GRID} size={1} color="#c3c9d0" />
         <Controls showInteractive={false} position="bottom-left" />
-        {showMinimap && <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={2} position="bottom-right" ariaLabel="Minimap" />}
+        {showMinimap && <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeColor={minimapStroke} nodeStrokeWidth={6} position="bottom-right" ariaLabel="Minimap" />}
       </ReactFlow>
     </div>
   );

@@ -3,6 +3,13 @@ import { DocumentIndex, pickHandleSides, type DiagramDocument, type DiagramEdge,
 import type { BadgeInfo, ComponentFlowNode, RelationFlowEdge } from './flow-types';
 
 /**
+ * Stacking (React Flow's manual z-index mode): groups by nesting depth, then every edge,
+ * then every leaf component, so edges show above group fills and cards above edges.
+ */
+export const Z_EDGES = 100;
+export const Z_COMPONENTS = 200;
+
+/**
  * React Flow's nodes and edges are derived from the document, never edited as the source of
  * truth. Derivation reuses the previous flow object whenever its inputs are unchanged, so
  * after an edit React Flow re-renders only what the edit touched (1,000-node diagrams stay fluid).
@@ -40,6 +47,11 @@ export class FlowDeriver {
   nodes(inputs: DeriveInputs): ComponentFlowNode[] {
     const next = new Map<string, NodeCacheEntry>();
     const out: ComponentFlowNode[] = [];
+    // Nodes come parents-first, so a parent's depth is known before its children's.
+    const depth = new Map<string, number>();
+    for (const node of inputs.document.nodes) {
+      depth.set(node.id, node.parentId === undefined ? 0 : (depth.get(node.parentId) ?? 0) + 1);
+    }
     for (const node of inputs.document.nodes) {
       const selected = inputs.selectedNodeIds.has(node.id);
       const dropTarget = inputs.dropTargetId === node.id;
@@ -49,7 +61,7 @@ export class FlowDeriver {
       if (cached && cached.source === node && cached.selected === selected && cached.dropTarget === dropTarget && cached.badge === badge) {
         entry = cached;
       } else {
-        entry = { source: node, selected, dropTarget, badge, flow: toFlowNode(node, selected, dropTarget, badge) };
+        entry = { source: node, selected, dropTarget, badge, flow: toFlowNode(node, selected, dropTarget, badge, depth.get(node.id) ?? 0) };
       }
       next.set(node.id, entry);
       out.push(entry.flow);
@@ -91,7 +103,7 @@ export class FlowDeriver {
   }
 }
 
-function toFlowNode(node: DiagramNode, selected: boolean, dropTarget: boolean, badge: BadgeInfo | null): ComponentFlowNode {
+function toFlowNode(node: DiagramNode, selected: boolean, dropTarget: boolean, badge: BadgeInfo | null, depth: number): ComponentFlowNode {
   const kind = findKind(node.kind);
   const isGroup = kind?.group !== undefined;
   const size = node.size ?? kind?.size ?? { width: 200, height: 56 };
@@ -103,6 +115,7 @@ function toFlowNode(node: DiagramNode, selected: boolean, dropTarget: boolean, b
     width: size.width,
     height: size.height,
     selected,
+    zIndex: isGroup ? depth : Z_COMPONENTS,
     ariaLabel: `${kind?.label ?? node.kind} ${node.label}`,
   };
   if (node.parentId !== undefined) flow.parentId = node.parentId;
@@ -128,6 +141,7 @@ function toFlowEdge(edge: DiagramEdge, index: DocumentIndex, selected: boolean, 
     sourceHandle,
     targetHandle,
     selected,
+    zIndex: Z_EDGES,
     data: { edge, label: connection?.definition.label ?? '', badge },
   };
 }

@@ -143,6 +143,13 @@ export function addComponent(services: AppServices, kindId: string, center: Poin
     (document) => {
       const index = new DocumentIndex(document);
       const topLeft = { x: center.x - kind.size.width / 2, y: center.y - kind.size.height / 2 };
+      // Adding several components in a row (palette clicks) must not stack them invisibly.
+      const occupied = document.nodes.map((existing) => index.absolutePosition(existing.id));
+      while (occupied.some((point) => Math.abs(point.x - topLeft.x) < 4 && Math.abs(point.y - topLeft.y) < 4)) {
+        topLeft.x += PASTE_OFFSET;
+        topLeft.y += PASTE_OFFSET;
+      }
+      center = { x: topLeft.x + kind.size.width / 2, y: topLeft.y + kind.size.height / 2 };
       const parent = index.dropTarget(center, kindId);
       const origin = parent ? index.absolutePosition(parent.id) : { x: 0, y: 0 };
       const node = createNode(kindId, {

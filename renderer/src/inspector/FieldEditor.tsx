@@ -1,0 +1,312 @@
+import { useEffect, useId, useState, type ReactNode } from 'react';
+import type { FieldDescriptor, ListField, NumberField, TextField, UnionListField } from '../../../shared/catalog/fields';
+
+/**
+ * Editors generated from field descriptors (shared/catalog/fields.ts). Text and numbers are
+ * edited in a local draft and committed on Enter or blur, so typing a value is one undo step;
+ * invalid drafts show the schema's message inline and are not committed.
+ */
+export interface FieldEditorProps {
+  field: FieldDescriptor;
+  value: unknown;
+  /** Validates and commits; returns the error message when the value is refused. */
+  onCommit(value: unknown): string | undefined;
+  /** The schema's message for a candidate value, for live feedback while typing. */
+  validate(value: unknown): string | undefined;
+  /** Custom editors by ui hint (capacity provider picker …). */
+  renderCustom?: (field: FieldDescriptor, value: unknown, onCommit: (value: unknown) => string | undefined) => ReactNode | undefined;
+}
+
+export function FieldEditor(props: FieldEditorProps) {
+  const { field, value, onCommit, renderCustom } = props;
+  const custom = field.ui ? renderCustom?.(field, value, onCommit) : undefined;
+  if (custom) return <FieldShell field={field}>{custom}</FieldShell>;
+  switch (field.type) {
+    case 'text':
+      return <TextEditor {...props} field={field} />;
+    case 'number':
+      return <NumberEditor {...props} field={field} />;
+    case 'boolean':
+      return (
+        <div className="stowage-field stowage-field--boolean">
+          <label>
+            <input type="checkbox" checked={value === true} onChange={(event) => onCommit(event.target.checked)} data-field={field.key} />
+            <span>{field.title}</span>
+          </label>
+          {field.description && <p className="stowage-field__hint">{field.description}</p>}
+        </div>
+      );
+    case 'enum':
+      return (
+        <FieldShell field={field}>
+          {(id) => (
+            <select id={id} value={String(value ?? '')} onChange={(event) => onCommit(event.target.value)} data-field={field.key}>
+              {field.options.map((option) => (
+                <option key={option.value} value={option.value}>
+                  {option.label}
+                </option>
+              ))}
+            </select>
+          )}
+        </FieldShell>
+      );
+    case 'list':
+      return <ListEditor {...props} field={field} />;
+    case 'union-list':
+      return <UnionListEditor {...props} field={field} />;
+    case 'unknown':
+      return (
+        <FieldShell field={field}>
+          <code className="stowage-field__raw">{JSON.stringify(value)}</code>
+        </FieldShell>
+      );
+  }
+}
+
+function FieldShell({ field, children, error }: { field: FieldDescriptor; children: ReactNode | ((id: string) => ReactNode); error?: string | undefined }) {
+  const id = useId();
+  return (
+    <div className={`stowage-field${error ? ' has-error' : ''}`}>
+      <label htmlFor={id}>
+        {field.title}
+        {field.type === 'number' && field.unit && <span className="stowage-field__unit"> ({field.unit})</span>}
+      </label>
+      {typeof children === 'function' ? children(id) : children}
+      {error ? (
+        <p className="stowage-field__error" role="alert">
+          {error}
+        </p>
+      ) : (
+        field.description && <p className="stowage-field__hint">{field.description}</p>
+      )}
+    </div>
+  );
+}
+
+/** Local draft that follows the committed value whenever that changes (undo, another field's fix). */
+function useDraft(committed: string): [string, (value: string) => void, () => void] {
+  const [draft, setDraft] = useState(committed);
+  useEffect(() => setDraft(committed), [committed]);
+  return [draft, setDraft, () => setDraft(committed)];
+}
+
+function TextEditor({ field, value, onCommit, validate }: FieldEditorProps & { field: TextField }) {
+  const committed = String(value ?? '');
+  const [draft, setDraft, reset] = useDraft(committed);
+  const [error, setError] = useState<string | undefined>();
+  const commit = () => {
+    if (draft === committed) return setError(undefined);
+    setError(onCommit(draft));
+  };
+  return (
+    <FieldShell field={field} error={error}>
+      {(id) => (
+        <input
+          id={id}
+          type="text"
+          value={draft}
+          maxLength={field.maxLength}
+          spellCheck={false}
+          aria-invalid={error ? true : undefined}
+          data-field={field.key}
+          onChange={(event) => {
+            setDraft(event.target.value);
+            setError(validate(event.target.value));
+          }}
+          onBlur={commit}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter') commit();
+            if (event.key === 'Escape') {
+              reset();
+              setError(undefined);
+            }
+          }}
+        />
+      )}
+    </FieldShell>
+  );
+}
+
+function parseNumber(text: string, field: NumberField): unknown {
+  const trimmed = text.trim();
+  if (trimmed === '') return field.nullable ? null : text;
+  const number = Number(trimmed);
+  return Number.isFinite(number) ? number : text;
+}
+
+function NumberEditor({ field, value, onCommit, validate }: FieldEditorProps & { field: NumberField }) {
+  const committed = value === null || value === undefined ? '' : String(value);
+  const [draft, setDraft, reset] = useDraft(committed);
+  const [error, setError] = useState<string | undefined>();
+  const listId = useId();
+  const commit = () => {
+    if (draft === committed) return setError(undefined);
+    const parsed = parseNumber(draft, field);
+    setError(typeof parsed === 'string' ? 'Enter a number.' : onCommit(parsed));
+  };
+  return (
+    <FieldShell field={field} error={error}>
+      {(id) => (
+        <>
+          <input
+            id={id}
+            type="text"
+            inputMode="decimal"
+            value={draft}
+            placeholder={field.nullable ? 'not set' : undefined}
+            list={field.options ? listId : undefined}
+            aria-invalid={error ? true : undefined}
+            data-field={field.key}
+            onChange={(event) => {
+              setDraft(event.target.value);
+              const parsed = parseNumber(event.target.value, field);
+              setError(typeof parsed === 'string' ? 'Enter a number.' : validate(parsed));
+            }}
+            onBlur={commit}
+            onKeyDown={(event) => {
+              if (event.key === 'Enter') commit();
+              if (event.key === 'Escape') {
+                reset();
+                setError(undefined);
+              }
+            }}
+          />
+          {field.options && (
+            <datalist id={listId}>
+              {field.options.map((option) => (
+                <option key={option} value={option} />
+              ))}
+            </datalist>
+          )}
+        </>
+      )}
+    </FieldShell>
+  );
+}
+
+/** Edits one item of a list; commits by replacing the whole list. */
+function ItemFields({
+  fields,
+  item,
+  onItemCommit,
+  renderCustom,
+}: {
+  fields: FieldDescriptor[];
+  item: Record<string, unknown>;
+  onItemCommit(next: Record<string, unknown>): string | undefined;
+  renderCustom?: FieldEditorProps['renderCustom'];
+}) {
+  return (
+    <>
+      {fields.map((itemField) => (
+        <FieldEditor
+          key={itemField.key}
+          field={itemField}
+          value={item[itemField.key]}
+          onCommit={(value) => onItemCommit({ ...item, [itemField.key]: value })}
+          validate={() => undefined}
+          renderCustom={renderCustom}
+        />
+      ))}
+    </>
+  );
+}
+
+function ListEditor({ field, value, onCommit, renderCustom }: FieldEditorProps & { field: ListField }) {
+  const items = Array.isArray(value) ? (value as Record<string, unknown>[]) : [];
+  const [error, setError] = useState<string | undefined>();
+  const commit = (next: Record<string, unknown>[]) => {
+    const message = onCommit(next);
+    setError(message);
+    return message;
+  };
+  const full = field.maxItems !== undefined && items.length >= field.maxItems;
+  return (
+    <fieldset className="stowage-list" data-field={field.key}>
+      <legend>{field.title}</legend>
+      {field.description && items.length === 0 && <p className="stowage-field__hint">{field.description}</p>}
+      {items.map((item, index) => (
+        <div key={index} className="stowage-list__item">
+          <ItemFields
+            fields={field.itemFields}
+            item={item}
+            renderCustom={renderCustom}
+            onItemCommit={(next) => commit(items.map((existing, position) => (position === index ? next : existing)))}
+          />
+          <button type="button" className="stowage-list__remove" onClick={() => commit(items.filter((_, position) => position !== index))} aria-label={`Remove item ${index + 1}`}>
+            Remove
+          </button>
+        </div>
+      ))}
+      {error && (
+        <p className="stowage-field__error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="button" className="stowage-list__add" disabled={full} onClick={() => commit([...items, field.newItem()])}>
+        Add
+      </button>
+    </fieldset>
+  );
+}
+
+function UnionListEditor({ field, value, onCommit, renderCustom }: FieldEditorProps & { field: UnionListField }) {
+  const items = Array.isArray(value) ? (value as Record<string, unknown>[]) : [];
+  const [error, setError] = useState<string | undefined>();
+  const [adding, setAdding] = useState(field.variants[0]?.value ?? '');
+  const commit = (next: Record<string, unknown>[]) => {
+    const message = onCommit(next);
+    setError(message);
+    return message;
+  };
+  const full = field.maxItems !== undefined && items.length >= field.maxItems;
+  return (
+    <fieldset className="stowage-list" data-field={field.key}>
+      <legend>{field.title}</legend>
+      {items.map((item, index) => {
+        const variant = field.variants.find((candidate) => candidate.value === item[field.discriminator]);
+        return (
+          <div key={index} className="stowage-list__item">
+            <div className="stowage-list__variant">{variant?.label ?? String(item[field.discriminator])}</div>
+            {variant && (
+              <ItemFields
+                fields={variant.fields}
+                item={item}
+                renderCustom={renderCustom}
+                onItemCommit={(next) => commit(items.map((existing, position) => (position === index ? next : existing)))}
+              />
+            )}
+            <button type="button" className="stowage-list__remove" onClick={() => commit(items.filter((_, position) => position !== index))} aria-label={`Remove ${variant?.label ?? 'item'}`}>
+              Remove
+            </button>
+          </div>
+        );
+      })}
+      {error && (
+        <p className="stowage-field__error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="stowage-list__add-row">
+        <select value={adding} onChange={(event) => setAdding(event.target.value)} aria-label={`Kind of ${field.title.toLowerCase()} to add`}>
+          {field.variants.map((variant) => (
+            <option key={variant.value} value={variant.value}>
+              {variant.label}
+            </option>
+          ))}
+        </select>
+        <button
+          type="button"
+          className="stowage-list__add"
+          disabled={full}
+          onClick={() => {
+            const variant = field.variants.find((candidate) => candidate.value === adding);
+            if (variant) commit([...items, variant.newItem()]);
+          }}
+        >
+          Add
+        </button>
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,228 @@
+import { useMemo, useState, useEffect, type ReactNode } from 'react';
+import type { z } from 'zod';
+import { useStore } from 'zustand';
+import { findConnection, findKind, iconOf, type KindDefinition } from '../../../shared/catalog';
+import { applyFieldChange, describeFields, validateField, type FieldDescriptor } from '../../../shared/catalog/fields';
+import { DocumentIndex, LIMITS, updateEdge, updateMetadata, updateNode, type DiagramEdge, type DiagramNode } from '../../../shared/document';
+import { useServices } from '../app/services';
+import { iconUrl } from '../canvas/icons';
+import { CapacityProviderPicker } from './CapacityProviderPicker';
+import { FieldEditor } from './FieldEditor';
+
+const descriptorCache = new WeakMap<z.ZodObject, FieldDescriptor[]>();
+function fieldsOf(schema: z.ZodObject): FieldDescriptor[] {
+  let fields = descriptorCache.get(schema);
+  if (!fields) {
+    fields = describeFields(schema);
+    descriptorCache.set(schema, fields);
+  }
+  return fields;
+}
+
+/** Edits what is selected: a component's label and properties, a connection's properties, or the document. */
+export function Inspector() {
+  const { documents, session } = useServices();
+  const document = useStore(documents, (state) => state.document);
+  const selectedNodeIds = useStore(session, (state) => state.selectedNodeIds);
+  const selectedEdgeIds = useStore(session, (state) => state.selectedEdgeIds);
+  const index = useMemo(() => new DocumentIndex(document), [document]);
+
+  let content: ReactNode;
+  const total = selectedNodeIds.size + selectedEdgeIds.size;
+  if (total === 0) content = <DocumentPanel />;
+  else if (total > 1) content = <MultiPanel count={total} />;
+  else if (selectedNodeIds.size === 1) {
+    const node = index.node([...selectedNodeIds][0]!);
+    content = node ? <NodePanel node={node} index={index} /> : <DocumentPanel />;
+  } else {
+    const edge = document.edges.find((candidate) => candidate.id === [...selectedEdgeIds][0]);
+    content = edge ? <EdgePanel edge={edge} index={index} /> : <DocumentPanel />;
+  }
+  return (
+    <aside className="stowage-inspector" aria-label="Inspector" data-testid="inspector">
+      {content}
+    </aside>
+  );
+}
+
+function DocumentPanel() {
+  const { documents } = useServices();
+  const metadata = useStore(documents, (state) => state.document.metadata);
+  const counts = useStore(documents, (state) => `${state.document.nodes.length} components · ${state.document.edges.length} connections`);
+  return (
+    <>
+      <header className="stowage-inspector__header">
+        <div>
+          <div className="stowage-inspector__kind">Diagram</div>
+          <div className="stowage-inspector__meta">{counts}</div>
+        </div>
+      </header>
+      <section className="stowage-inspector__section">
+        <LabelField
+          title="Title"
+          value={metadata.title}
+          maxLength={200}
+          onCommit={(title) => documents.getState().change((document) => updateMetadata(document, { title }), { label: 'Rename diagram', coalesceKey: 'meta:title' })}
+        />
+        <LabelField
+          title="Description"
+          multiline
+          value={metadata.description}
+          maxLength={10_000}
+          onCommit={(description) =>
+            documents.getState().change((document) => updateMetadata(document, { description }), { label: 'Edit description', coalesceKey: 'meta:description' })
+          }
+        />
+        <p className="stowage-inspector__tip">Drag components from the palette. Connect them by dragging from the dots on their edges.</p>
+      </section>
+    </>
+  );
+}
+
+function MultiPanel({ count }: { count: number }) {
+  return (
+    <header className="stowage-inspector__header">
+      <div>
+        <div className="stowage-inspector__kind">{count} items selected</div>
+        <div className="stowage-inspector__meta">Select one item to edit its properties.</div>
+      </div>
+    </header>
+  );
+}
+
+function KindHeader({ kind, props, subtitle }: { kind: KindDefinition; props: Record<string, unknown>; subtitle?: string }) {
+  const { host } = useServices();
+  return (
+    <header className="stowage-inspector__header">
+      <img src={iconUrl(iconOf(kind, props))} alt="" width={32} height={32} />
+      <div>
+        <div className="stowage-inspector__kind">{kind.label}</div>
+        {subtitle && <div className="stowage-inspector__meta">{subtitle}</div>}
+      </div>
+      <button type="button" className="stowage-inspector__docs" title="AWS documentation" onClick={() => void host.openExternal({ url: kind.docsUrl })}>
+        Docs
+      </button>
+    </header>
+  );
+}
+
+function NodePanel({ node, index }: { node: DiagramNode; index: DocumentIndex }) {
+  const { documents } = useServices();
+  const kind = findKind(node.kind);
+  if (!kind) return null;
+  const parent = node.parentId === undefined ? undefined : index.node(node.parentId);
+  const parentKind = parent ? findKind(parent.kind) : undefined;
+  const fields = fieldsOf(kind.props);
+  const commitProps = (field: FieldDescriptor, value: unknown): string | undefined => {
+    const result = applyFieldChange(kind.props, node.props, field.key, value);
+    if ('error' in result) return result.error;
+    documents.getState().change((document) => updateNode(document, node.id, { props: result.props }), {
+      label: `Edit ${field.title}`,
+      coalesceKey: `prop:${node.id}:${field.key}`,
+    });
+    return undefined;
+  };
+  return (
+    <>
+      <KindHeader kind={kind} props={node.props} subtitle={parent && parentKind ? `in ${parentKind.label} “${parent.label}”` : kind.description} />
+      <section className="stowage-inspector__section" key={node.id}>
+        <LabelField
+          title="Label"
+          value={node.label}
+          maxLength={LIMITS.maxLabelLength}
+          onCommit={(label) => documents.getState().change((document) => updateNode(document, node.id, { label }), { label: 'Rename', coalesceKey: `label:${node.id}` })}
+        />
+        {fields.map((field) => (
+          <FieldEditor
+            key={field.key}
+            field={field}
+            value={node.props[field.key]}
+            onCommit={(value) => commitProps(field, value)}
+            validate={(value) => validateField(kind.props, field.key, value)}
+            renderCustom={(custom, value, onCommit) =>
+              custom.ui === 'capacity-provider' ? <CapacityProviderPicker node={node} index={index} value={String(value ?? '')} onCommit={onCommit} /> : undefined
+            }
+          />
+        ))}
+      </section>
+    </>
+  );
+}
+
+function EdgePanel({ edge, index }: { edge: DiagramEdge; index: DocumentIndex }) {
+  const { documents } = useServices();
+  const source = index.node(edge.source);
+  const target = index.node(edge.target);
+  const connection = source && target ? findConnection(source.kind, target.kind) : undefined;
+  if (!source || !target || !connection) return null;
+  const schema = connection.definition.props;
+  const fields = schema ? fieldsOf(schema) : [];
+  return (
+    <>
+      <header className="stowage-inspector__header">
+        <div>
+          <div className="stowage-inspector__kind">Connection: {connection.definition.label}</div>
+          <div className="stowage-inspector__meta">
+            {source.label} → {target.label}
+          </div>
+        </div>
+      </header>
+      <section className="stowage-inspector__section" key={edge.id}>
+        <p className="stowage-inspector__tip">{connection.definition.description}</p>
+        {schema &&
+          fields.map((field) => (
+            <FieldEditor
+              key={field.key}
+              field={field}
+              value={edge.props[field.key]}
+              validate={(value) => validateField(schema, field.key, value)}
+              onCommit={(value) => {
+                const result = applyFieldChange(schema, edge.props, field.key, value);
+                if ('error' in result) return result.error;
+                documents.getState().change((document) => updateEdge(document, edge.id, result.props), {
+                  label: `Edit ${field.title}`,
+                  coalesceKey: `edge:${edge.id}:${field.key}`,
+                });
+                return undefined;
+              }}
+            />
+          ))}
+      </section>
+    </>
+  );
+}
+
+/** A free-text field committed on Enter or blur (one undo step per edit). */
+function LabelField({ title, value, onCommit, maxLength, multiline }: { title: string; value: string; onCommit(value: string): void; maxLength: number; multiline?: boolean }) {
+  const [draft, setDraft] = useState(value);
+  useEffect(() => setDraft(value), [value]);
+  const commit = () => {
+    if (draft !== value) onCommit(draft);
+  };
+  const common = {
+    value: draft,
+    maxLength,
+    'data-field': title.toLowerCase(),
+    onChange: (event: { target: { value: string } }) => setDraft(event.target.value),
+    onBlur: commit,
+  };
+  return (
+    <div className="stowage-field">
+      <label>
+        {title}
+        {multiline ? (
+          <textarea rows={4} {...common} />
+        ) : (
+          <input
+            type="text"
+            {...common}
+            onKeyDown={(event) => {
+              if (event.key === 'Enter') commit();
+              if (event.key === 'Escape') setDraft(value);
+            }}
+          />
+        )}
+      </label>
+    </div>
+  );
+}
