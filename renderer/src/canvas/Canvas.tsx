@@ -260,8 +260,6 @@ export function Canvas({ nodeBadges = EMPTY_BADGES, edgeBadges = EMPTY_BADGES }:
         elevateNodesOnSelect={false}
         onlyRenderVisibleElements
         proOptions={proOptions}
-        fitView
-        fitViewOptions={{ padding: 0.12, maxZoom: 1 }}
       >
         <Background variant={BackgroundVariant.Dots} gap={GRID} size={1} color="#c3c9d0" />
         <Controls showInteractive={false} position="bottom-left" />

@@ -10,8 +10,8 @@ const SIDES = [
 
 /**
  * Four connection handles (one per side; Loose connection mode lets any handle start or end
- * an edge) plus, while a connection is being dragged, a handle covering the whole node so
- * the user can drop anywhere on it instead of aiming for a dot.
+ * an edge) plus a handle covering the whole node that, while a connection is being dragged,
+ * lets the user drop anywhere on the node instead of aiming for a dot.
  */
 export const NodeHandles = memo(function NodeHandles({ nodeId }: { nodeId: string }) {
   const connecting = useConnection((connection) => connection.inProgress && connection.fromNode.id !== nodeId);
@@ -20,7 +20,14 @@ export const NodeHandles = memo(function NodeHandles({ nodeId }: { nodeId: strin
       {SIDES.map((side) => (
         <Handle key={side.id} id={side.id} type="source" position={side.position} className="stowage-handle" />
       ))}
-      {connecting && <Handle id="body" type="target" position={Position.Top} className="stowage-body-handle" isConnectableStart={false} />}
+      {/* Always mounted so React Flow has measured it; it only takes the pointer while connecting. */}
+      <Handle
+        id="body"
+        type="target"
+        position={Position.Top}
+        className={`stowage-body-handle${connecting ? ' is-active' : ''}`}
+        isConnectableStart={false}
+      />
     </>
   );
 });
