@@ -55,6 +55,7 @@ export const COMMANDS = [
   { id: 'view.fit', label: 'Fit Diagram', shortcuts: ['Shift+1'], menu: 'view', section: 0 },
   { id: 'view.toggleMinimap', label: 'Minimap', shortcuts: ['Shift+M'], menu: 'view', section: 1 },
   { id: 'view.toggleSnap', label: 'Snap to Grid', shortcuts: ['Shift+G'], menu: 'view', section: 1 },
+  { id: 'view.toggleProblems', label: 'Problems', shortcuts: ['Shift+Mod+M'], menu: 'view', section: 1 },
 
   { id: 'help.shortcuts', label: 'Keyboard Shortcuts', shortcuts: ['?'], menu: 'help', section: 0 },
   { id: 'help.fileFormat', label: 'File Format Reference', menu: 'help', section: 0 },

@@ -1,10 +1,13 @@
 import { ReactFlowProvider } from '@xyflow/react';
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
+import { useStore } from 'zustand';
 import { Canvas } from '../canvas/Canvas';
 import { CanvasContextMenu } from '../canvas/CanvasContextMenu';
 import { useKeyboardShortcuts } from '../commands/keyboard';
 import { Inspector } from '../inspector/Inspector';
 import { Palette } from '../palette/Palette';
+import { findingsFor, useBadges } from '../problems/findings';
+import { ProblemsPanel } from '../problems/ProblemsPanel';
 import { Dialogs } from '../ui/Dialogs';
 import { Toasts } from '../ui/Toasts';
 import { MenuBar } from './MenuBar';
@@ -20,6 +23,9 @@ export function App() {
   useEffect(() => {
     void offerDraftRecovery(services);
   }, [services]);
+  const document = useStore(services.documents, (state) => state.document);
+  const findings = useMemo(() => findingsFor(document), [document]);
+  const badges = useBadges(findings);
 
   return (
     <ReactFlowProvider>
@@ -34,7 +40,10 @@ export function App() {
         </header>
         <Palette />
         <main className="stowage-main">
-          <Canvas />
+          <div className="stowage-main__canvas">
+            <Canvas nodeBadges={badges.nodes} edgeBadges={badges.edges} />
+          </div>
+          <ProblemsPanel findings={findings} />
         </main>
         <Inspector />
         <StatusBar />

@@ -108,8 +108,12 @@ export function useWindowSync(services: AppServices): void {
   }, [services, ui]);
 }
 
-/** At start-up: if a recovery draft exists, offer it back. */
+let draftOffered = false;
+
+/** At start-up: if a recovery draft exists, offer it back (once, even under React's strict double effects). */
 export async function offerDraftRecovery(services: AppServices): Promise<void> {
+  if (draftOffered) return;
+  draftOffered = true;
   const draft = await services.host.readDraft({}).catch(() => null);
   if (!draft) return;
   const recover = await services.ui.getState().askRecoverDraft(draft.savedAt, draft.file?.name ?? null);

@@ -110,6 +110,11 @@ export function createBehaviours(services: AppServices): Record<CommandId, Comma
       checked: () => session.getState().snapToGrid,
     },
 
+    'view.toggleProblems': {
+      run: () => session.getState().setShowProblems(!session.getState().showProblems),
+      checked: () => session.getState().showProblems,
+    },
+
     'help.shortcuts': { run: () => ui.getState().showShortcuts() },
     'help.fileFormat': {
       run: async () => {

@@ -9,6 +9,7 @@ export interface SessionState {
   selectedEdgeIds: ReadonlySet<string>;
   snapToGrid: boolean;
   showMinimap: boolean;
+  showProblems: boolean;
   /** The group a dragged node would land in, highlighted while dragging. */
   dropTargetId: string | null;
   /** Where the pointer last was on the canvas, in flow coordinates (paste goes there). */
@@ -20,6 +21,7 @@ export interface SessionActions {
   clearSelection(): void;
   setSnapToGrid(on: boolean): void;
   setShowMinimap(on: boolean): void;
+  setShowProblems(on: boolean): void;
   setDropTarget(id: string | null): void;
   setLastPointer(point: { x: number; y: number } | null): void;
 }
@@ -34,6 +36,7 @@ export function createSessionStore() {
     selectedEdgeIds: NONE,
     snapToGrid: true,
     showMinimap: true,
+    showProblems: true,
     dropTargetId: null,
     lastPointer: null,
 
@@ -51,6 +54,7 @@ export function createSessionStore() {
     },
     setSnapToGrid: (on) => set({ snapToGrid: on }),
     setShowMinimap: (on) => set({ showMinimap: on }),
+    setShowProblems: (on) => set({ showProblems: on }),
     setDropTarget(id) {
       if (get().dropTargetId !== id) set({ dropTargetId: id });
     },

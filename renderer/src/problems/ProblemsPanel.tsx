@@ -1,0 +1,109 @@
+import { useState } from 'react';
+import { useStore } from 'zustand';
+import { findRule, type Finding, type Severity } from '../../../shared/rules';
+import { useServices } from '../app/services';
+import { countBySeverity } from './findings';
+
+const SECTIONS: { severity: Severity; title: string }[] = [
+  { severity: 'error', title: 'Errors' },
+  { severity: 'warning', title: 'Warnings' },
+  { severity: 'info', title: 'Info' },
+];
+
+/**
+ * Findings grouped by severity. A click selects and shows the elements involved; a fix is
+ * one undoable change; the documentation opens in the system browser.
+ */
+export function ProblemsPanel({ findings }: { findings: readonly Finding[] }) {
+  const services = useServices();
+  const { session, documents, host, canvas } = services;
+  const visible = useStore(session, (state) => state.showProblems);
+  const [expanded, setExpanded] = useState<string | null>(null);
+  const counts = countBySeverity(findings);
+
+  const focus = (finding: Finding) => {
+    session.getState().select(finding.nodeIds, finding.edgeIds);
+    const document = documents.getState().document;
+    const edgeEnds = document.edges.filter((edge) => finding.edgeIds.includes(edge.id)).flatMap((edge) => [edge.source, edge.target]);
+    canvas.current?.fitView([...new Set([...finding.nodeIds, ...edgeEnds])]);
+  };
+
+  const applyFix = (finding: Finding) => {
+    if (!finding.fix) return;
+    const fix = finding.fix;
+    documents.getState().change((document) => fix.apply(document), { label: `Fix: ${fix.label}` });
+  };
+
+  return (
+    <section className={`stowage-problems${visible ? '' : ' is-collapsed'}`} aria-label="Problems" data-testid="problems-panel">
+      <header className="stowage-problems__header">
+        <button type="button" className="stowage-problems__toggle" onClick={() => void services.commands.run('view.toggleProblems')} aria-expanded={visible}>
+          <span className="stowage-problems__chevron">{visible ? '▾' : '▸'}</span>
+          Problems
+        </button>
+        <span className="stowage-count is-error" title="Errors" data-testid="count-error">
+          {counts.error}
+        </span>
+        <span className="stowage-count is-warning" title="Warnings" data-testid="count-warning">
+          {counts.warning}
+        </span>
+        <span className="stowage-count is-info" title="Info" data-testid="count-info">
+          {counts.info}
+        </span>
+        {findings.length === 0 && <span className="stowage-problems__clean">No problems found: AWS would accept this design as drawn.</span>}
+      </header>
+      {visible && findings.length > 0 && (
+        <div className="stowage-problems__list">
+          {SECTIONS.map((section) => {
+            const items = findings.filter((finding) => finding.severity === section.severity);
+            if (items.length === 0) return null;
+            return (
+              <div key={section.severity} className="stowage-problems__group">
+                <h3>
+                  {section.title} ({items.length})
+                </h3>
+                <ul>
+                  {items.map((finding, index) => {
+                    const key = `${finding.ruleId}:${finding.nodeIds.join(',')}:${finding.edgeIds.join(',')}:${index}`;
+                    const rule = findRule(finding.ruleId);
+                    const open = expanded === key;
+                    return (
+                      <li key={key} className={`stowage-problem is-${finding.severity}${open ? ' is-open' : ''}`} data-rule={finding.ruleId}>
+                        <div className="stowage-problem__row">
+                          <button
+                            type="button"
+                            className="stowage-problem__message"
+                            onClick={() => {
+                              focus(finding);
+                              setExpanded(open ? null : key);
+                            }}
+                            title="Show the elements involved"
+                          >
+                            <span className={`stowage-severity is-${finding.severity}`} aria-label={finding.severity} />
+                            <span>{finding.message}</span>
+                          </button>
+                          <code className="stowage-problem__rule">{finding.ruleId}</code>
+                          {finding.fix && (
+                            <button type="button" className="stowage-problem__fix" onClick={() => applyFix(finding)} data-testid="apply-fix">
+                              {finding.fix.label}
+                            </button>
+                          )}
+                          {rule && (
+                            <button type="button" className="stowage-problem__docs" onClick={() => void host.openExternal({ url: rule.docUrl })} title={rule.docUrl}>
+                              Docs
+                            </button>
+                          )}
+                        </div>
+                        {open && rule && <p className="stowage-problem__explanation">{rule.explanation}</p>}
+                      </li>
+                    );
+                  })}
+                </ul>
+              </div>
+            );
+          })}
+        </div>
+      )}
+    </section>
+  );
+}
