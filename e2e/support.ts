@@ -12,12 +12,10 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 export async function openApp(page: Page): Promise<void> {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
   await page.goto('/?fs=download');
   await expect(page.getByTestId('canvas')).toBeVisible();
   await page.waitForFunction(() => Boolean((window as unknown as { __stowage?: unknown }).__stowage));
-  (page as Page & { pageErrors?: string[] }).pageErrors = errors;
 }
 
 /** The document as the app holds it (the single source of truth). */

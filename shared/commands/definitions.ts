@@ -58,7 +58,7 @@ export const COMMANDS = [
   { id: 'view.toggleProblems', label: 'Problems', shortcuts: ['Shift+Mod+M'], menu: 'view', section: 1 },
 
   { id: 'help.shortcuts', label: 'Keyboard Shortcuts', shortcuts: ['?'], menu: 'help', section: 0 },
-  { id: 'help.fileFormat', label: 'File Format Reference', menu: 'help', section: 0 },
+  { id: 'help.about', label: 'About Stowage', menu: 'help', section: 1 },
 ] as const satisfies readonly CommandDefinition[];
 
 export type CommandId = (typeof COMMANDS)[number]['id'];

@@ -116,12 +116,7 @@ export function createBehaviours(services: AppServices): Record<CommandId, Comma
     },
 
     'help.shortcuts': { run: () => ui.getState().showShortcuts() },
-    'help.fileFormat': {
-      run: async () => {
-        const opened = await host.openExternal({ url: 'https://github.com/stowage-app/stowage/blob/main/docs/file-format.md' });
-        if (!opened) ui.getState().toast('The file format is described in docs/file-format.md.', 'info');
-      },
-    },
+    'help.about': { run: () => ui.getState().showAbout() },
   };
 }
 

@@ -9,7 +9,8 @@ export type DialogRequest =
   | { type: 'error'; title: string; message: string; details: string[] }
   | { type: 'unsaved-changes'; documentName: string; resolve: (choice: UnsavedChangesChoice) => void }
   | { type: 'recover-draft'; savedAt: string; fileName: string | null; resolve: (recover: boolean) => void }
-  | { type: 'shortcuts' };
+  | { type: 'shortcuts' }
+  | { type: 'about' };
 
 export interface Toast {
   id: number;
@@ -27,6 +28,7 @@ export interface UiActions {
   askUnsavedChanges(documentName: string): Promise<UnsavedChangesChoice>;
   askRecoverDraft(savedAt: string, fileName: string | null): Promise<boolean>;
   showShortcuts(): void;
+  showAbout(): void;
   closeDialog(): void;
   toast(message: string, tone?: Toast['tone']): void;
   dismissToast(id: number): void;
@@ -75,6 +77,9 @@ export function createUiStore() {
     },
     showShortcuts() {
       set({ dialog: { type: 'shortcuts' } });
+    },
+    showAbout() {
+      set({ dialog: { type: 'about' } });
     },
     closeDialog() {
       const dialog = get().dialog;

@@ -1,6 +1,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { COMMANDS, formatShortcut } from '../../../shared/commands/definitions';
+import { CURRENT_SCHEMA_VERSION, FILE_EXTENSION } from '../../../shared/document';
 import { useServices } from '../app/services';
 
 /** The one modal dialog at a time, from the UI store. */
@@ -63,6 +64,25 @@ export function Dialogs() {
             <span className="spacer" />
             <button type="button" className="is-primary" onClick={() => dialog.resolve(true)} autoFocus>
               Recover
+            </button>
+          </footer>
+        </Modal>
+      );
+    case 'about':
+      return (
+        <Modal title="About Stowage" onClose={close} testId="about-dialog">
+          <p>
+            <strong>Stowage {__APP_VERSION__}</strong>: design AWS container architectures, see what AWS would reject, and export diagrams and a
+            starter CDK app.
+          </p>
+          <p>
+            Diagrams are saved as <code>.{FILE_EXTENSION}</code> files: pretty-printed JSON, file format version {CURRENT_SCHEMA_VERSION}. Older files are upgraded
+            when opened; the format and its JSON Schema are documented in <code>docs/file-format.md</code> of the source repository.
+          </p>
+          <p>AWS Architecture Icons © Amazon Web Services, used under the AWS icon terms.</p>
+          <footer>
+            <button type="button" className="is-primary" onClick={close} autoFocus>
+              Close
             </button>
           </footer>
         </Modal>
