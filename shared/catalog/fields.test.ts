@@ -161,6 +161,13 @@ describe('describeFields details', () => {
     expect(fields[1]).toMatchObject({ title: 'Outer' });
   });
 
+  it('reads integer formats, exact lengths and exclusive bounds', () => {
+    expect(describeField('count', z.int().min(1).max(5).default(1))).toMatchObject({ type: 'number', integer: true, min: 1, max: 5 });
+    expect(describeField('ratio', z.number().gt(0).lt(1).default(0.5))).toMatchObject({ type: 'number', integer: false, min: 0, max: 1 });
+    expect(describeField('code', z.string().length(3).default('abc'))).toMatchObject({ type: 'text', minLength: 3, maxLength: 3 });
+    expect(describeField('tags', z.array(z.strictObject({ a: z.string().default('') })).min(1).max(2).default([{ a: '' }]))).toMatchObject({ type: 'list', minItems: 1, maxItems: 2 });
+  });
+
   it('marks optional fields and falls back to a readable title', () => {
     const [descriptor] = describeFields(z.strictObject({ scaleInCooldown: z.number().optional() }));
     expect(descriptor).toMatchObject({ key: 'scaleInCooldown', title: 'Scale in cooldown', optional: true, defaultValue: undefined, integer: false });

@@ -68,12 +68,32 @@ export class DocumentIndex {
   absolutePosition(id: string): Point {
     const cached = this.absoluteCache.get(id);
     if (cached) return cached;
-    const node = this.byId.get(id);
-    if (!node) return { x: 0, y: 0 };
-    const parent = node.parentId === undefined ? undefined : this.absolutePosition(node.parentId);
-    const point = parent ? { x: parent.x + node.position.x, y: parent.y + node.position.y } : node.position;
-    this.absoluteCache.set(id, point);
-    return point;
+    if (!this.byId.has(id)) return { x: 0, y: 0 };
+    // Walk up to the first ancestor already known (or the top), then fill in the cache top-down.
+    // Iterative, and stopping at a repeated node, so a document that has not been validated
+    // yet cannot send this into endless recursion.
+    const chain: DiagramNode[] = [];
+    const seen = new Set<string>();
+    let base: Point = { x: 0, y: 0 };
+    let current = this.byId.get(id);
+    while (current && !seen.has(current.id)) {
+      seen.add(current.id);
+      const known = this.absoluteCache.get(current.id);
+      if (known) {
+        base = known;
+        break;
+      }
+      chain.push(current);
+      current = current.parentId === undefined ? undefined : this.byId.get(current.parentId);
+    }
+    let { x, y } = base;
+    for (let index = chain.length - 1; index >= 0; index--) {
+      const item = chain[index]!;
+      x += item.position.x;
+      y += item.position.y;
+      this.absoluteCache.set(item.id, item.parentId === undefined ? item.position : { x, y });
+    }
+    return this.absoluteCache.get(id)!;
   }
 
   absoluteRect(id: string): Rect {
@@ -90,6 +110,7 @@ export class DocumentIndex {
   /**
    * The innermost group under `point` (absolute) that may contain a node of `childKind`,
    * skipping `excluded` nodes and their descendants (a group cannot be dropped into itself).
+   * Of overlapping groups at the same depth, the one drawn on top (later in the document) wins.
    */
   dropTarget(point: Point, childKind: string, excluded: ReadonlySet<string> = new Set()): DiagramNode | undefined {
     let best: DiagramNode | undefined;
@@ -100,7 +121,7 @@ export class DocumentIndex {
       if (!canContain(node.kind, childKind)) continue;
       if (!contains(this.absoluteRect(node.id), point)) continue;
       const depth = this.depth(node.id);
-      if (depth > bestDepth) {
+      if (depth >= bestDepth) {
         best = node;
         bestDepth = depth;
       }

@@ -41,3 +41,41 @@ export function parseJsonSafely(text: string): unknown {
     return value;
   });
 }
+
+/**
+ * The checks loadDocument makes on text, for a value parsed elsewhere (a recovery draft, a
+ * clipboard payload): nesting depth and prototype-related keys. Iterative, so a hostile
+ * value cannot exhaust the stack; a value that contains itself counts as too deep.
+ */
+export function findJsonValueProblem(value: unknown, maxDepth: number): { problem: 'too-deep' } | { problem: 'forbidden-key'; key: string } | undefined {
+  const stack: { value: unknown; depth: number }[] = [{ value, depth: 0 }];
+  while (stack.length > 0) {
+    const { value: current, depth } = stack.pop()!;
+    if (current === null || typeof current !== 'object') continue;
+    if (depth + 1 > maxDepth) return { problem: 'too-deep' };
+    if (Array.isArray(current)) {
+      for (const item of current) stack.push({ value: item, depth: depth + 1 });
+      continue;
+    }
+    for (const key of Object.keys(current)) {
+      if (FORBIDDEN_KEYS.has(key)) return { problem: 'forbidden-key', key };
+      stack.push({ value: (current as Record<string, unknown>)[key], depth: depth + 1 });
+    }
+  }
+  return undefined;
+}
+
+/** Size of `text` in UTF-8 bytes, the unit file size limits are stated in. Stops counting past `stopAt`. */
+export function utf8ByteLength(text: string, stopAt = Infinity): number {
+  let bytes = 0;
+  for (let index = 0; index < text.length && bytes <= stopAt; index++) {
+    const code = text.charCodeAt(index);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff && index + 1 < text.length && (text.charCodeAt(index + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4;
+      index++;
+    } else bytes += 3;
+  }
+  return bytes;
+}

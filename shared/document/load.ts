@@ -1,5 +1,6 @@
+import { z } from 'zod';
 import { describeIssues, formatPath, type DocumentIssue } from './issues';
-import { ForbiddenKeyError, jsonNestingDepth, parseJsonSafely } from './json-guard';
+import { ForbiddenKeyError, findJsonValueProblem, jsonNestingDepth, parseJsonSafely, utf8ByteLength } from './json-guard';
 import { MIGRATIONS, migrate, type Migration } from './migrations';
 import { CURRENT_SCHEMA_VERSION, DiagramDocumentSchema, LIMITS, type DiagramDocument } from './schema';
 import { validateDocument } from './validate';
@@ -40,29 +41,45 @@ export interface LoadOptions {
  */
 export function loadDocument(text: string, options: LoadOptions = {}): LoadResult {
   try {
-    if (text.length > LIMITS.maxFileBytes) {
-      return fail('too-large', `The file is larger than ${LIMITS.maxFileBytes / (1024 * 1024)} MB, which no Stowage diagram needs. Check that you picked the right file.`);
+    // The limit is in bytes, like the file on disk; a character takes up to 3 UTF-8 bytes (4 per surrogate pair).
+    if (text.length > LIMITS.maxFileBytes || (text.length * 3 > LIMITS.maxFileBytes && utf8ByteLength(text, LIMITS.maxFileBytes) > LIMITS.maxFileBytes)) {
+      return tooLarge();
     }
     const depth = jsonNestingDepth(text, LIMITS.maxJsonDepth);
     if (depth > LIMITS.maxJsonDepth) {
-      return fail('too-deep', `The file nests data more than ${LIMITS.maxJsonDepth} levels deep, which a Stowage diagram never does. It is damaged or not a Stowage file.`);
+      return tooDeep();
     }
     let value: unknown;
     try {
       value = parseJsonSafely(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
     } catch (error) {
-      if (error instanceof ForbiddenKeyError) return fail('forbidden-key', `${error.message} The file may have been tampered with.`);
+      if (error instanceof ForbiddenKeyError) return forbiddenKey(error.key);
       const reason = error instanceof Error ? error.message : String(error);
       return fail('not-json', `The file is not valid JSON (${reason}). A Stowage file is a JSON document; open it in a text editor to repair it, or open another file.`);
     }
-    return loadDocumentValue(value, options);
+    return loadParsed(value, options);
   } catch (error) {
-    return fail('internal', `Stowage could not read the file because of an internal error: ${error instanceof Error ? error.message : String(error)}.`);
+    return internal(error);
   }
 }
 
-/** Like loadDocument, for a value that is already parsed JSON (a recovery draft, a clipboard payload). */
+/**
+ * Like loadDocument, for a value that is already parsed JSON (a recovery draft, a clipboard
+ * payload). It gets the same depth and forbidden-key checks as text.
+ */
 export function loadDocumentValue(value: unknown, options: LoadOptions = {}): LoadResult {
+  try {
+    const problem = findJsonValueProblem(value, LIMITS.maxJsonDepth);
+    if (problem?.problem === 'too-deep') return tooDeep();
+    if (problem?.problem === 'forbidden-key') return forbiddenKey(problem.key);
+    return loadParsed(value, options);
+  } catch (error) {
+    return internal(error);
+  }
+}
+
+/** Migrate and validate a value that passed the JSON guards. */
+function loadParsed(value: unknown, options: LoadOptions): LoadResult {
   try {
     const currentVersion = options.currentVersion ?? CURRENT_SCHEMA_VERSION;
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
@@ -85,7 +102,7 @@ export function loadDocumentValue(value: unknown, options: LoadOptions = {}): Lo
     const migrated = migrate(record, version, options.migrations ?? MIGRATIONS, currentVersion);
     if (!migrated.ok) return fail('unsupported-version', `Stowage cannot upgrade this file: ${migrated.message}`);
 
-    const structure = DiagramDocumentSchema.safeParse(migrated.document);
+    const structure = structureSchema(currentVersion).safeParse(migrated.document);
     if (!structure.success) {
       const issues = structure.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
       return invalid(issues);
@@ -94,8 +111,30 @@ export function loadDocumentValue(value: unknown, options: LoadOptions = {}): Lo
     if (issues.length > 0) return invalid(issues);
     return version < currentVersion ? { ok: true, document, migratedFrom: version } : { ok: true, document };
   } catch (error) {
-    return fail('internal', `Stowage could not read the file because of an internal error: ${error instanceof Error ? error.message : String(error)}.`);
+    return internal(error);
   }
+}
+
+/** The document schema, with the format version a test of the migration machinery pretends is current. */
+function structureSchema(currentVersion: number): typeof DiagramDocumentSchema {
+  if (currentVersion === CURRENT_SCHEMA_VERSION) return DiagramDocumentSchema;
+  return DiagramDocumentSchema.extend({ schemaVersion: z.literal(currentVersion) }) as unknown as typeof DiagramDocumentSchema;
+}
+
+function tooLarge(): LoadResult {
+  return fail('too-large', `The file is larger than ${LIMITS.maxFileBytes / (1024 * 1024)} MB, which no Stowage diagram needs. Check that you picked the right file.`);
+}
+
+function tooDeep(): LoadResult {
+  return fail('too-deep', `The file nests data more than ${LIMITS.maxJsonDepth} levels deep, which a Stowage diagram never does. It is damaged or not a Stowage file.`);
+}
+
+function forbiddenKey(key: string): LoadResult {
+  return fail('forbidden-key', `${new ForbiddenKeyError(key).message} The file may have been tampered with.`);
+}
+
+function internal(error: unknown): LoadResult {
+  return fail('internal', `Stowage could not read the file because of an internal error: ${error instanceof Error ? error.message : String(error)}.`);
 }
 
 function invalid(issues: DocumentIssue[]): LoadResult {

@@ -3,8 +3,9 @@ import { CURRENT_SCHEMA_VERSION } from './schema';
 /**
  * One step of the file format's history: turns a document of version `from` into version
  * `from + 1`. Migrations work on plain JSON values (the old shape has no schema any more)
- * and must not throw on anything the old format allowed. Every migration has a fixture
- * test in migrations.test.ts that feeds it a real file of the old version.
+ * and must not throw on anything the old format allowed, nor change the value it is given
+ * (return a new one). Every migration has a fixture test in migrations.test.ts that feeds it
+ * a real file of the old version: shared/document/fixtures/v<from>.stowage.
  */
 export interface Migration {
   from: number;

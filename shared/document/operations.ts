@@ -137,11 +137,14 @@ export function deleteElements(document: DiagramDocument, nodeIds: Iterable<stri
     for (const descendant of index.descendants(id)) removedNodes.add(descendant.id);
   }
   const removedEdges = new Set(edgeIds);
-  const nodes = document.nodes.filter((node) => !removedNodes.has(node.id));
-  const edges = document.edges.filter(
+  const filteredNodes = document.nodes.filter((node) => !removedNodes.has(node.id));
+  const filteredEdges = document.edges.filter(
     (edge) => !removedEdges.has(edge.id) && !removedNodes.has(edge.source) && !removedNodes.has(edge.target),
   );
-  if (nodes.length === document.nodes.length && edges.length === document.edges.length) return document;
+  // Unchanged lists stay the same arrays, so views that select only nodes or only edges do not re-render.
+  const nodes = filteredNodes.length === document.nodes.length ? document.nodes : filteredNodes;
+  const edges = filteredEdges.length === document.edges.length ? document.edges : filteredEdges;
+  if (nodes === document.nodes && edges === document.edges) return document;
   return { ...document, nodes, edges };
 }
 
@@ -242,27 +245,35 @@ export function insertFragment(
  * Children above or left of the padding push the group's origin out and are shifted back.
  */
 export function growGroupsToFit(document: DiagramDocument, changedIds: Iterable<string>): DiagramDocument {
-  let current = document;
-  const pending = new Set<string>();
   const byId = new Map(document.nodes.map((node) => [node.id, node]));
+  const index = new DocumentIndex(document);
+  // Pending groups by depth. Fitting goes from the deepest level outwards, so a group is fitted
+  // only after every pending group inside it has grown; a group that grows queues its parent
+  // one level up. (A plain queue fitted an outer group too early when the changes sat at
+  // different depths, and never revisited it.)
+  const pending = new Map<number, Set<string>>();
+  let deepest = -1;
+  const schedule = (groupId: string) => {
+    const depth = index.depth(groupId);
+    const level = pending.get(depth);
+    if (level) level.add(groupId);
+    else pending.set(depth, new Set([groupId]));
+    deepest = Math.max(deepest, depth);
+  };
   for (const id of changedIds) {
     const node = byId.get(id);
-    if (node?.parentId !== undefined) pending.add(node.parentId);
-    if (node && findKind(node.kind)?.group) pending.add(node.id);
+    if (!node) continue;
+    if (node.parentId !== undefined) schedule(node.parentId);
+    if (findKind(node.kind)?.group) schedule(node.id);
   }
-  // Innermost groups first, so growth propagates outwards in one pass.
-  const index = new DocumentIndex(current);
-  const order = [...pending].sort((a, b) => index.depth(b) - index.depth(a));
-  const queue = [...order];
-  const done = new Set<string>();
-  while (queue.length > 0) {
-    const groupId = queue.shift()!;
-    if (done.has(groupId)) continue;
-    done.add(groupId);
-    const result = fitGroup(current, groupId);
-    current = result.document;
-    const group = current.nodes.find((node) => node.id === groupId);
-    if (result.changed && group?.parentId !== undefined) queue.push(group.parentId);
+  let current = document;
+  for (let depth = deepest; depth >= 0; depth--) {
+    for (const groupId of pending.get(depth) ?? []) {
+      const result = fitGroup(current, groupId);
+      current = result.document;
+      const parentId = byId.get(groupId)?.parentId;
+      if (result.changed && parentId !== undefined) schedule(parentId);
+    }
   }
   return current;
 }
@@ -283,22 +294,20 @@ function fitGroup(document: DiagramDocument, groupId: string): { document: Diagr
     maxX = Math.max(maxX, child.position.x + size.width);
     maxY = Math.max(maxY, child.position.y + size.height);
   }
-  const shiftX = Math.max(0, GROUP_PADDING.side - minX);
-  const shiftY = Math.max(0, GROUP_PADDING.top - minY);
+  // Whole pixels, rounded outwards: a rounded-down size would leave a child a fraction outside,
+  // and the next fit would "change" the group again without end.
+  const shiftX = Math.ceil(Math.max(0, GROUP_PADDING.side - minX));
+  const shiftY = Math.ceil(Math.max(0, GROUP_PADDING.top - minY));
   const size = nodeSize(group);
-  const width = Math.max(size.width + shiftX, maxX + shiftX + GROUP_PADDING.side);
-  const height = Math.max(size.height + shiftY, maxY + shiftY + GROUP_PADDING.bottom);
+  const width = Math.max(size.width + shiftX, Math.ceil(maxX + shiftX + GROUP_PADDING.side));
+  const height = Math.max(size.height + shiftY, Math.ceil(maxY + shiftY + GROUP_PADDING.bottom));
   if (shiftX === 0 && shiftY === 0 && width === size.width && height === size.height) return { document, changed: false };
   const nodes = document.nodes.map((node) => {
     if (node.id === groupId) {
-      return {
-        ...node,
-        position: { x: node.position.x - shiftX, y: node.position.y - shiftY },
-        size: roundSize({ width, height }),
-      };
+      return { ...node, position: roundPoint({ x: node.position.x - shiftX, y: node.position.y - shiftY }), size: { width, height } };
     }
     if (node.parentId === groupId && (shiftX !== 0 || shiftY !== 0)) {
-      return { ...node, position: { x: node.position.x + shiftX, y: node.position.y + shiftY } };
+      return { ...node, position: roundPoint({ x: node.position.x + shiftX, y: node.position.y + shiftY }) };
     }
     return node;
   });

@@ -37,37 +37,38 @@ export type HandleSide = z.infer<typeof HandleSide>;
 
 const Props = z.record(z.string(), z.unknown());
 
+// The descriptions below end up in docs/stowage.schema.json (npm run schema), where editors show them.
 export const DiagramNodeSchema = z.strictObject({
-  id: ElementId,
-  kind: z.string().min(1).max(64),
-  label: z.string().max(LIMITS.maxLabelLength),
+  id: ElementId.meta({ description: 'Unique among all nodes and edges of the document.' }),
+  kind: z.string().min(1).max(64).meta({ description: 'Component kind from the Stowage catalog, such as ecs-service.' }),
+  label: z.string().max(LIMITS.maxLabelLength).meta({ description: 'Name shown on the canvas.' }),
   /** Relative to the parent's top-left corner, or to the canvas origin when there is no parent. */
-  position: Point,
+  position: Point.meta({ description: "Top-left corner in pixels, relative to the parent's top-left corner (or the canvas origin without a parent)." }),
   /** Groups only; other kinds always take their catalog size. */
-  size: Size.optional(),
-  parentId: ElementId.optional(),
-  props: Props,
+  size: Size.optional().meta({ description: 'Groups only: width and height in pixels. Other kinds always take their catalog size.' }),
+  parentId: ElementId.optional().meta({ description: 'The group this node sits in; absent for nodes on the canvas itself.' }),
+  props: Props.meta({ description: "The component's properties; the kind defines them. Missing properties take their defaults." }),
 });
 
 export const DiagramEdgeSchema = z.strictObject({
-  id: ElementId,
-  source: ElementId,
-  target: ElementId,
-  sourceHandle: HandleSide.optional(),
-  targetHandle: HandleSide.optional(),
-  props: Props,
+  id: ElementId.meta({ description: 'Unique among all nodes and edges of the document.' }),
+  source: ElementId.meta({ description: 'Id of the node the connection starts at (the catalog defines the direction).' }),
+  target: ElementId.meta({ description: 'Id of the node the connection ends at.' }),
+  sourceHandle: HandleSide.optional().meta({ description: 'Side of the source node the line leaves from; picked automatically when absent.' }),
+  targetHandle: HandleSide.optional().meta({ description: 'Side of the target node the line arrives at; picked automatically when absent.' }),
+  props: Props.meta({ description: 'Properties of the connection itself (listener port, mount path …); empty for most relations.' }),
 });
 
 export const MetadataSchema = z.strictObject({
-  title: z.string().max(200),
-  description: z.string().max(10_000),
+  title: z.string().max(200).meta({ description: 'Title of the diagram.' }),
+  description: z.string().max(10_000).meta({ description: 'Free text about the diagram.' }),
 });
 
 export const DiagramDocumentSchema = z.strictObject({
-  schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
+  schemaVersion: z.literal(CURRENT_SCHEMA_VERSION).meta({ description: 'Version of the file format. Stowage upgrades older files on open and refuses newer ones.' }),
   metadata: MetadataSchema,
-  nodes: z.array(DiagramNodeSchema).max(LIMITS.maxNodes),
-  edges: z.array(DiagramEdgeSchema).max(LIMITS.maxEdges),
+  nodes: z.array(DiagramNodeSchema).max(LIMITS.maxNodes).meta({ description: 'Components and groups, parents before their children.' }),
+  edges: z.array(DiagramEdgeSchema).max(LIMITS.maxEdges).meta({ description: 'Connections between nodes; their meaning comes from the two kinds.' }),
 });
 
 export type DiagramNode = z.infer<typeof DiagramNodeSchema>;
