@@ -12,12 +12,16 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
+      // Bundle zod and shared/ into main: the packaged app then needs no node_modules at runtime.
+      externalizeDeps: false,
       lib: { entry: resolve(root, 'electron/main/index.ts') },
     },
   },
   preload: {
     build: {
       outDir: 'out/preload',
+      // A sandboxed preload can require only 'electron' and a few Node built-ins, so zod must be bundled in.
+      externalizeDeps: false,
       lib: { entry: resolve(root, 'electron/preload/index.ts') },
       rollupOptions: { output: { format: 'cjs', entryFileNames: '[name].cjs' } },
     },

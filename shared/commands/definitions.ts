@@ -73,12 +73,18 @@ export function isCommandId(id: string): id is CommandId {
   return byId.has(id);
 }
 
+/** "Shift+Mod+Z" → ["Shift", "Mod", "Z"]; a trailing "+" is the plus key itself: "Mod++" → ["Mod", "+"]. */
+export function splitShortcut(shortcut: string): string[] {
+  const parts = shortcut.split('+').filter(Boolean);
+  if (shortcut.endsWith('+')) parts.push('+');
+  return parts;
+}
+
 /** "Shift+Mod+Z" → "Shift+CmdOrCtrl+Z", the Electron accelerator syntax. */
 export function toElectronAccelerator(shortcut: string): string {
-  return shortcut
-    .split('+')
-    .map((part, index, parts) => {
-      if (part === '' && index === parts.length - 1) return 'Plus';
+  return splitShortcut(shortcut)
+    .map((part) => {
+      if (part === '+') return 'Plus';
       if (part === 'Mod') return 'CmdOrCtrl';
       if (part === 'ArrowLeft') return 'Left';
       if (part === 'ArrowRight') return 'Right';
@@ -93,7 +99,7 @@ export function toElectronAccelerator(shortcut: string): string {
 
 /** "Shift+Mod+Z" → "⇧⌘Z" on macOS, "Ctrl+Shift+Z" elsewhere, for menus and tooltips. */
 export function formatShortcut(shortcut: string, platform: 'mac' | 'windows' | 'linux' | 'other'): string {
-  const parts = shortcut.split('+').filter(Boolean);
+  const parts = splitShortcut(shortcut);
   const key = parts[parts.length - 1] ?? '';
   const modifiers = new Set(parts.slice(0, -1));
   const keyName: Record<string, string> = {

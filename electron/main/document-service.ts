@@ -1,0 +1,86 @@
+import type { FileRef, OpenResult, SaveResult } from '../../shared/host/contract';
+import type { AllowedPaths } from './allowed-paths';
+import { describeFileError, type FileAction } from './file-errors';
+import { readDocumentFile, saveDocumentFile, writeExportFile } from './file-service';
+import { toFileRef, type RecentFiles } from './recent-files';
+
+/**
+ * Opening, saving and exporting files once a path is known to be one the user chose. Turns
+ * every failure into an `error` result with a message for the user; keeps Open Recent and the
+ * allowlist up to date. Shared by the IPC handlers, the Open Recent menu and OS open requests.
+ */
+
+export interface FileOperations {
+  read(path: string): Promise<string>;
+  save(path: string, text: string): Promise<void>;
+  export(path: string, data: string | Uint8Array): Promise<void>;
+}
+
+const diskOperations: FileOperations = { read: readDocumentFile, save: saveDocumentFile, export: writeExportFile };
+
+/** The contract caps messages at 2000 characters; a 4096-character path must not break that. */
+const MAX_MESSAGE_LENGTH = 2000;
+
+export function errorResult(message: string): { status: 'error'; message: string } {
+  return { status: 'error', message: message.length > MAX_MESSAGE_LENGTH ? `${message.slice(0, MAX_MESSAGE_LENGTH - 1)}…` : message };
+}
+
+export interface DocumentServiceOptions {
+  allowed: AllowedPaths;
+  recent: RecentFiles;
+  files?: FileOperations;
+  /** Told about every document opened or saved (the window shows it as its represented file). */
+  onDocumentFile?: (file: FileRef) => void;
+}
+
+export class DocumentService {
+  readonly #files: FileOperations;
+
+  constructor(private readonly options: DocumentServiceOptions) {
+    this.#files = options.files ?? diskOperations;
+  }
+
+  /** Reads a document the user chose; the path becomes allowed for saving back. */
+  async open(path: string): Promise<OpenResult> {
+    this.options.allowed.allow(path);
+    try {
+      const text = await this.#files.read(path);
+      const file = toFileRef(path);
+      await this.options.recent.add(path);
+      this.options.onDocumentFile?.(file);
+      return { status: 'opened', file, text };
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      // A file that is gone for good should not stay in Open Recent.
+      if (code === 'ENOENT' || code === 'ENOTDIR') await this.options.recent.remove(path);
+      return this.#failure(error, 'open', path);
+    }
+  }
+
+  async save(path: string, text: string): Promise<SaveResult> {
+    this.options.allowed.allow(path);
+    try {
+      await this.#files.save(path, text);
+    } catch (error) {
+      return this.#failure(error, 'save', path);
+    }
+    const file = toFileRef(path);
+    await this.options.recent.add(path);
+    this.options.onDocumentFile?.(file);
+    return { status: 'saved', file };
+  }
+
+  async export(path: string, data: string | Uint8Array): Promise<SaveResult> {
+    try {
+      await this.#files.export(path, data);
+      return { status: 'saved', file: toFileRef(path) };
+    } catch (error) {
+      return this.#failure(error, 'export', path);
+    }
+  }
+
+  #failure(error: unknown, action: FileAction, path: string): { status: 'error'; message: string } {
+    console.warn(`Stowage could not ${action} ${path}:`, error);
+    return errorResult(describeFileError(error, action, path));
+  }
+}

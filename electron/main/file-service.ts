@@ -1,0 +1,60 @@
+import { open } from 'node:fs/promises';
+import { LIMITS } from '../../shared/document/schema';
+import { writeFileAtomic, type AtomicFileSystem } from './atomic-write';
+import { FileAccessError, notTextError, tooLargeError } from './file-errors';
+
+/**
+ * Reading and writing the user's documents. Reads are bounded (a 2 GB file must not be pulled
+ * into memory just to be refused); writes are atomic and keep the previous version as
+ * `<name>.bak` beside the document, so one bad save can always be undone by hand.
+ */
+
+/** Where the previous version of a document is kept: `diagram.stowage` → `diagram.stowage.bak`. */
+export function backupPathFor(documentPath: string): string {
+  return `${documentPath}.bak`;
+}
+
+/** Reads a document as UTF-8 text, refusing anything over the size limit before reading it. */
+export async function readDocumentFile(path: string, maxBytes: number = LIMITS.maxFileBytes): Promise<string> {
+  const handle = await open(path, 'r');
+  try {
+    const stat = await handle.stat();
+    if (stat.isDirectory()) throw Object.assign(new Error(`${path} is a directory`), { code: 'EISDIR' });
+    if (!stat.isFile()) throw new FileAccessError(`${path} is not a regular file. Choose a .stowage file.`, 'ENOTFILE', path);
+    if (stat.size > maxBytes) throw tooLargeError(path, stat.size, maxBytes);
+    // The size can change between stat and read (a file still being written); read at most one
+    // byte past the limit so that case is refused too instead of growing without bound.
+    const buffer = Buffer.alloc(Math.min(stat.size, maxBytes) + 1);
+    let length = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+      if (length === buffer.length) break;
+    }
+    if (length > maxBytes) throw tooLargeError(path, length, maxBytes);
+    return decodeUtf8(buffer.subarray(0, length), path);
+  } finally {
+    await handle.close();
+  }
+}
+
+function decodeUtf8(bytes: Uint8Array, path: string): string {
+  try {
+    // fatal: a binary file is refused rather than turned into replacement characters. The BOM
+    // some Windows editors add is dropped by the decoder.
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw notTextError(path);
+  }
+}
+
+/** Saves a document atomically, keeping the previous version beside it. */
+export async function saveDocumentFile(path: string, text: string, fs?: AtomicFileSystem): Promise<void> {
+  await writeFileAtomic(path, text, { backupPathFor, ...(fs ? { fs } : {}) });
+}
+
+/** Writes an exported artefact atomically; exports are regenerated at will, so no backup. */
+export async function writeExportFile(path: string, data: string | Uint8Array): Promise<void> {
+  await writeFileAtomic(path, data);
+}

@@ -1,0 +1,168 @@
+import { readFile, writeFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { AllowedPaths } from './allowed-paths';
+import type { Dialogs } from './dialogs';
+import { DocumentService } from './document-service';
+import { DraftStore } from './drafts';
+import { useTempFolder } from './fs.test-support';
+import { createHostHandlers, decodeBase64, NOT_CHOSEN_BY_USER, NOT_RECENT, type HostHandlerDependencies } from './handlers';
+import { RecentFiles } from './recent-files';
+
+beforeEach(() => {
+  vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+});
+
+describe('host handlers', () => {
+  const tempFolder = useTempFolder();
+
+  async function setup() {
+    const folder = await tempFolder();
+    const userData = join(folder, 'userData');
+    const documents = join(folder, 'documents');
+    const { mkdir } = await import('node:fs/promises');
+    await mkdir(documents);
+    const answers = { open: null as string | null, save: null as string | null, unsaved: 'cancel' as const };
+    const dialogs: Dialogs = {
+      chooseDocumentToOpen: vi.fn(async () => answers.open),
+      chooseSaveLocation: vi.fn(async () => answers.save),
+      confirmUnsavedChanges: vi.fn(async () => answers.unsaved),
+    };
+    const allowed = new AllowedPaths();
+    const recent = await RecentFiles.load({ storePath: join(userData, 'recent-files.json') });
+    const drafts = new DraftStore(join(userData, 'recovery', 'draft.json'));
+    const onDocumentFile = vi.fn();
+    const window = { setState: vi.fn(), close: vi.fn() };
+    const openExternal = vi.fn(async () => true);
+    const deps: HostHandlerDependencies = {
+      dialogs,
+      allowed,
+      recent,
+      drafts,
+      documents: new DocumentService({ allowed, recent, onDocumentFile }),
+      window,
+      openExternal,
+    };
+    return { handlers: createHostHandlers(deps), answers, documents, recent, window, onDocumentFile, dialogs, openExternal };
+  }
+
+  it('opens the document chosen in the dialog, remembers it and allows saving back to it', async () => {
+    const { handlers, answers, documents, recent, onDocumentFile } = await setup();
+    const path = join(documents, 'a.stowage');
+    await writeFile(path, '{"schemaVersion":1}');
+    answers.open = path;
+    expect(await handlers.openDocument({})).toEqual({ status: 'opened', file: { path, name: 'a.stowage' }, text: '{"schemaVersion":1}' });
+    expect(recent.paths).toEqual([path]);
+    expect(onDocumentFile).toHaveBeenCalledWith({ path, name: 'a.stowage' });
+    expect(await handlers.saveDocument({ path, text: 'v2' })).toEqual({ status: 'saved', file: { path, name: 'a.stowage' } });
+    expect(await readFile(path, 'utf8')).toBe('v2');
+    expect(await readFile(`${path}.bak`, 'utf8')).toBe('{"schemaVersion":1}');
+  });
+
+  it('reports a cancelled dialog', async () => {
+    const { handlers } = await setup();
+    expect(await handlers.openDocument({})).toEqual({ status: 'canceled' });
+    expect(await handlers.saveDocumentAs({ suggestedName: 'x', text: '' })).toEqual({ status: 'canceled' });
+    expect(await handlers.exportFile({ suggestedName: 'x', format: 'svg', data: '<svg/>', encoding: 'utf8' })).toEqual({ status: 'canceled' });
+  });
+
+  it('refuses to save over a path the user never chose', async () => {
+    const { handlers, documents } = await setup();
+    const victim = join(documents, 'not-chosen.txt');
+    await writeFile(victim, 'important');
+    expect(await handlers.saveDocument({ path: victim, text: 'overwritten' })).toEqual({ status: 'error', message: NOT_CHOSEN_BY_USER });
+    expect(await readFile(victim, 'utf8')).toBe('important');
+  });
+
+  it('refuses to open a path that is neither recent nor chosen', async () => {
+    const { handlers, documents } = await setup();
+    const secret = join(documents, 'id_rsa');
+    await writeFile(secret, 'secret');
+    expect(await handlers.openRecent({ path: secret })).toEqual({ status: 'error', message: NOT_RECENT });
+  });
+
+  it('opens a recent file from a previous session and then allows saving it', async () => {
+    const { handlers, documents, recent } = await setup();
+    const path = join(documents, 'old.stowage');
+    await writeFile(path, 'old');
+    await recent.add(path);
+    expect(await handlers.openRecent({ path })).toMatchObject({ status: 'opened', text: 'old' });
+    expect(await handlers.saveDocument({ path, text: 'new' })).toMatchObject({ status: 'saved' });
+  });
+
+  it('forgets a recent file that was deleted, with a message naming it', async () => {
+    const { handlers, documents, recent } = await setup();
+    const path = join(documents, 'gone.stowage');
+    await recent.add(path);
+    const result = await handlers.openRecent({ path });
+    expect(result).toEqual({ status: 'error', message: `“gone.stowage” could not be found in ${documents}. It may have been moved, renamed or deleted.` });
+    expect(recent.paths).toEqual([]);
+  });
+
+  it('saves as a new file and lists it first in Open Recent', async () => {
+    const { handlers, answers, documents } = await setup();
+    answers.save = join(documents, 'new.stowage');
+    expect(await handlers.saveDocumentAs({ suggestedName: 'new', text: 'content' })).toEqual({ status: 'saved', file: { path: answers.save, name: 'new.stowage' } });
+    expect(await handlers.listRecent({})).toEqual([{ path: answers.save, name: 'new.stowage' }]);
+    await handlers.clearRecent({});
+    expect(await handlers.listRecent({})).toEqual([]);
+  });
+
+  it('reports a failed save as an error result with advice', async () => {
+    const { handlers, answers, documents } = await setup();
+    answers.save = join(documents, 'missing-folder', 'x.stowage');
+    const result = await handlers.saveDocumentAs({ suggestedName: 'x', text: 'content' });
+    expect(result).toEqual({ status: 'error', message: expect.stringContaining('no longer exists') });
+  });
+
+  it('exports text and base64 data without a backup and without allowing the export path as a document', async () => {
+    const { handlers, answers, documents } = await setup();
+    answers.save = join(documents, 'diagram.png');
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    expect(await handlers.exportFile({ suggestedName: 'diagram', format: 'png', data: png.toString('base64'), encoding: 'base64' })).toMatchObject({ status: 'saved' });
+    expect(await readFile(answers.save)).toEqual(png);
+    expect(await handlers.exportFile({ suggestedName: 'diagram', format: 'png', data: 'not base64!', encoding: 'base64' })).toMatchObject({ status: 'error' });
+    expect(await readdir(documents)).toEqual(['diagram.png']);
+    expect(await handlers.saveDocument({ path: answers.save, text: 'x' })).toEqual({ status: 'error', message: NOT_CHOSEN_BY_USER });
+  });
+
+  it('round-trips a draft and re-allows its file after a restart', async () => {
+    const { handlers, answers, documents } = await setup();
+    answers.save = join(documents, 'd.stowage');
+    const saved = await handlers.saveDocumentAs({ suggestedName: 'd', text: 'saved' });
+    if (saved.status !== 'saved') throw new Error('expected a save');
+    await handlers.writeDraft({ text: 'unsaved work', file: saved.file });
+    expect(await handlers.readDraft({})).toMatchObject({ text: 'unsaved work', file: saved.file });
+    await handlers.clearDraft({});
+    expect(await handlers.readDraft({})).toBeNull();
+  });
+
+  it('drops a draft file reference the session never allowed', async () => {
+    const { handlers } = await setup();
+    await handlers.writeDraft({ text: 'x', file: { path: '/etc/passwd', name: 'passwd' } });
+    expect(await handlers.readDraft({})).toMatchObject({ text: 'x', file: null });
+    expect(await handlers.saveDocument({ path: '/etc/passwd', text: 'x' })).toEqual({ status: 'error', message: NOT_CHOSEN_BY_USER });
+  });
+
+  it('passes window state, closing, confirmations and external links through', async () => {
+    const { handlers, window, openExternal, dialogs } = await setup();
+    await handlers.setWindowState({ title: 'a.stowage', edited: true, enabledCommands: ['file.save'] });
+    expect(window.setState).toHaveBeenCalledWith({ title: 'a.stowage', edited: true, enabledCommands: ['file.save'] });
+    await handlers.closeWindow({});
+    expect(window.close).toHaveBeenCalled();
+    expect(await handlers.confirmUnsavedChanges({ documentName: 'a.stowage' })).toBe('cancel');
+    expect(dialogs.confirmUnsavedChanges).toHaveBeenCalledWith('a.stowage');
+    expect(await handlers.openExternal({ url: 'https://docs.aws.amazon.com/' })).toBe(true);
+    expect(openExternal).toHaveBeenCalledWith('https://docs.aws.amazon.com/');
+  });
+});
+
+describe('decodeBase64', () => {
+  it('decodes strict base64 and refuses anything else', () => {
+    expect(decodeBase64('AAEC')).toEqual(Buffer.from([0, 1, 2]));
+    expect(decodeBase64('AAE=')).toEqual(Buffer.from([0, 1]));
+    expect(decodeBase64('AAE')).toBeNull();
+    expect(decodeBase64('AA$C')).toBeNull();
+    expect(decodeBase64('')).toEqual(Buffer.alloc(0));
+  });
+});

@@ -1,0 +1,139 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { HOST_CHANNELS, type HostMethod } from '../../shared/host/contract';
+import { createSenderCheck, registerHostHandlers, sendHostEvent, type HostHandlers, type InvokeEvent, type IpcRegistry } from './ipc';
+
+beforeEach(() => {
+  vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+  vi.spyOn(console, 'error').mockImplementation(() => undefined);
+});
+
+type Listener = (event: InvokeEvent, ...args: unknown[]) => Promise<unknown>;
+
+function fakeIpc() {
+  const listeners = new Map<string, Listener>();
+  const ipc: IpcRegistry = {
+    handle: (channel, listener) => {
+      if (listeners.has(channel)) throw new Error(`second handler for ${channel}`);
+      listeners.set(channel, listener);
+    },
+    removeHandler: (channel) => listeners.delete(channel),
+  };
+  const invoke = (method: HostMethod, event: InvokeEvent, ...args: unknown[]) => listeners.get(HOST_CHANNELS[method].channel)!(event, ...args);
+  return { ipc, listeners, invoke };
+}
+
+function stubHandlers(overrides: Partial<HostHandlers> = {}): HostHandlers {
+  return {
+    openDocument: vi.fn(async () => ({ status: 'canceled' as const })),
+    openRecent: vi.fn(async () => ({ status: 'canceled' as const })),
+    saveDocument: vi.fn(async ({ path }) => ({ status: 'saved' as const, file: { path, name: 'a.stowage' } })),
+    saveDocumentAs: vi.fn(async () => ({ status: 'canceled' as const })),
+    exportFile: vi.fn(async () => ({ status: 'canceled' as const })),
+    listRecent: vi.fn(async () => []),
+    clearRecent: vi.fn(async () => null),
+    writeDraft: vi.fn(async () => null),
+    readDraft: vi.fn(async () => null),
+    clearDraft: vi.fn(async () => null),
+    confirmUnsavedChanges: vi.fn(async () => 'cancel' as const),
+    setWindowState: vi.fn(async () => null),
+    closeWindow: vi.fn(async () => null),
+    openExternal: vi.fn(async () => false),
+    ...overrides,
+  };
+}
+
+const location = { devServerUrl: null };
+const MAIN_ID = 7;
+const trusted: InvokeEvent = { sender: { id: MAIN_ID }, senderFrame: { url: 'app://stowage/index.html', parent: null } };
+const senderCheck = createSenderCheck(() => MAIN_ID, location);
+
+describe('registerHostHandlers', () => {
+  it('registers exactly one handler per contract channel and removes them again', () => {
+    const { ipc, listeners } = fakeIpc();
+    const dispose = registerHostHandlers(ipc, stubHandlers(), senderCheck);
+    expect([...listeners.keys()].sort()).toEqual(Object.values(HOST_CHANNELS).map((entry) => entry.channel).sort());
+    dispose();
+    expect(listeners.size).toBe(0);
+  });
+
+  it('passes a valid request to its handler and returns the validated response', async () => {
+    const { ipc, invoke } = fakeIpc();
+    const handlers = stubHandlers();
+    registerHostHandlers(ipc, handlers, senderCheck);
+    await expect(invoke('saveDocument', trusted, { path: '/d/a.stowage', text: '{}' })).resolves.toEqual({ status: 'saved', file: { path: '/d/a.stowage', name: 'a.stowage' } });
+    expect(handlers.saveDocument).toHaveBeenCalledWith({ path: '/d/a.stowage', text: '{}' });
+  });
+
+  it.each([
+    ['a missing field', { path: '/d/a.stowage' }],
+    ['a wrong type', { path: '/d/a.stowage', text: 42 }],
+    ['an unknown field', { path: '/d/a.stowage', text: '', extra: true }],
+    ['an empty path', { path: '', text: '' }],
+    ['no object at all', 'save please'],
+  ])('rejects a request with %s before the handler runs', async (_name, payload) => {
+    const { ipc, invoke } = fakeIpc();
+    const handlers = stubHandlers();
+    registerHostHandlers(ipc, handlers, senderCheck);
+    await expect(invoke('saveDocument', trusted, payload)).rejects.toThrow(/saveDocument was refused/);
+    expect(handlers.saveDocument).not.toHaveBeenCalled();
+  });
+
+  it('rejects extra arguments', async () => {
+    const { ipc, invoke } = fakeIpc();
+    registerHostHandlers(ipc, stubHandlers(), senderCheck);
+    await expect(invoke('listRecent', trusted, {}, 'extra')).rejects.toThrow(/exactly one request object/);
+  });
+
+  it.each([
+    ['another webContents', { sender: { id: 99 }, senderFrame: { url: 'app://stowage/index.html', parent: null } }],
+    ['an iframe', { sender: { id: MAIN_ID }, senderFrame: { url: 'app://stowage/index.html', parent: {} } }],
+    ['a foreign page', { sender: { id: MAIN_ID }, senderFrame: { url: 'https://evil.example/', parent: null } }],
+    ['a destroyed frame', { sender: { id: MAIN_ID }, senderFrame: null }],
+  ])('rejects a message from %s', async (_name, event) => {
+    const { ipc, invoke } = fakeIpc();
+    const handlers = stubHandlers();
+    registerHostHandlers(ipc, handlers, senderCheck);
+    await expect(invoke('openDocument', event as InvokeEvent, {})).rejects.toThrow(/did not come from the Stowage window/);
+    expect(handlers.openDocument).not.toHaveBeenCalled();
+  });
+
+  it('rejects messages before the main window exists', async () => {
+    const { ipc, invoke } = fakeIpc();
+    registerHostHandlers(ipc, stubHandlers(), createSenderCheck(() => null, location));
+    await expect(invoke('listRecent', trusted, {})).rejects.toThrow(/did not come from the Stowage window/);
+  });
+
+  it('accepts the dev server page in development only', async () => {
+    const devEvent: InvokeEvent = { sender: { id: MAIN_ID }, senderFrame: { url: 'http://localhost:5173/', parent: null } };
+    expect(createSenderCheck(() => MAIN_ID, { devServerUrl: 'http://localhost:5173' })(devEvent)).toBe(true);
+    expect(senderCheck(devEvent)).toBe(false);
+  });
+
+  it('refuses to return a response that breaks the contract', async () => {
+    const { ipc, invoke } = fakeIpc();
+    const handlers = stubHandlers({
+      listRecent: vi.fn(async () => [{ path: '', name: 'broken' }]),
+      openDocument: vi.fn(async () => ({ status: 'opened', text: 'no file' }) as never),
+    });
+    registerHostHandlers(ipc, handlers, senderCheck);
+    await expect(invoke('listRecent', trusted, {})).rejects.toThrow(/listRecent failed inside Stowage \(invalid response/);
+    await expect(invoke('openDocument', trusted, {})).rejects.toThrow(/invalid response/);
+  });
+});
+
+describe('sendHostEvent', () => {
+  it('sends a valid payload on the event channel', () => {
+    const contents = { send: vi.fn(), isDestroyed: () => false };
+    sendHostEvent(contents, 'menuCommand', { commandId: 'file.save' });
+    expect(contents.send).toHaveBeenCalledWith('menu:command', { commandId: 'file.save' });
+  });
+
+  it('throws on a payload that breaks the contract and skips destroyed windows', () => {
+    const contents = { send: vi.fn(), isDestroyed: () => false };
+    expect(() => sendHostEvent(contents, 'menuCommand', { commandId: 'x'.repeat(65) })).toThrow();
+    const destroyed = { send: vi.fn(), isDestroyed: () => true };
+    sendHostEvent(destroyed, 'closeRequested', {});
+    expect(contents.send).not.toHaveBeenCalled();
+    expect(destroyed.send).not.toHaveBeenCalled();
+  });
+});
