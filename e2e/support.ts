@@ -13,7 +13,7 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 export async function openApp(page: Page): Promise<void> {
   page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
-  await page.goto('/?fs=download');
+  await page.goto('/?fs=legacy');
   await expect(page.getByTestId('canvas')).toBeVisible();
   await page.waitForFunction(() => Boolean((window as unknown as { __stowage?: unknown }).__stowage));
 }

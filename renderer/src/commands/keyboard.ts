@@ -9,12 +9,13 @@ const ALLOWED_WHILE_TYPING = new Set(['file.new', 'file.open', 'file.save', 'fil
 /**
  * Keyboard shortcuts for every command with one, and the platform's cut/copy/paste events
  * for the clipboard commands (so text fields keep their own clipboard behaviour).
- * In Electron the application menu owns shortcuts with modifiers; this handler takes the rest.
+ * In Electron the menu also carries the modified shortcuts: on macOS the menu sees them
+ * first and the page never does; elsewhere the page sees them first, and preventDefault
+ * here stops the menu from running the command a second time.
  */
 export function useKeyboardShortcuts(services: AppServices): void {
   useEffect(() => {
     const isMac = services.host.platform === 'mac';
-    const menuOwnsModifiedShortcuts = services.host.kind === 'electron';
 
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.isComposing) return;
@@ -24,7 +25,6 @@ export function useKeyboardShortcuts(services: AppServices): void {
         const shortcut = command.shortcuts.find((candidate) => matchesShortcut(event, candidate, isMac));
         if (!shortcut) continue;
         if (typing && !ALLOWED_WHILE_TYPING.has(command.id)) return;
-        if (menuOwnsModifiedShortcuts && command.menu && /(^|\+)(Mod|Ctrl|Alt)\+/.test(shortcut)) return;
         if (!services.commands.isEnabled(command.id)) return;
         event.preventDefault();
         void services.commands.run(command.id);
