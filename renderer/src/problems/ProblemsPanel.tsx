@@ -35,7 +35,7 @@ export function ProblemsPanel({ findings }: { findings: readonly Finding[] }) {
   };
 
   return (
-    <section className={`stowage-problems${visible ? '' : ' is-collapsed'}`} aria-label="Problems" data-testid="problems-panel">
+    <section className={`stowage-problems${visible && findings.length > 0 ? '' : ' is-collapsed'}`} aria-label="Problems" data-testid="problems-panel">
       <header className="stowage-problems__header">
         <button type="button" className="stowage-problems__toggle" onClick={() => void services.commands.run('view.toggleProblems')} aria-expanded={visible}>
           <span className="stowage-problems__chevron">{visible ? '▾' : '▸'}</span>
