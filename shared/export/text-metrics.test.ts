@@ -1,0 +1,89 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ELLIPSIS, graphemes, measureText, truncateText } from './text-metrics';
+
+const label = { size: 13, weight: 600 };
+const body = { size: 11 };
+
+describe('measureText', () => {
+  it('uses the Helvetica/Arial advance widths', () => {
+    // "web": w 722 + e 556 + b 556 = 1834/1000 em in regular.
+    expect(measureText('web', { size: 10 })).toBeCloseTo(18.34, 5);
+    // Bold "web": w 778 + e 556 + b 611.
+    expect(measureText('web', { size: 10, weight: 700 })).toBeCloseTo(19.45, 5);
+    expect(measureText('web', { size: 10, weight: 600 })).toBe(measureText('web', { size: 10, weight: 700 }));
+  });
+
+  it('scales with the font size and is additive', () => {
+    expect(measureText('orders-api', { size: 26 })).toBeCloseTo(2 * measureText('orders-api', { size: 13 }), 9);
+    expect(measureText('abcdef', body)).toBeCloseTo(measureText('abc', body) + measureText('def', body), 9);
+  });
+
+  it('treats CJK and emoji as wide and combining marks and joiners as zero width', () => {
+    expect(measureText('東京', { size: 10 })).toBe(20);
+    expect(measureText('🚀', { size: 10 })).toBe(10);
+    expect(measureText('👩‍👩‍👧', { size: 10 })).toBe(10);
+    expect(measureText('e\u0301', { size: 10 })).toBe(measureText('e', { size: 10 }));
+    expect(measureText('a\u200db', { size: 10 })).toBe(measureText('ab', { size: 10 }));
+    expect(measureText('', body)).toBe(0);
+  });
+
+  it('gives other scripts a sensible width', () => {
+    const hebrew = measureText('שלום', body);
+    expect(hebrew).toBeGreaterThan(measureText('iiii', body));
+    expect(hebrew).toBeLessThan(measureText('MMMM', body));
+  });
+});
+
+describe('graphemes', () => {
+  it('keeps surrogate pairs, accents and emoji sequences whole', () => {
+    expect(graphemes('a🚀b')).toEqual(['a', '🚀', 'b']);
+    expect(graphemes('e\u0301x')).toEqual(['e\u0301', 'x']);
+    expect(graphemes('👍🏽!')).toEqual(['👍🏽', '!']);
+    expect(graphemes('abc')).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('truncateText', () => {
+  it('returns text that fits unchanged', () => {
+    expect(truncateText('orders-api', 136, label)).toBe('orders-api');
+  });
+
+  it('cuts long text and ends it with an ellipsis, within the width', () => {
+    const long = 'a-really-long-service-name-that-never-fits-in-a-card';
+    const cut = truncateText(long, 136, label);
+    expect(cut.endsWith(ELLIPSIS)).toBe(true);
+    expect(long.startsWith(cut.slice(0, -1))).toBe(true);
+    expect(measureText(cut, label)).toBeLessThanOrEqual(136);
+    // As much as fits: one more character would not.
+    const next = long.slice(0, cut.length);
+    expect(measureText(`${next}${ELLIPSIS}`, label)).toBeGreaterThan(136);
+  });
+
+  it('drops the space a cut leaves before the ellipsis', () => {
+    const cut = truncateText('alpha beta gamma delta', measureText(`alpha beta ${ELLIPSIS}`, body) + 2, body);
+    expect(cut).toBe(`alpha beta${ELLIPSIS}`);
+  });
+
+  it('never splits a grapheme', () => {
+    const cut = truncateText('🚀🚀🚀🚀🚀🚀', 35, { size: 10 });
+    expect(cut).toBe(`🚀🚀${ELLIPSIS}`);
+    expect(truncateText('e\u0301e\u0301e\u0301e\u0301e\u0301', 20, { size: 10 })).toBe(`e\u0301${ELLIPSIS}`);
+  });
+
+  it('returns an empty string when not even the ellipsis fits', () => {
+    expect(truncateText('orders', 5, label)).toBe('');
+    expect(truncateText('', 0, label)).toBe('');
+  });
+
+  it('always fits and always keeps a prefix (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 80 }), fc.integer({ min: 0, max: 400 }), (text, width) => {
+        const cut = truncateText(text, width, label);
+        if (cut === text) return measureText(text, label) <= width;
+        if (cut === '') return measureText(ELLIPSIS, label) > width;
+        return cut.endsWith(ELLIPSIS) && text.startsWith(cut.slice(0, -1)) && measureText(cut, label) <= width + 1e-9;
+      }),
+    );
+  });
+});
