@@ -1,6 +1,8 @@
+import { existsSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ELLIPSIS, graphemes, measureText, truncateText } from './text-metrics';
+import { advanceReader } from './truetype.test-support';
 
 const label = { size: 13, weight: 600 };
 const body = { size: 11 };
@@ -85,5 +87,30 @@ describe('truncateText', () => {
         return cut.endsWith(ELLIPSIS) && text.startsWith(cut.slice(0, -1)) && measureText(cut, label) <= width + 1e-9;
       }),
     );
+  });
+});
+
+describe('metric tables against a real Arial-compatible font', () => {
+  const fonts = [
+    { path: '/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf', weight: 400 },
+    { path: '/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf', weight: 700 },
+  ];
+  const codePoints = [
+    ...Array.from({ length: 0x7f - 0x20 }, (_, index) => 0x20 + index),
+    ...Array.from({ length: 0x100 - 0xa0 }, (_, index) => 0xa0 + index),
+    0x2013, 0x2014, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2026, 0x20ac, 0x2122, 0x2192,
+  ];
+
+  it.for(fonts)('match $path', ({ path, weight }, context) => {
+    if (!existsSync(path)) {
+      context.skip(`${path} is not installed (Debian: fonts-liberation); the tables are checked where it is`);
+      return;
+    }
+    const advance = advanceReader(path);
+    for (const codePoint of codePoints) {
+      const expected = advance(codePoint);
+      if (expected === undefined) continue;
+      expect(measureText(String.fromCodePoint(codePoint), { size: 1000, weight }), `U+${codePoint.toString(16)}`).toBeCloseTo(expected, -0.5);
+    }
   });
 });

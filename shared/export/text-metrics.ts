@@ -3,7 +3,8 @@
  * which must truncate labels the same way) agree on where a label ends. The tables are the
  * Helvetica advance widths from the Adobe core font metrics, in 1/1000 em; Arial and its
  * metric clones (Liberation Sans, Arimo) share them, so measurements match every renderer
- * that resolves our font stack to one of those.
+ * that resolves our font stack to one of those. Other scripts get an estimate: a full em
+ * for CJK and emoji, 0.6 em for the rest.
  */
 
 /** Advance widths of U+0020 … U+007E in Helvetica (regular), 1/1000 em. */
@@ -25,6 +26,41 @@ const BOLD_ASCII = [
   333, 556, 611, 556, 611, 556, 333, 611, 611, 278, 278, 556, 278, 889, 611, 611, // ` … o
   611, 611, 389, 556, 333, 611, 556, 778, 556, 556, 500, 389, 280, 389, 584, // p … ~
 ] as const;
+
+/** Advance widths of U+00A0 … U+00FF (Latin-1: accented letters, ·, ×, ©) in Helvetica, 1/1000 em; where Arial differs (¯ ± µ ÷), Arial's. */
+const REGULAR_LATIN1 = [
+  278, 333, 556, 556, 556, 556, 260, 556, 333, 737, 370, 556, 584, 333, 737, 552, // nbsp … ¯
+  400, 549, 333, 333, 333, 576, 537, 278, 333, 333, 365, 556, 834, 834, 834, 611, // ° … ¿
+  667, 667, 667, 667, 667, 667, 1000, 722, 667, 667, 667, 667, 278, 278, 278, 278, // À … Ï
+  722, 722, 778, 778, 778, 778, 778, 584, 778, 722, 722, 722, 722, 667, 667, 611, // Ð … ß
+  556, 556, 556, 556, 556, 556, 889, 500, 556, 556, 556, 556, 278, 278, 278, 278, // à … ï
+  556, 556, 556, 556, 556, 556, 556, 549, 611, 556, 556, 556, 556, 500, 556, 500, // ð … ÿ
+] as const;
+
+/** Advance widths of U+00A0 … U+00FF in Helvetica Bold, 1/1000 em. */
+const BOLD_LATIN1 = [
+  278, 333, 556, 556, 556, 556, 280, 556, 333, 737, 370, 556, 584, 333, 737, 552, // nbsp … ¯
+  400, 549, 333, 333, 333, 576, 556, 278, 333, 333, 365, 556, 834, 834, 834, 611, // ° … ¿
+  722, 722, 722, 722, 722, 722, 1000, 722, 667, 667, 667, 667, 278, 278, 278, 278, // À … Ï
+  722, 722, 778, 778, 778, 778, 778, 584, 778, 722, 722, 722, 722, 667, 667, 611, // Ð … ß
+  556, 556, 556, 556, 556, 556, 889, 556, 556, 556, 556, 556, 278, 278, 278, 278, // à … ï
+  611, 611, 611, 611, 611, 611, 611, 549, 611, 611, 611, 611, 611, 556, 611, 556, // ð … ÿ
+] as const;
+
+/** Common punctuation beyond Latin-1 that summaries and labels use: [regular, bold], 1/1000 em. */
+const PUNCTUATION: ReadonlyMap<number, readonly [number, number]> = new Map([
+  [0x2013, [556, 556]], // – en dash (ranges: "1–4")
+  [0x2014, [1000, 1000]], // — em dash
+  [0x2018, [222, 278]], // ‘
+  [0x2019, [222, 278]], // ’
+  [0x201c, [333, 500]], // “
+  [0x201d, [333, 500]], // ”
+  [0x2022, [350, 350]], // •
+  [0x2026, [1000, 1000]], // …
+  [0x20ac, [556, 556]], // €
+  [0x2122, [1000, 1000]], // ™
+  [0x2192, [1000, 1000]], // →
+]);
 
 /** Width of characters outside the tables that are neither wide nor invisible: roughly an average lowercase letter. */
 const DEFAULT_WIDTH = 600;
@@ -91,8 +127,9 @@ function isWide(codePoint: number): boolean {
 /** Advance of one code point in 1/1000 em. */
 function codePointWidth(codePoint: number, bold: boolean): number {
   if (codePoint >= 0x20 && codePoint <= 0x7e) return (bold ? BOLD_ASCII : REGULAR_ASCII)[codePoint - 0x20]!;
-  if (codePoint === 0x2026) return ELLIPSIS_WIDTH;
-  if (codePoint === 0xa0) return 278;
+  if (codePoint >= 0xa0 && codePoint <= 0xff) return (bold ? BOLD_LATIN1 : REGULAR_LATIN1)[codePoint - 0xa0]!;
+  const punctuation = PUNCTUATION.get(codePoint);
+  if (punctuation) return punctuation[bold ? 1 : 0];
   if (isZeroWidth(codePoint) || codePoint < 0x20 || (codePoint >= 0x7f && codePoint < 0xa0)) return 0;
   if (isWide(codePoint)) return WIDE_WIDTH;
   return bold ? DEFAULT_WIDTH * BOLD_FACTOR : DEFAULT_WIDTH;
