@@ -42,7 +42,7 @@ describe('escaping', () => {
   });
 
   it('escapes quotes and whitespace in attributes', () => {
-    expect(escapeAttribute(`a"b'c<d>&e\tf\ng\rh`)).toBe('a&quot;b&apos;c&lt;d&gt;&amp;e&#9;f&#10;g&#13;h');
+    expect(escapeAttribute(`a"b'c<d>&e\tf\ng\rh`)).toBe("a&quot;b'c&lt;d&gt;&amp;e&#9;f&#10;g&#13;h");
   });
 });
 

@@ -34,9 +34,9 @@ export function escapeText(text: string): string {
   return text.replace(/[&<>]/g, (char) => (char === '&' ? '&amp;' : char === '<' ? '&lt;' : '&gt;'));
 }
 
-/** Escapes an attribute value written between double quotes. */
+/** Escapes an attribute value written between double quotes (single quotes stay, as in the font list). */
 export function escapeAttribute(text: string): string {
-  return text.replace(/[&<>"'\t\n\r]/g, (char) => ATTRIBUTE_ESCAPES[char]!);
+  return text.replace(/[&<>"\t\n\r]/g, (char) => ATTRIBUTE_ESCAPES[char]!);
 }
 
 const ATTRIBUTE_ESCAPES: Record<string, string> = {
@@ -44,7 +44,6 @@ const ATTRIBUTE_ESCAPES: Record<string, string> = {
   '<': '&lt;',
   '>': '&gt;',
   '"': '&quot;',
-  "'": '&apos;',
   '\t': '&#9;',
   '\n': '&#10;',
   '\r': '&#13;',
