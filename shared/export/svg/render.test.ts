@@ -47,6 +47,8 @@ describe('exportSvg', () => {
     expect(root.getAttribute('font-family')).toBe("'Helvetica Neue', Helvetica, Arial, sans-serif");
     expect(result.svg.startsWith('<?xml version="1.0" encoding="UTF-8"')).toBe(true);
     expect(svgDimensions(result.svg)).toEqual({ width: result.width, height: result.height });
+    expect(svgDimensions('<svg viewBox="0 0 10 10"/>')).toBeUndefined();
+    expect(svgDimensions('not svg')).toBeUndefined();
     expect(result.nodeCount).toBe(sample.nodes.length);
     expect(result.edgeCount).toBe(sample.edges.length);
   });
@@ -88,9 +90,9 @@ describe('exportSvg', () => {
   it('draws groups outermost first, then edges, edge labels, cards and badges', () => {
     const layers = elements(parsed, 'g')
       .map((group) => group.getAttribute('id'))
-      .filter((id) => id === 'stowage-groups' || id === 'stowage-edges' || id === 'stowage-edge-labels' || id === 'stowage-nodes');
-    expect(layers).toEqual(['stowage-groups', 'stowage-edges', 'stowage-edge-labels', 'stowage-nodes']);
-    const groupOrder = childrenNamed(elements(parsed, 'g').find((g) => g.getAttribute('id') === 'stowage-groups')!, 'g').map((g) => g.getAttribute('id'));
+      .filter((id) => id === 'stowage-layer-groups' || id === 'stowage-layer-edges' || id === 'stowage-layer-edge-labels' || id === 'stowage-layer-nodes');
+    expect(layers).toEqual(['stowage-layer-groups', 'stowage-layer-edges', 'stowage-layer-edge-labels', 'stowage-layer-nodes']);
+    const groupOrder = childrenNamed(elements(parsed, 'g').find((g) => g.getAttribute('id') === 'stowage-layer-groups')!, 'g').map((g) => g.getAttribute('id'));
     const position = (id: string) => groupOrder.indexOf(`stowage-node-${id}`);
     for (const [parent, child] of [['region', 'vpc'], ['vpc', 'az-a'], ['az-a', 'private-a'], ['private-a', 'ecs'], ['ecs', 'fargate'], ['eks', 'nodes']] as const) {
       expect(position(parent)).toBeGreaterThanOrEqual(0);
@@ -158,6 +160,13 @@ describe('exportSvg', () => {
     expect(Number(summary!.getAttribute('x'))).toBeCloseTo(absolute.x + 40 + titleWidth + 8, 1);
   });
 
+  it('gives layers ids no node or edge id can produce', () => {
+    const document = addNodes(createDocument('Ids'), [createNode('alb', { id: 'a', position: { x: 0, y: 0 } }), createNode('ecs-service', { id: 'b', position: { x: 400, y: 0 } })]);
+    const withTrickyEdge = { ...document, edges: [{ id: 'labels', source: 'a', target: 'b', props: {} }] };
+    const ids = elements(expectSelfContainedSvg(exportSvg(withTrickyEdge).svg), '*').map((element) => element.getAttribute('id')).filter(Boolean);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
   it('draws each edge along the canvas route with an arrowhead and its catalog label', () => {
     const edges = elements(parsed, 'g').filter((group) => group.getAttribute('id')?.startsWith('stowage-edge-e-'));
     expect(edges).toHaveLength(sample.edges.length);
@@ -169,7 +178,7 @@ describe('exportSvg', () => {
       expect(arrow!.getAttribute('d')).toMatch(/^M[\d. -]+L[\d. -]+L[\d. -]+Z$/);
       expect(arrow!.getAttribute('fill')).toBe(THEMES.light.edge);
     }
-    const labels = childrenNamed(elements(parsed, 'g').find((g) => g.getAttribute('id') === 'stowage-edge-labels')!, 'g');
+    const labels = childrenNamed(elements(parsed, 'g').find((g) => g.getAttribute('id') === 'stowage-layer-edge-labels')!, 'g');
     expect(labels).toHaveLength(sample.edges.length);
     const first = labels[0]!;
     expect(childrenNamed(first, 'rect')[0]!.getAttribute('fill')).toBe(THEMES.light.edgeLabelBackground);
@@ -287,6 +296,13 @@ describe('exportSvg options', () => {
     expect(textContents(parsed)).not.toContain('Production VPC');
   });
 
+  it('includes a node once when both it and its group are selected', () => {
+    const index = new DocumentIndex(sample);
+    const scope = exportScope(index, ['orders-api', 'fargate', 'ecs']);
+    expect(scope.nodes.map((node) => node.id)).toEqual(['ecs', 'fargate', 'ec2', 'orders-api', 'orders-worker', 'report-task', 'scaling']);
+    expect(exportSvg(sample, { selection: ['orders-api', 'fargate', 'ecs'] }).svg).toBe(exportSvg(sample, { selection: ['ecs'] }).svg);
+  });
+
   it('treats an empty selection as the whole diagram and ignores unknown ids', () => {
     expect(exportSvg(sample, { selection: [] }).svg).toBe(exportSvg(sample).svg);
     expect(exportSvg(sample, { selection: ['alb', 'nope'] }).svg).toBe(exportSvg(sample, { selection: ['alb'] }).svg);
@@ -305,7 +321,7 @@ describe('exportSvg options', () => {
     ];
     const { svg } = exportSvg(sample, { findings });
     const parsed = expectSelfContainedSvg(svg);
-    const badgeLayer = elements(parsed, 'g').find((g) => g.getAttribute('id') === 'stowage-badges')!;
+    const badgeLayer = elements(parsed, 'g').find((g) => g.getAttribute('id') === 'stowage-layer-badges')!;
     const badges = childrenNamed(badgeLayer, 'g');
     expect(badges).toHaveLength(4);
     const byText = new Map(badges.map((badge) => [childrenNamed(badge, 'title')[0]!.textContent!, badge]));
@@ -325,13 +341,13 @@ describe('exportSvg options', () => {
     // Badges are drawn last, above every card.
     expect(elements(parsed, 'g').at(-1)).toBe(badges.at(-1));
     // No findings, no badge layer.
-    expect(exportSvg(sample, { findings: [] }).svg).not.toContain('stowage-badges');
+    expect(exportSvg(sample, { findings: [] }).svg).not.toContain('stowage-layer-badges');
   });
 
   it('turns a large count into a pill', () => {
     const findings: Finding[] = Array.from({ length: 120 }, (_, index) => ({ ruleId: `r${index}`, severity: 'error', message: 'x', nodeIds: ['alb'], edgeIds: [] }));
     const parsed = parseSvg(exportSvg(sample, { findings }).svg);
-    const badge = childrenNamed(elements(parsed, 'g').find((g) => g.getAttribute('id') === 'stowage-badges')!, 'g')[0]!;
+    const badge = childrenNamed(elements(parsed, 'g').find((g) => g.getAttribute('id') === 'stowage-layer-badges')!, 'g')[0]!;
     expect(childrenNamed(badge, 'text')[0]!.textContent).toBe('99+');
     const pill = childrenNamed(badge, 'rect')[0]!;
     expect(Number(pill.getAttribute('width'))).toBeGreaterThan(18);

@@ -1,7 +1,7 @@
 import { DocumentIndex, type Rect } from '../../document/geometry';
 import type { DiagramDocument, DiagramNode } from '../../document/schema';
 import type { Finding } from '../../rules/types';
-import { badgeMarkup, badgeRect, badgeText, badgesByNode } from './badges';
+import { badgeMarkup, badgeRect, badgeText, badgesByNode, type NodeBadge } from './badges';
 import { edgeLabelMarkup, edgeLineMarkup, extendByEdge, layoutEdge, type EdgeLayout } from './edges';
 import { Extent } from './extent';
 import { groupMarkup, leafMarkup, nodeLook, type NodeLook } from './nodes';
@@ -75,7 +75,7 @@ export function exportSvg(document: DiagramDocument, options: SvgExportOptions =
     extendByEdge(extent, layout);
   }
 
-  const badges = options.findings ? badgesByNode(options.findings) : new Map();
+  const badges = options.findings ? badgesByNode(options.findings) : new Map<string, NodeBadge>();
   const badgeLayers: string[] = [];
   for (const node of scope.nodes) {
     const badge = badges.get(node.id);
@@ -126,7 +126,7 @@ export function exportSvg(document: DiagramDocument, options: SvgExportOptions =
 
 function layer(name: string, elements: readonly string[]): string {
   if (elements.length === 0) return '';
-  return `<g id="stowage-${name}">\n${elements.join('\n')}\n</g>`;
+  return `<g id="stowage-layer-${name}">\n${elements.join('\n')}\n</g>`;
 }
 
 function clampPadding(padding: number | undefined): number {
