@@ -70,3 +70,19 @@ describe('svgToSymbol', () => {
     expect(elements(parsed, 'path').map((path) => path.getAttribute('fill'))).toEqual(['"&<', 'a"b']);
   });
 });
+
+describe('dark theme icons', () => {
+  it('draws the squid-ink general icons in white, under their own id', () => {
+    const light = iconSymbol('resource/Users', 'light')!;
+    const dark = iconSymbol('resource/Users', 'dark')!;
+    expect(light.markup).toContain('fill="#242f3e"');
+    expect(dark.markup).not.toContain('#242f3e');
+    expect(dark.markup).toContain('fill="#ffffff"');
+    expect(dark.id).not.toBe(light.id);
+    expectSelfContainedSvg(wrap(dark.markup));
+  });
+
+  it('keeps coloured icons as they are', () => {
+    expect(iconSymbol('resource/AmazonElasticContainerServiceService', 'dark')).toBe(iconSymbol('resource/AmazonElasticContainerServiceService', 'light'));
+  });
+});

@@ -1,4 +1,5 @@
 import { ICONS } from '../../catalog/icons.generated';
+import { DARK_ICON_RECOLOR, type ExportTheme } from './style';
 import { escapeAttribute, num, xmlId } from './xml';
 
 /**
@@ -102,10 +103,13 @@ function attributesOf(source: string): Array<[string, string]> {
   return Array.from(source.matchAll(ATTRIBUTE), (match) => [match[1]!, decodeEntities(match[2] ?? match[3] ?? '')]);
 }
 
+const PAINT_ATTRIBUTES = new Set(['fill', 'stroke', 'stop-color']);
+
 /** A sanitized attribute, or undefined when it must go. */
-function sanitizeAttribute(name: string, value: string, idPrefix: string): string | undefined {
+function sanitizeAttribute(name: string, value: string, idPrefix: string, recolor: Readonly<Record<string, string>>): string | undefined {
   if (!DRAWING_ATTRIBUTES.has(name)) return undefined;
   if (name === 'id') return ` id="${escapeAttribute(xmlId(idPrefix, value))}"`;
+  if (PAINT_ATTRIBUTES.has(name)) value = recolor[value.trim().toLowerCase()] ?? value;
   if (value.includes('url(')) {
     // Only references to the icon's own gradients and clip paths; anything else could point outside the file.
     const withoutLocal = value.replace(LOCAL_URL, '');
@@ -124,8 +128,8 @@ function parseViewBox(attributes: ReadonlyArray<[string, string]>): string {
   return width > 0 && height > 0 ? `0 0 ${num(width)} ${num(height)}` : '0 0 64 64';
 }
 
-/** Rebuilds `source` (a complete `<svg>` document) as a sanitized symbol with id `symbolId`. */
-export function svgToSymbol(source: string, symbolId: string): IconSymbol {
+/** Rebuilds `source` (a complete `<svg>` document) as a sanitized symbol with id `symbolId`, swapping colours as `recolor` says. */
+export function svgToSymbol(source: string, symbolId: string, recolor: Readonly<Record<string, string>> = {}): IconSymbol {
   const idPrefix = `${symbolId}-`;
   let viewBox = '0 0 64 64';
   let insideRoot = false;
@@ -150,7 +154,7 @@ export function svgToSymbol(source: string, symbolId: string): IconSymbol {
         continue;
       }
       const attributes = attributesOf(attributeSource ?? '')
-        .map(([name, value]) => sanitizeAttribute(name, value, idPrefix))
+        .map(([name, value]) => sanitizeAttribute(name, value, idPrefix, recolor))
         .filter((attribute) => attribute !== undefined)
         .join('');
       content += `<${startName}${attributes}${isSelfClosing ? '/>' : '>'}`;
@@ -168,12 +172,21 @@ export function svgToSymbol(source: string, symbolId: string): IconSymbol {
 
 const symbolCache = new Map<string, IconSymbol | null>();
 
-/** The symbol for a catalog icon id, or undefined when the bundle has no such icon. Built once per icon. */
-export function iconSymbol(iconId: string): IconSymbol | undefined {
-  const cached = symbolCache.get(iconId);
+/**
+ * The symbol for a catalog icon id in a theme, or undefined when the bundle has no such icon.
+ * An icon the dark theme recolours gets its own id, so both variants can share a page. Built once.
+ */
+export function iconSymbol(iconId: string, theme: ExportTheme = 'light'): IconSymbol | undefined {
+  const key = `${theme}\u0000${iconId}`;
+  const cached = symbolCache.get(key);
   if (cached !== undefined) return cached ?? undefined;
   const source = Object.hasOwn(ICONS, iconId) ? ICONS[iconId] : undefined;
-  const symbol = source === undefined ? null : svgToSymbol(source, xmlId(SYMBOL_ID_PREFIX, iconId));
-  symbolCache.set(iconId, symbol);
+  let symbol: IconSymbol | null = null;
+  if (source !== undefined) {
+    const recolors = theme === 'dark' && Object.keys(DARK_ICON_RECOLOR).some((color) => source.toLowerCase().includes(`"${color}"`));
+    if (recolors) symbol = svgToSymbol(source, xmlId(SYMBOL_ID_PREFIX, `${iconId}-dark`), DARK_ICON_RECOLOR);
+    else symbol = theme === 'light' ? svgToSymbol(source, xmlId(SYMBOL_ID_PREFIX, iconId)) : iconSymbol(iconId, 'light')!;
+  }
+  symbolCache.set(key, symbol);
   return symbol ?? undefined;
 }

@@ -4,7 +4,7 @@ import type { DiagramNode } from '../../document/schema';
 import { measureText, truncateText } from '../text-metrics';
 import { iconSymbol, type IconSymbol } from './icons';
 import { parsePaint } from './paint';
-import { GROUP, LEAF, type ThemeColors } from './style';
+import { GROUP, LEAF, type ExportTheme, type ThemeColors } from './style';
 import { escapeAttribute, escapeText, num, sanitizeLabel, xmlId } from './xml';
 
 /** What the catalog says about how a node looks, resolved once per node. */
@@ -18,13 +18,13 @@ export interface NodeLook {
 
 const UNKNOWN_APPEARANCE: Appearance = { color: '#7d8998' };
 
-export function nodeLook(node: DiagramNode): NodeLook {
+export function nodeLook(node: DiagramNode, theme: ExportTheme): NodeLook {
   const kind = findKind(node.kind);
   if (!kind) return { isGroup: false, appearance: UNKNOWN_APPEARANCE, icon: undefined, label: sanitizeLabel(node.label), summary: '' };
   return {
     isGroup: kind.group !== undefined,
     appearance: appearanceOf(kind, node.props),
-    icon: iconSymbol(iconOf(kind, node.props)),
+    icon: iconSymbol(iconOf(kind, node.props), theme),
     label: sanitizeLabel(node.label),
     summary: sanitizeLabel(safeSummary(() => summaryOf(kind, node.props))),
   };

@@ -273,7 +273,8 @@ describe('exportSvg options', () => {
     expect(childrenNamed(nodeGroup(parsed, 'vpc'), 'text')[0]!.getAttribute('fill')).toBe('#e8ecf0');
     expect(svg).toContain(`stroke="${THEMES.dark.edge}"`);
     expect(svg).toContain(`fill="${THEMES.dark.edgeLabelBackground}"`);
-    expect(svg).not.toContain(`fill="${THEMES.light.leafFill}"`);
+    expect(svg).not.toContain(`fill="${THEMES.light.leafFill}" stroke="${THEMES.light.leafStroke}"`);
+    expect(svg).toContain('stowage-icon-resource_2fUsers-dark');
   });
 
   it('exports a selection: the selected nodes, everything inside selected groups, and the edges among them', () => {

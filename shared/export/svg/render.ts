@@ -60,7 +60,7 @@ export function exportSvg(document: DiagramDocument, options: SvgExportOptions =
   const looks = new Map<string, NodeLook>();
   const rects = new Map<string, Rect>();
   for (const node of scope.nodes) {
-    looks.set(node.id, nodeLook(node));
+    looks.set(node.id, nodeLook(node, theme));
     const rect = index.absoluteRect(node.id);
     rects.set(node.id, rect);
     // Half of the widest border lies outside the node.

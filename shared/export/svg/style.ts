@@ -45,6 +45,16 @@ export interface ThemeColors {
   edgeLabelBackground: string;
 }
 
+/**
+ * Icon colours swapped in the dark theme. AWS draws its general resource icons (Users …) in
+ * "squid ink" for light backgrounds and in white for dark ones; the bundle has the light
+ * version, so the dark theme recolours it the way AWS's dark variant looks.
+ */
+export const DARK_ICON_RECOLOR: Readonly<Record<string, string>> = {
+  '#232f3e': '#ffffff',
+  '#242f3e': '#ffffff',
+};
+
 /** Page colour behind the diagram; transparent draws nothing. */
 export const BACKGROUNDS: Readonly<Record<ExportBackground, string | undefined>> = {
   transparent: undefined,
