@@ -15,7 +15,10 @@ export interface Subcommand {
 type SubcommandLoader = () => Promise<Subcommand>;
 
 /** Registered subcommands, by name. */
-export const SUBCOMMANDS: Record<string, SubcommandLoader> = {};
+export const SUBCOMMANDS: Record<string, SubcommandLoader> = {
+  'export svg': () => import('./commands/export-svg').then((m) => m.exportSvgCommand),
+  'export png': () => import('./commands/export-png').then((m) => m.exportPngCommand),
+};
 
 export function usage(): string {
   return [

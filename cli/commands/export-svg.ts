@@ -1,0 +1,28 @@
+import { exportSvg } from '../../shared/export/svg';
+import { EXIT, readDocumentFile, type Output } from '../io';
+import type { Subcommand } from '../main';
+import { EXIT_CODE_HELP, SHARED_OPTION_HELP, checkOutputPath, checkSelection, exportOptionsFor, parseExportArgs, withUsageErrors, writeOutput } from './export-options';
+
+const COMMAND = 'export svg';
+
+export const exportSvgCommand: Subcommand = {
+  name: COMMAND,
+  usage: ['Usage: stowage export svg FILE -o OUT.svg [options]', '', 'Options:', ...SHARED_OPTION_HELP, '', ...EXIT_CODE_HELP].join('\n'),
+  summary: 'Writes the diagram as a self-contained SVG with the official AWS icons, ready for documents, slides and print.',
+  run: (args: string[], output: Output) =>
+    withUsageErrors(COMMAND, output, () => {
+      const parsed = parseExportArgs(COMMAND, args);
+      checkOutputPath(COMMAND, parsed.output);
+      const document = readDocumentFile(parsed.file, output);
+      if (!document) return EXIT.unreadable;
+      checkSelection(COMMAND, document, parsed.options.selection);
+      const result = exportSvg(document, exportOptionsFor(document, parsed));
+      if (!writeOutput(COMMAND, parsed.output, result.svg, output)) return EXIT.unreadable;
+      output.out(`Wrote ${parsed.output} (${result.width} × ${result.height} px, ${count(result.nodeCount, 'component')}, ${count(result.edgeCount, 'connection')}).`);
+      return EXIT.ok;
+    }),
+};
+
+export function count(value: number, noun: string): string {
+  return `${value} ${noun}${value === 1 ? '' : 's'}`;
+}
