@@ -132,7 +132,7 @@ export const AWS_COLORS = {
   vpc: '#8C4FFF',
 } as const;
 
-export const LEAF_SIZE = { width: 200, height: 56 } as const;
+export const LEAF_SIZE = { width: 220, height: 56 } as const;
 
 /**
  * Task definition properties that ECS services and standalone tasks share.

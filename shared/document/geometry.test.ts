@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { LEAF_SIZE } from '../catalog/common';
 import { DocumentIndex, GROUP_PADDING, contains, nodeSize } from './geometry';
 import { addNodes, createDocument, createNode } from './operations';
 import { nestedDocument } from './sample-documents.test-support';
@@ -32,8 +33,8 @@ describe('nodeSize', () => {
     expect(nodeSize(document.nodes[0]!)).toEqual({ width: 2000, height: 1500 });
     const { size: _size, ...withoutSize } = document.nodes[1]!;
     expect(nodeSize(withoutSize)).toEqual({ width: 1000, height: 640 });
-    expect(nodeSize(document.nodes[4]!)).toEqual({ width: 200, height: 56 });
-    expect(nodeSize({ ...document.nodes[4]!, kind: 'unknown-kind' })).toEqual({ width: 200, height: 56 });
+    expect(nodeSize(document.nodes[4]!)).toEqual(LEAF_SIZE);
+    expect(nodeSize({ ...document.nodes[4]!, kind: 'unknown-kind' })).toEqual(LEAF_SIZE);
   });
 });
 
@@ -97,14 +98,14 @@ describe('DocumentIndex geometry', () => {
   it('builds absolute rectangles from position and size', () => {
     const index = new DocumentIndex(tree());
     expect(index.absoluteRect('subnet')).toEqual({ x: 104, y: 180, width: 400, height: 300 });
-    expect(index.absoluteRect('alb')).toEqual({ x: 134, y: 250, width: 200, height: 56 });
+    expect(index.absoluteRect('alb')).toEqual({ x: 134, y: 250, ...LEAF_SIZE });
     expect(index.absoluteRect('ghost')).toEqual({ x: 0, y: 0, width: 0, height: 0 });
   });
 
   it('bounds all or some nodes', () => {
     const index = new DocumentIndex(tree());
     expect(index.bounds()).toEqual({ x: -500, y: 0, width: 2500, height: 1500 });
-    expect(index.bounds(['alb', 'users'])).toEqual({ x: -500, y: 100, width: 834, height: 206 });
+    expect(index.bounds(['alb', 'users'])).toEqual({ x: -500, y: 100, width: 634 + LEAF_SIZE.width, height: 206 });
     expect(index.bounds(['ghost'])).toBeUndefined();
     expect(index.bounds([])).toBeUndefined();
   });

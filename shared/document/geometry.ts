@@ -1,4 +1,5 @@
 import { canContain, findKind } from '../catalog';
+import { LEAF_SIZE } from '../catalog/common';
 import type { DiagramDocument, DiagramNode, Point, Size } from './schema';
 
 export interface Rect {
@@ -12,7 +13,7 @@ export interface Rect {
 export const GROUP_PADDING = { side: 24, top: 48, bottom: 24 } as const;
 
 export function nodeSize(node: DiagramNode): Size {
-  return node.size ?? findKind(node.kind)?.size ?? { width: 200, height: 56 };
+  return node.size ?? findKind(node.kind)?.size ?? LEAF_SIZE;
 }
 
 /** Node lookup and absolute geometry for one document version. Build once per change, not per query. */

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { LEAF_SIZE } from '../catalog/common';
 import { describe, expect, it } from 'vitest';
 import { canContain, findConnection } from '../catalog';
 import { DocumentIndex, GROUP_PADDING, nodeSize } from './geometry';
@@ -112,7 +113,7 @@ describe('addNodes and addEdges', () => {
     const base = addNodes(createDocument(), [createNode('subnet', { id: 'subnet', position: { x: 0, y: 0 } })]);
     const document = addNodes(base, [createNode('alb', { id: 'alb', position: { x: 600, y: 400 }, parentId: 'subnet' })]);
     expectFitsWithPadding(document, 'subnet');
-    expect(byId(document, 'subnet').size).toEqual({ width: 600 + 200 + GROUP_PADDING.side, height: 400 + 56 + GROUP_PADDING.bottom });
+    expect(byId(document, 'subnet').size).toEqual({ width: 600 + LEAF_SIZE.width + GROUP_PADDING.side, height: 400 + 56 + GROUP_PADDING.bottom });
   });
 
   it('returns the same document when there is nothing to add', () => {
@@ -189,7 +190,7 @@ describe('moveNodes and growGroupsToFit', () => {
   it('grows a group to the right and down to fit a child, with padding', () => {
     const document = moveNodes(clusterDocument(), new Map([['web', { x: 500, y: 400 }]]));
     const fargate = byId(document, 'fargate');
-    expect(fargate.size).toEqual({ width: 500 + 200 + GROUP_PADDING.side, height: 400 + 56 + GROUP_PADDING.bottom });
+    expect(fargate.size).toEqual({ width: 500 + LEAF_SIZE.width + GROUP_PADDING.side, height: 400 + 56 + GROUP_PADDING.bottom });
     expectFitsWithPadding(document, 'fargate');
     expectFitsWithPadding(document, 'cluster');
   });

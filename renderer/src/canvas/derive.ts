@@ -1,5 +1,5 @@
 import { findConnection, findKind } from '../../../shared/catalog';
-import { DocumentIndex, pickHandleSides, type DiagramDocument, type DiagramEdge, type DiagramNode } from '../../../shared/document';
+import { DocumentIndex, nodeSize, pickHandleSides, type DiagramDocument, type DiagramEdge, type DiagramNode } from '../../../shared/document';
 import type { BadgeInfo, ComponentFlowNode, RelationFlowEdge } from './flow-types';
 
 /**
@@ -106,7 +106,7 @@ export class FlowDeriver {
 function toFlowNode(node: DiagramNode, selected: boolean, dropTarget: boolean, badge: BadgeInfo | null, depth: number): ComponentFlowNode {
   const kind = findKind(node.kind);
   const isGroup = kind?.group !== undefined;
-  const size = node.size ?? kind?.size ?? { width: 200, height: 56 };
+  const size = nodeSize(node);
   const flow: ComponentFlowNode = {
     id: node.id,
     type: isGroup ? 'group' : 'component',

@@ -1,5 +1,6 @@
 import type { Element } from '@xmldom/xmldom';
 import fc from 'fast-check';
+import { LEAF_SIZE } from '../../catalog/common';
 import { describe, expect, it } from 'vitest';
 import type { DiagramDocument } from '../../document';
 import { truncateText } from '../text-metrics';
@@ -98,7 +99,7 @@ function documentWith(label: string, title: string, description: string): Diagra
 }
 
 /** The card's summary line as drawn: the default service summary cut to the card. */
-const CARD_SUMMARY = truncateText('2 tasks · 0.25 vCPU · 0.5 GB', 200 - LEAF.textX - LEAF.textPaddingRight, { size: LEAF.summaryFontSize });
+const CARD_SUMMARY = truncateText('2 tasks · 0.25 vCPU · 0.5 GB', LEAF_SIZE.width - LEAF.textX - LEAF.textPaddingRight, { size: LEAF.summaryFontSize });
 
 function nodeTexts(svgDocument: ReturnType<typeof expectSelfContainedSvg>, nodeId: string): string[] {
   const group = elements(svgDocument, 'g').find((element) => element.getAttribute('id') === `stowage-node-${nodeId}`)!;
@@ -122,7 +123,7 @@ describe('hostile text', () => {
 
         // The card shows the label cut to its width: a prefix of the same text.
         const cardTexts = nodeTexts(parsed, 'card');
-        const cardLabel = truncateText(expected, 200 - LEAF.textX - LEAF.textPaddingRight, { size: LEAF.labelFontSize, weight: LEAF.labelFontWeight });
+        const cardLabel = truncateText(expected, LEAF_SIZE.width - LEAF.textX - LEAF.textPaddingRight, { size: LEAF.labelFontSize, weight: LEAF.labelFontWeight });
         expect(cardTexts).toEqual(cardLabel === '' ? [CARD_SUMMARY] : [cardLabel, CARD_SUMMARY]);
 
         const titles = elements(parsed, 'title').map((element) => element.textContent);

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { addNodes, createDocument, createNode, updateMetadata, type DiagramDocument } from '../../document';
 import type { Finding } from '../../rules/types';
 import { ELLIPSIS, measureText, truncateText } from '../text-metrics';
+import { LEAF_SIZE } from '../../catalog/common';
 import { exportSvg, svgDimensions } from './render';
 import { sampleDocument } from './sample.test-support';
 import { unknownNodeIds, exportScope } from './scope';
@@ -107,7 +108,7 @@ describe('exportSvg', () => {
     const index = new DocumentIndex(sample);
     const absolute = index.absoluteRect('orders-api');
     expect(Number(rect.getAttribute('x')) + offset.x).toBeCloseTo(absolute.x + offset.x, 5);
-    expect(rect.getAttribute('width')).toBe('200');
+    expect(rect.getAttribute('width')).toBe(String(LEAF_SIZE.width));
     expect(rect.getAttribute('height')).toBe('56');
     expect(rect.getAttribute('rx')).toBe(String(LEAF.cornerRadius));
     expect(rect.getAttribute('fill')).toBe(THEMES.light.leafFill);
@@ -237,8 +238,8 @@ describe('exportSvg options', () => {
   it('fits the content: with no padding the outermost group touches the border', () => {
     const document = addNodes(createDocument('One'), [createNode('ecs-service', { id: 'a', position: { x: 100, y: 50 } })]);
     const tight = exportSvg(document, { padding: 0 });
-    // A 200×56 card plus half of the widest border on each side, rounded up.
-    expect(tight.width).toBe(202);
+    // A leaf card plus half of the widest border on each side, rounded up.
+    expect(tight.width).toBe(LEAF_SIZE.width + 2);
     expect(tight.height).toBe(58);
     const parsed = parseSvg(tight.svg);
     const offset = contentOffset(parsed);
@@ -373,17 +374,17 @@ describe('exportSvg options', () => {
   it('truncates titles and summaries to narrow groups and long labels to the card', () => {
     const long = 'an-extremely-long-cluster-name-for-testing';
     const document = addNodes(createDocument('Narrow'), [
-      createNode('ecs-cluster', { id: 'c', position: { x: 0, y: 0 }, label: long, size: { width: 240, height: 200 } }),
+      createNode('ecs-cluster', { id: 'c', position: { x: 0, y: 0 }, label: long, size: { width: 280, height: 200 } }),
       createNode('ecs-service', { id: 's', position: { x: 20, y: 60 }, parentId: 'c', label: long }),
     ]);
     const parsed = expectSelfContainedSvg(exportSvg(document).svg);
     const groupTexts = childrenNamed(nodeGroup(parsed, 'c'), 'text');
     expect(groupTexts).toHaveLength(1);
-    expect(groupTexts[0]!.textContent).toBe(truncateText(long, 240 - GROUP.titleX - GROUP.textPaddingRight, { size: 13, weight: 600 }));
+    expect(groupTexts[0]!.textContent).toBe(truncateText(long, 280 - GROUP.titleX - GROUP.textPaddingRight, { size: 13, weight: 600 }));
     expect(groupTexts[0]!.textContent!.endsWith(ELLIPSIS)).toBe(true);
     const cardLabel = childrenNamed(nodeGroup(parsed, 's'), 'text')[0]!.textContent!;
     expect(cardLabel.endsWith(ELLIPSIS)).toBe(true);
-    expect(measureText(cardLabel, { size: 13, weight: 600 })).toBeLessThanOrEqual(200 - 56 - 8);
+    expect(measureText(cardLabel, { size: 13, weight: 600 })).toBeLessThanOrEqual(LEAF_SIZE.width - 56 - 8);
   });
 
   it('does not break on a hand-built document with unknown kinds, odd props and missing edge ends', () => {
