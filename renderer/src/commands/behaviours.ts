@@ -35,7 +35,7 @@ export function createBehaviours(services: AppServices): Record<CommandId, Comma
     'file.save': { run: async () => void (await save(services)) },
     'file.saveAs': { run: async () => void (await saveAs(services)) },
     'file.export': {
-      run: () => ui.getState().toast('Export is coming in the next step.', 'info'),
+      run: () => ui.getState().showExport('image'),
       enabled: hasNodes,
     },
 

@@ -10,7 +10,8 @@ export type DialogRequest =
   | { type: 'unsaved-changes'; documentName: string; resolve: (choice: UnsavedChangesChoice) => void }
   | { type: 'recover-draft'; savedAt: string; fileName: string | null; resolve: (recover: boolean) => void }
   | { type: 'shortcuts' }
-  | { type: 'about' };
+  | { type: 'about' }
+  | { type: 'export'; tab: 'image' | 'cdk' };
 
 export interface Toast {
   id: number;
@@ -29,6 +30,7 @@ export interface UiActions {
   askRecoverDraft(savedAt: string, fileName: string | null): Promise<boolean>;
   showShortcuts(): void;
   showAbout(): void;
+  showExport(tab?: 'image' | 'cdk'): void;
   closeDialog(): void;
   toast(message: string, tone?: Toast['tone']): void;
   dismissToast(id: number): void;
@@ -80,6 +82,9 @@ export function createUiStore() {
     },
     showAbout() {
       set({ dialog: { type: 'about' } });
+    },
+    showExport(tab = 'image') {
+      set({ dialog: { type: 'export', tab } });
     },
     closeDialog() {
       const dialog = get().dialog;

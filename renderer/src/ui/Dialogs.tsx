@@ -3,6 +3,7 @@ import { useStore } from 'zustand';
 import { COMMANDS, formatShortcut } from '../../../shared/commands/definitions';
 import { CURRENT_SCHEMA_VERSION, FILE_EXTENSION } from '../../../shared/document';
 import { useServices } from '../app/services';
+import { ExportDialog } from '../export/ExportDialog';
 
 /** The one modal dialog at a time, from the UI store. */
 export function Dialogs() {
@@ -68,6 +69,8 @@ export function Dialogs() {
           </footer>
         </Modal>
       );
+    case 'export':
+      return <ExportDialog initialTab={dialog.tab} onClose={close} />;
     case 'about':
       return (
         <Modal title="About Stowage" onClose={close} testId="about-dialog">
@@ -132,7 +135,21 @@ export function Dialogs() {
   }
 }
 
-export function Modal({ title, children, onClose, tone, testId }: { title: string; children: ReactNode; onClose(): void; tone?: 'error'; testId?: string }) {
+export function Modal({
+  title,
+  children,
+  onClose,
+  tone,
+  testId,
+  wide,
+}: {
+  title: string;
+  children: ReactNode;
+  onClose(): void;
+  tone?: 'error';
+  testId?: string;
+  wide?: boolean;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
@@ -150,7 +167,7 @@ export function Modal({ title, children, onClose, tone, testId }: { title: strin
   }, [onClose]);
   return (
     <div className="stowage-modal-backdrop" onPointerDown={(event) => event.target === event.currentTarget && onClose()}>
-      <div ref={ref} className={`stowage-dialog${tone ? ` is-${tone}` : ''}`} role="dialog" aria-modal="true" aria-label={title} data-testid={testId}>
+      <div ref={ref} className={`stowage-dialog${tone ? ` is-${tone}` : ''}${wide ? ' is-wide' : ''}`} role="dialog" aria-modal="true" aria-label={title} data-testid={testId}>
         <h1>{title}</h1>
         {children}
       </div>

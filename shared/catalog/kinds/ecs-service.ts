@@ -31,6 +31,6 @@ export const ecsService = defineKind({
     inSubnet('in subnet', "The service's tasks get network interfaces in this subnet (awsvpc)."),
   ],
   summary: (props) =>
-    `${props.schedulingStrategy === 'DAEMON' ? 'daemon' : `${props.desiredCount} tasks`} · ${formatTaskSize(props.cpu, props.memory)}`,
+    `${props.schedulingStrategy === 'DAEMON' ? 'daemon' : `${props.desiredCount} ${props.desiredCount === 1 ? 'task' : 'tasks'}`} · ${formatTaskSize(props.cpu, props.memory)}`,
   docsUrl: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs_services.html',
 });
