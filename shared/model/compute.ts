@@ -68,6 +68,8 @@ export function resolveEcsCompute(model: DiagramModel, node: DiagramNode): EcsCo
     const strategy: ResolvedStrategyItem[] = placements.flatMap((capacity) => {
       const implied = impliedByCapacity(capacity);
       if (implied.strategy) return implied.strategy;
+      // Fargate capacity stands for the FARGATE provider, which a strategy can name.
+      if (implied.launchType === 'FARGATE') return [{ provider: 'FARGATE', base: 0, weight: 1, ref: { type: 'FARGATE' } as ProviderRef }];
       return [{ provider: implied.launchType ?? 'EC2', base: 0, weight: 1, ref: { type: 'unknown', name: implied.launchType ?? 'EC2' } as ProviderRef }];
     });
     return finish(model, { ...base, source: 'placement', strategy });
