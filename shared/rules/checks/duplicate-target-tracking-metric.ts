@@ -1,0 +1,47 @@
+import type { DiagramNode } from '../../document/schema';
+import { listNodes, nodeName } from '../support/describe';
+import { report, type RuleDefinition } from '../support/define';
+import { setNodeProps } from '../support/fixes';
+import type { Finding } from '../types';
+
+interface Policy {
+  type: string;
+  metric?: string;
+}
+
+export const duplicateTargetTrackingMetric: RuleDefinition = {
+  id: 'duplicate-target-tracking-metric',
+  category: 'Scaling',
+  severity: 'warning',
+  title: 'One target tracking policy per metric',
+  explanation:
+    'Several target tracking policies on one service work together when each tracks a different metric: the service scales out when any policy asks for it and scales in only when all agree. Two policies on the same metric fight over the same signal, and AWS advises against it.',
+  docUrl: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-autoscaling-targettracking.html',
+  check({ model }) {
+    return model.nodesOfKind('ecs-service').flatMap((service) => {
+      const byMetric = new Map<string, { scaling: DiagramNode; index: number }[]>();
+      for (const scaling of model.sources(service.id, 'scales')) {
+        const policies = (scaling.props.policies as Policy[] | undefined) ?? [];
+        policies.forEach((policy, index) => {
+          if (policy.type !== 'target-tracking' || !policy.metric) return;
+          const list = byMetric.get(policy.metric);
+          if (list) list.push({ scaling, index });
+          else byMetric.set(policy.metric, [{ scaling, index }]);
+        });
+      }
+      return [...byMetric.entries()].flatMap(([metric, entries]): Finding[] => {
+        if (entries.length < 2) return [];
+        const scalings = [...new Set(entries.map((entry) => entry.scaling))];
+        const duplicate = entries.slice(1).find((entry) => entry.scaling === entries[0]!.scaling) ?? entries[1]!;
+        const policies = (duplicate.scaling.props.policies as Policy[]) ?? [];
+        return [
+          report(duplicateTargetTrackingMetric, {
+            message: `${nodeName(service)} has ${entries.length} target tracking policies on ${metric} (in ${listNodes(scalings)}); use one policy per metric.`,
+            nodes: [service, ...scalings],
+            fix: setNodeProps(`Remove the extra ${metric} policy`, duplicate.scaling.id, { policies: policies.filter((_, index) => index !== duplicate.index) }),
+          }),
+        ];
+      });
+    });
+  },
+};

@@ -1,0 +1,36 @@
+import { isWindows } from '../../catalog/common';
+import { listNodes, nodeName } from '../support/describe';
+import { report, type RuleDefinition } from '../support/define';
+import { factsOf, taskProps } from '../support/facts';
+import { effectivePlatformVersion, platformAtLeast } from '../support/fargate';
+import { setNodeProps } from '../support/fixes';
+
+export const fargateEfsPlatformVersion: RuleDefinition = {
+  id: 'fargate-efs-platform-version',
+  category: 'Fargate',
+  severity: 'error',
+  title: 'EFS on Fargate needs platform version 1.4.0',
+  explanation:
+    'Linux tasks on Fargate can mount Amazon EFS file systems only on platform version 1.4.0 or later. LATEST is 1.4.0; pinning 1.3.0 or 1.0.0 makes the mount fail.',
+  docUrl: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/efs-volumes.html',
+  check({ model }) {
+    const facts = factsOf(model);
+    return facts.ecsWorkloads().flatMap((node) => {
+      const props = taskProps(node);
+      if (isWindows(props.operatingSystemFamily)) return [];
+      const mounts = model.edgesFrom(node.id, 'mounts');
+      if (mounts.length === 0 || !facts.ecsCompute(node).onFargate) return [];
+      const platform = effectivePlatformVersion(props.platformVersion, props.operatingSystemFamily);
+      if (platformAtLeast(platform, '1.4.0')) return [];
+      const fileSystems = model.targets(node.id, 'mounts');
+      return [
+        report(fargateEfsPlatformVersion, {
+          message: `${nodeName(node)} mounts ${listNodes(fileSystems)} on Fargate platform version ${platform}; EFS on Fargate needs platform version 1.4.0 or later.`,
+          nodes: [node, ...fileSystems],
+          edges: mounts,
+          fix: setNodeProps('Use platform version LATEST (1.4.0)', node.id, { platformVersion: 'LATEST' }),
+        }),
+      ];
+    });
+  },
+};
