@@ -35,7 +35,7 @@ export const albRequestCountNeedsAlb: RuleDefinition = {
             message: `${nodeName(scaling)} tracks ALBRequestCountPerTarget, but ${problem}. Scale on CPU or memory instead.`,
             nodes: [scaling, service],
             edges: [edge],
-            fix: replaceMetricFix(scaling.id, policies, index),
+            fix: replaceMetricFix(scaling.id),
           }),
         ];
       });
@@ -43,15 +43,22 @@ export const albRequestCountNeedsAlb: RuleDefinition = {
   },
 };
 
-/** Switches the policy to a metric no other target tracking policy of the node uses, or removes it. */
-function replaceMetricFix(scalingId: string, policies: readonly Policy[], index: number) {
-  const used = new Set(policies.filter((policy) => policy.type === 'target-tracking').map((policy) => policy.metric));
-  const metric = SERVICE_SCALING_METRICS.find((candidate) => candidate !== 'ALBRequestCountPerTarget' && !used.has(candidate));
-  if (!metric) {
-    return setNodeProps('Remove the request-count policy', scalingId, { policies: policies.filter((_, position) => position !== index) });
-  }
-  const targetValue = 70;
-  return setNodeProps(`Track ${metric} instead`, scalingId, {
-    policies: policies.map((policy, position) => (position === index ? { ...policy, metric, targetValue } : policy)),
+/** Switches request-count policies to a metric no other target tracking policy of the node uses, or removes them. */
+function replaceMetricFix(scalingId: string) {
+  return setNodeProps('Scale on CPU or memory instead', scalingId, (props) => {
+    const policies = (props.policies as Policy[] | undefined) ?? [];
+    const used = new Set(policies.filter((policy) => policy.type === 'target-tracking').map((policy) => policy.metric));
+    const next: Policy[] = [];
+    for (const policy of policies) {
+      if (policy.type !== 'target-tracking' || policy.metric !== 'ALBRequestCountPerTarget') {
+        next.push(policy);
+        continue;
+      }
+      const metric = SERVICE_SCALING_METRICS.find((candidate) => candidate !== 'ALBRequestCountPerTarget' && !used.has(candidate));
+      if (!metric) continue;
+      used.add(metric);
+      next.push({ ...policy, metric, targetValue: 70 } as Policy);
+    }
+    return { policies: next };
   });
 }

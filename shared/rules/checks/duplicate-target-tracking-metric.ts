@@ -33,12 +33,16 @@ export const duplicateTargetTrackingMetric: RuleDefinition = {
         if (entries.length < 2) return [];
         const scalings = [...new Set(entries.map((entry) => entry.scaling))];
         const duplicate = entries.slice(1).find((entry) => entry.scaling === entries[0]!.scaling) ?? entries[1]!;
-        const policies = (duplicate.scaling.props.policies as Policy[]) ?? [];
         return [
           report(duplicateTargetTrackingMetric, {
             message: `${nodeName(service)} has ${entries.length} target tracking policies on ${metric} (in ${listNodes(scalings)}); use one policy per metric.`,
             nodes: [service, ...scalings],
-            fix: setNodeProps(`Remove the extra ${metric} policy`, duplicate.scaling.id, { policies: policies.filter((_, index) => index !== duplicate.index) }),
+            fix: setNodeProps(`Remove the extra ${metric} policy`, duplicate.scaling.id, (props) => {
+              const policies = (props.policies as Policy[] | undefined) ?? [];
+              // Drop the last policy on this metric, wherever the user has moved it since.
+              const last = policies.map((policy) => policy.type === 'target-tracking' && policy.metric === metric).lastIndexOf(true);
+              return { policies: policies.filter((_, index) => index !== last) };
+            }),
           }),
         ];
       });

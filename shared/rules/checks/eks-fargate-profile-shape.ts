@@ -37,9 +37,11 @@ export const eksFargateProfileShape: RuleDefinition = {
           report(eksFargateProfileShape, {
             message: `${nodeName(profile)} has a selector without a namespace; every selector names one.`,
             nodes: [profile],
-            fix: setNodeProps('Use the default namespace', profile.id, {
-              selectors: selectors.map((selector) => (selector.namespace.trim() === '' ? { ...selector, namespace: 'default' } : selector)),
-            }),
+            fix: setNodeProps('Use the default namespace', profile.id, (props) => ({
+              selectors: ((props.selectors as { namespace: string; labels: string }[] | undefined) ?? []).map((selector) =>
+                selector.namespace.trim() === '' ? { ...selector, namespace: 'default' } : selector,
+              ),
+            })),
           }),
         );
       }

@@ -1,4 +1,4 @@
-import { isWindows } from '../../catalog/common';
+import { isWindows, type StrategyItem } from '../../catalog/common';
 import { listNodes, listText, nodeName } from '../support/describe';
 import { report, type RuleDefinition } from '../support/define';
 import { factsOf, taskProps } from '../support/facts';
@@ -24,24 +24,30 @@ export const fargateWindowsLimits: RuleDefinition = {
       const problems: string[] = [];
       const fixes: QuickFix[] = [];
       const fileSystems = model.targets(node.id, 'mounts');
-      if (fileSystems.length > 0) problems.push(`it mounts ${listNodes(fileSystems)}, and EFS is not available to Windows containers`);
+      if (fileSystems.length > 0) problems.push(`it mounts ${listNodes(fileSystems)} (EFS is not available to Windows containers)`);
       if (compute.onFargateSpot) {
-        problems.push(`its capacity provider strategy uses FARGATE_SPOT, which does not run Windows tasks`);
-        fixes.push(setNodeProps('Use FARGATE instead of FARGATE_SPOT', node.id, { capacityProviderStrategy: withoutFargateSpot(compute.strategy) }));
+        problems.push('its capacity provider strategy uses FARGATE_SPOT (Fargate Spot does not run Windows tasks)');
+        // The strategy may come from the cluster default; the fix gives the task its own.
+        const strategy = props.capacityProviderStrategy.length > 0 ? undefined : compute.strategy;
+        fixes.push(
+          setNodeProps('Use FARGATE instead of FARGATE_SPOT', node.id, (current) => ({
+            capacityProviderStrategy: withoutFargateSpot(strategy ?? (current.capacityProviderStrategy as StrategyItem[])),
+          })),
+        );
       }
       if (props.cpuArchitecture === 'ARM64') {
-        problems.push('it is set to ARM64, and Windows on Fargate runs on x86_64 only');
+        problems.push('it is set to ARM64 (Windows on Fargate is x86_64 only)');
         fixes.push(setNodeProps('Use X86_64', node.id, { cpuArchitecture: 'X86_64' }));
       }
       if (props.platformVersion !== 'LATEST' && props.platformVersion !== '1.0.0') {
-        problems.push(`it pins platform version ${props.platformVersion}, a Linux platform version (Windows uses 1.0.0)`);
+        problems.push(`it pins platform version ${props.platformVersion} (Windows on Fargate uses 1.0.0)`);
         fixes.push(setNodeProps('Use platform version LATEST', node.id, { platformVersion: 'LATEST' }));
       }
       if (problems.length === 0) return [];
       const fix = fixes.length === 0 ? undefined : fixes.length === 1 ? fixes[0] : combineFixes(listText(fixes.map((item) => item.label)), fixes);
       return [
         report(fargateWindowsLimits, {
-          message: `${nodeName(node)} runs Windows containers on Fargate, but ${listText(problems)}.`,
+          message: `${nodeName(node)} runs Windows containers on Fargate, but ${problems.join('; ')}.`,
           nodes: [node, ...fileSystems],
           edges: model.edgesFrom(node.id, 'mounts'),
           ...(fix ? { fix } : {}),

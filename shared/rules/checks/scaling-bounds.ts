@@ -57,7 +57,7 @@ export const scalingBounds: RuleDefinition = {
     for (const [kind, fields] of Object.entries(SCHEDULED)) {
       for (const node of model.nodesOfKind(kind)) {
         const policies = (node.props.policies as Record<string, unknown>[] | undefined) ?? [];
-        policies.forEach((policy, index) => {
+        policies.forEach((policy) => {
           if (policy.type !== 'scheduled') return;
           const min = Number(policy[fields.min]);
           const max = Number(policy[fields.max]);
@@ -66,9 +66,13 @@ export const scalingBounds: RuleDefinition = {
             report(scalingBounds, {
               message: `The scheduled action "${String(policy.schedule)}" of ${nodeName(node)} sets a minimum of ${min} ${fields.unit} above its maximum of ${max}.`,
               nodes: [node],
-              fix: setNodeProps('Swap the minimum and maximum', node.id, {
-                policies: policies.map((candidate, position) => (position === index ? { ...candidate, [fields.min]: max, [fields.max]: min } : candidate)),
-              }),
+              fix: setNodeProps('Swap the minimum and maximum', node.id, (props) => ({
+                policies: ((props.policies as Record<string, unknown>[] | undefined) ?? []).map((candidate) =>
+                  candidate.type === 'scheduled' && Number(candidate[fields.min]) > Number(candidate[fields.max])
+                    ? { ...candidate, [fields.min]: candidate[fields.max], [fields.max]: candidate[fields.min] }
+                    : candidate,
+                ),
+              })),
             }),
           );
         });

@@ -5,7 +5,7 @@ import { listNodes, listText, nodeName } from '../support/describe';
 import { report, type RuleDefinition } from '../support/define';
 import { factsOf } from '../support/facts';
 import { setNodeProps } from '../support/fixes';
-import { plainItems } from '../support/strategy';
+import { isFargateProvider, plainItems } from '../support/strategy';
 import type { Finding } from '../types';
 
 export const strategyMixesFargateAsg: RuleDefinition = {
@@ -44,13 +44,16 @@ function mixed(owner: DiagramNode, strategy: readonly ResolvedStrategyItem[], su
   if (fargate.length === 0 || asg.length === 0) return undefined;
   const asgNodes = asg.flatMap((item) => (item.ref.type === 'asg' ? [item.ref.capacity] : []));
   const keepFargate = strategy[0]?.ref.type !== 'asg';
-  const kept = plainItems(keepFargate ? fargate : asg);
   const field = owner.kind === 'ecs-cluster' ? 'defaultCapacityProviderStrategy' : 'capacityProviderStrategy';
   return report(strategyMixesFargateAsg, {
     message: `${subject} mixes ${listText([...new Set(fargate.map((item) => item.provider))])} with the Auto Scaling group capacity ${listNodes(asgNodes)}; one strategy can use Fargate or Auto Scaling group providers, not both.`,
     nodes: [owner, ...extraNodes, ...asgNodes],
     ...(fixable
-      ? { fix: setNodeProps(keepFargate ? 'Keep only the Fargate providers' : 'Keep only the Auto Scaling group providers', owner.id, { [field]: kept }) }
+      ? {
+          fix: setNodeProps(keepFargate ? 'Keep only the Fargate providers' : 'Keep only the Auto Scaling group providers', owner.id, (props) => ({
+            [field]: plainItems((props[field] as StrategyItem[] | undefined) ?? []).filter((item) => isFargateProvider(item.provider) === keepFargate),
+          })),
+        }
       : {}),
   });
 }

@@ -43,9 +43,9 @@ function checkStrategy(model: DiagramModel, owner: DiagramNode, cluster: Diagram
       report(strategyShape, {
         message: `${whose} gives a base to ${withBase.length} providers (${withBase.map((item) => providerLabel(model, item.provider)).join(', ')}); only one provider may have a base.`,
         nodes: [owner],
-        fix: setNodeProps(`Keep the base on ${providerLabel(model, firstBase.provider)} only`, owner.id, {
-          [field]: plainItems(items).map((item) => (item === firstBase || item.provider === firstBase.provider ? item : { ...item, base: 0 })),
-        }),
+        fix: setNodeProps(`Keep the base on ${providerLabel(model, firstBase.provider)} only`, owner.id, (props) => ({
+          [field]: itemsOf(props, field).map((item) => (item.provider === firstBase.provider ? item : { ...item, base: 0 })),
+        })),
       }),
     );
   }
@@ -54,7 +54,7 @@ function checkStrategy(model: DiagramModel, owner: DiagramNode, cluster: Diagram
       report(strategyShape, {
         message: `${whose} lists ${items.length} providers, all with weight 0, so ECS cannot place any task with it.`,
         nodes: [owner],
-        fix: setNodeProps('Give every provider weight 1', owner.id, { [field]: plainItems(items).map((item) => ({ ...item, weight: 1 })) }),
+        fix: setNodeProps('Give every provider weight 1', owner.id, (props) => ({ [field]: itemsOf(props, field).map((item) => ({ ...item, weight: 1 })) })),
       }),
     );
   }
@@ -75,7 +75,7 @@ function checkStrategy(model: DiagramModel, owner: DiagramNode, cluster: Diagram
     }
     if (item.ref.type !== 'unknown') continue;
     const capacity = model.node(item.provider);
-    const without = plainItems(items).filter((candidate) => candidate.provider !== item.provider);
+    const without = (props: Record<string, unknown>) => ({ [field]: itemsOf(props, field).filter((candidate) => candidate.provider !== item.provider) });
     if (capacity?.kind === 'ecs-ec2-capacity' && capacity.props.capacityProvider !== true && sameCluster(model, capacity, cluster)) {
       findings.push(
         report(strategyShape, {
@@ -90,7 +90,7 @@ function checkStrategy(model: DiagramModel, owner: DiagramNode, cluster: Diagram
         report(strategyShape, {
           message: `${whose} uses ${nodeName(capacity)}, which belongs to ${otherCluster ? nodeName(otherCluster) : 'no cluster'}${cluster ? `, not to ${nodeName(cluster)}` : ''}; a capacity provider serves only its own cluster.`,
           nodes: [owner, capacity],
-          fix: setNodeProps(`Remove ${capacity.label || capacity.id} from the strategy`, owner.id, { [field]: without }),
+          fix: setNodeProps(`Remove ${capacity.label || capacity.id} from the strategy`, owner.id, without),
         }),
       );
     } else {
@@ -98,12 +98,16 @@ function checkStrategy(model: DiagramModel, owner: DiagramNode, cluster: Diagram
         report(strategyShape, {
           message: `${whose} uses "${item.provider}", which is not a capacity provider of ${cluster ? nodeName(cluster) : 'its cluster'} (FARGATE, FARGATE_SPOT or an EC2 capacity registered as a capacity provider).`,
           nodes: [owner],
-          fix: setNodeProps(`Remove "${item.provider}" from the strategy`, owner.id, { [field]: without }),
+          fix: setNodeProps(`Remove "${item.provider}" from the strategy`, owner.id, without),
         }),
       );
     }
   }
   return findings;
+}
+
+function itemsOf(props: Record<string, unknown>, field: string): StrategyItem[] {
+  return plainItems((props[field] as StrategyItem[] | undefined) ?? []);
 }
 
 function sameCluster(model: DiagramModel, capacity: DiagramNode, cluster: DiagramNode | undefined): boolean {

@@ -34,7 +34,8 @@ export function nodesFit(workload: DiagramNode, nodes: DiagramNode): boolean {
 export function addSelectorFix(profile: DiagramNode, namespace: string): QuickFix | undefined {
   const selectors = selectorsOf(profile);
   if (selectors.length >= MAX_PROFILE_SELECTORS) return undefined;
-  return setNodeProps(`Add namespace "${namespace}" to ${profile.label || profile.id}`, profile.id, {
-    selectors: [...selectors, { namespace, labels: '' }],
+  return setNodeProps(`Add namespace "${namespace}" to ${profile.label || profile.id}`, profile.id, (props) => {
+    const current = (props.selectors as Selector[] | undefined) ?? [];
+    return current.some((selector) => selector.namespace === namespace && selector.labels === '') ? {} : { selectors: [...current, { namespace, labels: '' }] };
   });
 }

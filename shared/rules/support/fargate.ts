@@ -95,8 +95,8 @@ export function memoryRange(row: FargateSizeRow): string {
 }
 
 /**
- * The smallest valid Fargate size that gives at least the requested CPU and memory (the
- * largest one when nothing is big enough), so a fix never takes resources away silently.
+ * The smallest valid Fargate size that gives at least the requested CPU and memory, so a
+ * fix never takes resources away; when nothing is big enough, the largest CPU on offer.
  */
 export function nearestFargateSize(cpu: number, memory: number, platform: { windows: boolean; version: PlatformVersion }): { cpu: number; memory: number } {
   const rows = FARGATE_TASK_SIZES.filter((row) =>
@@ -108,5 +108,5 @@ export function nearestFargateSize(cpu: number, memory: number, platform: { wind
     if (fitting !== undefined) return { cpu: row.cpu, memory: fitting };
   }
   const largest = rows[rows.length - 1]!;
-  return { cpu: largest.cpu, memory: largest.memory[largest.memory.length - 1]! };
+  return { cpu: largest.cpu, memory: largest.memory.find((value) => value >= memory) ?? largest.memory[largest.memory.length - 1]! };
 }
