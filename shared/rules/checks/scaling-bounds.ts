@@ -1,4 +1,4 @@
-import { nodeName } from '../support/describe';
+import { count, nodeName } from '../support/describe';
 import { report, type RuleDefinition } from '../support/define';
 import { setNodeProps } from '../support/fixes';
 import type { Finding } from '../types';
@@ -46,7 +46,7 @@ export const scalingBounds: RuleDefinition = {
           const clamped = Math.min(max, Math.max(min, desiredValue));
           findings.push(
             report(scalingBounds, {
-              message: `${nodeName(node)} wants ${desiredValue} ${fields.unit}, outside its range of ${min} to ${max}.`,
+              message: `${nodeName(node)} wants ${count(desiredValue, fields.unit.replace(/s$/, ''), fields.unit)}, outside its range of ${min} to ${max}.`,
               nodes: [node],
               fix: setNodeProps(`Set the desired count to ${clamped}`, node.id, { [fields.desired]: clamped }),
             }),
