@@ -1,6 +1,7 @@
 import { albRequestCountNeedsAlb } from './checks/alb-request-count-needs-alb';
 import { albTwoAz } from './checks/alb-two-az';
 import { asgCapacityProviderConfig } from './checks/asg-capacity-provider-config';
+import { azDuplicateZone } from './checks/az-duplicate-zone';
 import { clbAwsvpc } from './checks/clb-awsvpc';
 import { daemonDeployment } from './checks/daemon-deployment';
 import { daemonNotOnFargate } from './checks/daemon-not-on-fargate';
@@ -64,6 +65,7 @@ export const RULES: readonly Rule[] = [
   tgTypeMismatch,
   albTwoAz,
   lbOneSubnetPerAz,
+  azDuplicateZone,
   lbVpcMismatch,
   lbModeNone,
   hostportMismatch,
