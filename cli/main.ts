@@ -15,7 +15,9 @@ export interface Subcommand {
 type SubcommandLoader = () => Promise<Subcommand>;
 
 /** Registered subcommands, by name. */
-export const SUBCOMMANDS: Record<string, SubcommandLoader> = {};
+export const SUBCOMMANDS: Record<string, SubcommandLoader> = {
+  validate: () => import('./commands/validate').then((m) => m.validateCommand),
+};
 
 export function usage(): string {
   return [
