@@ -9,7 +9,7 @@ export const asgCapacityProviderConfig: RuleDefinition = {
   severity: 'error',
   title: 'Auto Scaling group capacity providers have requirements',
   explanation:
-    'An Auto Scaling group used as a capacity provider cannot use instance weighting, and managed termination protection works only together with managed scaling. An Auto Scaling group whose maximum size is 0 can never launch an instance.',
+    'An Auto Scaling group used as a capacity provider cannot use instance weighting, and managed termination protection works only together with managed scaling. An Auto Scaling group whose maximum size is 0 can never launch an instance (reported as a warning).',
   docUrl: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/asg-capacity-providers.html',
   check({ model }) {
     return model.nodesOfKind('ecs-ec2-capacity').flatMap((capacity) => {

@@ -10,7 +10,7 @@ export const daemonDeployment: RuleDefinition = {
   severity: 'error',
   title: 'Daemon services deploy one task per instance',
   explanation:
-    'A DAEMON service runs exactly one task on each container instance, so its maximum percent must stay at 100, it needs the rolling update (ECS) deployment controller, and it must use the EC2 launch type: ECS rejects a capacity provider strategy for daemon services, including the cluster default one. Service Auto Scaling has nothing to adjust on a daemon service.',
+    'A DAEMON service runs exactly one task on each container instance, so its maximum percent must stay at 100, it needs the rolling update (ECS) deployment controller, and it must use the EC2 launch type: ECS rejects a capacity provider strategy for daemon services, including the cluster default one. Service Auto Scaling has nothing to adjust on a daemon service (reported as a warning).',
   docUrl: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs_service-options.html',
   check({ model }) {
     const facts = factsOf(model);
