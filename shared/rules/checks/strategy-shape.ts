@@ -43,9 +43,11 @@ function checkStrategy(model: DiagramModel, owner: DiagramNode, cluster: Diagram
       report(strategyShape, {
         message: `${whose} gives a base to ${withBase.length} providers (${withBase.map((item) => providerLabel(model, item.provider)).join(', ')}); only one provider may have a base.`,
         nodes: [owner],
-        fix: setNodeProps(`Keep the base on ${providerLabel(model, firstBase.provider)} only`, owner.id, (props) => ({
-          [field]: itemsOf(props, field).map((item) => (item.provider === firstBase.provider ? item : { ...item, base: 0 })),
-        })),
+        fix: setNodeProps(`Keep the base on ${providerLabel(model, firstBase.provider)} only`, owner.id, (props) => {
+          const current = itemsOf(props, field);
+          const keep = current.findIndex((item) => item.base > 0);
+          return { [field]: current.map((item, index) => (index === keep ? item : { ...item, base: 0 })) };
+        }),
       }),
     );
   }
@@ -60,7 +62,11 @@ function checkStrategy(model: DiagramModel, owner: DiagramNode, cluster: Diagram
   }
   const resolved = resolveStrategy(model, cluster, items);
   const fargateCapacity = cluster ? factsOf(model).childrenOfKind(cluster.id, 'ecs-fargate-capacity')[0] : undefined;
+  const reported = new Set<string>();
   for (const item of resolved) {
+    // A provider listed twice is reported once.
+    if (reported.has(item.provider)) continue;
+    reported.add(item.provider);
     if (item.ref.type === 'FARGATE' || item.ref.type === 'FARGATE_SPOT') {
       const flag = item.ref.type === 'FARGATE' ? 'fargate' : 'fargateSpot';
       if (!cluster || !fargateCapacity || fargateCapacity.props[flag] !== false) continue;
