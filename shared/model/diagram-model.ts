@@ -23,6 +23,8 @@ export class DiagramModel {
   private readonly subnetCache = new Map<string, readonly DiagramNode[]>();
   private readonly byKind = new Map<string, DiagramNode[]>();
   private readonly inVpcCache = new Map<string, DiagramNode[]>();
+  private readonly vpcCache = new Map<string, DiagramNode | null>();
+  private readonly regionCache = new Map<string, DiagramNode | null>();
 
   constructor(readonly document: DiagramDocument) {
     this.index = new DocumentIndex(document);
@@ -65,11 +67,21 @@ export class DiagramModel {
   }
 
   targets(id: string, relation: RelationId): DiagramNode[] {
-    return this.edgesFrom(id, relation).flatMap((edge) => this.node(edge.target) ?? []);
+    const nodes: DiagramNode[] = [];
+    for (const edge of this.edgesFrom(id, relation)) {
+      const node = this.node(edge.target);
+      if (node) nodes.push(node);
+    }
+    return nodes;
   }
 
   sources(id: string, relation: RelationId): DiagramNode[] {
-    return this.edgesTo(id, relation).flatMap((edge) => this.node(edge.source) ?? []);
+    const nodes: DiagramNode[] = [];
+    for (const edge of this.edgesTo(id, relation)) {
+      const node = this.node(edge.source);
+      if (node) nodes.push(node);
+    }
+    return nodes;
   }
 
   parent(id: string): DiagramNode | undefined {
@@ -79,7 +91,7 @@ export class DiagramModel {
 
   /** The closest ancestor of one of `kinds`, or undefined. Memoized along the whole parent chain. */
   nearest(id: string, ...kinds: string[]): DiagramNode | undefined {
-    const key = kinds.join(',');
+    const key = kinds.length === 1 ? kinds[0]! : kinds.join(',');
     let cache = this.nearestCache.get(key);
     if (!cache) {
       cache = new Map();
@@ -161,21 +173,30 @@ export class DiagramModel {
 
   /** The VPC a resource is in: the one it is drawn inside, else the VPC of its subnets. */
   vpcOf(id: string): DiagramNode | undefined {
-    const drawnIn = this.nearest(id, 'vpc');
-    if (drawnIn) return drawnIn;
-    for (const subnet of this.subnetsOf(id)) {
-      const vpc = this.nearest(subnet.id, 'vpc');
-      if (vpc) return vpc;
+    const cached = this.vpcCache.get(id);
+    if (cached !== undefined) return cached ?? undefined;
+    let found = this.nearest(id, 'vpc');
+    if (!found) {
+      for (const subnet of this.subnetsOf(id)) {
+        found = this.nearest(subnet.id, 'vpc');
+        if (found) break;
+      }
     }
-    return undefined;
+    this.vpcCache.set(id, found ?? null);
+    return found;
   }
 
   /** The Region node a resource is in (drawn inside, or through its VPC). */
   regionNodeOf(id: string): DiagramNode | undefined {
-    const drawnIn = this.nearest(id, 'region');
-    if (drawnIn) return drawnIn;
-    const vpc = this.vpcOf(id);
-    return vpc ? this.nearest(vpc.id, 'region') : undefined;
+    const cached = this.regionCache.get(id);
+    if (cached !== undefined) return cached ?? undefined;
+    let found = this.nearest(id, 'region');
+    if (!found) {
+      const vpc = this.vpcOf(id);
+      found = vpc ? this.nearest(vpc.id, 'region') : undefined;
+    }
+    this.regionCache.set(id, found ?? null);
+    return found;
   }
 
   /** The Region code (us-east-1) a resource is in, or undefined when the diagram does not say. */

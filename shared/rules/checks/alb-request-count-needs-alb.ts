@@ -1,6 +1,6 @@
 import { SERVICE_SCALING_METRICS } from '../../catalog/kinds/service-auto-scaling';
 import { nodeName } from '../support/describe';
-import { report, type RuleDefinition } from '../support/define';
+import { NONE, report, type RuleDefinition } from '../support/define';
 import { setNodeProps } from '../support/fixes';
 import type { Finding } from '../types';
 
@@ -21,15 +21,15 @@ export const albRequestCountNeedsAlb: RuleDefinition = {
     return model.nodesOfKind('service-auto-scaling').flatMap((scaling) => {
       const policies = (scaling.props.policies as Policy[] | undefined) ?? [];
       const index = policies.findIndex((policy) => policy.type === 'target-tracking' && policy.metric === 'ALBRequestCountPerTarget');
-      if (index < 0) return [];
+      if (index < 0) return NONE;
       return model.edgesFrom(scaling.id, 'scales').flatMap((edge): Finding[] => {
         const service = model.node(edge.target);
-        if (!service) return [];
+        if (!service) return NONE;
         const albs = model.sources(service.id, 'routes-traffic').filter((source) => source.kind === 'alb');
         let problem: string | undefined;
         if (albs.length === 0) problem = `${nodeName(service)} is not behind an Application Load Balancer`;
         else if (service.props.deploymentController === 'CODE_DEPLOY') problem = `${nodeName(service)} uses blue/green deployments (CODE_DEPLOY), which swap its target groups`;
-        if (!problem) return [];
+        if (!problem) return NONE;
         return [
           report(albRequestCountNeedsAlb, {
             message: `${nodeName(scaling)} tracks ALBRequestCountPerTarget, but ${problem}. Scale on CPU or memory instead.`,

@@ -1,7 +1,7 @@
 import type { DiagramNode } from '../../document/schema';
 import type { DiagramModel } from '../../model/diagram-model';
 import { nodeName, quoted } from '../support/describe';
-import { report, type RuleDefinition } from '../support/define';
+import { NONE, report, type RuleDefinition } from '../support/define';
 import { connectFix } from '../support/fixes';
 import { knownZones, zoneNames } from '../support/network';
 import type { QuickFix } from '../types';
@@ -17,9 +17,9 @@ export const albTwoAz: RuleDefinition = {
   check({ model }) {
     return model.nodesOfKind('alb').flatMap((alb) => {
       const subnets = model.subnetsOf(alb.id);
-      if (subnets.length === 0) return [];
+      if (subnets.length === 0) return NONE;
       const zones = knownZones(model, alb.id, subnets);
-      if (!zones || zones.size >= 2) return [];
+      if (!zones || zones.size >= 2) return NONE;
       const fix = secondZoneFix(model, alb, subnets, zones);
       return [
         report(albTwoAz, {

@@ -1,5 +1,5 @@
 import { nodeName } from '../support/describe';
-import { report, type RuleDefinition } from '../support/define';
+import { NONE, report, type RuleDefinition } from '../support/define';
 import { factsOf, taskProps } from '../support/facts';
 import { setNodeProps } from '../support/fixes';
 import { routes } from '../support/routes';
@@ -15,9 +15,9 @@ export const clbAwsvpc: RuleDefinition = {
   check({ model }) {
     const facts = factsOf(model);
     return routes(model, 'ecs-service').flatMap(({ loadBalancer, edge, target }) => {
-      if (loadBalancer.kind !== 'clb') return [];
+      if (loadBalancer.kind !== 'clb') return NONE;
       const onFargate = facts.ecsCompute(target).onFargate;
-      if (taskProps(target).networkMode !== 'awsvpc' && !onFargate) return [];
+      if (taskProps(target).networkMode !== 'awsvpc' && !onFargate) return NONE;
       return [
         report(clbAwsvpc, {
           message: onFargate

@@ -1,5 +1,5 @@
 import { listNodes, nodeName } from '../support/describe';
-import { report, type RuleDefinition } from '../support/define';
+import { NONE, report, type RuleDefinition } from '../support/define';
 import { factsOf, taskProps } from '../support/facts';
 import { removeEdgesFix, setNodeProps } from '../support/fixes';
 import type { Finding } from '../types';
@@ -15,7 +15,7 @@ export const daemonDeployment: RuleDefinition = {
   check({ model }) {
     const facts = factsOf(model);
     return model.nodesOfKind('ecs-service').flatMap((service) => {
-      if (service.props.schedulingStrategy !== 'DAEMON') return [];
+      if (service.props.schedulingStrategy !== 'DAEMON') return NONE;
       const props = taskProps(service);
       const maximumPercent = Number(service.props.maximumPercent);
       const minimumHealthyPercent = Number(service.props.minimumHealthyPercent);

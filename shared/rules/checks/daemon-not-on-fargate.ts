@@ -1,5 +1,5 @@
 import { nodeName } from '../support/describe';
-import { report, type RuleDefinition } from '../support/define';
+import { NONE, report, type RuleDefinition } from '../support/define';
 import { factsOf } from '../support/facts';
 import { setNodeProps } from '../support/fixes';
 
@@ -14,7 +14,7 @@ export const daemonNotOnFargate: RuleDefinition = {
   check({ model }) {
     const facts = factsOf(model);
     return model.nodesOfKind('ecs-service').flatMap((node) => {
-      if (node.props.schedulingStrategy !== 'DAEMON' || !facts.ecsCompute(node).onFargate) return [];
+      if (node.props.schedulingStrategy !== 'DAEMON' || !facts.ecsCompute(node).onFargate) return NONE;
       return [
         report(daemonNotOnFargate, {
           message: `${nodeName(node)} uses the DAEMON scheduling strategy on Fargate; daemon services run one task per EC2 container instance, which Fargate does not have.`,

@@ -1,5 +1,5 @@
 import { nodeName } from '../support/describe';
-import { report, type RuleDefinition } from '../support/define';
+import { NONE, report, type RuleDefinition } from '../support/define';
 import { setNodeProps } from '../support/fixes';
 
 export const deploymentPercentDeadlock: RuleDefinition = {
@@ -12,14 +12,14 @@ export const deploymentPercentDeadlock: RuleDefinition = {
   docUrl: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-type-ecs.html',
   check({ model }) {
     return model.nodesOfKind('ecs-service').flatMap((service) => {
-      if (service.props.deploymentController !== 'ECS') return [];
+      if (service.props.deploymentController !== 'ECS') return NONE;
       const minimum = Number(service.props.minimumHealthyPercent);
       const maximum = Number(service.props.maximumPercent);
       const daemon = service.props.schedulingStrategy === 'DAEMON';
       const desired = Number(service.props.desiredCount);
       // ECS rounds the maximum down and the minimum healthy up (daemon services: per instance).
       const stuck = daemon ? minimum >= maximum : desired > 0 && Math.floor((desired * maximum) / 100) <= desired && Math.ceil((desired * minimum) / 100) >= desired;
-      if (!stuck) return [];
+      if (!stuck) return NONE;
       const detail =
         minimum >= maximum || daemon
           ? `a minimum healthy percent of ${minimum} and a maximum percent of ${maximum}`

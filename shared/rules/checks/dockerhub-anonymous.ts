@@ -1,5 +1,5 @@
 import { listNodes, nodeName } from '../support/describe';
-import { report, type RuleDefinition } from '../support/define';
+import { NONE, report, type RuleDefinition } from '../support/define';
 
 export const dockerhubAnonymous: RuleDefinition = {
   id: 'dockerhub-anonymous',
@@ -11,9 +11,9 @@ export const dockerhubAnonymous: RuleDefinition = {
   docUrl: 'https://docs.aws.amazon.com/AmazonECR/latest/userguide/pull-through-cache.html',
   check({ model }) {
     return model.nodesOfKind('dockerhub-image').flatMap((image) => {
-      if (image.props.credentialsSecret !== '' || image.props.pullThroughCache === true) return [];
+      if (image.props.credentialsSecret !== '' || image.props.pullThroughCache === true) return NONE;
       const pullers = model.sources(image.id, 'pulls-image');
-      if (pullers.length === 0) return [];
+      if (pullers.length === 0) return NONE;
       return [
         report(dockerhubAnonymous, {
           message: `${listNodes(pullers)} ${pullers.length === 1 ? 'pulls' : 'pull'} ${nodeName(image)} from Docker Hub anonymously; anonymous pulls are rate limited per IP address and shared by everything behind a NAT gateway. Add a credentials secret or pull through an ECR pull-through cache.`,

@@ -1,6 +1,6 @@
 import type { DiagramNode } from '../../document/schema';
 import { listNodes, nodeName } from '../support/describe';
-import { report, type RuleDefinition } from '../support/define';
+import { NONE, report, type RuleDefinition } from '../support/define';
 import { setNodeProps } from '../support/fixes';
 import type { Finding } from '../types';
 
@@ -19,8 +19,10 @@ export const duplicateTargetTrackingMetric: RuleDefinition = {
   docUrl: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-autoscaling-targettracking.html',
   check({ model }) {
     return model.nodesOfKind('ecs-service').flatMap((service) => {
+      const scalings = model.sources(service.id, 'scales');
+      if (scalings.length === 0 || (scalings.length === 1 && ((scalings[0]!.props.policies as Policy[] | undefined)?.length ?? 0) < 2)) return NONE;
       const byMetric = new Map<string, { scaling: DiagramNode; index: number }[]>();
-      for (const scaling of model.sources(service.id, 'scales')) {
+      for (const scaling of scalings) {
         const policies = (scaling.props.policies as Policy[] | undefined) ?? [];
         policies.forEach((policy, index) => {
           if (policy.type !== 'target-tracking' || !policy.metric) return;
@@ -30,7 +32,7 @@ export const duplicateTargetTrackingMetric: RuleDefinition = {
         });
       }
       return [...byMetric.entries()].flatMap(([metric, entries]): Finding[] => {
-        if (entries.length < 2) return [];
+        if (entries.length < 2) return NONE;
         const scalings = [...new Set(entries.map((entry) => entry.scaling))];
         const duplicate = entries.slice(1).find((entry) => entry.scaling === entries[0]!.scaling) ?? entries[1]!;
         return [

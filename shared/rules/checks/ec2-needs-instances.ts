@@ -1,7 +1,7 @@
 import { isWindows } from '../../catalog/common';
 import type { DiagramNode } from '../../document/schema';
 import { listText, nodeName } from '../support/describe';
-import { report, type RuleDefinition } from '../support/define';
+import { NONE, report, type RuleDefinition } from '../support/define';
 import { factsOf, taskProps, type TaskProps } from '../support/facts';
 import type { Finding } from '../types';
 
@@ -17,9 +17,9 @@ export const ec2NeedsInstances: RuleDefinition = {
     const facts = factsOf(model);
     return facts.ecsWorkloads().flatMap((node): Finding[] => {
       const compute = facts.ecsCompute(node);
-      if (!compute.onEc2) return [];
+      if (!compute.onEc2) return NONE;
       if (compute.launchType === 'EC2' && compute.ec2Capacities.length === 0) {
-        if (!compute.cluster) return [];
+        if (!compute.cluster) return NONE;
         return [
           report(ec2NeedsInstances, {
             message: `${nodeName(node)} uses the EC2 launch type, but ${nodeName(compute.cluster)} has no EC2 capacity for its tasks to run on. Add EC2 capacity to the cluster, or run the service on Fargate.`,
@@ -34,8 +34,8 @@ export const ec2NeedsInstances: RuleDefinition = {
           ? compute.ec2Capacities
           : compute.strategy.flatMap((item) => (item.ref.type === 'asg' && (item.weight > 0 || item.base > 0) ? [item.ref.capacity] : []));
       const mismatches = candidates.map((capacity) => ({ capacity, reasons: mismatch(props, capacity) })).filter((entry) => entry.reasons.length > 0);
-      if (mismatches.length === 0) return [];
-      if (compute.launchType === 'EC2' && mismatches.length < candidates.length) return [];
+      if (mismatches.length === 0) return NONE;
+      if (compute.launchType === 'EC2' && mismatches.length < candidates.length) return NONE;
       return mismatches.map(({ capacity, reasons }) =>
         report(ec2NeedsInstances, {
           message: `${nodeName(node)} cannot run on ${nodeName(capacity)} (${String(capacity.props.amiFamily)}): ${listText(reasons)}.`,

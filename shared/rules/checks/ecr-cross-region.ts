@@ -1,5 +1,5 @@
 import { nodeName, quoted, listText } from '../support/describe';
-import { report, type RuleDefinition } from '../support/define';
+import { NONE, report, type RuleDefinition } from '../support/define';
 import { factsOf } from '../support/facts';
 import { ECR_ENDPOINT_SERVICES, vpcEgress } from '../support/network';
 import { pullLocations } from '../support/pull';
@@ -17,12 +17,12 @@ export const ecrCrossRegion: RuleDefinition = {
     const workloads = [...facts.ecsWorkloads(), ...model.nodesOfKind('eks-workload')];
     return workloads.flatMap((workload) => {
       const workloadRegion = model.regionOf(workload.id);
-      if (!workloadRegion) return [];
+      if (!workloadRegion) return NONE;
       const remote = model.targets(workload.id, 'pulls-image').filter((repository) => {
         const region = repository.kind === 'ecr-repository' ? model.regionOf(repository.id) : undefined;
         return region !== undefined && region !== workloadRegion;
       });
-      if (remote.length === 0) return [];
+      if (remote.length === 0) return NONE;
       const { locations, anyOf } = pullLocations(model, workload);
       const endpointOnly = locations.filter(({ subnet, publicIp }) => {
         const vpc = model.nearest(subnet.id, 'vpc');
@@ -31,7 +31,7 @@ export const ecrCrossRegion: RuleDefinition = {
         const internet = model.isPublicSubnet(subnet) ? publicIp : egress.internetNats.length > 0;
         return !internet && ECR_ENDPOINT_SERVICES.every((service) => egress.endpoints.has(service));
       });
-      if (endpointOnly.length === 0 || (anyOf && endpointOnly.length < locations.length)) return [];
+      if (endpointOnly.length === 0 || (anyOf && endpointOnly.length < locations.length)) return NONE;
       const subnets = [...new Map(endpointOnly.map(({ subnet }) => [subnet.id, subnet])).values()];
       return remote.map((repository) =>
         report(ecrCrossRegion, {

@@ -1,5 +1,5 @@
 import { nodeName } from '../support/describe';
-import { report, type RuleDefinition } from '../support/define';
+import { NONE, report, type RuleDefinition } from '../support/define';
 import { knownZones, zoneNames } from '../support/network';
 import { mounts } from '../support/mounts';
 
@@ -15,7 +15,7 @@ export const efsAzCoverage: RuleDefinition = {
     return mounts(model).flatMap(({ workload, edge, fileSystem }) => {
       const workloadZones = knownZones(model, workload.id);
       const fileSystemZones = knownZones(model, fileSystem.id);
-      if (!workloadZones || !fileSystemZones) return [];
+      if (!workloadZones || !fileSystemZones) return NONE;
       if (fileSystem.props.availability === 'one-zone' && workloadZones.size > 1) {
         return [
           report(efsAzCoverage, {
@@ -26,7 +26,7 @@ export const efsAzCoverage: RuleDefinition = {
         ];
       }
       const uncovered = [...workloadZones].filter((zone) => !fileSystemZones.has(zone));
-      if (uncovered.length === 0) return [];
+      if (uncovered.length === 0) return NONE;
       return [
         report(efsAzCoverage, {
           message: `${nodeName(workload)} runs in ${zoneNames(model, uncovered)}, where ${nodeName(fileSystem)} has no mount target; mounts there cross zones. Add a mount target in ${uncovered.length === 1 ? 'that zone' : 'those zones'}.`,

@@ -1,5 +1,5 @@
 import { nodeName } from '../support/describe';
-import { report, type RuleDefinition } from '../support/define';
+import { NONE, report, type RuleDefinition } from '../support/define';
 import { mounts } from '../support/mounts';
 
 export const efsCrossRegion: RuleDefinition = {
@@ -14,7 +14,7 @@ export const efsCrossRegion: RuleDefinition = {
     return mounts(model).flatMap(({ workload, edge, fileSystem }) => {
       const workloadRegion = model.regionOf(workload.id);
       const fileSystemRegion = model.regionOf(fileSystem.id);
-      if (!workloadRegion || !fileSystemRegion || workloadRegion === fileSystemRegion) return [];
+      if (!workloadRegion || !fileSystemRegion || workloadRegion === fileSystemRegion) return NONE;
       return [
         report(efsCrossRegion, {
           message: `${nodeName(workload)} runs in ${workloadRegion} but mounts ${nodeName(fileSystem)} in ${fileSystemRegion}; EFS is regional, so use a file system (or a replica) in ${workloadRegion}.`,

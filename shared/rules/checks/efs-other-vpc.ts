@@ -1,5 +1,5 @@
 import { nodeName } from '../support/describe';
-import { report, type RuleDefinition } from '../support/define';
+import { NONE, report, type RuleDefinition } from '../support/define';
 import { setNodeProps } from '../support/fixes';
 import { mounts } from '../support/mounts';
 
@@ -15,7 +15,7 @@ export const efsOtherVpc: RuleDefinition = {
     return mounts(model).flatMap(({ workload, edge, fileSystem }) => {
       const workloadVpc = model.vpcOf(workload.id);
       const fileSystemVpc = model.vpcOf(fileSystem.id);
-      if (!workloadVpc) return [];
+      if (!workloadVpc) return NONE;
       const eks = workload.kind === 'eks-workload';
       const severity = eks ? 'warning' : 'error';
       if (fileSystemVpc && fileSystemVpc.id !== workloadVpc.id) {
@@ -28,7 +28,7 @@ export const efsOtherVpc: RuleDefinition = {
           }),
         ];
       }
-      if (workloadVpc.props.dnsSupport !== false && workloadVpc.props.dnsHostnames !== false) return [];
+      if (workloadVpc.props.dnsSupport !== false && workloadVpc.props.dnsHostnames !== false) return NONE;
       const off = [workloadVpc.props.dnsSupport === false ? 'DNS resolution' : '', workloadVpc.props.dnsHostnames === false ? 'DNS hostnames' : ''].filter(Boolean).join(' and ');
       return [
         report(efsOtherVpc, {

@@ -1,5 +1,5 @@
 import { listText, nodeName } from '../support/describe';
-import { report, type RuleDefinition } from '../support/define';
+import { NONE, report, type RuleDefinition } from '../support/define';
 import { setEdgeProps } from '../support/fixes';
 import { mounts } from '../support/mounts';
 
@@ -13,12 +13,12 @@ export const efsTransitEncryption: RuleDefinition = {
   docUrl: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/efs-volumes.html',
   check({ model }) {
     return mounts(model).flatMap(({ workload, edge, fileSystem }) => {
-      if (edge.props.accessPoint !== true) return [];
+      if (edge.props.accessPoint !== true) return NONE;
       const problems = [
         edge.props.transitEncryption === false ? 'encryption in transit is off' : '',
         edge.props.rootDirectory !== undefined && edge.props.rootDirectory !== '/' ? `the root directory is ${String(edge.props.rootDirectory)} instead of /` : '',
       ].filter(Boolean);
-      if (problems.length === 0) return [];
+      if (problems.length === 0) return NONE;
       return [
         report(efsTransitEncryption, {
           message: `${nodeName(workload)} mounts ${nodeName(fileSystem)} through an access point, but ${listText(problems)}.`,

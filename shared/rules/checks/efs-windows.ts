@@ -1,5 +1,5 @@
 import { nodeName } from '../support/describe';
-import { report, type RuleDefinition } from '../support/define';
+import { NONE, report, type RuleDefinition } from '../support/define';
 import { factsOf, isWindowsTask } from '../support/facts';
 import { mounts } from '../support/mounts';
 
@@ -16,7 +16,7 @@ export const efsWindows: RuleDefinition = {
     return mounts(model).flatMap(({ workload, edge, fileSystem }) => {
       const windows =
         workload.kind === 'eks-workload' ? workload.props.operatingSystem === 'windows' : isWindowsTask(workload) && !facts.ecsCompute(workload).onFargate;
-      if (!windows) return [];
+      if (!windows) return NONE;
       return [
         report(efsWindows, {
           message: `${nodeName(workload)} runs Windows containers and mounts ${nodeName(fileSystem)}; EFS is not supported for Windows containers. Use FSx for Windows File Server.`,

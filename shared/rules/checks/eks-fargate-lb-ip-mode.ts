@@ -1,5 +1,5 @@
 import { nodeName } from '../support/describe';
-import { report, type RuleDefinition } from '../support/define';
+import { NONE, report, type RuleDefinition } from '../support/define';
 import { factsOf } from '../support/facts';
 import { setEdgeProps, setNodeProps } from '../support/fixes';
 import { routes } from '../support/routes';
@@ -17,7 +17,7 @@ export const eksFargateLbIpMode: RuleDefinition = {
     const facts = factsOf(model);
     return routes(model, 'eks-workload').flatMap(({ loadBalancer, edge, target }): Finding[] => {
       const compute = facts.eksCompute(target);
-      if (!compute.onFargate) return [];
+      if (!compute.onFargate) return NONE;
       if (loadBalancer.kind === 'clb') {
         return [
           report(eksFargateLbIpMode, {
@@ -48,7 +48,7 @@ export const eksFargateLbIpMode: RuleDefinition = {
           }),
         ];
       }
-      return [];
+      return NONE;
     });
   },
 };

@@ -1,5 +1,5 @@
 import { listText, nodeName, quoted } from '../support/describe';
-import { report, type RuleDefinition } from '../support/define';
+import { NONE, report, type RuleDefinition } from '../support/define';
 import { removeEdgesFix } from '../support/fixes';
 import { ownSubnets } from '../support/network';
 
@@ -14,7 +14,7 @@ export const eksFargatePrivateSubnets: RuleDefinition = {
   check({ model }) {
     return model.nodesOfKind('eks-fargate-profile').flatMap((profile) => {
       const publicSubnets = ownSubnets(model, profile.id).filter((subnet) => model.isPublicSubnet(subnet));
-      if (publicSubnets.length === 0) return [];
+      if (publicSubnets.length === 0) return NONE;
       const edges = model.edgesFrom(profile.id, 'in-subnet').filter((edge) => publicSubnets.some((subnet) => subnet.id === edge.target));
       const removable = edges.length === publicSubnets.length && model.edgesFrom(profile.id, 'in-subnet').length > edges.length;
       return [

@@ -1,5 +1,5 @@
 import { listText, nodeName } from '../support/describe';
-import { report, type RuleDefinition } from '../support/define';
+import { NONE, report, type RuleDefinition } from '../support/define';
 import { factsOf } from '../support/facts';
 import { FARGATE_MAX } from '../support/fargate';
 import { setNodeProps } from '../support/fixes';
@@ -18,7 +18,7 @@ export const eksFargateWorkload: RuleDefinition = {
   check({ model }) {
     const facts = factsOf(model);
     return model.nodesOfKind('eks-workload').flatMap((workload) => {
-      if (!facts.eksCompute(workload).onFargate) return [];
+      if (!facts.eksCompute(workload).onFargate) return NONE;
       const props = workload.props;
       const unsupported = [
         props.workloadType === 'DaemonSet' ? 'DaemonSets' : '',
@@ -31,7 +31,7 @@ export const eksFargateWorkload: RuleDefinition = {
         props.ebsVolume === true ? 'EBS volumes' : '',
       ].filter(Boolean);
       const tooBig = Number(props.cpu) > FARGATE_MAX.cpu * (1000 / 1024) || Number(props.memory) + POD_OVERHEAD_MIB > FARGATE_MAX.memory;
-      if (unsupported.length === 0 && !tooBig) return [];
+      if (unsupported.length === 0 && !tooBig) return NONE;
       const problems = [
         ...(unsupported.length > 0 ? [`Fargate does not support ${listText(unsupported)}`] : []),
         ...(tooBig ? ['its requests exceed the largest Fargate size (16 vCPU, 120 GB including 256 MB for Kubernetes components)'] : []),

@@ -1,5 +1,5 @@
 import { nodeName } from '../support/describe';
-import { report, type RuleDefinition } from '../support/define';
+import { NONE, report, type RuleDefinition } from '../support/define';
 import { setNodeProps } from '../support/fixes';
 import { routes } from '../support/routes';
 
@@ -13,9 +13,9 @@ export const eksIngressNeedsLbc: RuleDefinition = {
   docUrl: 'https://docs.aws.amazon.com/eks/latest/userguide/alb-ingress.html',
   check({ model }) {
     return routes(model, 'eks-workload').flatMap(({ loadBalancer, edge, target }) => {
-      if (loadBalancer.kind !== 'alb') return [];
+      if (loadBalancer.kind !== 'alb') return NONE;
       const cluster = model.nearest(target.id, 'eks-cluster');
-      if (!cluster || cluster.props.awsLoadBalancerController !== false) return [];
+      if (!cluster || cluster.props.awsLoadBalancerController !== false) return NONE;
       return [
         report(eksIngressNeedsLbc, {
           message: `${nodeName(loadBalancer)} routes to ${nodeName(target)}, but ${nodeName(cluster)} has no AWS Load Balancer Controller to create an ALB for it.`,

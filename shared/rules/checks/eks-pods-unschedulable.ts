@@ -1,6 +1,6 @@
 import type { DiagramNode } from '../../document/schema';
 import { listNodes, nodeName } from '../support/describe';
-import { report, type RuleDefinition } from '../support/define';
+import { NONE, report, type RuleDefinition } from '../support/define';
 import { EKS_NODE_KINDS, addSelectorFix, nodesFit } from '../support/eks';
 import { factsOf } from '../support/facts';
 import type { Finding } from '../types';
@@ -18,11 +18,11 @@ export const eksPodsUnschedulable: RuleDefinition = {
     return model.nodesOfKind('eks-workload').flatMap((workload): Finding[] => {
       const compute = facts.eksCompute(workload);
       const cluster = compute.cluster;
-      if (!cluster) return [];
+      if (!cluster) return NONE;
       const namespace = String(workload.props.namespace);
       if (!compute.schedulable) {
         const profiles = facts.childrenOfKind(cluster.id, 'eks-fargate-profile');
-        if (profiles.length === 0) return [];
+        if (profiles.length === 0) return NONE;
         const fix = profiles.map((profile) => addSelectorFix(profile, namespace)).find((candidate) => candidate !== undefined);
         return [
           report(eksPodsUnschedulable, {
@@ -32,12 +32,12 @@ export const eksPodsUnschedulable: RuleDefinition = {
           }),
         ];
       }
-      if (compute.onFargate) return [];
+      if (compute.onFargate) return NONE;
       const candidates: DiagramNode[] =
         compute.placements.length > 0
           ? compute.placements.filter((placement) => placement.kind !== 'eks-fargate-profile')
           : EKS_NODE_KINDS.flatMap((kind) => facts.childrenOfKind(cluster.id, kind));
-      if (candidates.length === 0 || candidates.some((nodes) => nodesFit(workload, nodes))) return [];
+      if (candidates.length === 0 || candidates.some((nodes) => nodesFit(workload, nodes))) return NONE;
       const wanted = workload.props.operatingSystem === 'windows' ? 'Windows' : `Linux ${String(workload.props.cpuArchitecture)}`;
       return [
         report(eksPodsUnschedulable, {

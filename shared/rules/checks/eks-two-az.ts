@@ -1,5 +1,5 @@
 import { nodeName } from '../support/describe';
-import { report, type RuleDefinition } from '../support/define';
+import { NONE, report, type RuleDefinition } from '../support/define';
 import { knownZones, zoneNames } from '../support/network';
 import { secondZoneFix } from './alb-two-az';
 
@@ -14,9 +14,9 @@ export const eksTwoAz: RuleDefinition = {
   check({ model }) {
     return model.nodesOfKind('eks-cluster').flatMap((cluster) => {
       const subnets = model.subnetsOf(cluster.id);
-      if (subnets.length === 0) return [];
+      if (subnets.length === 0) return NONE;
       const zones = knownZones(model, cluster.id, subnets);
-      if (!zones || zones.size >= 2) return [];
+      if (!zones || zones.size >= 2) return NONE;
       const fix = secondZoneFix(model, cluster, subnets, zones);
       return [
         report(eksTwoAz, {

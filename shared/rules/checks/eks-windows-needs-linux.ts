@@ -1,5 +1,5 @@
 import { listNodes, nodeName } from '../support/describe';
-import { report, type RuleDefinition } from '../support/define';
+import { NONE, report, type RuleDefinition } from '../support/define';
 import { EKS_NODE_KINDS, nodeOs, selectorsOf } from '../support/eks';
 import { factsOf } from '../support/facts';
 
@@ -16,11 +16,11 @@ export const eksWindowsNeedsLinux: RuleDefinition = {
     return model.nodesOfKind('eks-cluster').flatMap((cluster) => {
       const nodes = EKS_NODE_KINDS.flatMap((kind) => facts.childrenOfKind(cluster.id, kind));
       const windows = nodes.filter((group) => nodeOs(group) === 'windows');
-      if (windows.length === 0 || windows.length < nodes.length) return [];
+      if (windows.length === 0 || windows.length < nodes.length) return NONE;
       const systemProfile = facts
         .childrenOfKind(cluster.id, 'eks-fargate-profile')
         .some((profile) => selectorsOf(profile).some((selector) => selector.namespace === 'kube-system'));
-      if (systemProfile) return [];
+      if (systemProfile) return NONE;
       return [
         report(eksWindowsNeedsLinux, {
           message: `${nodeName(cluster)} has only Windows nodes (${listNodes(windows)}); CoreDNS and other system pods need a Linux node group or a Fargate profile for kube-system.`,

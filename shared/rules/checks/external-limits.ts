@@ -1,5 +1,5 @@
 import { listNodes, nodeName } from '../support/describe';
-import { report, type RuleDefinition } from '../support/define';
+import { NONE, report, type RuleDefinition } from '../support/define';
 import { factsOf, taskProps } from '../support/facts';
 import { setNodeProps } from '../support/fixes';
 import type { Finding } from '../types';
@@ -15,7 +15,7 @@ export const externalLimits: RuleDefinition = {
   check({ model }) {
     const facts = factsOf(model);
     return facts.ecsWorkloads().flatMap((node) => {
-      if (!facts.ecsCompute(node).onExternal) return [];
+      if (!facts.ecsCompute(node).onExternal) return NONE;
       const findings: Finding[] = [];
       if (taskProps(node).networkMode === 'awsvpc') {
         findings.push(

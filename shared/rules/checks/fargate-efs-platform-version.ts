@@ -1,6 +1,6 @@
 import { isWindows } from '../../catalog/common';
 import { listNodes, nodeName } from '../support/describe';
-import { report, type RuleDefinition } from '../support/define';
+import { NONE, report, type RuleDefinition } from '../support/define';
 import { factsOf, taskProps } from '../support/facts';
 import { effectivePlatformVersion, platformAtLeast } from '../support/fargate';
 import { setNodeProps } from '../support/fixes';
@@ -17,11 +17,11 @@ export const fargateEfsPlatformVersion: RuleDefinition = {
     const facts = factsOf(model);
     return facts.ecsWorkloads().flatMap((node) => {
       const props = taskProps(node);
-      if (isWindows(props.operatingSystemFamily)) return [];
+      if (isWindows(props.operatingSystemFamily)) return NONE;
       const mounts = model.edgesFrom(node.id, 'mounts');
-      if (mounts.length === 0 || !facts.ecsCompute(node).onFargate) return [];
+      if (mounts.length === 0 || !facts.ecsCompute(node).onFargate) return NONE;
       const platform = effectivePlatformVersion(props.platformVersion, props.operatingSystemFamily);
-      if (platformAtLeast(platform, '1.4.0')) return [];
+      if (platformAtLeast(platform, '1.4.0')) return NONE;
       const fileSystems = model.targets(node.id, 'mounts');
       return [
         report(fargateEfsPlatformVersion, {

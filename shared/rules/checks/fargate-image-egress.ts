@@ -1,5 +1,5 @@
 import { nodeName } from '../support/describe';
-import { report, type RuleDefinition } from '../support/define';
+import { NONE, report, type RuleDefinition } from '../support/define';
 import { factsOf } from '../support/facts';
 import { setNodeProps } from '../support/fixes';
 import { describePullProblems, describeSources } from '../support/network';
@@ -16,7 +16,7 @@ export const fargateImageEgress: RuleDefinition = {
   check({ model }) {
     const facts = factsOf(model);
     return facts.ecsWorkloads().flatMap((node) => {
-      if (!facts.ecsCompute(node).onFargate) return [];
+      if (!facts.ecsCompute(node).onFargate) return NONE;
       return pullFailures(model, node, (puller) => puller === 'fargate-task').map((failure) => {
         const publicOnly = failure.problems.every((problem) => problem.reason === 'public-without-ip');
         return report(fargateImageEgress, {

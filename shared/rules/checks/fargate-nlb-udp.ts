@@ -1,6 +1,6 @@
 import { isWindows } from '../../catalog/common';
 import { nodeName } from '../support/describe';
-import { report, type RuleDefinition } from '../support/define';
+import { NONE, report, type RuleDefinition } from '../support/define';
 import { factsOf, taskProps } from '../support/facts';
 import { effectivePlatformVersion, platformAtLeast } from '../support/fargate';
 import { setNodeProps } from '../support/fixes';
@@ -17,11 +17,11 @@ export const fargateNlbUdp: RuleDefinition = {
   check({ model }) {
     const facts = factsOf(model);
     return routes(model, 'ecs-service').flatMap(({ loadBalancer, edge, target }) => {
-      if (loadBalancer.kind !== 'nlb' || (edge.props.protocol !== 'UDP' && edge.props.protocol !== 'TCP_UDP')) return [];
+      if (loadBalancer.kind !== 'nlb' || (edge.props.protocol !== 'UDP' && edge.props.protocol !== 'TCP_UDP')) return NONE;
       const props = taskProps(target);
-      if (isWindows(props.operatingSystemFamily) || !facts.ecsCompute(target).onFargate) return [];
+      if (isWindows(props.operatingSystemFamily) || !facts.ecsCompute(target).onFargate) return NONE;
       const platform = effectivePlatformVersion(props.platformVersion, props.operatingSystemFamily);
-      if (platformAtLeast(platform, '1.4.0')) return [];
+      if (platformAtLeast(platform, '1.4.0')) return NONE;
       return [
         report(fargateNlbUdp, {
           message: `${nodeName(loadBalancer)} forwards ${String(edge.props.protocol)} to ${nodeName(target)} on Fargate platform version ${platform}; UDP to Fargate tasks needs platform version 1.4.0 or later.`,

@@ -1,5 +1,5 @@
 import { nodeName } from '../support/describe';
-import { report, type RuleDefinition } from '../support/define';
+import { NONE, report, type RuleDefinition } from '../support/define';
 import { factsOf, taskProps } from '../support/facts';
 import { setNodeProps } from '../support/fixes';
 
@@ -15,7 +15,7 @@ export const fargateRequiresAwsvpc: RuleDefinition = {
     const facts = factsOf(model);
     return facts.ecsWorkloads().flatMap((node) => {
       const props = taskProps(node);
-      if (props.networkMode === 'awsvpc' || !facts.ecsCompute(node).onFargate) return [];
+      if (props.networkMode === 'awsvpc' || !facts.ecsCompute(node).onFargate) return NONE;
       const hostPortOk = props.hostPort === 0 || props.hostPort === props.containerPort;
       return [
         report(fargateRequiresAwsvpc, {

@@ -1,6 +1,6 @@
 import { isWindows } from '../../catalog/common';
 import { nodeName } from '../support/describe';
-import { report, type RuleDefinition } from '../support/define';
+import { NONE, report, type RuleDefinition } from '../support/define';
 import { factsOf, taskProps } from '../support/facts';
 import { effectivePlatformVersion, platformAtLeast } from '../support/fargate';
 import { setNodeProps } from '../support/fixes';
@@ -17,11 +17,11 @@ export const fargateSpotPlatform: RuleDefinition = {
     const facts = factsOf(model);
     return facts.ecsWorkloads().flatMap((node) => {
       const props = taskProps(node);
-      if (isWindows(props.operatingSystemFamily) || !facts.ecsCompute(node).onFargateSpot) return [];
+      if (isWindows(props.operatingSystemFamily) || !facts.ecsCompute(node).onFargateSpot) return NONE;
       const platform = effectivePlatformVersion(props.platformVersion, props.operatingSystemFamily);
       const arm = props.cpuArchitecture === 'ARM64';
       const needed = arm ? '1.4.0' : '1.3.0';
-      if (platformAtLeast(platform, needed)) return [];
+      if (platformAtLeast(platform, needed)) return NONE;
       return [
         report(fargateSpotPlatform, {
           message: `${nodeName(node)} uses FARGATE_SPOT on platform version ${platform}; Fargate Spot needs ${needed} or later${arm ? ' for ARM64 tasks' : ''}.`,

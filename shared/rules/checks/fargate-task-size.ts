@@ -1,6 +1,6 @@
 import { isWindows } from '../../catalog/common';
 import { memoryText, nodeName, vcpuText } from '../support/describe';
-import { report, type RuleDefinition } from '../support/define';
+import { NONE, report, type RuleDefinition } from '../support/define';
 import { factsOf, taskProps } from '../support/facts';
 import { effectivePlatformVersion, fargateSizeProblem, nearestFargateSize } from '../support/fargate';
 import { setNodeProps } from '../support/fixes';
@@ -16,12 +16,12 @@ export const fargateTaskSize: RuleDefinition = {
   check({ model }) {
     const facts = factsOf(model);
     return facts.ecsWorkloads().flatMap((node) => {
-      if (!facts.ecsCompute(node).onFargate) return [];
+      if (!facts.ecsCompute(node).onFargate) return NONE;
       const props = taskProps(node);
       const windows = isWindows(props.operatingSystemFamily);
       const platform = effectivePlatformVersion(props.platformVersion, props.operatingSystemFamily);
       const problem = fargateSizeProblem({ cpu: props.cpu, memory: props.memory, windows, platform });
-      if (!problem) return [];
+      if (!problem) return NONE;
       const size = nearestFargateSize(props.cpu, props.memory, { windows, version: platform });
       return [
         report(fargateTaskSize, {

@@ -1,5 +1,5 @@
 import { listText, nodeName } from '../support/describe';
-import { report, type RuleDefinition } from '../support/define';
+import { NONE, report, type RuleDefinition } from '../support/define';
 import { factsOf, taskProps } from '../support/facts';
 import { setNodeProps } from '../support/fixes';
 
@@ -20,7 +20,7 @@ export const fargateUnsupportedParams: RuleDefinition = {
         props.gpuCount > 0 ? 'GPUs' : '',
         props.dockerVolumes ? 'Docker volumes' : '',
       ].filter(Boolean);
-      if (unsupported.length === 0 || !facts.ecsCompute(node).onFargate) return [];
+      if (unsupported.length === 0 || !facts.ecsCompute(node).onFargate) return NONE;
       return [
         report(fargateUnsupportedParams, {
           message: `${nodeName(node)} runs on Fargate, which does not support ${listText(unsupported)}. Run it on EC2 capacity, or turn ${unsupported.length === 1 ? 'it' : 'them'} off.`,

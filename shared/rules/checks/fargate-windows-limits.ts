@@ -1,6 +1,6 @@
 import { isWindows, type StrategyItem } from '../../catalog/common';
 import { listNodes, listText, nodeName } from '../support/describe';
-import { report, type RuleDefinition } from '../support/define';
+import { NONE, report, type RuleDefinition } from '../support/define';
 import { factsOf, taskProps } from '../support/facts';
 import { combineFixes, setNodeProps } from '../support/fixes';
 import { withoutFargateSpot } from '../support/strategy';
@@ -18,9 +18,9 @@ export const fargateWindowsLimits: RuleDefinition = {
     const facts = factsOf(model);
     return facts.ecsWorkloads().flatMap((node) => {
       const props = taskProps(node);
-      if (!isWindows(props.operatingSystemFamily)) return [];
+      if (!isWindows(props.operatingSystemFamily)) return NONE;
       const compute = facts.ecsCompute(node);
-      if (!compute.onFargate) return [];
+      if (!compute.onFargate) return NONE;
       const problems: string[] = [];
       const fixes: QuickFix[] = [];
       const fileSystems = model.targets(node.id, 'mounts');
@@ -43,7 +43,7 @@ export const fargateWindowsLimits: RuleDefinition = {
         problems.push(`it pins platform version ${props.platformVersion} (Windows on Fargate uses 1.0.0)`);
         fixes.push(setNodeProps('Use platform version LATEST', node.id, { platformVersion: 'LATEST' }));
       }
-      if (problems.length === 0) return [];
+      if (problems.length === 0) return NONE;
       const fix = fixes.length === 0 ? undefined : fixes.length === 1 ? fixes[0] : combineFixes(listText(fixes.map((item) => item.label)), fixes);
       return [
         report(fargateWindowsLimits, {

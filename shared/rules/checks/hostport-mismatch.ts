@@ -1,5 +1,5 @@
 import { nodeName } from '../support/describe';
-import { report, type RuleDefinition } from '../support/define';
+import { NONE, report, type RuleDefinition } from '../support/define';
 import { factsOf, taskProps } from '../support/facts';
 import { setNodeProps } from '../support/fixes';
 
@@ -15,8 +15,8 @@ export const hostportMismatch: RuleDefinition = {
     const facts = factsOf(model);
     return facts.ecsWorkloads().flatMap((node) => {
       const props = taskProps(node);
-      if (props.networkMode !== 'awsvpc' && props.networkMode !== 'host') return [];
-      if (props.hostPort === 0 || props.hostPort === props.containerPort) return [];
+      if (props.networkMode !== 'awsvpc' && props.networkMode !== 'host') return NONE;
+      if (props.hostPort === 0 || props.hostPort === props.containerPort) return NONE;
       return [
         report(hostportMismatch, {
           message: `${nodeName(node)} maps host port ${props.hostPort} to container port ${props.containerPort} in ${props.networkMode} mode, where the host port must be left out or equal the container port.`,

@@ -1,5 +1,5 @@
 import { nodeName } from '../support/describe';
-import { report, type RuleDefinition } from '../support/define';
+import { NONE, report, type RuleDefinition } from '../support/define';
 import { factsOf, taskProps } from '../support/facts';
 import { setNodeProps } from '../support/fixes';
 
@@ -14,7 +14,7 @@ export const launchtypeXorStrategy: RuleDefinition = {
   check({ model }) {
     const facts = factsOf(model);
     return facts.ecsWorkloads().flatMap((node) => {
-      if (!facts.ecsCompute(node).launchTypeAndStrategy) return [];
+      if (!facts.ecsCompute(node).launchTypeAndStrategy) return NONE;
       const props = taskProps(node);
       return [
         report(launchtypeXorStrategy, {

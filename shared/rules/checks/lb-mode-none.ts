@@ -1,5 +1,5 @@
 import { nodeName } from '../support/describe';
-import { report, type RuleDefinition } from '../support/define';
+import { NONE, report, type RuleDefinition } from '../support/define';
 import { factsOf, taskProps } from '../support/facts';
 import { setNodeProps } from '../support/fixes';
 import { routes } from '../support/routes';
@@ -15,7 +15,7 @@ export const lbModeNone: RuleDefinition = {
   check({ model }) {
     const facts = factsOf(model);
     return routes(model, 'ecs-service').flatMap(({ loadBalancer, edge, target }) => {
-      if (taskProps(target).networkMode !== 'none') return [];
+      if (taskProps(target).networkMode !== 'none') return NONE;
       const mode = loadBalancer.kind === 'clb' && !facts.ecsCompute(target).onFargate ? 'bridge' : 'awsvpc';
       return [
         report(lbModeNone, {

@@ -1,6 +1,6 @@
 import type { DiagramEdge, DiagramNode } from '../../document/schema';
 import { listText, nodeName, quoted } from '../support/describe';
-import { report, type RuleDefinition } from '../support/define';
+import { NONE, report, type RuleDefinition } from '../support/define';
 import { removeEdgesFix } from '../support/fixes';
 import { zoneName } from '../support/network';
 import { LOAD_BALANCER_KINDS } from '../support/routes';
@@ -27,7 +27,7 @@ export const lbOneSubnetPerAz: RuleDefinition = {
           else byZone.set(zone.id, [{ subnet, edge }]);
         }
         return [...byZone.entries()].flatMap(([zoneId, entries]) => {
-          if (entries.length < 2) return [];
+          if (entries.length < 2) return NONE;
           const extra = entries.slice(1);
           return [
             report(lbOneSubnetPerAz, {

@@ -1,5 +1,5 @@
 import { nodeName } from '../support/describe';
-import { report, type RuleDefinition } from '../support/define';
+import { NONE, report, type RuleDefinition } from '../support/define';
 import { routes } from '../support/routes';
 
 export const lbVpcMismatch: RuleDefinition = {
@@ -14,7 +14,7 @@ export const lbVpcMismatch: RuleDefinition = {
     return routes(model).flatMap(({ loadBalancer, edge, target }) => {
       const lbVpc = model.vpcOf(loadBalancer.id);
       const targetVpc = model.vpcOf(target.id);
-      if (!lbVpc || !targetVpc || lbVpc.id === targetVpc.id) return [];
+      if (!lbVpc || !targetVpc || lbVpc.id === targetVpc.id) return NONE;
       return [
         report(lbVpcMismatch, {
           message: `${nodeName(loadBalancer)} is in ${nodeName(lbVpc)} but routes to ${nodeName(target)} in ${nodeName(targetVpc)}; a load balancer can only reach targets in its own VPC.`,

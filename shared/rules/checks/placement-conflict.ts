@@ -1,6 +1,6 @@
 import type { DiagramNode } from '../../document/schema';
 import { listNodes, nodeName } from '../support/describe';
-import { report, type RuleDefinition } from '../support/define';
+import { NONE, report, type RuleDefinition } from '../support/define';
 import { factsOf, taskProps } from '../support/facts';
 import { setNodeProps } from '../support/fixes';
 
@@ -16,11 +16,11 @@ export const placementConflict: RuleDefinition = {
     const facts = factsOf(model);
     return facts.ecsWorkloads().flatMap((node) => {
       const compute = facts.ecsCompute(node);
-      if (compute.placements.length === 0) return [];
+      if (compute.placements.length === 0) return NONE;
       const props = taskProps(node);
       if (compute.source === 'launch-type') {
         const conflicting = compute.placements.filter((capacity) => launchTypeOf(capacity) !== props.launchType);
-        if (conflicting.length === 0) return [];
+        if (conflicting.length === 0) return NONE;
         return [
           report(placementConflict, {
             message: `${nodeName(node)} is drawn on ${listNodes(conflicting)}, but its launch type ${props.launchType} sends it elsewhere.`,
@@ -32,7 +32,7 @@ export const placementConflict: RuleDefinition = {
       if (compute.source === 'strategy') {
         const providers = new Set(props.capacityProviderStrategy.map((item) => item.provider));
         const conflicting = compute.placements.filter((capacity) => !providerNames(capacity).some((name) => providers.has(name)));
-        if (conflicting.length === 0) return [];
+        if (conflicting.length === 0) return NONE;
         return [
           report(placementConflict, {
             message: `${nodeName(node)} is drawn on ${listNodes(conflicting)}, but its capacity provider strategy does not use ${conflicting.length === 1 ? 'it' : 'them'}.`,
@@ -43,7 +43,7 @@ export const placementConflict: RuleDefinition = {
       }
       // Several placements become one strategy, which only capacity providers can form.
       const launchTypeOnly = compute.placements.filter((capacity) => providerNames(capacity).length === 0);
-      if (compute.placements.length < 2 || launchTypeOnly.length === 0) return [];
+      if (compute.placements.length < 2 || launchTypeOnly.length === 0) return NONE;
       return [
         report(placementConflict, {
           message: `${nodeName(node)} is drawn on ${listNodes(compute.placements)}; it can run on one launch type or on one capacity provider strategy, and ${listNodes(launchTypeOnly)} ${launchTypeOnly.length === 1 ? 'is not a capacity provider' : 'are not capacity providers'}.`,
@@ -64,5 +64,5 @@ function launchTypeOf(capacity: DiagramNode): string {
 function providerNames(capacity: DiagramNode): string[] {
   if (capacity.kind === 'ecs-fargate-capacity') return ['FARGATE', 'FARGATE_SPOT'];
   if (capacity.kind === 'ecs-ec2-capacity' && capacity.props.capacityProvider === true) return [capacity.id];
-  return [];
+  return NONE;
 }

@@ -1,6 +1,6 @@
 import type { DiagramNode } from '../../document/schema';
 import { nodeName } from '../support/describe';
-import { report, type RuleDefinition } from '../support/define';
+import { NONE, report, type RuleDefinition } from '../support/define';
 import { combineFixes, setNodeProps } from '../support/fixes';
 import { describePullProblems, describeSources } from '../support/network';
 import { pullFailures } from '../support/pull';
@@ -21,7 +21,7 @@ export const privateSubnetEgress: RuleDefinition = {
       pullFailures(model, node, (puller) => puller !== 'fargate-task').flatMap((failure) => {
         const puller = failure.puller as DiagramNode;
         // Fargate profiles in public subnets are an error of their own (eks-fargate-private-subnets).
-        if (puller.kind === 'eks-fargate-profile' && failure.problems.some((problem) => problem.reason === 'public-without-ip')) return [];
+        if (puller.kind === 'eks-fargate-profile' && failure.problems.some((problem) => problem.reason === 'public-without-ip')) return NONE;
         const who = puller.kind === 'eks-fargate-profile' ? 'pods' : puller.kind === 'ecs-ec2-capacity' ? 'instances' : 'nodes';
         const publicOnly = failure.problems.every((problem) => problem.reason === 'public-without-ip');
         const subnets = failure.problems.map((problem) => problem.subnet);

@@ -1,7 +1,7 @@
 import type { DiagramNode } from '../../document/schema';
 import type { DiagramModel } from '../../model/diagram-model';
 import { count, listNodes, nodeName } from '../support/describe';
-import { report, type RuleDefinition } from '../support/define';
+import { NONE, report, type RuleDefinition } from '../support/define';
 import { factsOf, taskProps } from '../support/facts';
 import { combineFixes, setNodeProps } from '../support/fixes';
 import { tasksPerInstance } from '../support/instances';
@@ -18,26 +18,27 @@ export const scalingWithoutCapacity: RuleDefinition = {
   check({ model }) {
     const facts = factsOf(model);
     return model.nodesOfKind('ecs-service').flatMap((service) => {
-      const scaling = model.sources(service.id, 'scales');
-      if (scaling.length === 0) return [];
+      if (model.edgesTo(service.id, 'scales').length === 0) return NONE;
       const compute = facts.ecsCompute(service);
       const capacities = compute.ec2Capacities;
+      if (compute.onFargate || capacities.length === 0) return NONE;
       // Managed scaling reacts only to tasks placed through the capacity provider, not to EC2 launch type tasks.
-      const throughProvider = new Set(compute.strategy.flatMap((item) => (item.ref.type === 'asg' ? [item.ref.capacity.id] : [])));
-      if (compute.onFargate || capacities.length === 0 || capacities.some((capacity) => canGrow(model, capacity, throughProvider.has(capacity.id)))) return [];
+      const throughProvider = (capacity: DiagramNode) => compute.strategy.some((item) => item.ref.type === 'asg' && item.ref.capacity === capacity);
+      if (capacities.some((capacity) => canGrow(model, capacity, throughProvider(capacity)))) return NONE;
+      const scaling = model.sources(service.id, 'scales');
       const maximum = scalingMaximum(model, service);
-      if (maximum <= Number(service.props.desiredCount)) return [];
+      if (maximum <= Number(service.props.desiredCount)) return NONE;
       const props = taskProps(service);
       let room = 0;
       let instances = 0;
       for (const capacity of capacities) {
         const fit = tasksPerInstance(String(capacity.props.instanceType), props.cpu, props.memory);
-        if (fit === undefined) return [];
+        if (fit === undefined) return NONE;
         const size = fixedSize(capacity);
         instances += size;
         room += fit * size;
       }
-      if (maximum <= room) return [];
+      if (maximum <= room) return NONE;
       return [
         report(scalingWithoutCapacity, {
           message: `${listNodes(scaling)} can scale ${nodeName(service)} to ${count(maximum, 'task')}, but ${listNodes(capacities)} ${capacities.length === 1 ? 'stays' : 'stay'} at ${count(instances, 'instance')} without managed scaling, with room for about ${count(room, 'task')} of this size.`,
@@ -58,7 +59,7 @@ export const scalingWithoutCapacity: RuleDefinition = {
 
 function canGrow(model: DiagramModel, capacity: DiagramNode, throughProvider: boolean): boolean {
   if (throughProvider && capacity.props.capacityProvider === true && capacity.props.managedScaling === true) return true;
-  return model.sources(capacity.id, 'scales').length > 0;
+  return model.edgesTo(capacity.id, 'scales').length > 0;
 }
 
 /** An Auto Scaling group nothing scales stays at its desired capacity (the minimum when unset). */

@@ -1,5 +1,5 @@
 import { count, nodeName, listNodes } from '../support/describe';
-import { report, type RuleDefinition } from '../support/define';
+import { NONE, report, type RuleDefinition } from '../support/define';
 import { factsOf } from '../support/facts';
 import { ecsService, propsAs } from '../../catalog';
 import { setNodeProps } from '../support/fixes';
@@ -17,12 +17,12 @@ export const staticPortDensity: RuleDefinition = {
   check({ model }) {
     const facts = factsOf(model);
     return model.nodesOfKind('ecs-service').flatMap((service) => {
-      if (service.props.schedulingStrategy === 'DAEMON') return [];
+      if (service.props.schedulingStrategy === 'DAEMON') return NONE;
       const compute = facts.ecsCompute(service);
-      if (compute.onFargate || compute.ec2Capacities.length === 0) return [];
+      if (compute.onFargate || compute.ec2Capacities.length === 0) return NONE;
       const props = propsAs(ecsService, service.props);
       const port = props.networkMode === 'host' ? props.containerPort : props.networkMode === 'bridge' ? props.hostPort : 0;
-      if (port === 0) return [];
+      if (port === 0) return NONE;
       const binding = props.networkMode === 'host' ? `port ${port} on its instance (host mode)` : `host port ${port} on its instance (bridge mode with a fixed host port)`;
       const instances = compute.ec2Capacities.reduce((sum, capacity) => sum + Number(capacity.props.maxSize), 0);
       const desired = Number(service.props.desiredCount);
@@ -33,7 +33,7 @@ export const staticPortDensity: RuleDefinition = {
       else if (desired > 0 && desired >= instances && Math.ceil((desired * props.minimumHealthyPercent) / 100) >= desired) {
         problem = `its ${count(desired, 'task')} fill the ${count(instances, 'instance')} of ${listNodes(compute.ec2Capacities)}, and with a minimum healthy percent of ${props.minimumHealthyPercent} a rolling deployment can neither start a new task nor stop an old one`;
       }
-      if (!problem) return [];
+      if (!problem) return NONE;
       return [
         report(staticPortDensity, {
           message: `${nodeName(service)} binds ${binding}, so only one of its tasks fits on an instance: ${problem}.`,

@@ -3,7 +3,7 @@ import type { DiagramNode } from '../../document/schema';
 import type { DiagramModel } from '../../model/diagram-model';
 import { resolveStrategy } from '../../model/compute';
 import { nodeName } from '../support/describe';
-import { report, type RuleDefinition } from '../support/define';
+import { NONE, report, type RuleDefinition } from '../support/define';
 import { factsOf } from '../support/facts';
 import { setNodeProps } from '../support/fixes';
 import { plainItems } from '../support/strategy';
@@ -33,7 +33,7 @@ export const strategyShape: RuleDefinition = {
 };
 
 function checkStrategy(model: DiagramModel, owner: DiagramNode, cluster: DiagramNode | undefined, items: readonly StrategyItem[], field: string): Finding[] {
-  if (items.length === 0) return [];
+  if (items.length === 0) return NONE;
   const whose = owner.kind === 'ecs-cluster' ? `The default capacity provider strategy of ${nodeName(owner)}` : `The capacity provider strategy of ${nodeName(owner)}`;
   const findings: Finding[] = [];
   const withBase = items.filter((item) => item.base > 0);

@@ -1,5 +1,5 @@
 import { nodeName } from '../support/describe';
-import { report, type RuleDefinition } from '../support/define';
+import { NONE, report, type RuleDefinition } from '../support/define';
 import { factsOf, taskProps } from '../support/facts';
 import { setEdgeProps } from '../support/fixes';
 import { routes } from '../support/routes';
@@ -16,12 +16,12 @@ export const tgTypeMismatch: RuleDefinition = {
     const facts = factsOf(model);
     return routes(model, 'ecs-service').flatMap(({ loadBalancer, edge, target }) => {
       const targetType = edge.props.targetType;
-      if (loadBalancer.kind === 'clb' || targetType === undefined || targetType === 'auto') return [];
+      if (loadBalancer.kind === 'clb' || targetType === undefined || targetType === 'auto') return NONE;
       const mode = taskProps(target).networkMode;
       const onFargate = facts.ecsCompute(target).onFargate;
-      if (mode === 'none' && !onFargate) return [];
+      if (mode === 'none' && !onFargate) return NONE;
       const expected = mode === 'awsvpc' || onFargate ? 'ip' : 'instance';
-      if (targetType === expected) return [];
+      if (targetType === expected) return NONE;
       const why = onFargate ? 'runs on Fargate (awsvpc)' : `uses the ${mode} network mode`;
       return [
         report(tgTypeMismatch, {

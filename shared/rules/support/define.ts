@@ -34,3 +34,6 @@ export function report(rule: Rule, input: FindingInput): Finding {
 function unique(ids: string[]): string[] {
   return [...new Set(ids)];
 }
+
+/** The empty result rules return for the many nodes they have nothing to say about; shared, so a pass allocates nothing for them. */
+export const NONE: never[] = Object.freeze([]) as unknown as never[];

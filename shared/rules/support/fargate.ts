@@ -44,18 +44,10 @@ export function effectivePlatformVersion(platformVersion: string, operatingSyste
   return platformVersion as PlatformVersion;
 }
 
-export function platformAtLeast(version: PlatformVersion, minimum: PlatformVersion): boolean {
-  return compareVersions(version, minimum) >= 0;
-}
+const PLATFORM_ORDER: Record<PlatformVersion, number> = { '1.0.0': 0, '1.3.0': 1, '1.4.0': 2 };
 
-function compareVersions(a: string, b: string): number {
-  const left = a.split('.').map(Number);
-  const right = b.split('.').map(Number);
-  for (let index = 0; index < Math.max(left.length, right.length); index++) {
-    const difference = (left[index] ?? 0) - (right[index] ?? 0);
-    if (difference !== 0) return difference;
-  }
-  return 0;
+export function platformAtLeast(version: PlatformVersion, minimum: PlatformVersion): boolean {
+  return PLATFORM_ORDER[version] >= PLATFORM_ORDER[minimum];
 }
 
 export interface TaskSizeInput {

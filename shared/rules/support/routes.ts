@@ -9,16 +9,22 @@ export interface Route {
   target: DiagramNode;
 }
 
-const cache = new WeakMap<DiagramModel, Route[]>();
+const cache = new WeakMap<DiagramModel, Map<string, Route[]>>();
 
 /** Every "routes to" connection from a load balancer, optionally only to targets of one kind. Computed once per model. */
 export function routes(model: DiagramModel, targetKind?: string): readonly Route[] {
-  let all = cache.get(model);
-  if (!all) {
-    all = allRoutes(model);
-    cache.set(model, all);
+  let byTarget = cache.get(model);
+  if (!byTarget) {
+    const all = allRoutes(model);
+    byTarget = new Map([['', all]]);
+    for (const route of all) {
+      const list = byTarget.get(route.target.kind);
+      if (list) list.push(route);
+      else byTarget.set(route.target.kind, [route]);
+    }
+    cache.set(model, byTarget);
   }
-  return targetKind === undefined ? all : all.filter((route) => route.target.kind === targetKind);
+  return byTarget.get(targetKind ?? '') ?? [];
 }
 
 function allRoutes(model: DiagramModel): Route[] {
