@@ -41,3 +41,18 @@ describe(RULE, () => {
     expect(check(d.build(), RULE)).toEqual([]);
   });
 });
+
+describe(`${RULE}: subnets drawn and connected`, () => {
+  it('explains that "in subnet" connections replace the subnet the ALB is drawn in', () => {
+    const d = diagram();
+    const net = network(d);
+    const alb = d.add('alb', { in: net.publicSubnets[0]!, label: 'ALB' });
+    d.connect(alb, net.publicSubnets[1]!);
+    const document = d.build();
+    const [finding] = check(document, RULE);
+    expect(finding?.message).toBe(
+      'Application Load Balancer "ALB" has subnets in only one Availability Zone (us-east-1b) (it is drawn inside subnet "Public a", but its "in subnet" connections take the place of that subnet); an Application Load Balancer needs subnets in at least two.',
+    );
+    expect(check(applyFix(document, finding), RULE)).toEqual([]);
+  });
+});

@@ -3,7 +3,7 @@ import type { DiagramModel } from '../../model/diagram-model';
 import { nodeName, quoted } from '../support/describe';
 import { NONE, report, type RuleDefinition } from '../support/define';
 import { connectFix } from '../support/fixes';
-import { knownZones, zoneNames } from '../support/network';
+import { enclosingSubnetNote, knownZones, zoneNames } from '../support/network';
 import type { QuickFix } from '../types';
 
 export const albTwoAz: RuleDefinition = {
@@ -23,7 +23,7 @@ export const albTwoAz: RuleDefinition = {
       const fix = secondZoneFix(model, alb, subnets, zones);
       return [
         report(albTwoAz, {
-          message: `${nodeName(alb)} has subnets in only one Availability Zone (${zoneNames(model, zones)}); an Application Load Balancer needs subnets in at least two.`,
+          message: `${nodeName(alb)} has subnets in only one Availability Zone (${zoneNames(model, zones)})${enclosingSubnetNote(model, alb.id, subnets)}; an Application Load Balancer needs subnets in at least two.`,
           nodes: [alb, ...subnets],
           ...(fix ? { fix } : {}),
         }),

@@ -21,3 +21,14 @@ describe(RULE, () => {
     expect(check(d.build(), RULE)).toEqual([]);
   });
 });
+
+describe(`${RULE}: one finding per mistake`, () => {
+  it('leaves daemon services that would take a Fargate strategy to daemon-deployment', () => {
+    const d = diagram();
+    const cluster = d.add('ecs-cluster', { props: { defaultCapacityProviderStrategy: [{ provider: 'FARGATE', base: 0, weight: 1 }] } });
+    d.add('ecs-service', { in: cluster, props: { schedulingStrategy: 'DAEMON', maximumPercent: 100, minimumHealthyPercent: 50 } });
+    const document = d.build();
+    expect(check(document, RULE)).toEqual([]);
+    expect(check(document, 'daemon-deployment')).toHaveLength(1);
+  });
+});

@@ -14,7 +14,10 @@ export const daemonNotOnFargate: RuleDefinition = {
   check({ model }) {
     const facts = factsOf(model);
     return model.nodesOfKind('ecs-service').flatMap((node) => {
-      if (node.props.schedulingStrategy !== 'DAEMON' || !facts.ecsCompute(node).onFargate) return NONE;
+      if (node.props.schedulingStrategy !== 'DAEMON') return NONE;
+      const compute = facts.ecsCompute(node);
+      // A strategy (explicit or the cluster default) is already refused for daemon services by daemon-deployment.
+      if (!compute.onFargate || compute.source === 'strategy' || compute.source === 'cluster-default') return NONE;
       return [
         report(daemonNotOnFargate, {
           message: `${nodeName(node)} uses the DAEMON scheduling strategy on Fargate; daemon services run one task per EC2 container instance, which Fargate does not have.`,

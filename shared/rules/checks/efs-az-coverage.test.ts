@@ -40,3 +40,12 @@ describe(RULE, () => {
     expect(check(d.build(), RULE)).toEqual([]);
   });
 });
+
+describe(`${RULE}: where mount targets are unknown`, () => {
+  it('stays quiet about a Regional file system drawn inside an AZ without mount targets', () => {
+    const d = diagram();
+    const stack = fargateWebStack(d);
+    d.connect(stack.web, d.add('efs', { in: stack.zones[0]! }));
+    expect(check(d.build(), RULE)).toEqual([]);
+  });
+});

@@ -1,6 +1,6 @@
 import { nodeName } from '../support/describe';
 import { NONE, report, type RuleDefinition } from '../support/define';
-import { knownZones, zoneNames } from '../support/network';
+import { knownZones, ownSubnets, zoneNames } from '../support/network';
 import { mounts } from '../support/mounts';
 
 export const efsAzCoverage: RuleDefinition = {
@@ -14,9 +14,13 @@ export const efsAzCoverage: RuleDefinition = {
   check({ model }) {
     return mounts(model).flatMap(({ workload, edge, fileSystem }) => {
       const workloadZones = knownZones(model, workload.id);
-      const fileSystemZones = knownZones(model, fileSystem.id);
+      // A Regional file system is wherever its mount targets are; drawing it inside an AZ says nothing about them.
+      const mountTargets = ownSubnets(model, fileSystem.id);
+      const oneZone = fileSystem.props.availability === 'one-zone';
+      if (!oneZone && mountTargets.length === 0) return NONE;
+      const fileSystemZones = knownZones(model, fileSystem.id, mountTargets);
       if (!workloadZones || !fileSystemZones) return NONE;
-      if (fileSystem.props.availability === 'one-zone' && workloadZones.size > 1) {
+      if (oneZone && workloadZones.size > 1) {
         return [
           report(efsAzCoverage, {
             message: `${nodeName(workload)} runs in ${zoneNames(model, workloadZones)} but mounts ${nodeName(fileSystem)}, a One Zone file system in ${zoneNames(model, fileSystemZones)}; tasks in the other zones depend on that zone.`,

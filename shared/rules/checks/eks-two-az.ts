@@ -1,6 +1,6 @@
 import { nodeName } from '../support/describe';
 import { NONE, report, type RuleDefinition } from '../support/define';
-import { knownZones, zoneNames } from '../support/network';
+import { enclosingSubnetNote, knownZones, zoneNames } from '../support/network';
 import { secondZoneFix } from './alb-two-az';
 
 export const eksTwoAz: RuleDefinition = {
@@ -20,7 +20,7 @@ export const eksTwoAz: RuleDefinition = {
       const fix = secondZoneFix(model, cluster, subnets, zones);
       return [
         report(eksTwoAz, {
-          message: `${nodeName(cluster)} has subnets in only one Availability Zone (${zoneNames(model, zones)}); an EKS cluster needs subnets in at least two.`,
+          message: `${nodeName(cluster)} has subnets in only one Availability Zone (${zoneNames(model, zones)})${enclosingSubnetNote(model, cluster.id, subnets)}; an EKS cluster needs subnets in at least two.`,
           nodes: [cluster, ...subnets],
           ...(fix ? { fix } : {}),
         }),

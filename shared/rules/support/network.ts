@@ -39,6 +39,16 @@ export function knownZones(model: DiagramModel, id: string, subnets: readonly Di
   return zone ? new Set([zone.id]) : undefined;
 }
 
+/**
+ * Why a resource drawn inside a subnet may not be in it: "in subnet" connections replace the
+ * subnet it is drawn inside. Empty when that does not apply.
+ */
+export function enclosingSubnetNote(model: DiagramModel, id: string, subnets: readonly DiagramNode[]): string {
+  const enclosing = model.nearest(id, 'subnet');
+  if (!enclosing || subnets.includes(enclosing)) return '';
+  return ` (it is drawn inside subnet ${quoted(enclosing)}, but its "in subnet" connections take the place of that subnet)`;
+}
+
 /** "us-east-1a" when the Region is drawn, else the AZ's own name. */
 export function zoneName(model: DiagramModel, zoneId: string): string {
   const zone = model.node(zoneId);
