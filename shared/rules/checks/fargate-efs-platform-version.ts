@@ -11,7 +11,7 @@ export const fargateEfsPlatformVersion: RuleDefinition = {
   severity: 'error',
   title: 'EFS on Fargate needs platform version 1.4.0',
   explanation:
-    'Linux tasks on Fargate can mount Amazon EFS file systems only on platform version 1.4.0 or later. LATEST is 1.4.0; pinning 1.3.0 or 1.0.0 makes the mount fail.',
+    'Linux tasks on Fargate can mount Amazon EFS file systems only on platform version 1.4.0 or later. LATEST is 1.4.0; tasks pinned to 1.3.0 or 1.0.0 cannot use EFS volumes.',
   docUrl: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/efs-volumes.html',
   check({ model }) {
     const facts = factsOf(model);

@@ -11,7 +11,7 @@ export const fargateSpotPlatform: RuleDefinition = {
   severity: 'error',
   title: 'FARGATE_SPOT needs a recent platform version',
   explanation:
-    'The FARGATE_SPOT capacity provider runs Linux tasks on platform version 1.3.0 or later, and ARM64 tasks on 1.4.0 or later. ARM64 on Fargate Spot is supported from 1.4.0. (Windows tasks cannot use Fargate Spot at all; see fargate-windows-limits.)',
+    'The FARGATE_SPOT capacity provider runs Linux tasks on platform version 1.3.0 or later, and ARM64 tasks on 1.4.0 or later (LATEST is 1.4.0). Windows tasks cannot use Fargate Spot at all; see fargate-windows-limits.',
   docUrl: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CapacityProviderStrategyItem.html',
   check({ model }) {
     const facts = factsOf(model);
