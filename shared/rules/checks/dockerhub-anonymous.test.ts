@@ -15,7 +15,7 @@ describe(RULE, () => {
     expect(rest).toEqual([]);
     expect(finding?.severity).toBe('warning');
     expect(finding?.message).toBe(
-      'ECS service "web" and ECS task "job" pull Docker Hub image "nginx" from Docker Hub anonymously; anonymous pulls are rate limited per IP address and shared by everything behind a NAT gateway. Add a credentials secret or pull through an ECR pull-through cache.',
+      'ECS service "web" and ECS task "job" pull Docker Hub image "nginx" anonymously; anonymous pulls are rate limited per IP address and shared by everything behind a NAT gateway. Add a credentials secret or pull through an ECR pull-through cache.',
     );
     expect(finding?.nodeIds).toEqual([image, stack.web, job]);
     expect(finding?.edgeIds).toHaveLength(2);

@@ -16,7 +16,7 @@ export const dockerhubAnonymous: RuleDefinition = {
       if (pullers.length === 0) return NONE;
       return [
         report(dockerhubAnonymous, {
-          message: `${listNodes(pullers)} ${pullers.length === 1 ? 'pulls' : 'pull'} ${nodeName(image)} from Docker Hub anonymously; anonymous pulls are rate limited per IP address and shared by everything behind a NAT gateway. Add a credentials secret or pull through an ECR pull-through cache.`,
+          message: `${listNodes(pullers)} ${pullers.length === 1 ? 'pulls' : 'pull'} ${nodeName(image)} anonymously; anonymous pulls are rate limited per IP address and shared by everything behind a NAT gateway. Add a credentials secret or pull through an ECR pull-through cache.`,
           nodes: [image, ...pullers],
           edges: model.edgesTo(image.id, 'pulls-image'),
         }),
