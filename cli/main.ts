@@ -18,6 +18,7 @@ type SubcommandLoader = () => Promise<Subcommand>;
 export const SUBCOMMANDS: Record<string, SubcommandLoader> = {
   'export svg': () => import('./commands/export-svg').then((m) => m.exportSvgCommand),
   'export png': () => import('./commands/export-png').then((m) => m.exportPngCommand),
+  validate: () => import('./commands/validate').then((m) => m.validateCommand),
 };
 
 export function usage(): string {

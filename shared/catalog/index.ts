@@ -122,21 +122,22 @@ export interface ResolvedConnection {
   targetKind: string;
 }
 
-const connectionIndex: ReadonlyMap<string, ResolvedConnection> = (() => {
-  const index = new Map<string, ResolvedConnection>();
+/** source kind → target kind → connection; nested so a lookup builds no key string (it runs once per edge per check). */
+const connectionIndex: ReadonlyMap<string, ReadonlyMap<string, ResolvedConnection>> = (() => {
+  const index = new Map<string, Map<string, ResolvedConnection>>();
   for (const kind of CATALOG) {
+    const targets = new Map<string, ResolvedConnection>();
     for (const definition of kind.connections) {
-      for (const targetKind of definition.to) {
-        index.set(`${kind.id}→${targetKind}`, { definition, sourceKind: kind.id, targetKind });
-      }
+      for (const targetKind of definition.to) targets.set(targetKind, { definition, sourceKind: kind.id, targetKind });
     }
+    index.set(kind.id, targets);
   }
   return index;
 })();
 
 /** What an edge from `sourceKind` to `targetKind` means, or undefined when the catalog gives it no meaning. */
 export function findConnection(sourceKind: string, targetKind: string): ResolvedConnection | undefined {
-  return connectionIndex.get(`${sourceKind}→${targetKind}`);
+  return connectionIndex.get(sourceKind)?.get(targetKind);
 }
 
 /**

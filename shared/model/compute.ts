@@ -54,29 +54,30 @@ export function resolveEcsCompute(model: DiagramModel, node: DiagramNode): EcsCo
   const placements = ecsPlacements(model, node);
   const launchType = (node.props.launchType as string) || '';
   const explicitStrategy = (node.props.capacityProviderStrategy as StrategyItem[] | undefined) ?? [];
-  const base = { cluster, placements, launchTypeAndStrategy: launchType !== '' && explicitStrategy.length > 0 };
+  const launchTypeAndStrategy = launchType !== '' && explicitStrategy.length > 0;
+  // One object per call, completed by finish(): this runs for every service on every edit.
+  const compute = (source: ComputeSource, strategy: ResolvedStrategyItem[], impliedLaunchType?: LaunchType) =>
+    finish(model, { source, launchType: impliedLaunchType, strategy, launchTypeAndStrategy, cluster, placements });
 
-  if (launchType !== '') return finish(model, { ...base, source: 'launch-type', launchType: launchType as LaunchType, strategy: [] });
-  if (explicitStrategy.length > 0) {
-    return finish(model, { ...base, source: 'strategy', strategy: resolveStrategy(model, cluster, explicitStrategy) });
-  }
+  if (launchType !== '') return compute('launch-type', [], launchType as LaunchType);
+  if (explicitStrategy.length > 0) return compute('strategy', resolveStrategy(model, cluster, explicitStrategy));
   if (placements.length === 1) {
     const implied = impliedByCapacity(placements[0]!);
-    return finish(model, { ...base, source: 'placement', ...implied, strategy: implied.strategy ?? [] });
+    return compute('placement', implied.strategy ?? [], implied.launchType);
   }
   if (placements.length > 1) {
     const strategy: ResolvedStrategyItem[] = placements.flatMap((capacity) => {
       const implied = impliedByCapacity(capacity);
       if (implied.strategy) return implied.strategy;
+      // Fargate capacity stands for the FARGATE provider, which a strategy can name.
+      if (implied.launchType === 'FARGATE') return [{ provider: 'FARGATE', base: 0, weight: 1, ref: { type: 'FARGATE' } as ProviderRef }];
       return [{ provider: implied.launchType ?? 'EC2', base: 0, weight: 1, ref: { type: 'unknown', name: implied.launchType ?? 'EC2' } as ProviderRef }];
     });
-    return finish(model, { ...base, source: 'placement', strategy });
+    return compute('placement', strategy);
   }
   const clusterDefault = (cluster?.props.defaultCapacityProviderStrategy as StrategyItem[] | undefined) ?? [];
-  if (clusterDefault.length > 0) {
-    return finish(model, { ...base, source: 'cluster-default', strategy: resolveStrategy(model, cluster, clusterDefault) });
-  }
-  return finish(model, { ...base, source: 'none', strategy: [] });
+  if (clusterDefault.length > 0) return compute('cluster-default', resolveStrategy(model, cluster, clusterDefault));
+  return compute('none', []);
 }
 
 /** The capacity groups a service or task is placed on in the diagram. */
@@ -84,8 +85,9 @@ export function ecsPlacements(model: DiagramModel, node: DiagramNode): DiagramNo
   const placements: DiagramNode[] = [];
   const parent = model.parent(node.id);
   if (parent && ECS_CAPACITY_KINDS.includes(parent.kind)) placements.push(parent);
-  for (const target of model.targets(node.id, 'runs-on')) {
-    if (ECS_CAPACITY_KINDS.includes(target.kind) && !placements.includes(target)) placements.push(target);
+  for (const edge of model.edgesFrom(node.id, 'runs-on')) {
+    const target = model.node(edge.target);
+    if (target && ECS_CAPACITY_KINDS.includes(target.kind) && !placements.includes(target)) placements.push(target);
   }
   return placements;
 }
@@ -118,19 +120,27 @@ function finish(
   model: DiagramModel,
   partial: Omit<EcsCompute, 'onFargate' | 'onFargateSpot' | 'onEc2' | 'onExternal' | 'ec2Capacities'>,
 ): EcsCompute {
-  const refs = partial.strategy.map((item) => item.ref);
-  const onFargate = partial.launchType === 'FARGATE' || refs.some((ref) => ref.type === 'FARGATE' || ref.type === 'FARGATE_SPOT');
-  const onFargateSpot = refs.some((ref) => ref.type === 'FARGATE_SPOT');
-  const onExternal = partial.launchType === 'EXTERNAL';
-  const asgCapacities = refs.flatMap((ref) => (ref.type === 'asg' ? [ref.capacity] : []));
+  let onFargate = partial.launchType === 'FARGATE';
+  let onFargateSpot = false;
+  const asgCapacities: DiagramNode[] = [];
+  for (const { ref } of partial.strategy) {
+    if (ref.type === 'FARGATE') onFargate = true;
+    else if (ref.type === 'FARGATE_SPOT') onFargate = onFargateSpot = true;
+    else if (ref.type === 'asg') asgCapacities.push(ref.capacity);
+  }
   let ec2Capacities = asgCapacities;
   if (partial.launchType === 'EC2') {
     // The EC2 launch type runs on any container instance of the cluster: the EC2 capacity drawn there.
     const placed = partial.placements.filter((capacity) => capacity.kind === 'ecs-ec2-capacity');
     ec2Capacities = placed.length > 0 ? placed : partial.cluster ? ec2CapacitiesOfCluster(model, partial.cluster) : [];
   }
-  const onEc2 = partial.launchType === 'EC2' || asgCapacities.length > 0;
-  return { ...partial, onFargate, onFargateSpot, onEc2, onExternal, ec2Capacities };
+  const compute = partial as EcsCompute;
+  compute.onFargate = onFargate;
+  compute.onFargateSpot = onFargateSpot;
+  compute.onEc2 = partial.launchType === 'EC2' || asgCapacities.length > 0;
+  compute.onExternal = partial.launchType === 'EXTERNAL';
+  compute.ec2Capacities = ec2Capacities;
+  return compute;
 }
 
 export function ec2CapacitiesOfCluster(model: DiagramModel, cluster: DiagramNode): DiagramNode[] {

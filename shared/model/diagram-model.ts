@@ -14,11 +14,17 @@ export class DiagramModel {
   readonly index: DocumentIndex;
   private readonly outgoing = new Map<string, DiagramEdge[]>();
   private readonly incoming = new Map<string, DiagramEdge[]>();
+  /** relation → node id → edges, so lookups by meaning need no filtering. */
+  private readonly outgoingByRelation = new Map<RelationId, Map<string, DiagramEdge[]>>();
+  private readonly incomingByRelation = new Map<RelationId, Map<string, DiagramEdge[]>>();
   private readonly relationOf = new Map<string, RelationId>();
-  private readonly nearestCache = new Map<string, DiagramNode | null>();
+  /** kinds key → node id → nearest ancestor of those kinds (null: none). */
+  private readonly nearestCache = new Map<string, Map<string, DiagramNode | null>>();
   private readonly subnetCache = new Map<string, readonly DiagramNode[]>();
   private readonly byKind = new Map<string, DiagramNode[]>();
   private readonly inVpcCache = new Map<string, DiagramNode[]>();
+  private readonly vpcCache = new Map<string, DiagramNode | null>();
+  private readonly regionCache = new Map<string, DiagramNode | null>();
 
   constructor(readonly document: DiagramDocument) {
     this.index = new DocumentIndex(document);
@@ -29,9 +35,12 @@ export class DiagramModel {
       if (!source || !target) continue;
       const connection = findConnection(source.kind, target.kind);
       if (!connection) continue;
-      this.relationOf.set(edge.id, connection.definition.relation);
+      const relation = connection.definition.relation;
+      this.relationOf.set(edge.id, relation);
       push(this.outgoing, edge.source, edge);
       push(this.incoming, edge.target, edge);
+      push(mapFor(this.outgoingByRelation, relation), edge.source, edge);
+      push(mapFor(this.incomingByRelation, relation), edge.target, edge);
     }
   }
 
@@ -47,24 +56,32 @@ export class DiagramModel {
     return this.relationOf.get(edge.id);
   }
 
-  /** Edges leaving `id` with the given meaning. */
+  /** Edges leaving `id` with the given meaning. The list is shared: read it, do not change it. */
   edgesFrom(id: string, relation?: RelationId): DiagramEdge[] {
-    const edges = this.outgoing.get(id) ?? [];
-    return relation ? edges.filter((edge) => this.relationOf.get(edge.id) === relation) : edges;
+    return (relation ? this.outgoingByRelation.get(relation)?.get(id) : this.outgoing.get(id)) ?? NO_EDGES;
   }
 
-  /** Edges arriving at `id` with the given meaning. */
+  /** Edges arriving at `id` with the given meaning. The list is shared: read it, do not change it. */
   edgesTo(id: string, relation?: RelationId): DiagramEdge[] {
-    const edges = this.incoming.get(id) ?? [];
-    return relation ? edges.filter((edge) => this.relationOf.get(edge.id) === relation) : edges;
+    return (relation ? this.incomingByRelation.get(relation)?.get(id) : this.incoming.get(id)) ?? NO_EDGES;
   }
 
   targets(id: string, relation: RelationId): DiagramNode[] {
-    return this.edgesFrom(id, relation).flatMap((edge) => this.node(edge.target) ?? []);
+    const nodes: DiagramNode[] = [];
+    for (const edge of this.edgesFrom(id, relation)) {
+      const node = this.node(edge.target);
+      if (node) nodes.push(node);
+    }
+    return nodes;
   }
 
   sources(id: string, relation: RelationId): DiagramNode[] {
-    return this.edgesTo(id, relation).flatMap((edge) => this.node(edge.source) ?? []);
+    const nodes: DiagramNode[] = [];
+    for (const edge of this.edgesTo(id, relation)) {
+      const node = this.node(edge.source);
+      if (node) nodes.push(node);
+    }
+    return nodes;
   }
 
   parent(id: string): DiagramNode | undefined {
@@ -72,14 +89,37 @@ export class DiagramModel {
     return node?.parentId === undefined ? undefined : this.node(node.parentId);
   }
 
-  /** The closest ancestor of one of `kinds`, or undefined. */
+  /** The closest ancestor of one of `kinds`, or undefined. Memoized along the whole parent chain. */
   nearest(id: string, ...kinds: string[]): DiagramNode | undefined {
-    const key = `${id}|${kinds.join(',')}`;
-    const cached = this.nearestCache.get(key);
+    const key = kinds.length === 1 ? kinds[0]! : kinds.join(',');
+    let cache = this.nearestCache.get(key);
+    if (!cache) {
+      cache = new Map();
+      this.nearestCache.set(key, cache);
+    }
+    const cached = cache.get(id);
     if (cached !== undefined) return cached ?? undefined;
-    const found = this.index.ancestors(id).find((ancestor) => kinds.includes(ancestor.kind));
-    this.nearestCache.set(key, found ?? null);
-    return found;
+    // Every node walked past (not itself of `kinds`) shares the answer; the step limit guards against cycles.
+    const walked: string[] = [];
+    let found: DiagramNode | null = null;
+    let current = this.index.node(id);
+    for (let steps = 0; current?.parentId !== undefined && steps <= this.document.nodes.length; steps++) {
+      walked.push(current.id);
+      const parent = this.index.node(current.parentId);
+      if (!parent) break;
+      if (kinds.includes(parent.kind)) {
+        found = parent;
+        break;
+      }
+      const known = cache.get(parent.id);
+      if (known !== undefined) {
+        found = known;
+        break;
+      }
+      current = parent;
+    }
+    for (const walkedId of walked) cache.set(walkedId, found);
+    return found ?? undefined;
   }
 
   /**
@@ -133,21 +173,30 @@ export class DiagramModel {
 
   /** The VPC a resource is in: the one it is drawn inside, else the VPC of its subnets. */
   vpcOf(id: string): DiagramNode | undefined {
-    const drawnIn = this.nearest(id, 'vpc');
-    if (drawnIn) return drawnIn;
-    for (const subnet of this.subnetsOf(id)) {
-      const vpc = this.nearest(subnet.id, 'vpc');
-      if (vpc) return vpc;
+    const cached = this.vpcCache.get(id);
+    if (cached !== undefined) return cached ?? undefined;
+    let found = this.nearest(id, 'vpc');
+    if (!found) {
+      for (const subnet of this.subnetsOf(id)) {
+        found = this.nearest(subnet.id, 'vpc');
+        if (found) break;
+      }
     }
-    return undefined;
+    this.vpcCache.set(id, found ?? null);
+    return found;
   }
 
   /** The Region node a resource is in (drawn inside, or through its VPC). */
   regionNodeOf(id: string): DiagramNode | undefined {
-    const drawnIn = this.nearest(id, 'region');
-    if (drawnIn) return drawnIn;
-    const vpc = this.vpcOf(id);
-    return vpc ? this.nearest(vpc.id, 'region') : undefined;
+    const cached = this.regionCache.get(id);
+    if (cached !== undefined) return cached ?? undefined;
+    let found = this.nearest(id, 'region');
+    if (!found) {
+      const vpc = this.vpcOf(id);
+      found = vpc ? this.nearest(vpc.id, 'region') : undefined;
+    }
+    this.regionCache.set(id, found ?? null);
+    return found;
   }
 
   /** The Region code (us-east-1) a resource is in, or undefined when the diagram does not say. */
@@ -175,6 +224,18 @@ export class DiagramModel {
   isPublicSubnet(subnet: DiagramNode): boolean {
     return subnet.props.access === 'public';
   }
+}
+
+/** Frozen, so a caller that tries to change a shared edge list fails loudly. */
+const NO_EDGES = Object.freeze([]) as unknown as DiagramEdge[];
+
+function mapFor<K, V>(maps: Map<K, Map<string, V[]>>, key: K): Map<string, V[]> {
+  let map = maps.get(key);
+  if (!map) {
+    map = new Map();
+    maps.set(key, map);
+  }
+  return map;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

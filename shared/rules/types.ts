@@ -27,9 +27,23 @@ export interface RuleContext {
   model: DiagramModel;
 }
 
+/** Sections of docs/rules.md and the problems panel, in the order they are listed. */
+export const RULE_CATEGORIES = [
+  'Fargate',
+  'Networking and load balancing',
+  'Launch types and capacity',
+  'Scaling',
+  'EFS',
+  'Registries and egress',
+  'EKS',
+] as const;
+export type RuleCategory = (typeof RULE_CATEGORIES)[number];
+
 export interface Rule {
   /** Stable id; the contract with users, docs and the CLI. */
   id: string;
+  /** Where docs/rules.md lists the rule. */
+  category?: RuleCategory;
   /** The severity of most findings; a finding may carry another one. */
   severity: Severity;
   title: string;

@@ -1,0 +1,64 @@
+import { SERVICE_SCALING_METRICS } from '../../catalog/kinds/service-auto-scaling';
+import { nodeName } from '../support/describe';
+import { NONE, report, type RuleDefinition } from '../support/define';
+import { setNodeProps } from '../support/fixes';
+import type { Finding } from '../types';
+
+interface Policy {
+  type: string;
+  metric?: string;
+}
+
+export const albRequestCountNeedsAlb: RuleDefinition = {
+  id: 'alb-request-count-needs-alb',
+  category: 'Scaling',
+  severity: 'error',
+  title: 'Request-count scaling needs an Application Load Balancer',
+  explanation:
+    'The ALBRequestCountPerTarget metric is the request count of one Application Load Balancer target group, named in the policy\'s resource label. A service that is not registered with an ALB target group (no load balancer, a Network or Classic Load Balancer) has no such metric, and blue/green (CODE_DEPLOY) services swap target groups under the policy.',
+  docUrl: 'https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PredefinedMetricSpecification.html',
+  check({ model }) {
+    return model.nodesOfKind('service-auto-scaling').flatMap((scaling) => {
+      const policies = (scaling.props.policies as Policy[] | undefined) ?? [];
+      const index = policies.findIndex((policy) => policy.type === 'target-tracking' && policy.metric === 'ALBRequestCountPerTarget');
+      if (index < 0) return NONE;
+      return model.edgesFrom(scaling.id, 'scales').flatMap((edge): Finding[] => {
+        const service = model.node(edge.target);
+        if (!service) return NONE;
+        const albs = model.sources(service.id, 'routes-traffic').filter((source) => source.kind === 'alb');
+        let problem: string | undefined;
+        if (albs.length === 0) problem = `${nodeName(service)} is not behind an Application Load Balancer`;
+        else if (service.props.deploymentController === 'CODE_DEPLOY') problem = `${nodeName(service)} uses blue/green deployments (CODE_DEPLOY), which swap its target groups`;
+        if (!problem) return NONE;
+        return [
+          report(albRequestCountNeedsAlb, {
+            message: `${nodeName(scaling)} tracks ALBRequestCountPerTarget, but ${problem}. Scale on CPU or memory instead.`,
+            nodes: [scaling, service],
+            edges: [edge],
+            fix: replaceMetricFix(scaling.id),
+          }),
+        ];
+      });
+    });
+  },
+};
+
+/** Switches request-count policies to a metric no other target tracking policy of the node uses, or removes them. */
+function replaceMetricFix(scalingId: string) {
+  return setNodeProps('Scale on CPU or memory instead', scalingId, (props) => {
+    const policies = (props.policies as Policy[] | undefined) ?? [];
+    const used = new Set(policies.filter((policy) => policy.type === 'target-tracking').map((policy) => policy.metric));
+    const next: Policy[] = [];
+    for (const policy of policies) {
+      if (policy.type !== 'target-tracking' || policy.metric !== 'ALBRequestCountPerTarget') {
+        next.push(policy);
+        continue;
+      }
+      const metric = SERVICE_SCALING_METRICS.find((candidate) => candidate !== 'ALBRequestCountPerTarget' && !used.has(candidate));
+      if (!metric) continue;
+      used.add(metric);
+      next.push({ ...policy, metric, targetValue: 70 } as Policy);
+    }
+    return { policies: next };
+  });
+}

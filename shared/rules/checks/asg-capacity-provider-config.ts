@@ -1,0 +1,49 @@
+import { nodeName } from '../support/describe';
+import { report, type RuleDefinition } from '../support/define';
+import { setNodeProps } from '../support/fixes';
+import type { Finding } from '../types';
+
+export const asgCapacityProviderConfig: RuleDefinition = {
+  id: 'asg-capacity-provider-config',
+  category: 'Launch types and capacity',
+  severity: 'error',
+  title: 'Auto Scaling group capacity providers have requirements',
+  explanation:
+    'An Auto Scaling group used as a capacity provider cannot use instance weighting, and managed termination protection works only together with managed scaling. An Auto Scaling group whose maximum size is 0 can never launch an instance (reported as a warning).',
+  docUrl: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/asg-capacity-providers.html',
+  check({ model }) {
+    return model.nodesOfKind('ecs-ec2-capacity').flatMap((capacity) => {
+      const findings: Finding[] = [];
+      const props = capacity.props;
+      if (props.capacityProvider === true && props.instanceWeighting === true) {
+        findings.push(
+          report(asgCapacityProviderConfig, {
+            message: `${nodeName(capacity)} is a capacity provider with instance weighting; capacity providers do not support weighted instance types.`,
+            nodes: [capacity],
+            fix: setNodeProps('Turn off instance weighting', capacity.id, { instanceWeighting: false }),
+          }),
+        );
+      }
+      if (props.capacityProvider === true && props.managedTerminationProtection === true && props.managedScaling !== true) {
+        findings.push(
+          report(asgCapacityProviderConfig, {
+            message: `${nodeName(capacity)} turns on managed termination protection without managed scaling; ECS needs managed scaling to protect instances that run tasks.`,
+            nodes: [capacity],
+            fix: setNodeProps('Turn on managed scaling', capacity.id, { managedScaling: true }),
+          }),
+        );
+      }
+      if (props.maxSize === 0 && props.minSize === 0) {
+        findings.push(
+          report(asgCapacityProviderConfig, {
+            message: `${nodeName(capacity)} has a maximum size of 0, so it can never launch an instance for tasks to run on.`,
+            nodes: [capacity],
+            severity: 'warning',
+            fix: setNodeProps('Allow up to 1 instance', capacity.id, { maxSize: 1 }),
+          }),
+        );
+      }
+      return findings;
+    });
+  },
+};

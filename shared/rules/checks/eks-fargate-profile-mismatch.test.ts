@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { applyFix, check, diagram, eksStack } from '../test-support/diagram-builder.test-support';
+
+const RULE = 'eks-fargate-profile-mismatch';
+
+describe(RULE, () => {
+  it('warns about a workload drawn on a profile whose selectors it does not match, and the fix adds its namespace', () => {
+    const d = diagram();
+    const stack = eksStack(d);
+    const profile = d.add('eks-fargate-profile', { in: stack.cluster, label: 'fp', props: { selectors: [{ namespace: 'default', labels: 'tier=web' }] } });
+    d.add('eks-workload', { in: profile, label: 'api', props: { namespace: 'default', labels: 'tier=api' } });
+    const document = d.build();
+    const [finding] = check(document, RULE);
+    expect(finding?.message).toBe(
+      'Kubernetes workload "api" is drawn on Fargate profile "fp", but its pods (namespace "default", labels tier=api) do not match the profile, which selects namespace "default" with tier=web.',
+    );
+    expect(check(applyFix(document, finding), RULE)).toEqual([]);
+  });
+
+  it('near miss: matching namespace and labels', () => {
+    const d = diagram();
+    const stack = eksStack(d);
+    const profile = d.add('eks-fargate-profile', { in: stack.cluster, props: { selectors: [{ namespace: 'default', labels: 'tier=web' }] } });
+    d.add('eks-workload', { in: profile, props: { labels: 'tier=web, app=shop' } });
+    expect(check(d.build(), RULE)).toEqual([]);
+  });
+});

@@ -1,0 +1,32 @@
+import { listNodes, nodeName } from '../support/describe';
+import { NONE, report, type RuleDefinition } from '../support/define';
+import { EKS_NODE_KINDS, nodeOs, selectorsOf } from '../support/eks';
+import { factsOf } from '../support/facts';
+
+export const eksWindowsNeedsLinux: RuleDefinition = {
+  id: 'eks-windows-needs-linux',
+  category: 'EKS',
+  severity: 'error',
+  title: 'Windows nodes need Linux nodes beside them',
+  explanation:
+    'Core cluster components such as CoreDNS run only on Linux. An EKS cluster with Windows nodes therefore needs at least one Linux node (or a Fargate profile for the kube-system namespace) for those pods.',
+  docUrl: 'https://docs.aws.amazon.com/eks/latest/userguide/windows-support.html',
+  check({ model }) {
+    const facts = factsOf(model);
+    return model.nodesOfKind('eks-cluster').flatMap((cluster) => {
+      const nodes = EKS_NODE_KINDS.flatMap((kind) => facts.childrenOfKind(cluster.id, kind));
+      const windows = nodes.filter((group) => nodeOs(group) === 'windows');
+      if (windows.length === 0 || windows.length < nodes.length) return NONE;
+      const systemProfile = facts
+        .childrenOfKind(cluster.id, 'eks-fargate-profile')
+        .some((profile) => selectorsOf(profile).some((selector) => selector.namespace === 'kube-system'));
+      if (systemProfile) return NONE;
+      return [
+        report(eksWindowsNeedsLinux, {
+          message: `${nodeName(cluster)} has only Windows nodes (${listNodes(windows)}); CoreDNS and other system pods need a Linux node group or a Fargate profile for kube-system.`,
+          nodes: [cluster, ...windows],
+        }),
+      ];
+    });
+  },
+};

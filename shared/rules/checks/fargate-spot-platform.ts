@@ -1,0 +1,34 @@
+import { isWindows } from '../../catalog/common';
+import { nodeName } from '../support/describe';
+import { NONE, report, type RuleDefinition } from '../support/define';
+import { factsOf, taskProps } from '../support/facts';
+import { effectivePlatformVersion, platformAtLeast } from '../support/fargate';
+import { setNodeProps } from '../support/fixes';
+
+export const fargateSpotPlatform: RuleDefinition = {
+  id: 'fargate-spot-platform',
+  category: 'Fargate',
+  severity: 'error',
+  title: 'FARGATE_SPOT needs a recent platform version',
+  explanation:
+    'The FARGATE_SPOT capacity provider runs Linux tasks on platform version 1.3.0 or later, and ARM64 tasks on 1.4.0 or later (LATEST is 1.4.0). Windows tasks cannot use Fargate Spot at all; see fargate-windows-limits.',
+  docUrl: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CapacityProviderStrategyItem.html',
+  check({ model }) {
+    const facts = factsOf(model);
+    return facts.ecsWorkloads().flatMap((node) => {
+      const props = taskProps(node);
+      if (isWindows(props.operatingSystemFamily) || !facts.ecsCompute(node).onFargateSpot) return NONE;
+      const platform = effectivePlatformVersion(props.platformVersion, props.operatingSystemFamily);
+      const arm = props.cpuArchitecture === 'ARM64';
+      const needed = arm ? '1.4.0' : '1.3.0';
+      if (platformAtLeast(platform, needed)) return NONE;
+      return [
+        report(fargateSpotPlatform, {
+          message: `${nodeName(node)} uses FARGATE_SPOT on platform version ${platform}; Fargate Spot needs ${needed} or later${arm ? ' for ARM64 tasks' : ''}.`,
+          nodes: [node],
+          fix: setNodeProps('Use platform version LATEST (1.4.0)', node.id, { platformVersion: 'LATEST' }),
+        }),
+      ];
+    });
+  },
+};

@@ -1,0 +1,36 @@
+import { nodeName } from '../support/describe';
+import { NONE, report, type RuleDefinition } from '../support/define';
+import { factsOf, taskProps } from '../support/facts';
+import { setEdgeProps } from '../support/fixes';
+import { routes } from '../support/routes';
+
+export const tgTypeMismatch: RuleDefinition = {
+  id: 'tg-type-mismatch',
+  category: 'Networking and load balancing',
+  severity: 'error',
+  title: 'The target type must match the network mode',
+  explanation:
+    'Tasks in the awsvpc network mode (all Fargate tasks) are registered with a target group by IP address, so the target group needs the ip target type. Tasks in bridge or host mode are registered as the EC2 instance plus a port, so the target group needs the instance target type. ECS rejects the other combinations. The target type "auto" picks the right one.',
+  docUrl: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/alb.html',
+  check({ model }) {
+    const facts = factsOf(model);
+    return routes(model, 'ecs-service').flatMap(({ loadBalancer, edge, target }) => {
+      const targetType = edge.props.targetType;
+      if (loadBalancer.kind === 'clb' || targetType === undefined || targetType === 'auto') return NONE;
+      const mode = taskProps(target).networkMode;
+      const onFargate = facts.ecsCompute(target).onFargate;
+      if (mode === 'none' && !onFargate) return NONE;
+      const expected = mode === 'awsvpc' || onFargate ? 'ip' : 'instance';
+      if (targetType === expected) return NONE;
+      const why = onFargate ? 'runs on Fargate (awsvpc)' : `uses the ${mode} network mode`;
+      return [
+        report(tgTypeMismatch, {
+          message: `${nodeName(loadBalancer)} routes to ${nodeName(target)} with target type ${String(targetType)}, but the service ${why}, which needs target type ${expected}.`,
+          nodes: [target, loadBalancer],
+          edges: [edge],
+          fix: setEdgeProps(`Use target type ${expected}`, edge.id, { targetType: expected }),
+        }),
+      ];
+    });
+  },
+};
