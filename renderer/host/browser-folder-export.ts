@@ -74,6 +74,10 @@ export async function writeFolderThroughHandle(parent: FolderHandle, name: strin
   }
 }
 
+export function writeNotAllowedMessage(parentName: string): string {
+  return `The browser did not allow Stowage to write in “${parentName}”. Allow editing when the browser asks, or choose another folder.`;
+}
+
 export function folderNotEmptyMessage(name: string, parentName: string): string {
   return `A folder named “${name}” already exists in “${parentName}” and is not empty. Choose another place or remove it first.`;
 }
@@ -133,7 +137,7 @@ function describeWriteFailure(error: unknown, name: string, parentName: string, 
   switch (kind) {
     case 'NotAllowedError':
     case 'SecurityError':
-      return `The browser did not allow Stowage to write in “${parentName}”. Allow editing when the browser asks, or choose another folder.${cleanup}`;
+      return `${writeNotAllowedMessage(parentName)}${cleanup}`;
     case 'QuotaExceededError':
       return `There is not enough disk space to export “${name}” to “${parentName}”. Free some space and try again, or choose another folder.${cleanup}`;
     case 'NotFoundError':
