@@ -65,6 +65,30 @@ describe('createNativeDialogs', () => {
     expect(await dialogs.chooseSaveLocation({ suggestedName: 'diagram', format: 'stowage' })).toBe('/docs/diagram.stowage');
   });
 
+  it('asks for the folder to export into, with its own remembered location', async () => {
+    const showOpenDialog = vi.fn(async () => ({ canceled: false, filePaths: ['/home/ada/code'] }));
+    const dialogs = createNativeDialogs({ dialog: fakeDialog({ showOpenDialog }), getWindow: () => null, defaultFolder: () => '/home/ada/Documents' });
+    expect(await dialogs.chooseExportParentFolder({ folderName: 'payments' })).toBe('/home/ada/code');
+    expect(showOpenDialog).toHaveBeenLastCalledWith({
+      title: 'Export CDK app',
+      buttonLabel: 'Export Here',
+      message: 'Choose where to create the folder “payments”.',
+      defaultPath: '/home/ada/Documents',
+      properties: ['openDirectory', 'createDirectory'],
+    });
+    await dialogs.chooseExportParentFolder({ folderName: 'payments' });
+    expect(showOpenDialog).toHaveBeenLastCalledWith(expect.objectContaining({ defaultPath: '/home/ada/code' }));
+    // Documents keep opening where documents were last opened.
+    showOpenDialog.mockResolvedValueOnce({ canceled: true, filePaths: [] });
+    await dialogs.chooseDocumentToOpen();
+    expect(showOpenDialog).toHaveBeenLastCalledWith(expect.objectContaining({ defaultPath: '/home/ada/Documents' }));
+  });
+
+  it('treats a cancelled export folder dialog as null', async () => {
+    const dialogs = createNativeDialogs({ dialog: fakeDialog(), getWindow: () => null, defaultFolder: () => '/docs' });
+    expect(await dialogs.chooseExportParentFolder({ folderName: 'x' })).toBeNull();
+  });
+
   it('confirms unsaved changes through a message box', async () => {
     const dialogs = createNativeDialogs({
       dialog: fakeDialog({ showMessageBox: vi.fn(async () => ({ response: 1, checkboxChecked: false })) }),

@@ -1,4 +1,4 @@
-import type { BrowserWindow, Dialog, MessageBoxOptions, SaveDialogOptions } from 'electron';
+import type { BrowserWindow, Dialog, MessageBoxOptions, OpenDialogOptions, SaveDialogOptions } from 'electron';
 import { access } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { FILE_EXTENSION } from '../../shared/document/schema';
@@ -16,6 +16,8 @@ export interface Dialogs {
   chooseDocumentToOpen(): Promise<string | null>;
   /** Where to save, with the format's extension ensured; null if cancelled. */
   chooseSaveLocation(request: { suggestedName: string; format: SaveFormat }): Promise<string | null>;
+  /** The folder to create an exported folder named `folderName` in; null if cancelled. */
+  chooseExportParentFolder(request: { folderName: string }): Promise<string | null>;
   confirmUnsavedChanges(documentName: string): Promise<UnsavedChangesChoice>;
 }
 
@@ -62,6 +64,17 @@ export function sanitizeSuggestedName(name: string, format: SaveFormat): string 
   return withDefaultExtension(cleaned === '' ? 'Untitled' : cleaned, format);
 }
 
+export function exportParentFolderDialog(folderName: string, defaultPath: string): OpenDialogOptions {
+  return {
+    title: 'Export CDK app',
+    buttonLabel: 'Export Here',
+    // Shown by macOS only; elsewhere the title has to do.
+    message: `Choose where to create the folder “${folderName}”.`,
+    defaultPath,
+    properties: ['openDirectory', 'createDirectory'],
+  };
+}
+
 export interface NativeDialogOptions {
   dialog: Pick<Dialog, 'showOpenDialog' | 'showSaveDialog' | 'showMessageBox'>;
   getWindow: () => BrowserWindow | null;
@@ -81,6 +94,8 @@ export function createNativeDialogs(options: NativeDialogOptions): Dialogs {
   // Dialogs open where the user last opened or saved a file, like every document app.
   let lastFolder: string | null = null;
   const folder = () => lastFolder ?? options.defaultFolder();
+  // Exports go to their own place (a projects or code folder), remembered separately.
+  let lastExportParent: string | null = null;
 
   async function showMessageBox(messageBox: MessageBoxOptions): Promise<number> {
     const window = options.getWindow();
@@ -130,6 +145,16 @@ export function createNativeDialogs(options: NativeDialogOptions): Dialogs {
         if (response !== 0) return null;
       }
       if (format === FILE_EXTENSION) lastFolder = dirname(path);
+      return path;
+    },
+
+    async chooseExportParentFolder({ folderName }) {
+      const window = options.getWindow();
+      const dialogOptions = exportParentFolderDialog(folderName, lastExportParent ?? folder());
+      const result = window ? await options.dialog.showOpenDialog(window, dialogOptions) : await options.dialog.showOpenDialog(dialogOptions);
+      const path = result.canceled ? undefined : result.filePaths[0];
+      if (!path) return null;
+      lastExportParent = path;
       return path;
     },
 

@@ -1,7 +1,11 @@
+import { basename, join } from 'node:path';
 import type { FileRef, OpenResult, SaveResult } from '../../shared/host/contract';
+import type { FolderExportFile } from '../../shared/host/folder-export';
 import type { AllowedPaths } from './allowed-paths';
 import { describeFileError, type FileAction } from './file-errors';
 import { readDocumentFile, saveDocumentFile, writeExportFile } from './file-service';
+import { parentFolderFor, writeNewFolder } from './folder-export';
+import { describeFolderExportError } from './folder-export-errors';
 import { toFileRef, type RecentFiles } from './recent-files';
 
 /**
@@ -14,9 +18,16 @@ export interface FileOperations {
   read(path: string): Promise<string>;
   save(path: string, text: string): Promise<void>;
   export(path: string, data: string | Uint8Array): Promise<void>;
+  /** Creates `name` with `files` in it, in the folder the user chose; resolves to the new folder's path. */
+  exportFolder(chosen: string, name: string, files: readonly FolderExportFile[]): Promise<string>;
 }
 
-const diskOperations: FileOperations = { read: readDocumentFile, save: saveDocumentFile, export: writeExportFile };
+const diskOperations: FileOperations = {
+  read: readDocumentFile,
+  save: saveDocumentFile,
+  export: writeExportFile,
+  exportFolder: async (chosen, name, files) => writeNewFolder(await parentFolderFor(chosen, name), name, files),
+};
 
 /** The contract caps messages at 2000 characters; a 4096-character path must not break that. */
 const MAX_MESSAGE_LENGTH = 2000;
@@ -76,6 +87,17 @@ export class DocumentService {
       return { status: 'saved', file: toFileRef(path) };
     } catch (error) {
       return this.#failure(error, 'export', path);
+    }
+  }
+
+  /** Writes an exported folder (the CDK app) as a new folder `name` in `chosen`, a folder the user picked. */
+  async exportFolder(chosen: string, name: string, files: readonly FolderExportFile[]): Promise<SaveResult> {
+    try {
+      const folder = await this.#files.exportFolder(chosen, name, files);
+      return { status: 'saved', file: { path: folder, name: basename(folder) } };
+    } catch (error) {
+      console.warn(`Stowage could not export the folder ${name} to ${chosen}:`, error);
+      return errorResult(describeFolderExportError(error, join(chosen, name)));
     }
   }
 

@@ -5,6 +5,7 @@ import { AllowedPaths } from './allowed-paths';
 import type { Dialogs } from './dialogs';
 import { DocumentService } from './document-service';
 import { DraftStore } from './drafts';
+import { HOST_CHANNELS } from '../../shared/host/contract';
 import { useTempFolder } from './fs.test-support';
 import { createHostHandlers, decodeBase64, NOT_CHOSEN_BY_USER, NOT_RECENT, type HostHandlerDependencies } from './handlers';
 import { RecentFiles } from './recent-files';
@@ -22,10 +23,11 @@ describe('host handlers', () => {
     const documents = join(folder, 'documents');
     const { mkdir } = await import('node:fs/promises');
     await mkdir(documents);
-    const answers = { open: null as string | null, save: null as string | null, unsaved: 'cancel' as const };
+    const answers = { open: null as string | null, save: null as string | null, exportParent: null as string | null, unsaved: 'cancel' as const };
     const dialogs: Dialogs = {
       chooseDocumentToOpen: vi.fn(async () => answers.open),
       chooseSaveLocation: vi.fn(async () => answers.save),
+      chooseExportParentFolder: vi.fn(async () => answers.exportParent),
       confirmUnsavedChanges: vi.fn(async () => answers.unsaved),
     };
     const allowed = new AllowedPaths();
@@ -124,6 +126,60 @@ describe('host handlers', () => {
     expect(await handlers.exportFile({ suggestedName: 'diagram', format: 'png', data: 'not base64!', encoding: 'base64' })).toMatchObject({ status: 'error' });
     expect(await readdir(documents)).toEqual(['diagram.png']);
     expect(await handlers.saveDocument({ path: answers.save, text: 'x' })).toEqual({ status: 'error', message: NOT_CHOSEN_BY_USER });
+  });
+
+  it('exports a folder into the chosen parent and reports the new folder', async () => {
+    const { handlers, answers, documents, dialogs } = await setup();
+    answers.exportParent = documents;
+    const files = [
+      { path: 'bin/app.ts', content: 'new App();\n' },
+      { path: 'cdk.json', content: '{}\n' },
+    ];
+    const folder = join(documents, 'payments');
+    expect(await handlers.exportFolder({ suggestedName: 'payments', files })).toEqual({ status: 'saved', file: { path: folder, name: 'payments' } });
+    expect(dialogs.chooseExportParentFolder).toHaveBeenCalledWith({ folderName: 'payments' });
+    expect(await readFile(join(folder, 'bin', 'app.ts'), 'utf8')).toBe('new App();\n');
+    // Neither the folder nor its files become documents this window may save over.
+    expect(await handlers.saveDocument({ path: join(folder, 'cdk.json'), text: 'x' })).toEqual({ status: 'error', message: NOT_CHOSEN_BY_USER });
+  });
+
+  it('refuses to export into a folder that already has content, with the message the user needs', async () => {
+    const { handlers, answers, documents } = await setup();
+    answers.exportParent = documents;
+    const { mkdir } = await import('node:fs/promises');
+    await mkdir(join(documents, 'payments'));
+    await writeFile(join(documents, 'payments', 'notes.txt'), 'mine');
+    expect(await handlers.exportFolder({ suggestedName: 'payments', files: [{ path: 'notes.txt', content: 'generated' }] })).toEqual({
+      status: 'error',
+      message: `A folder named “payments” already exists in ${documents} and is not empty. Choose another place or remove it first.`,
+    });
+    expect(await readFile(join(documents, 'payments', 'notes.txt'), 'utf8')).toBe('mine');
+  });
+
+  it('exports into an empty folder the user made for it and picked, rather than nesting', async () => {
+    const { handlers, answers, documents } = await setup();
+    const { mkdir } = await import('node:fs/promises');
+    answers.exportParent = join(documents, 'payments');
+    await mkdir(answers.exportParent);
+    expect(await handlers.exportFolder({ suggestedName: 'payments', files: [{ path: 'cdk.json', content: '{}' }] })).toEqual({
+      status: 'saved',
+      file: { path: answers.exportParent, name: 'payments' },
+    });
+    expect(await readdir(answers.exportParent)).toEqual(['cdk.json']);
+  });
+
+  it('reports a cancelled export folder dialog without writing', async () => {
+    const { handlers, documents } = await setup();
+    expect(await handlers.exportFolder({ suggestedName: 'payments', files: [{ path: 'a.ts', content: '' }] })).toEqual({ status: 'canceled' });
+    expect(await readdir(documents)).toEqual([]);
+  });
+
+  it('reports a failed folder export as an error result that fits the contract', async () => {
+    const { handlers, answers, documents } = await setup();
+    answers.exportParent = join(documents, 'deleted-meanwhile', 'x'.repeat(3000));
+    const result = await handlers.exportFolder({ suggestedName: 'payments', files: [{ path: 'a.ts', content: '' }] });
+    expect(result).toMatchObject({ status: 'error' });
+    expect(HOST_CHANNELS.exportFolder.response.safeParse(result).success).toBe(true);
   });
 
   it('round-trips a draft and re-allows its file after a restart', async () => {

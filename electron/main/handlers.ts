@@ -65,6 +65,12 @@ export function createHostHandlers(deps: HostHandlerDependencies): HostHandlers 
       return deps.documents.export(path, bytes);
     },
 
+    async exportFolder({ suggestedName, files }) {
+      const parent = await deps.dialogs.chooseExportParentFolder({ folderName: suggestedName });
+      if (parent === null) return { status: 'canceled' };
+      return deps.documents.exportFolder(parent, suggestedName, files);
+    },
+
     async listRecent() {
       return deps.recent.list();
     },

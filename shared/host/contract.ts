@@ -1,4 +1,13 @@
 import { z } from 'zod';
+import {
+  folderExportProblems,
+  isPortableName,
+  isPortableRelativePath,
+  MAX_FOLDER_EXPORT_CHARS,
+  MAX_FOLDER_EXPORT_FILES,
+  MAX_FOLDER_FILE_PATH_LENGTH,
+  MAX_FOLDER_NAME_LENGTH,
+} from './folder-export';
 
 /**
  * The one contract between the renderer and whatever hosts it: the Electron main process
@@ -53,6 +62,36 @@ export type UnsavedChangesChoice = z.infer<typeof UnsavedChangesChoice>;
 
 export const ExportFormat = z.enum(['svg', 'png', 'json']);
 
+/** A folder of generated text files (the CDK app), written as a new folder the user places. */
+export const FolderExportRequest = z.strictObject({
+  /** The name of the folder to create; one portable name, no path. */
+  suggestedName: z
+    .string()
+    .min(1)
+    .max(MAX_FOLDER_NAME_LENGTH)
+    .refine(isPortableName, {
+      message: 'must be a plain folder name that works on every system: no / \\ : * ? " < > | or control characters, not . or .., not ending in a dot or space',
+    }),
+  files: z
+    .array(
+      z.strictObject({
+        /** Relative to the new folder, forward slashes: "lib/app-stack.ts". */
+        path: z.string().min(1).max(MAX_FOLDER_FILE_PATH_LENGTH).refine(isPortableRelativePath, {
+          message: 'must be a relative path inside the folder (forward slashes, no .. or empty parts) made of names that work on every system',
+        }),
+        content: z.string().max(MAX_FOLDER_EXPORT_CHARS),
+      }),
+    )
+    .min(1)
+    .max(MAX_FOLDER_EXPORT_FILES)
+    .superRefine((files, context) => {
+      for (const problem of folderExportProblems(files)) {
+        context.addIssue({ code: 'custom', message: problem.message, path: problem.index >= 0 ? [problem.index, 'path'] : [] });
+      }
+    }),
+});
+export type FolderExportRequest = z.infer<typeof FolderExportRequest>;
+
 export const HOST_CHANNELS = {
   openDocument: {
     channel: 'file:open',
@@ -83,6 +122,12 @@ export const HOST_CHANNELS = {
       data: z.string().max(MAX_EXPORT_CHARS),
       encoding: z.enum(['utf8', 'base64']),
     }),
+    response: SaveResult,
+  },
+  /** Creates `suggestedName` in a folder the user picks and writes `files` into it; `file` is the new folder. */
+  exportFolder: {
+    channel: 'file:export-folder',
+    request: FolderExportRequest,
     response: SaveResult,
   },
   listRecent: {
