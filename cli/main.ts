@@ -15,7 +15,9 @@ export interface Subcommand {
 type SubcommandLoader = () => Promise<Subcommand>;
 
 /** Registered subcommands, by name. */
-export const SUBCOMMANDS: Record<string, SubcommandLoader> = {};
+export const SUBCOMMANDS: Record<string, SubcommandLoader> = {
+  'export cdk': () => import('./commands/export-cdk').then((m) => m.exportCdkCommand),
+};
 
 export function usage(): string {
   return [
