@@ -17,7 +17,7 @@ import { camelCase, commentId, pascalCase } from './literal';
 import { constructIdBase, variableBase } from './names';
 import { planRegions } from './plan/regions';
 import { propsOf } from './props';
-import { StackBuilder } from './stack-builder';
+import { importStatement, StackBuilder } from './stack-builder';
 import type { CdkAppOptions, CdkAppResult, GeneratedFile } from './types';
 
 /**
@@ -67,7 +67,7 @@ export function generateCdkApp(document: DiagramDocument, options: CdkAppOptions
     }
     const builder = new StackBuilder(stack.className, `Everything else the diagram draws${stack.region ? ` in ${stack.region}` : ''}.`);
     if (stack.repositories) {
-      builder.importClass(`import type { ${stack.repositories.className} } from './${baseName(stack.repositories.file)}';`);
+      builder.importLocal(`type { ${stack.repositories.className} }`, `./${baseName(stack.repositories.file)}`);
       builder.propsField(`repositories: ${stack.repositories.className}`, 'The stack with the ECR repositories the services pull from.');
     }
     const ctx = new EmitContext(model, regions, stack.region, builder, notes, repositoryRef);
@@ -97,6 +97,7 @@ export function generateCdkApp(document: DiagramDocument, options: CdkAppOptions
 export function packageNameOf(appName: string): string {
   const name = appName
     .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
@@ -175,10 +176,10 @@ interface StackPlanSummary {
 }
 
 function binFile(stacks: readonly StackPlanSummary[], title: string): string {
-  const lines = ['#!/usr/bin/env node', `import * as cdk from 'aws-cdk-lib';`];
+  const lines = ['#!/usr/bin/env node', importStatement('* as cdk', 'aws-cdk-lib')];
   for (const stack of stacks) {
-    if (stack.repositories) lines.push(`import { ${stack.repositories.className} } from '../${stack.repositories.file.replace(/\.ts$/, '')}';`);
-    lines.push(`import { ${stack.className} } from '../${stack.file.replace(/\.ts$/, '')}';`);
+    if (stack.repositories) lines.push(importStatement(`{ ${stack.repositories.className} }`, `../${stack.repositories.file.replace(/\.ts$/, '')}`));
+    lines.push(importStatement(`{ ${stack.className} }`, `../${stack.file.replace(/\.ts$/, '')}`));
   }
   lines.push('', 'const app = new cdk.App();');
   const hasTitle = title.trim() !== '';

@@ -30,7 +30,10 @@ export function tsString(value: string): string {
     if (char === '\\') out += '\\\\';
     else if (char === "'") out += "\\'";
     else if (ESCAPED[char] !== undefined) out += ESCAPED[char];
-    else if (char === '<' && value[index + 1] === '/') out += '<\\/';
+    else if (char === '<' && value[index + 1] === '/') {
+      out += '<\\/';
+      index++;
+    }
     else if (code >= 0xd800 && code <= 0xdbff) {
       const next = value.charCodeAt(index + 1);
       if (next >= 0xdc00 && next <= 0xdfff) {

@@ -288,6 +288,7 @@ function emitTask(ctx: EmitContext, task: DiagramNode): void {
   const where = placement(ctx, task);
   const cluster = clusterVariableOf(ctx, task);
   const { taskDefinition, fileSystems, awsvpc } = emitTaskDefinition(ctx, task, settings, where.flavour);
+  ctx.nameTag(taskDefinition, task);
   const vpc = ctx.vpcOf(clusterNodeOf(ctx, task) ?? task);
   const subnets = awsvpc ? ctx.subnetSelection(vpc, ctx.model.subnetsOf(task.id)) : undefined;
 
@@ -299,7 +300,6 @@ function emitTask(ctx: EmitContext, task: DiagramNode): void {
       securityGroup,
       newCall(`${ec2}.SecurityGroup`, expr('this'), ctx.constructId(task, 'SecurityGroup'), obj({ vpc: expr(`${cluster}.vpc`) })),
     );
-    ctx.nameTag(securityGroup, task);
     allowNfs(ctx, fileSystems, securityGroup);
   } else {
     for (const group of instanceGroupsOf(ctx, task)) allowNfs(ctx, fileSystems, group);
