@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadDocument, serializeDocument } from '../../document';
+import { addEdges, addNodes, createDocument, createEdge, createNode, loadDocument, serializeDocument } from '../../document';
 import { generateCdkApp, packageNameOf } from './app';
 import { fileText, finding, fixtureNames, generate, loadFixture, TEST_VERSIONS } from '../../../test/cdk-synth/fixtures';
 
@@ -85,6 +85,42 @@ describe('generateCdkApp', () => {
     expect(north).toContain('ecr.Repository.fromRepositoryAttributes');
     expect(north).toContain("region: 'us-west-2'");
     expect(fileText(files, 'lib/test-app-us-west-2-stack.ts')).toContain('props.repositories.ecrRepositoryNRepo');
+  });
+
+  it('makes the repositories stack deploy before stacks of other Regions that pull from it', () => {
+    const bin = fileText(generate(loadFixture('multi-region.stowage')), 'bin/test-app.ts');
+    expect(bin.indexOf('const usWest2Repositories')).toBeLessThan(bin.indexOf('new TestAppEuNorth1Stack'));
+    expect(bin).toContain('testAppEuNorth1Stack.addDependency(usWest2Repositories);');
+  });
+
+  it('gives each VPC of a Region its own stack, and treats repositories of one name as one', () => {
+    const node = (id: string, kind: string, parentId?: string, props: Record<string, unknown> = {}) =>
+      createNode(kind, { id, position: { x: 0, y: 0 }, ...(parentId ? { parentId } : {}), props });
+    let document = addNodes(createDocument('Two networks'), [
+      node('region', 'region', undefined, { regionCode: 'eu-west-1' }),
+      node('prod', 'vpc', 'region'),
+      node('staging', 'vpc', 'region', { cidr: '10.1.0.0/16' }),
+      node('prod-cluster', 'ecs-cluster', 'prod'),
+      node('prod-web', 'ecs-service', 'prod-cluster'),
+      node('staging-cluster', 'ecs-cluster', 'staging'),
+      node('staging-web', 'ecs-service', 'staging-cluster'),
+      node('repo-1', 'ecr-repository', 'region', { repositoryName: 'web' }),
+      node('repo-2', 'ecr-repository', 'region', { repositoryName: 'web' }),
+    ]);
+    document = addEdges(document, [
+      createEdge('e-1', { source: 'prod-web', target: 'repo-1' }, {}),
+      createEdge('e-2', { source: 'staging-web', target: 'repo-2' }, {}),
+    ]);
+    const files = generate(document);
+    expect(files.map((file) => file.path).filter((path) => path.startsWith('lib/'))).toEqual([
+      'lib/test-app-repositories-stack.ts',
+      'lib/test-app-vpc-prod-stack.ts',
+      'lib/test-app-vpc-staging-stack.ts',
+    ]);
+    const repositories = fileText(files, 'lib/test-app-repositories-stack.ts');
+    expect(repositories.match(/new ecr\.Repository\(/g)).toHaveLength(1);
+    expect(fileText(files, 'lib/test-app-vpc-staging-stack.ts')).toContain('props.repositories.ecrRepositoryRepo1');
+    expect(fileText(files, 'lib/test-app-vpc-prod-stack.ts')).not.toContain('staging');
   });
 
   it('gives resources drawn outside any VPC or cluster a generated VPC and cluster', () => {

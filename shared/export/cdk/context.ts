@@ -6,6 +6,7 @@ import type { FindingNotes } from './findings';
 import { commentId } from './literal';
 import { constructIdBase, variableBase } from './names';
 import type { RegionPlan } from './plan/regions';
+import { DEFAULT_PARTITION, type StackPlanning, type StackSlot } from './plan/stacks';
 import { chooseSubnets, defaultVpcLayout, vpcLayout, type VpcLayout } from './plan/vpc-layout';
 import type { StackBuilder } from './stack-builder';
 
@@ -71,19 +72,31 @@ export const DEFAULT_CLUSTER_KEY = '';
 /** Everything the emitters of one workload stack share. */
 export class EmitContext {
   readonly refs = new Refs();
+  /** Regions whose repositories stack this stack pulls images from (beyond its own Region). */
+  readonly repositoryRegions = new Set<string | undefined>();
+
+  readonly regions: RegionPlan;
+  readonly region: string | undefined;
 
   constructor(
     readonly model: DiagramModel,
-    readonly regions: RegionPlan,
-    readonly region: string | undefined,
+    readonly planning: StackPlanning,
+    readonly slot: StackSlot,
     readonly b: StackBuilder,
     readonly notes: FindingNotes,
     /** The Region's repositories stack, when the diagram creates ECR repositories in this Region. */
     readonly repositories: RepositoryStackRef | undefined,
-  ) {}
+    /** Whether this stack creates the Region's Docker Hub pull-through cache rule (one per Region). */
+    readonly ownsPullThroughCache: boolean,
+  ) {
+    this.regions = planning.regions;
+    this.region = slot.region;
+  }
 
+  /** Whether this stack deploys the node (nodes no workload stack owns, such as images, count for every stack of their Region). */
   inStack(node: DiagramNode): boolean {
-    return this.regions.regionOf(node) === this.region;
+    const slot = this.planning.slotOf(node);
+    return slot ? slot.key === this.slot.key : this.regions.regionOf(node) === this.region;
   }
 
   /** Nodes of `kind` deployed by this stack, in document order. */
@@ -118,62 +131,37 @@ export class EmitContext {
 
   // ───────────── VPCs ─────────────
 
-  /** Prepares every VPC the stack needs (diagram VPCs and, when some resource has none, a generated one). */
-  planVpcs(needsVpc: readonly DiagramNode[]): void {
-    for (const vpc of this.nodes('vpc')) {
-      this.refs.vpcs.set(vpc.id, { variable: this.variable(vpc), layout: vpcLayout(this.model, vpc, this.region) });
-    }
-    if (needsVpc.some((node) => this.diagramVpcOf(node) === undefined)) {
+  /**
+   * Prepares the stack's VPC: the diagram VPC the stack is built around, or, for resources drawn
+   * outside every VPC, a generated one (only when one of `needsVpc` is in this stack).
+   */
+  planVpc(needsVpc: readonly DiagramNode[]): void {
+    const vpc = this.slot.partition === DEFAULT_PARTITION ? undefined : this.model.node(this.slot.partition);
+    if (vpc) this.refs.vpcs.set(vpc.id, { variable: this.variable(vpc), layout: vpcLayout(this.model, vpc, this.region) });
+    else if (needsVpc.some((node) => this.inStack(node))) {
       this.refs.vpcs.set(DEFAULT_VPC_KEY, { variable: this.b.variables.unique('vpc'), layout: defaultVpcLayout() });
     }
   }
 
+  /** The VPC of a resource of this stack: every resource of a workload stack shares its VPC. */
   vpcOf(node: DiagramNode): VpcRef {
-    const vpc = this.diagramVpcOf(node);
-    return this.refs.vpcs.get(vpc?.id ?? DEFAULT_VPC_KEY)!;
-  }
-
-  /** The diagram VPC a resource belongs to, or undefined when the generated default VPC serves it. */
-  diagramVpcOf(node: DiagramNode, seen = new Set<string>()): DiagramNode | undefined {
-    const candidate = this.model.vpcOf(node.id) ?? this.inferredVpc(node, seen);
-    if (candidate && this.inStack(candidate)) return candidate;
-    const own = this.nodes('vpc');
-    return own.length === 1 ? own[0] : undefined;
-  }
-
-  private inferredVpc(node: DiagramNode, seen: Set<string>): DiagramNode | undefined {
-    if (seen.has(node.id)) return undefined;
-    seen.add(node.id);
-    const viaCluster = (other: DiagramNode) => {
-      const cluster = this.model.nearest(other.id, 'ecs-cluster', 'eks-cluster');
-      return cluster ? this.model.vpcOf(cluster.id) ?? this.inferredVpc(cluster, seen) : this.model.vpcOf(other.id);
-    };
-    switch (node.kind) {
-      case 'ecs-cluster':
-      case 'eks-cluster':
-        for (const inside of this.model.index.descendants(node.id)) {
-          const vpc = this.model.vpcOf(inside.id);
-          if (vpc) return vpc;
-        }
-        return undefined;
-      case 'alb':
-      case 'nlb':
-      case 'clb':
-        return firstDefined(this.model.targets(node.id, 'routes-traffic'), viaCluster);
-      case 'efs':
-        return firstDefined(this.model.sources(node.id, 'mounts'), viaCluster);
-      default:
-        return undefined;
-    }
+    const vpc = this.refs.vpcs.values().next().value;
+    if (!vpc) throw new Error(`No VPC was planned for ${node.kind} ${node.id}.`);
+    return vpc;
   }
 
   /**
    * `vpcSubnets` for resources placed in these diagram subnets, or undefined when the diagram
    * does not say (CDK's default for the construct then applies).
    */
-  subnetSelection(vpc: VpcRef, subnets: readonly DiagramNode[]): Code | undefined {
-    const choices = chooseSubnets(vpc.layout, subnets);
+  subnetSelection(vpc: VpcRef, subnets: readonly DiagramNode[], options: { minAzs?: number } = {}): Code | undefined {
+    let choices = chooseSubnets(vpc.layout, subnets);
     if (!choices) return undefined;
+    const slots = new Set(choices.flatMap((choice) => choice.slots ?? [...Array(vpc.layout.azCount).keys()]));
+    if (options.minAzs !== undefined && slots.size < options.minAzs && vpc.layout.azCount >= options.minAzs) {
+      this.b.comment(`This needs subnets in ${options.minAzs} Availability Zones: it takes its subnet group in every zone.`);
+      choices = choices.map((choice) => ({ group: choice.group }));
+    }
     const azs = (slots: number[]) =>
       arr(slots.map((slot) => (vpc.layout.azNames ? vpc.layout.azNames[slot]! : expr(`${vpc.variable}.availabilityZones[${slot}]`))));
     const selection = (choice: (typeof choices)[number]) =>
@@ -183,12 +171,4 @@ export class EmitContext {
       subnets: arr(choices.map((choice) => spread(member(call(`${vpc.variable}.selectSubnets`, selection(choice)), 'subnets')))),
     });
   }
-}
-
-function firstDefined<T, R>(items: readonly T[], map: (item: T) => R | undefined): R | undefined {
-  for (const item of items) {
-    const value = map(item);
-    if (value !== undefined) return value;
-  }
-  return undefined;
 }

@@ -192,12 +192,13 @@ const NAME_TAG_HELPER = [
  * use, which at worst keeps a declaration.
  */
 function withoutUnusedDeclarations(body: readonly string[]): string[] {
-  const text = body.join('\n');
+  const uses = new Map<string, number>();
+  for (const match of body.join('\n').matchAll(/(?<![A-Za-z0-9_$.])[A-Za-z_$][A-Za-z0-9_$]*/g)) {
+    uses.set(match[0], (uses.get(match[0]) ?? 0) + 1);
+  }
   return body.map((line) => {
     const match = /^const ([A-Za-z_$][A-Za-z0-9_$]*) = /.exec(line);
-    if (!match) return line;
-    const uses = text.match(new RegExp(`(?<![A-Za-z0-9_$.])${match[1]}(?![A-Za-z0-9_$])`, 'g'))?.length ?? 0;
-    return uses > 1 ? line : line.slice(match[0].length);
+    return match && (uses.get(match[1]!) ?? 0) <= 1 ? line.slice(match[0].length) : line;
   });
 }
 

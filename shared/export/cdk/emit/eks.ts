@@ -96,7 +96,7 @@ function emitCluster(ctx: EmitContext, cluster: DiagramNode): void {
   if (autoMode) ctx.b.comment('The diagram draws no node groups or Fargate profiles here: EKS Auto Mode provides the nodes.');
   if (fargateOnly) ctx.b.comment('Only Fargate capacity: CoreDNS runs on Fargate too.');
   const variable = ctx.variable(cluster);
-  const subnets = ctx.subnetSelection(vpc, ctx.model.subnetsOf(cluster.id));
+  const subnets = ctx.subnetSelection(vpc, ctx.model.subnetsOf(cluster.id), { minAzs: 2 });
   const access = settings.endpointAccess;
   ctx.b.declare(
     variable,
@@ -593,7 +593,7 @@ function emitEfsVolumes(
   edges.forEach((edge, index) => {
     const fileSystem = ctx.refs.fileSystems.get(edge.target);
     if (!fileSystem) {
-      ctx.b.comment('A file system this workload mounts is in another Region, so it is not mounted.');
+      ctx.b.comment('A file system this workload mounts belongs to another stack (another Region or VPC), so it is not mounted.');
       return;
     }
     const mount = mountProps(edge, 'eks-workload');

@@ -64,6 +64,8 @@ function ecrImage(ctx: EmitContext, repository: DiagramNode): ImageRef {
     const ecr = ctx.b.use('ecr');
     const region = ctx.regions.regionOf(repository);
     ctx.header(repository, account !== '' ? 'in another account, imported' : 'in another Region, imported');
+    // Created by that Region's repositories stack, which then deploys first.
+    if (account === '') ctx.repositoryRegions.add(region);
     variable = ctx.variable(repository);
     ctx.b.declare(
       variable,
@@ -127,7 +129,9 @@ function pullThroughCacheImage(ctx: EmitContext, image: DiagramNode): ImageRef {
   const ecr = ctx.b.use('ecr');
   const { image: name, tag, credentialsSecret } = propsOf(dockerhubImage, image);
   ctx.header(image, 'Docker Hub through an ECR pull-through cache');
-  if (!ctx.refs.pullThroughCacheRule) {
+  if (!ctx.ownsPullThroughCache) {
+    ctx.b.comment("The Region's pull-through cache rule is created by another stack of this app.");
+  } else if (!ctx.refs.pullThroughCacheRule) {
     let credentialArn: Code;
     if (credentialsSecret.startsWith('arn:')) credentialArn = credentialsSecret;
     else {

@@ -103,6 +103,7 @@ function emitAlb(ctx: EmitContext, loadBalancer: DiagramNode, routes: DiagramEdg
   const settings = propsOf(albKind, loadBalancer);
   const vpc = ctx.vpcOf(loadBalancer);
   const internal = settings.scheme === 'internal';
+  const vpcSubnets = ctx.subnetSelection(vpc, ctx.model.subnetsOf(loadBalancer.id), { minAzs: 2 });
   const variable = ctx.variable(loadBalancer);
   ctx.b.declare(
     variable,
@@ -113,7 +114,7 @@ function emitAlb(ctx: EmitContext, loadBalancer: DiagramNode, routes: DiagramEdg
       props({
         vpc: expr(vpc.variable),
         internetFacing: !internal,
-        vpcSubnets: ctx.subnetSelection(vpc, ctx.model.subnetsOf(loadBalancer.id)),
+        vpcSubnets,
         ipAddressType: settings.ipAddressType === 'dualstack' ? expr(`${elbv2}.IpAddressType.DUAL_STACK`) : undefined,
       }),
     ),

@@ -2,6 +2,7 @@ import { efs as efsKind } from '../../../catalog';
 import type { DiagramEdge, DiagramNode } from '../../../document/schema';
 import { arr, call, expr, obj, props, type Code } from '../code';
 import type { EmitContext, VpcRef } from '../context';
+import { commentId } from '../literal';
 import { edgePropsOf, propsOf } from '../props';
 
 /** Properties of a "mounts" edge. */
@@ -86,7 +87,7 @@ export function emitEcsMounts(ctx: EmitContext, workload: DiagramNode, taskDefin
   for (const edge of ctx.model.edgesFrom(workload.id, 'mounts')) {
     const fileSystem = ctx.refs.fileSystems.get(edge.target);
     if (!fileSystem) {
-      ctx.b.comment(`The file system of mount ${edge.id.replace(/[^A-Za-z0-9_-]/g, '_')} is in another Region, so it is not mounted.`);
+      ctx.b.comment(`The file system of mount ${commentId(edge.id)} belongs to another stack (another Region or VPC), so it is not mounted.`);
       continue;
     }
     const mount = mountProps(edge, workload.kind);

@@ -7,7 +7,11 @@ export interface ReadmeFacts {
   description: string;
   packageName: string;
   hasDiagram: boolean;
-  stacks: { className: string; constructId: string; file: string; region?: string; repositories?: { className: string; constructId: string; file: string } }[];
+  regions: {
+    region?: string;
+    repositories?: { id: string; file: string };
+    stacks: { id: string; file: string; description: string }[];
+  }[];
   counts: { label: string; count: number }[];
   parameters: { stack: string; name: string; purpose: string }[];
   hasEks: boolean;
@@ -41,14 +45,17 @@ export function readme(facts: ReadmeFacts): string {
   }
 
   out.push('## What is in it', '');
-  for (const stack of facts.stacks) {
-    if (stack.repositories) {
+  for (const region of facts.regions) {
+    if (region.repositories) {
       out.push(
-        `- \`${stack.repositories.constructId}\` (\`${stack.repositories.file}\`): the ECR repositories${stack.region ? ` in ${stack.region}` : ''}, in a stack of their own so you can push images before any service starts.`,
+        `- \`${region.repositories.id}\` (\`${region.repositories.file}\`): the ECR repositories${region.region ? ` in ${region.region}` : ''}, in a stack of their own so you can push images before any service starts.`,
       );
     }
-    out.push(`- \`${stack.constructId}\` (\`${stack.file}\`): everything else${stack.region ? ` in ${stack.region}` : ', in the Region of your AWS profile'}.`);
+    for (const stack of region.stacks) {
+      out.push(`- \`${stack.id}\` (\`${stack.file}\`): ${stack.description.charAt(0).toLowerCase()}${stack.description.slice(1)}`);
+    }
   }
+  if (!facts.regions.some((region) => region.region)) out.push('', 'The diagram places nothing in a Region: the stacks deploy to the Region of your AWS profile.');
   if (facts.counts.length > 0) {
     out.push('', facts.counts.map(({ label, count }) => `${count} × ${label}`).join(' · '));
   }
@@ -61,7 +68,7 @@ export function readme(facts: ReadmeFacts): string {
 
   out.push('## Deploy', '', '```sh', 'npm install', 'npx cdk bootstrap          # once per account and Region');
   if (facts.hasRepositories) {
-    const ids = facts.stacks.flatMap((stack) => (stack.repositories ? [stack.repositories.constructId] : []));
+    const ids = facts.regions.flatMap((region) => (region.repositories ? [region.repositories.id] : []));
     out.push(`npx cdk deploy ${ids.join(' ')}`, '# push your images (see below), then:');
   }
   out.push(`npx cdk deploy --all${facts.parameters.length > 0 ? ' --parameters …   # see Parameters' : ''}`, '```', '');
