@@ -63,7 +63,7 @@ function emitCluster(ctx: EmitContext, cluster: DiagramNode): void {
     else if (capacity.kind === 'ecs-external-capacity') {
       const { instanceCount } = propsOf(ecsExternalCapacity, capacity);
       ctx.header(capacity, `ECS Anywhere, ${instanceCount} servers`);
-      ctx.b.comment('Register your servers with the cluster through an SSM activation (README.md); there is nothing to create here.');
+      ctx.b.comment('Your own servers join through an SSM activation (see README.md): nothing to create here.');
     }
   }
 

@@ -68,12 +68,12 @@ export function emitEksClusters(ctx: EmitContext): void {
   if (clusters.length > 0) {
     ctx.b.blank();
     ctx.b.comment('Your own kubectl access: npx cdk deploy -c eksAdminPrincipalArn=<ARN of your IAM role or user>');
-    ctx.b.declare(ctx.b.variables.unique('eksAdminPrincipalArn'), call('this.node.tryGetContext', 'eksAdminPrincipalArn'));
+    const admin = ctx.b.declare(ctx.b.variables.unique('eksAdminPrincipalArn'), call('this.node.tryGetContext', 'eksAdminPrincipalArn'));
+    for (const cluster of clusters) emitCluster(ctx, cluster, admin);
   }
-  for (const cluster of clusters) emitCluster(ctx, cluster);
 }
 
-function emitCluster(ctx: EmitContext, cluster: DiagramNode): void {
+function emitCluster(ctx: EmitContext, cluster: DiagramNode, adminPrincipal: string): void {
   const eks = ctx.b.use('eks');
   const cdk = ctx.b.use('cdk');
   const settings = propsOf(eksClusterKind, cluster);
@@ -120,7 +120,7 @@ function emitCluster(ctx: EmitContext, cluster: DiagramNode): void {
     ),
   );
   ctx.nameTag(variable, cluster);
-  ctx.b.lines(`if (eksAdminPrincipalArn) ${variable}.grantClusterAdmin(${tsString('AdminAccess')}, eksAdminPrincipalArn);`);
+  ctx.b.lines(`if (${adminPrincipal}) ${variable}.grantClusterAdmin(${tsString('AdminAccess')}, ${adminPrincipal});`);
   ctx.b.statement(newCall(`${cdk}.CfnOutput`, expr('this'), ctx.constructId(cluster, 'Name'), obj({ value: expr(`${variable}.clusterName`) })));
   ctx.refs.eksClusters.set(cluster.id, variable);
 
