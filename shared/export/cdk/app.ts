@@ -309,6 +309,7 @@ function readmeFacts(
     .map((kind) => ({ label: findKind(kind)?.label ?? kind, count: model.nodesOfKind(kind).length }))
     .filter((entry) => entry.count > 0);
   const dockerHub = model.nodesOfKind('dockerhub-image');
+  const exampleNode = ['ecs-service', 'eks-workload', 'ecs-cluster', 'eks-cluster', 'vpc'].map((kind) => model.nodesOfKind(kind)[0]).find(Boolean);
   return {
     title: document.metadata.title,
     description: document.metadata.description,
@@ -320,6 +321,9 @@ function readmeFacts(
       stacks: region.stacks.map((stack) => ({ id: stack.className, file: stack.file, description: stack.description })),
     })),
     counts,
+    ...(exampleNode && /^[A-Za-z0-9_-]+$/.test(exampleNode.id)
+      ? { example: { variable: variableBase(exampleNode.kind, exampleNode.id), kind: findKind(exampleNode.kind)?.label ?? exampleNode.kind, id: exampleNode.id } }
+      : {}),
     parameters: regions.flatMap((region) =>
       region.stacks.flatMap((stack) => stack.builder!.parameters.map((parameter) => ({ stack: stack.className, ...parameter }))),
     ),

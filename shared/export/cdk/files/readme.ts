@@ -20,6 +20,8 @@ export interface ReadmeFacts {
   pullThroughCache: boolean;
   onDemandTasks: boolean;
   externalCapacity: boolean;
+  /** A construct to explain the naming with: its variable, kind label and element id. */
+  example?: { variable: string; kind: string; id: string };
   /** Problems the rules found that the export carries as TODO(stowage) comments. */
   problems: number;
   forced: boolean;
@@ -59,10 +61,13 @@ export function readme(facts: ReadmeFacts): string {
   if (facts.counts.length > 0) {
     out.push('', facts.counts.map(({ label, count }) => `${count} × ${label}`).join(' · '));
   }
+  const example = facts.example ?? { variable: 'ecsServiceNK3x9q2mf', kind: 'ECS service', id: 'n-k3x9q2mf' };
   out.push(
     '',
-    'Construct ids and variable names come from the ids of the diagram elements (`ecsServiceNK3x9q2mf` is the ECS service',
-    'with id `n-k3x9q2mf`); each construct carries its diagram label as its `Name` tag.',
+    `Construct ids and variable names come from the ids of the diagram elements (\`${example.variable}\` is the ${example.kind}`,
+    `with id \`${example.id}\`); each construct carries its diagram label as its \`Name\` tag${
+      facts.hasEks ? ', and each Kubernetes workload as its `stowage/label` annotation' : ''
+    }.`,
     '',
   );
 
