@@ -188,8 +188,15 @@ describe('stowage export cdk, type-checked and synthesized', () => {
       ],
       'FARGATE',
     ]);
-    expect(resources(app, 'AWS::ElasticLoadBalancingV2::TargetGroup').map((group) => group.Properties?.TargetType)).toEqual(['ip', 'ip']);
+    expect(resources(app, 'AWS::ElasticLoadBalancingV2::TargetGroup').map((group) => group.Properties?.TargetType)).toEqual(['ip', 'ip', 'ip']);
     expect(resources(app, 'AWS::ElasticLoadBalancingV2::ListenerRule')).toHaveLength(1);
+    const listeners = resources(app, 'AWS::ElasticLoadBalancingV2::Listener').map((listener: any) => [listener.Properties.Port, listener.Properties.Protocol]);
+    expect(listeners).toEqual([
+      [80, 'HTTP'],
+      [443, 'HTTPS'],
+    ]);
+    const parameters = [...app.templates.values()].flatMap((template) => Object.keys(template.Parameters ?? {}));
+    expect(parameters).toContain('AlbNAlbCertificateArn443');
     const volumes = resources(app, 'AWS::ECS::TaskDefinition').flatMap((task) => (task.Properties?.Volumes as Record<string, any>[] | undefined) ?? []);
     expect(volumes[0]?.EFSVolumeConfiguration).toMatchObject({ TransitEncryption: 'ENABLED', AuthorizationConfig: { IAM: 'ENABLED', AccessPointId: expect.anything() } });
     expect(count(app, 'AWS::EFS::AccessPoint')).toBe(1);
@@ -232,6 +239,8 @@ describe('stowage export cdk, type-checked and synthesized', () => {
       expect(manifests).toContain(`\\"kind\\":\\"${kind}\\"`);
     }
     expect(manifests).toContain('aws-load-balancer-nlb-target-type');
+    expect(manifests).toContain('alb.ingress.kubernetes.io/certificate-arn');
+    expect(resources(app, 'AWS::EKS::AccessEntry').filter((entry) => entry.Properties?.Type === 'EC2_LINUX')).toHaveLength(1);
     expect(count(app, 'Custom::AWSCDK-EKS-HelmChart')).toBe(1);
     expect(resources(app, 'AWS::EKS::Addon').map((addon) => addon.Properties?.AddonName)).toEqual(['aws-efs-csi-driver', 'aws-ebs-csi-driver']);
   });

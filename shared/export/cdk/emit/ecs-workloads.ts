@@ -183,8 +183,9 @@ function emitService(ctx: EmitContext, service: DiagramNode): void {
         assignPublicIp: where.flavour === 'fargate' && settings.assignPublicIp ? true : undefined,
         vpcSubnets: where.flavour === 'external' ? undefined : subnets,
         capacityProviderStrategies: where.strategy.length > 0 ? arr(where.strategy) : undefined,
-        minHealthyPercent: settings.minimumHealthyPercent,
-        maxHealthyPercent: settings.maximumPercent,
+        // A daemon replaces tasks in place (at most 100%); other values are the catalog's defaults for replicas.
+        minHealthyPercent: daemon && settings.maximumPercent !== 100 ? undefined : settings.minimumHealthyPercent,
+        maxHealthyPercent: daemon && settings.maximumPercent !== 100 ? undefined : settings.maximumPercent,
         deploymentController: controller === 'ECS' ? undefined : obj({ type: expr(`${ecs}.DeploymentControllerType.${controller}`) }),
         circuitBreaker: controller === 'ECS' ? obj({ rollback: true }) : undefined,
         healthCheckGracePeriod: routes.length > 0 ? call(`${cdk}.Duration.seconds`, 60) : undefined,

@@ -238,6 +238,20 @@ function emitSelfManaged(ctx: EmitContext, scope: ClusterScope, group: DiagramNo
       call(`${scope.variable}.connectAutoScalingGroupCapacity`, expr(variable), obj({ machineImageType: expr(`${eks}.MachineImageType.BOTTLEROCKET`) })),
     );
   }
+  // With API authentication, nodes join through an access entry for their role.
+  ctx.b.statement(
+    newCall(
+      `${eks}.AccessEntry`,
+      expr('this'),
+      ctx.constructId(group, 'AccessEntry'),
+      props({
+        cluster: expr(scope.variable),
+        principal: expr(`${variable}.role.roleArn`),
+        accessEntryType: expr(`${eks}.AccessEntryType.EC2_LINUX`),
+        accessPolicies: arr([]),
+      }),
+    ),
+  );
   ctx.nameTag(variable, group);
   ctx.refs.autoScalingGroups.set(group.id, variable);
   scope.nodeRoles.push(`${variable}.role`);
