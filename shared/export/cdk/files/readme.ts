@@ -145,7 +145,8 @@ export function readme(facts: ReadmeFacts): string {
   }
   out.push(
     '- **Network.** `ec2.Vpc` builds every subnet group in every Availability Zone and allocates subnet ranges itself, so the CIDRs',
-    '  drawn for individual subnets are not reproduced. NAT gateways cost money by the hour.',
+    '  drawn for individual subnets are not reproduced. Where the diagram names the zones (us-east-1a …), the VPC uses exactly',
+    '  those, and the CDK CLI checks them against your account (cached in cdk.context.json). NAT gateways cost money by the hour.',
     '- **Sizes and counts.** CPU, memory, instance types and task and node counts are the diagram\'s; check them against real load.',
     '- **Data.** ECR repositories and EFS file systems are kept when a stack is deleted (CDK\'s default removal policy for them).',
   );
