@@ -185,7 +185,6 @@ export function recommendedFeatureFlags(): Record<string, unknown> | undefined {
  * (`renderDiagramSvg(document, options)` in shared/export/svg) is being built on another branch;
  * once merged, return `{ diagramSvg: renderDiagramSvg(document, …) }` here.
  */
-function diagramSvgOption(document: DiagramDocument): { diagramSvg?: string } {
-  void document;
+function diagramSvgOption(_document: DiagramDocument): { diagramSvg?: string } {
   return {};
 }

@@ -120,6 +120,8 @@ export class EmitContext {
     const kindLabel = findKind(node.kind)?.label ?? node.kind;
     this.b.comment(`${kindLabel} ${commentId(node.id)}${note ? `: ${note}` : ''}`);
     this.notes.writeFor(node.id, this.b);
+    // Users drawn in front of a load balancer have no construct of their own.
+    for (const source of this.model.sources(node.id, 'sends-requests')) this.notes.writeFor(source.id, this.b);
   }
 
   /** `nameTag(variable, 'label')`: the diagram label as the console Name tag. */

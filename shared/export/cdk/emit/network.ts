@@ -44,6 +44,10 @@ function emitDiagramVpc(ctx: EmitContext, ref: VpcRef): void {
   const { layout } = ref;
   const node = layout.node!;
   ctx.header(node);
+  // Subnets, AZs and NAT gateways become part of the VPC: their problems are noted here.
+  for (const part of ctx.model.index.descendants(node.id)) {
+    if (part.kind !== 'vpc-endpoint') ctx.notes.writeFor(part.id, ctx.b);
+  }
   if (layout.groups.length === 0) ctx.b.comment("The diagram draws no subnets here: CDK's default public and private subnets.");
   if (layout.masksDropped) ctx.b.comment('The subnet sizes drawn do not fit the VPC range, so CDK sizes the subnets.');
   if (layout.privateNatGateways > 0) ctx.b.comment('Private NAT gateways are not generated: ec2.Vpc creates public NAT gateways only.');
