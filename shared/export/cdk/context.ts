@@ -121,7 +121,7 @@ export class EmitContext {
     this.b.comment(`${kindLabel} ${commentId(node.id)}${note ? `: ${note}` : ''}`);
     this.notes.writeFor(node.id, this.b);
     // Users drawn in front of a load balancer have no construct of their own.
-    for (const source of this.model.sources(node.id, 'sends-requests')) this.notes.writeFor(source.id, this.b);
+    for (const source of this.model.sources(node.id, 'sends-requests')) this.notes.writeFor(source.id, this.b, { primaryOnly: true });
   }
 
   /** `nameTag(variable, 'label')`: the diagram label as the console Name tag. */

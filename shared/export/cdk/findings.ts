@@ -11,7 +11,7 @@ import { BODY_INDENT, type StackBuilder } from './stack-builder';
  * carry only the rule id and element ids.
  */
 export class FindingNotes {
-  private readonly pending: { finding: Finding; anchors: Set<string> }[];
+  private readonly pending: { finding: Finding; anchors: Set<string>; primary: string | undefined }[];
 
   constructor(document: DiagramDocument, findings: readonly Finding[]) {
     const edgeEnds = new Map(document.edges.map((edge) => [edge.id, [edge.source, edge.target]]));
@@ -20,14 +20,18 @@ export class FindingNotes {
       .map((finding) => ({
         finding,
         anchors: new Set([...finding.nodeIds, ...finding.edgeIds.flatMap((id) => edgeEnds.get(id) ?? [])]),
+        primary: finding.nodeIds[0] ?? edgeEnds.get(finding.edgeIds[0] ?? '')?.[0],
       }));
   }
 
-  /** Writes the notes that concern `nodeId` and have not been written yet. */
-  writeFor(nodeId: string, builder: StackBuilder): void {
+  /**
+   * Writes the notes that concern `nodeId` and have not been written yet. `primaryOnly` takes only
+   * the notes about this node first of all, for nodes placed beside the construct they belong to.
+   */
+  writeFor(nodeId: string, builder: StackBuilder, options: { primaryOnly?: boolean } = {}): void {
     for (let index = 0; index < this.pending.length; ) {
       const entry = this.pending[index]!;
-      if (entry.anchors.has(nodeId)) {
+      if (options.primaryOnly ? entry.primary === nodeId : entry.anchors.has(nodeId)) {
         writeNote(entry.finding, builder);
         this.pending.splice(index, 1);
       } else index++;

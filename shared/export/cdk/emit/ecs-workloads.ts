@@ -104,7 +104,7 @@ function emitTaskDefinition(ctx: EmitContext, workload: DiagramNode, settings: W
   }
 
   const image = imageOf(ctx, workload);
-  if (image) ctx.notes.writeFor(image.node.id, ctx.b);
+  if (image) ctx.notes.writeFor(image.node.id, ctx.b, { primaryOnly: true });
   if (!image) ctx.b.comment('The diagram connects no image to these tasks: a public placeholder to replace.');
   else if (image.others > 0) ctx.b.comment('One container per task is generated, from the first image the diagram connects.');
   const imageRef = image?.ref ?? placeholderImage(ctx);

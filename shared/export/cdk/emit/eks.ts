@@ -312,7 +312,7 @@ function emitWorkload(ctx: EmitContext, scope: ClusterScope, workload: DiagramNo
   const namespace = settings.namespace;
   const compute = resolveEksCompute(ctx.model, workload);
   const image = imageOf(ctx, workload);
-  if (image) ctx.notes.writeFor(image.node.id, ctx.b);
+  if (image) ctx.notes.writeFor(image.node.id, ctx.b, { primaryOnly: true });
   if (!image) ctx.b.comment('The diagram connects no image to these pods: a public placeholder to replace.');
   else if (image.ref.hasCredentials) ctx.b.comment('Pods pull from Docker Hub anonymously here: add an image pull secret for your credentials.');
   const imageRef = image?.ref ?? placeholderImage(ctx);

@@ -46,7 +46,7 @@ function emitDiagramVpc(ctx: EmitContext, ref: VpcRef): void {
   ctx.header(node);
   // Subnets, AZs and NAT gateways become part of the VPC: their problems are noted here.
   for (const part of ctx.model.index.descendants(node.id)) {
-    if (part.kind === 'subnet' || part.kind === 'availability-zone' || part.kind === 'nat-gateway') ctx.notes.writeFor(part.id, ctx.b);
+    if (part.kind === 'subnet' || part.kind === 'availability-zone' || part.kind === 'nat-gateway') ctx.notes.writeFor(part.id, ctx.b, { primaryOnly: true });
   }
   if (layout.groups.length === 0) ctx.b.comment("The diagram draws no subnets here: CDK's default public and private subnets.");
   if (layout.masksDropped) ctx.b.comment('The subnet sizes drawn do not fit the VPC range, so CDK sizes the subnets.');
