@@ -21,9 +21,9 @@ import { importStatement, StackBuilder } from './stack-builder';
 import type { CdkAppOptions, CdkAppResult, GeneratedFile } from './types';
 
 /**
- * Turns a diagram into a CDK app shaped like `cdk init app --language typescript`: one
- * workload stack per Region (plus a stack for the ECR repositories it creates), a bin entry,
- * package.json, cdk.json, tsconfig.json and a README. Pure and deterministic: the same
+ * Turns a diagram into a CDK app shaped like `cdk init app --language typescript`: a workload
+ * stack per Region and VPC (plus a stack per Region for the ECR repositories it creates), a bin
+ * entry, package.json, cdk.json, tsconfig.json and a README. Pure and deterministic: the same
  * document and options always give the same files, byte for byte.
  */
 export function generateCdkApp(document: DiagramDocument, options: CdkAppOptions): CdkAppResult {

@@ -128,7 +128,7 @@ export class StackBuilder {
   }
 
   get hasStatements(): boolean {
-    return this.body.some((line) => line !== '' && !line.startsWith('//'));
+    return [...this.prologue, ...this.body].some((line) => line !== '' && !line.startsWith('//'));
   }
 
   render(): string {
