@@ -33,12 +33,7 @@ describe('generateCdkApp', () => {
     const lines = stack.split('\n').map((line) => line.trim());
     const header = lines.indexOf('// ECS service n-web');
     expect(lines[header + 1]).toBe('// TODO(stowage): fargate-requires-awsvpc (n-web), error');
-    expect(lines.slice(header + 2, header + 6)).toEqual([
-      'cdk.Annotations.of(this).addWarningV2(',
-      "'stowage:fargate-requires-awsvpc',",
-      "'Service \"web\" */ breaks',",
-      ');',
-    ]);
+    expect(lines[header + 2]).toBe("cdk.Annotations.of(this).addWarningV2('stowage:fargate-requires-awsvpc', 'Service \"web\" */ breaks');");
     expect(stack).toContain('// TODO(stowage): orphan-rule, warning');
     expect(fileText(files, 'README.md')).toContain('2 problems found in the diagram');
   });

@@ -17,8 +17,8 @@ describe('code rendering', () => {
   });
 
   it('breaks long calls argument by argument when hugging does not fit', () => {
-    const code = call('x'.repeat(90), 'a'.repeat(20), obj({ b: 1 }));
-    expect(render(code, 0)).toBe([`${'x'.repeat(90)}(`, `  '${'a'.repeat(20)}',`, '  { b: 1 },', ')'].join('\n'));
+    const code = call('x'.repeat(110), 'a'.repeat(20), obj({ b: 1 }));
+    expect(render(code, 0)).toBe([`${'x'.repeat(110)}(`, `  '${'a'.repeat(20)}',`, '  { b: 1 },', ')'].join('\n'));
   });
 
   it('leaves out undefined props and quotes keys that are not identifiers', () => {

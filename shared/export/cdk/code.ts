@@ -3,11 +3,11 @@ import { tsKey, tsString } from './literal';
 /**
  * A tiny model of the TypeScript expressions the generator writes, rendered with 2-space
  * indentation, single quotes and trailing commas, breaking lines the way Prettier would at a
- * 100-column width. Plain strings are always rendered as escaped string literals; code is
+ * 120-column width (common in CDK code). Plain strings are always rendered as escaped string literals; code is
  * only ever produced by `expr`, whose text the generator builds from identifiers it made.
  */
 
-export const LINE_WIDTH = 100;
+export const LINE_WIDTH = 120;
 
 /** Trusted TypeScript source text, such as `ecs.NetworkMode.BRIDGE` or a variable name. */
 export class Expr {
