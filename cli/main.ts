@@ -19,6 +19,7 @@ export const SUBCOMMANDS: Record<string, SubcommandLoader> = {
   'export svg': () => import('./commands/export-svg').then((m) => m.exportSvgCommand),
   'export png': () => import('./commands/export-png').then((m) => m.exportPngCommand),
   validate: () => import('./commands/validate').then((m) => m.validateCommand),
+  'export cdk': () => import('./commands/export-cdk').then((m) => m.exportCdkCommand),
 };
 
 export function usage(): string {

@@ -26,7 +26,12 @@ export const mountsEfs: ConnectionDefinition = {
     readOnly: z.boolean().default(false).meta({ title: 'Read only' }),
     transitEncryption: z.boolean().default(true).meta({ title: 'Encryption in transit' }),
     accessPoint: z.boolean().default(false).meta({ title: 'Use an access point', description: 'Mount through an EFS access point (needs encryption in transit).' }),
-    rootDirectory: z.string().min(1).max(1024).default('/').meta({ title: 'Root directory' }),
+    rootDirectory: z
+      .string()
+      .min(1)
+      .max(1024)
+      .default('/')
+      .meta({ title: 'Root directory', description: 'Directory of the file system to mount. With an access point, the access point is rooted here.' }),
   }),
 };
 

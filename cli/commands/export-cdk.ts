@@ -1,0 +1,187 @@
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { DiagramDocument } from '../../shared/document';
+import { generateCdkApp, KUBECTL_LAYER_PACKAGE, type CdkVersions } from '../../shared/export/cdk';
+import { runRules, type Finding } from '../../shared/rules';
+import { exportSvg } from '../../shared/export/svg';
+import { EXIT, readDocumentFile, type Output } from '../io';
+import type { Subcommand } from '../main';
+
+const USAGE = 'Usage: stowage export cdk FILE -o DIR [--name APP_NAME] [--force] [--overwrite]';
+
+const SUMMARY = [
+  'Writes an AWS CDK app (TypeScript) for the diagram in FILE to the folder DIR.',
+  '',
+  'Options:',
+  '  -o, --out DIR    Folder to write the app to. It must not exist or be empty, unless --overwrite.',
+  '  --name APP_NAME  Name of the app (package, stack and file names). Default: the file name.',
+  '  --force          Export even when the diagram has errors; each one becomes a TODO(stowage)',
+  '                   comment and a synth-time warning in the code.',
+  '  --overwrite      Write into a folder that already has files, replacing files of the same name.',
+  '                   Other files in the folder are left alone.',
+  '',
+  'Exit codes: 0 written, 1 the diagram has errors (see --force), 2 unreadable or invalid file, 64 usage.',
+].join('\n');
+
+interface Arguments {
+  file: string;
+  out: string;
+  name?: string;
+  force: boolean;
+  overwrite: boolean;
+}
+
+export const exportCdkCommand: Subcommand = {
+  name: 'export cdk',
+  usage: USAGE,
+  summary: SUMMARY,
+  async run(args, output) {
+    const parsed = parseArguments(args);
+    if (typeof parsed === 'string') {
+      output.err(`stowage export cdk: ${parsed}\n${USAGE}`);
+      return EXIT.usage;
+    }
+    const document = readDocumentFile(parsed.file, output);
+    if (!document) return EXIT.unreadable;
+
+    const target = resolve(parsed.out);
+    const problem = targetProblem(target, parsed.overwrite);
+    if (problem) {
+      output.err(`stowage export cdk: ${problem}`);
+      return EXIT.usage;
+    }
+
+    const findings = runRules(document);
+    const result = generateCdkApp(document, {
+      appName: parsed.name ?? basename(parsed.file).replace(/\.[^.]*$/, ''),
+      findings,
+      force: parsed.force,
+      versions: installedVersions(),
+      featureFlags: recommendedFeatureFlags(),
+      ...diagramSvgOption(document),
+    });
+    if (!result.ok) {
+      const count = result.errors.length;
+      output.err(`stowage: ${parsed.file} has ${count} ${count === 1 ? 'error' : 'errors'}, so no CDK app was written:`);
+      for (const finding of result.errors) output.err(`  ${describeFinding(finding)}`);
+      output.err('Fix them in the diagram, or export anyway with --force (each becomes a TODO(stowage) comment in the code).');
+      return EXIT.findings;
+    }
+
+    const warnings = findings.filter((finding) => finding.severity !== 'info');
+    for (const finding of warnings) output.err(`  ${describeFinding(finding)}`);
+    try {
+      for (const file of result.files) {
+        const path = join(target, ...file.path.split('/'));
+        mkdirSync(dirname(path), { recursive: true });
+        writeFileSync(path, file.content);
+      }
+    } catch (error) {
+      output.err(`stowage export cdk: cannot write to ${parsed.out}: ${(error as Error).message}`);
+      return EXIT.unreadable;
+    }
+    const shown = parsed.out;
+    output.out(`Wrote a CDK app (${result.files.length} files) to ${shown}${warnings.length > 0 ? `, with ${warnings.length} problems marked TODO(stowage)` : ''}.`);
+    output.out(`Next: cd ${shown} && npm install && npx cdk synth   (README.md explains deploying)`);
+    return EXIT.ok;
+  },
+};
+
+function parseArguments(args: string[]): Arguments | string {
+  let file: string | undefined;
+  let out: string | undefined;
+  let name: string | undefined;
+  let force = false;
+  let overwrite = false;
+  for (let index = 0; index < args.length; index++) {
+    const arg = args[index]!;
+    const value = () => {
+      const next = args[index + 1];
+      if (next === undefined || next.startsWith('-')) return undefined;
+      index++;
+      return next;
+    };
+    if (arg === '-o' || arg === '--out') {
+      out = value();
+      if (out === undefined) return `${arg} needs a folder.`;
+    } else if (arg.startsWith('--out=')) out = arg.slice('--out='.length);
+    else if (arg === '--name') {
+      name = value();
+      if (name === undefined) return '--name needs a name.';
+    } else if (arg.startsWith('--name=')) name = arg.slice('--name='.length);
+    else if (arg === '--force') force = true;
+    else if (arg === '--overwrite') overwrite = true;
+    else if (arg.startsWith('-') && arg !== '-') return `unknown option ${arg}.`;
+    else if (file === undefined) file = arg;
+    else return `unexpected argument ${arg}: give one FILE.`;
+  }
+  if (file === undefined) return 'give the .stowage FILE to export.';
+  if (out === undefined || out === '') return 'give the folder to write to with -o DIR.';
+  if (name !== undefined && name.trim() === '') return '--name cannot be empty.';
+  return { file, out, force, overwrite, ...(name !== undefined ? { name } : {}) };
+}
+
+/** Why the app cannot be written to `target`, or undefined when it can. */
+function targetProblem(target: string, overwrite: boolean): string | undefined {
+  if (!existsSync(target)) return undefined;
+  if (!statSync(target).isDirectory()) return `${target} exists and is not a folder.`;
+  if (!overwrite && readdirSync(target).length > 0) {
+    return `${target} is not empty. Choose a new folder, or pass --overwrite to replace the generated files in it.`;
+  }
+  return undefined;
+}
+
+function describeFinding(finding: Finding): string {
+  return `${finding.severity} ${finding.ruleId}: ${finding.message}`;
+}
+
+const require = createRequire(import.meta.url);
+
+function packageVersion(name: string): string | undefined {
+  try {
+    const manifest = JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')) as { version?: unknown };
+    return typeof manifest.version === 'string' ? manifest.version : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The versions of the CDK packages installed with Stowage: the generated code is written
+ * against this aws-cdk-lib, so the app pins it exactly.
+ */
+export function installedVersions(): CdkVersions {
+  const awsCdkLib = packageVersion('aws-cdk-lib');
+  const constructs = packageVersion('constructs');
+  if (!awsCdkLib || !constructs) throw new Error('aws-cdk-lib and constructs must be installed (npm install) to export a CDK app.');
+  const optional = (name: string, range: (version: string) => string) => {
+    const version = packageVersion(name);
+    return version ? range(version) : undefined;
+  };
+  const versions: CdkVersions = { awsCdkLib, constructs: `^${constructs}` };
+  const kubectlLayer = optional(KUBECTL_LAYER_PACKAGE, (version) => `^${version}`);
+  const typescript = optional('typescript', (version) => `~${version}`);
+  const tsx = optional('tsx', (version) => `^${version}`);
+  const typesNode = optional('@types/node', (version) => `^${version}`);
+  if (kubectlLayer) versions.kubectlLayer = kubectlLayer;
+  if (typescript) versions.typescript = typescript;
+  if (tsx) versions.tsx = tsx;
+  if (typesNode) versions.typesNode = typesNode;
+  return versions;
+}
+
+/** The feature flags `cdk init` writes into cdk.json for the installed aws-cdk-lib. */
+export function recommendedFeatureFlags(): Record<string, unknown> | undefined {
+  try {
+    const path = join(dirname(require.resolve('aws-cdk-lib/package.json')), 'recommended-feature-flags.json');
+    return JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The diagram picture for the generated README: the same native SVG `stowage export svg` writes. */
+function diagramSvgOption(document: DiagramDocument): { diagramSvg?: string } {
+  return { diagramSvg: exportSvg(document).svg };
+}

@@ -1,0 +1,340 @@
+import { ecrRepository, findKind } from '../../catalog';
+import type { DiagramDocument, DiagramNode } from '../../document/schema';
+import { DiagramModel } from '../../model/diagram-model';
+import { call, expr, newCall, obj, render } from './code';
+import { EmitContext, type RepositoryStackRef } from './context';
+import { emitEcsClusters, ECS_WORKLOAD_KINDS } from './emit/ecs-cluster';
+import { emitEcsWorkloads } from './emit/ecs-workloads';
+import { emitEksClusters } from './emit/eks';
+import { emitImages, isCreatedRepository } from './emit/images';
+import { emitLoadBalancers, LOAD_BALANCER_KINDS } from './emit/load-balancers';
+import { emitVpcs } from './emit/network';
+import { emitFileSystems } from './emit/storage';
+import { FindingNotes } from './findings';
+import { cdkJson, ESSENTIAL_FEATURE_FLAGS, GITIGNORE, packageJson, tsconfigJson } from './files/project';
+import { readme, type ReadmeFacts } from './files/readme';
+import { camelCase, commentId, pascalCase } from './literal';
+import { constructIdBase, Names, variableBase } from './names';
+import { DEFAULT_PARTITION, planStacks, type StackPlanning, type StackSlot } from './plan/stacks';
+import { propsOf } from './props';
+import { importStatement, StackBuilder } from './stack-builder';
+import type { CdkAppOptions, CdkAppResult, GeneratedFile } from './types';
+
+/**
+ * Turns a diagram into a CDK app shaped like `cdk init app --language typescript`: a workload
+ * stack per Region and VPC (plus a stack per Region for the ECR repositories it creates), a bin
+ * entry, package.json, cdk.json, tsconfig.json and a README. Pure and deterministic: the same
+ * document and options always give the same files, byte for byte.
+ */
+export function generateCdkApp(document: DiagramDocument, options: CdkAppOptions): CdkAppResult {
+  const errors = options.findings.filter((finding) => finding.severity === 'error');
+  if (errors.length > 0 && !options.force) return { ok: false, reason: 'validation-errors', errors };
+
+  const packageName = packageNameOf(options.appName);
+  const appClass = pascalCase(packageName);
+  const model = new DiagramModel(document);
+  const planning = planStacks(model);
+  const notes = new FindingNotes(document, options.findings);
+  const regions = planRegionFiles(model, planning, packageName, appClass);
+
+  const files: GeneratedFile[] = [];
+  let hasEks = false;
+  let firstBuilder: StackBuilder | undefined;
+  for (const region of regions) {
+    let repositoryRef: RepositoryStackRef | undefined;
+    if (region.repositories) {
+      const builder = new StackBuilder(region.repositories.className, `The ECR repositories the diagram draws${region.region ? ` in ${region.region}` : ''}.`);
+      repositoryRef = { builder, fields: new Map() };
+      emitRepositories(builder, repositoryRef, region.repositories.nodes, notes);
+      files.push({ path: region.repositories.file, content: builder.render() });
+    }
+    const pullThroughCacheOwner = region.stacks.find((stack) => usesPullThroughCache(model, planning, stack.slot));
+    for (const stack of region.stacks) {
+      const builder = new StackBuilder(stack.className, stack.description);
+      stack.builder = builder;
+      if (region.repositories) {
+        builder.importLocal(`type { ${region.repositories.className} }`, `./${baseName(region.repositories.file)}`);
+        builder.propsField(`repositories: ${region.repositories.className}`, 'The stack with the ECR repositories the services pull from.');
+      }
+      const ctx = new EmitContext(model, planning, stack.slot, builder, notes, repositoryRef, stack === pullThroughCacheOwner);
+      emitWorkloadStack(ctx);
+      stack.dependsOnRepositoriesOf = [...ctx.repositoryRegions];
+      hasEks ||= ctx.nodes('eks-cluster').length > 0;
+      firstBuilder ??= builder;
+    }
+  }
+  notes.writeRemaining(firstBuilder!);
+  // A stack with nothing in it is left out, unless it is the only one (an empty diagram still gives an app).
+  const allStacks = regions.flatMap((region) => region.stacks);
+  for (const region of regions) {
+    region.stacks = region.stacks.filter((stack) => stack.builder!.hasStatements || (allStacks.length === 1 && !region.repositories));
+    for (const stack of region.stacks) files.push({ path: stack.file, content: stack.builder!.render() });
+  }
+
+  files.push({ path: `bin/${packageName}.ts`, content: binFile(regions, document.metadata.title) });
+  files.push({ path: 'package.json', content: packageJson(packageName, options.versions, hasEks) });
+  files.push({ path: 'cdk.json', content: cdkJson(packageName, options.featureFlags ?? ESSENTIAL_FEATURE_FLAGS) });
+  files.push({ path: 'tsconfig.json', content: tsconfigJson() });
+  files.push({ path: '.gitignore', content: GITIGNORE });
+  if (options.diagramSvg !== undefined) files.push({ path: 'diagram.svg', content: options.diagramSvg });
+  files.push({ path: 'README.md', content: readme(readmeFacts(model, document, options, packageName, regions, hasEks)) });
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { ok: true, files };
+}
+
+interface WorkloadStackFile {
+  slot: StackSlot;
+  className: string;
+  file: string;
+  description: string;
+  builder?: StackBuilder;
+  /** Other Regions whose repositories stack must deploy before this stack. */
+  dependsOnRepositoriesOf?: (string | undefined)[];
+}
+
+interface RegionFiles {
+  region: string | undefined;
+  repositories?: { className: string; file: string; nodes: DiagramNode[] };
+  stacks: WorkloadStackFile[];
+}
+
+/**
+ * Class and file names: `ShopStack` in lib/shop-stack.ts for the usual one Region and one VPC;
+ * the Region (`ShopEuWest1Stack`) and the VPC's element id (`ShopVpcNK3x9q2mfStack`) join the
+ * name when the diagram has several.
+ */
+function planRegionFiles(model: DiagramModel, planning: StackPlanning, packageName: string, appClass: string): RegionFiles[] {
+  const multiRegion = planning.regions.regions.length > 1;
+  const classNames = new Names();
+  const fileNames = new Names();
+  return planning.regions.regions.map((region) => {
+    const regionClass = multiRegion && region ? pascalCase(region) : '';
+    const regionFile = multiRegion && region ? `-${region}` : '';
+    const slots = planning.slots.filter((slot) => slot.region === region);
+    const stacks = slots.map((slot) => {
+      const several = slots.length > 1;
+      const vpcClass = !several ? '' : slot.partition === DEFAULT_PARTITION ? 'DefaultVpc' : `Vpc${pascalCase(slot.partition)}`;
+      const vpcFile = !several ? '' : slot.partition === DEFAULT_PARTITION ? '-default-vpc' : `-vpc-${kebabCase(slot.partition)}`;
+      const where = [region ? `in ${region}` : '', several ? (slot.partition === DEFAULT_PARTITION ? 'outside the VPCs it draws' : `in VPC ${commentId(slot.partition)}`) : '']
+        .filter(Boolean)
+        .join(', ');
+      return {
+        slot,
+        className: classNames.unique(`${appClass}${regionClass}${vpcClass}Stack`),
+        file: `lib/${fileNames.unique(`${packageName}${regionFile}${vpcFile}`)}-stack.ts`,
+        description: `The resources the diagram draws${where ? ` ${where}` : ''}.`,
+      };
+    });
+    const repositoryNodes = model.nodesOfKind('ecr-repository').filter((node) => isCreatedRepository({ regions: planning.regions }, node, region));
+    return {
+      region,
+      stacks,
+      ...(repositoryNodes.length > 0
+        ? {
+            repositories: {
+              className: classNames.unique(`${appClass}${regionClass}RepositoriesStack`),
+              file: `lib/${fileNames.unique(`${packageName}${regionFile}-repositories`)}-stack.ts`,
+              nodes: repositoryNodes,
+            },
+          }
+        : {}),
+    };
+  });
+}
+
+function kebabCase(id: string): string {
+  return id.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'vpc';
+}
+
+/** Whether a workload of the stack pulls a Docker Hub image through the pull-through cache. */
+function usesPullThroughCache(model: DiagramModel, planning: StackPlanning, slot: StackSlot): boolean {
+  return model.document.nodes.some(
+    (node) =>
+      (node.kind === 'ecs-service' || node.kind === 'ecs-task' || node.kind === 'eks-workload') &&
+      planning.slotOf(node)?.key === slot.key &&
+      model.targets(node.id, 'pulls-image').some((image) => image.kind === 'dockerhub-image' && image.props.pullThroughCache === true),
+  );
+}
+
+/** An npm package name from any text: lowercase letters, digits and dashes, starting with a letter. */
+export function packageNameOf(appName: string): string {
+  const name = appName
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+  if (name === '') return 'stowage-app';
+  return /^[a-z]/.test(name) ? name : `app-${name}`;
+}
+
+function baseName(path: string): string {
+  return path.replace(/^.*\//, '').replace(/\.ts$/, '');
+}
+
+function emitRepositories(builder: StackBuilder, ref: RepositoryStackRef, repositories: DiagramNode[], notes: FindingNotes): void {
+  const ecr = builder.use('ecr');
+  const cdk = builder.use('cdk');
+  const byName = new Map<string, { id: string; field: string }>();
+  for (const repository of repositories) {
+    const settings = propsOf(ecrRepository, repository);
+    const same = byName.get(settings.repositoryName);
+    if (same) {
+      // A repository is its name: nodes that share one are the same repository.
+      builder.blank();
+      builder.comment(`ECR repository ${commentId(repository.id)} has the name of ${commentId(same.id)}: they are one repository.`);
+      notes.writeFor(repository.id, builder);
+      ref.fields.set(repository.id, same.field);
+      continue;
+    }
+    const field = builder.variables.unique(variableBase(repository.kind, repository.id));
+    const constructId = builder.constructIds.unique(constructIdBase(repository.kind, repository.id));
+    builder.field(`${field}: ${ecr}.Repository`, `${findKind(repository.kind)?.label ?? 'ECR repository'} ${commentId(repository.id)}.`);
+    builder.blank();
+    builder.comment(`ECR repository ${commentId(repository.id)}`);
+    notes.writeFor(repository.id, builder);
+    builder.assign(
+      `this.${field}`,
+      newCall(
+        `${ecr}.Repository`,
+        expr('this'),
+        constructId,
+        obj(
+          {
+            repositoryName: settings.repositoryName,
+            imageTagMutability: expr(`${ecr}.TagMutability.${settings.imageTagMutability}`),
+            imageScanOnPush: settings.scanOnPush,
+          },
+          { expanded: true },
+        ),
+      ),
+    );
+    if (repository.label.trim() !== '') {
+      builder.usesNameTag = true;
+      builder.statement(call('nameTag', expr(`this.${field}`), repository.label));
+    }
+    builder.statement(newCall(`${cdk}.CfnOutput`, expr('this'), builder.constructIds.unique(`${constructId}Uri`), obj({ value: expr(`this.${field}.repositoryUri`) })));
+    ref.fields.set(repository.id, field);
+    byName.set(settings.repositoryName, { id: repository.id, field });
+  }
+}
+
+function emitWorkloadStack(ctx: EmitContext): void {
+  const document = ctx.model.document;
+  const ecsWorkloads = document.nodes.filter((node) => ECS_WORKLOAD_KINDS.includes(node.kind) && ctx.inStack(node));
+  const eksWorkloads = ctx.nodes('eks-workload');
+  const loadBalancers = LOAD_BALANCER_KINDS.flatMap((kind) => ctx.nodes(kind)).filter((lb) => {
+    const targets = ctx.model.targets(lb.id, 'routes-traffic');
+    return targets.length === 0 || targets.some((target) => target.kind === 'ecs-service');
+  });
+  const orphanEcs = ecsWorkloads.filter((workload) => !ctx.model.nearest(workload.id, 'ecs-cluster'));
+  ctx.planVpc([...ctx.nodes('ecs-cluster'), ...ctx.nodes('eks-cluster'), ...ctx.nodes('efs'), ...loadBalancers, ...orphanEcs]);
+
+  for (const region of ctx.nodes('region')) ctx.notes.writeFor(region.id, ctx.b);
+  emitVpcs(ctx);
+  emitImages(ctx, [...ecsWorkloads, ...eksWorkloads]);
+  emitFileSystems(ctx);
+  emitLoadBalancers(ctx);
+  emitEcsClusters(ctx, ecsWorkloads);
+  emitEcsWorkloads(ctx, ecsWorkloads);
+  emitEksClusters(ctx);
+}
+
+function binFile(regions: readonly RegionFiles[], title: string): string {
+  const lines = ['#!/usr/bin/env node', importStatement('* as cdk', 'aws-cdk-lib')];
+  for (const region of regions) {
+    if (region.repositories) lines.push(importStatement(`{ ${region.repositories.className} }`, `../${region.repositories.file.replace(/\.ts$/, '')}`));
+    for (const stack of region.stacks) lines.push(importStatement(`{ ${stack.className} }`, `../${stack.file.replace(/\.ts$/, '')}`));
+  }
+  lines.push('', 'const app = new cdk.App();');
+  const hasTitle = title.trim() !== '';
+  if (hasTitle) lines.push(`const description = ${render(title, 0, 20)};`);
+  const multi = regions.length > 1;
+  const envNameOf = (region: RegionFiles) => (multi && region.region ? camelCase(region.region) : 'env');
+  const repositoriesNameOf = (region: RegionFiles) => (multi && region.region ? `${envNameOf(region)}Repositories` : 'repositories');
+  const commonOf = (region: RegionFiles) => [envNameOf(region) === 'env' ? 'env' : `env: ${envNameOf(region)}`, ...(hasTitle ? ['description'] : [])];
+  // Environments and repositories first: a stack may pull images from another Region's repositories.
+  for (const region of regions) {
+    const regionCode = region.region !== undefined ? render(region.region, 0) : 'process.env.CDK_DEFAULT_REGION';
+    lines.push('');
+    if (multi && region.region) lines.push(`// ${region.region}`);
+    lines.push(`const ${envNameOf(region)} = { account: process.env.CDK_DEFAULT_ACCOUNT, region: ${regionCode} };`);
+    if (region.repositories) {
+      lines.push(statement(`const ${repositoriesNameOf(region)} = new ${region.repositories.className}`, `'${region.repositories.className}'`, commonOf(region)));
+    }
+  }
+  lines.push('');
+  for (const region of regions) {
+    const repositories = region.repositories ? [repositoriesNameOf(region) === 'repositories' ? 'repositories' : `repositories: ${repositoriesNameOf(region)}`] : [];
+    for (const stack of region.stacks) {
+      const props = [...commonOf(region), ...repositories];
+      const sources = regions.filter((other) => other !== region && other.repositories && stack.dependsOnRepositoriesOf?.includes(other.region));
+      if (sources.length === 0) {
+        lines.push(statement(`new ${stack.className}`, `'${stack.className}'`, props));
+        continue;
+      }
+      const variable = `${stack.className.charAt(0).toLowerCase()}${stack.className.slice(1)}`;
+      lines.push(statement(`const ${variable} = new ${stack.className}`, `'${stack.className}'`, props));
+      // Its images come from another Region's repositories, which must exist first.
+      for (const source of sources) lines.push(`${variable}.addDependency(${repositoriesNameOf(source)});`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** `[const x = ]new Stack(app, 'Stack', { env, description, … });` from `key: variable` pairs. */
+function statement(head: string, id: string, props: readonly string[]): string {
+  const [declaration, className] = head.startsWith('const ') ? [head.slice(0, head.indexOf('new ')), head.slice(head.indexOf('new ') + 4)] : ['', head.slice(4)];
+  const entries = Object.fromEntries(
+    props.map((prop) => {
+      const [key, value] = prop.includes(': ') ? prop.split(': ') : [prop, prop];
+      return [key!, expr(value!)];
+    }),
+  );
+  return `${declaration}${render(newCall(className!, expr('app'), expr(id), obj(entries)), 0, declaration.length)};`;
+}
+
+function readmeFacts(
+  model: DiagramModel,
+  document: DiagramDocument,
+  options: CdkAppOptions,
+  packageName: string,
+  regions: readonly RegionFiles[],
+  hasEks: boolean,
+): ReadmeFacts {
+  const counted = ['vpc', 'ecr-repository', 'ecs-cluster', 'ecs-service', 'ecs-task', 'eks-cluster', 'eks-workload', 'alb', 'nlb', 'clb', 'efs'];
+  const counts = counted
+    .map((kind) => ({ label: findKind(kind)?.label ?? kind, count: model.nodesOfKind(kind).length }))
+    .filter((entry) => entry.count > 0);
+  const dockerHub = model.nodesOfKind('dockerhub-image');
+  const exampleNode = ['ecs-service', 'eks-workload', 'ecs-cluster', 'eks-cluster', 'vpc'].map((kind) => model.nodesOfKind(kind)[0]).find(Boolean);
+  return {
+    title: document.metadata.title,
+    description: document.metadata.description,
+    packageName,
+    hasDiagram: options.diagramSvg !== undefined,
+    regions: regions.map((region) => ({
+      ...(region.region ? { region: region.region } : {}),
+      ...(region.repositories ? { repositories: { id: region.repositories.className, file: region.repositories.file } } : {}),
+      stacks: region.stacks.map((stack) => ({ id: stack.className, file: stack.file, description: stack.description })),
+    })),
+    counts,
+    ...(exampleNode && /^[A-Za-z0-9_-]+$/.test(exampleNode.id)
+      ? { example: { variable: variableBase(exampleNode.kind, exampleNode.id), kind: findKind(exampleNode.kind)?.label ?? exampleNode.kind, id: exampleNode.id } }
+      : {}),
+    parameters: regions.flatMap((region) =>
+      region.stacks.flatMap((stack) => stack.builder!.parameters.map((parameter) => ({ stack: stack.className, ...parameter }))),
+    ),
+    hasEks,
+    hasRepositories: regions.some((region) => region.repositories !== undefined),
+    dockerHubSecrets: dockerHub.some((node) => typeof node.props.credentialsSecret === 'string' && node.props.credentialsSecret !== ''),
+    pullThroughCache: dockerHub.some((node) => node.props.pullThroughCache === true),
+    onDemandTasks: model.nodesOfKind('ecs-task').some((node) => !node.props.schedule),
+    externalCapacity: model.nodesOfKind('ecs-external-capacity').length > 0,
+    problems: options.findings.filter((finding) => finding.severity === 'error' || finding.severity === 'warning').length,
+    forced: options.force && options.findings.some((finding) => finding.severity === 'error'),
+  };
+}
+

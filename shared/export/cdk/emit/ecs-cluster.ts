@@ -1,0 +1,295 @@
+import { ecsCluster as ecsClusterKind, ecsEc2Capacity, ecsExternalCapacity, ecsFargateCapacity } from '../../../catalog';
+import type { StrategyItem } from '../../../catalog/common';
+import type { ECS_AMI_FAMILIES } from '../../../catalog/kinds/ecs-ec2-capacity';
+import type { DiagramNode } from '../../../document/schema';
+import { resolveEcsCompute, resolveStrategy, type ResolvedStrategyItem } from '../../../model/compute';
+import { arr, call, expr, newCall, obj, props, type Code } from '../code';
+import { DEFAULT_CLUSTER_KEY, type EmitContext, type VpcRef } from '../context';
+import { propsOf } from '../props';
+import { emitAsgScaling } from './scaling';
+
+/** ECS clusters and their capacity: Fargate capacity providers, and EC2 Auto Scaling groups. */
+
+export const ECS_WORKLOAD_KINDS = ['ecs-service', 'ecs-task'];
+
+/** The ECS cluster a service or task belongs to (its nearest cluster box), or undefined for the generated one. */
+export function clusterNodeOf(ctx: EmitContext, workload: DiagramNode): DiagramNode | undefined {
+  const cluster = ctx.model.nearest(workload.id, 'ecs-cluster');
+  return cluster && ctx.inStack(cluster) ? cluster : undefined;
+}
+
+export function clusterVariableOf(ctx: EmitContext, workload: DiagramNode): string {
+  return ctx.refs.ecsClusters.get(clusterNodeOf(ctx, workload)?.id ?? DEFAULT_CLUSTER_KEY)!;
+}
+
+export function emitEcsClusters(ctx: EmitContext, workloads: readonly DiagramNode[]): void {
+  const clusters = ctx.nodes('ecs-cluster');
+  const orphans = workloads.filter((workload) => clusterNodeOf(ctx, workload) === undefined);
+  if (clusters.length === 0 && orphans.length === 0) return;
+  ctx.b.section('Amazon ECS');
+  for (const cluster of clusters) emitCluster(ctx, cluster);
+  if (orphans.length > 0) emitDefaultCluster(ctx, orphans);
+}
+
+function emitCluster(ctx: EmitContext, cluster: DiagramNode): void {
+  const ecs = ctx.b.use('ecs');
+  const settings = propsOf(ecsClusterKind, cluster);
+  ctx.header(cluster);
+  const vpc = ctx.vpcOf(cluster);
+  const variable = ctx.variable(cluster);
+  const insights = { disabled: 'DISABLED', enabled: 'ENABLED', enhanced: 'ENHANCED' }[settings.containerInsights];
+  ctx.b.declare(
+    variable,
+    newCall(
+      `${ecs}.Cluster`,
+      expr('this'),
+      ctx.constructId(cluster),
+      props({
+        vpc: expr(vpc.variable),
+        containerInsightsV2: expr(`${ecs}.ContainerInsights.${insights}`),
+        enableFargateCapacityProviders: usesFargateProviders(ctx, cluster) ? true : undefined,
+      }),
+    ),
+  );
+  ctx.nameTag(variable, cluster);
+  ctx.refs.ecsClusters.set(cluster.id, variable);
+
+  for (const capacity of ctx.model.index.children(cluster.id)) {
+    if (capacity.kind === 'ecs-fargate-capacity') {
+      const { fargate, fargateSpot } = propsOf(ecsFargateCapacity, capacity);
+      const providers = [fargate ? 'FARGATE' : '', fargateSpot ? 'FARGATE_SPOT' : ''].filter(Boolean).join(' and ');
+      ctx.header(capacity, providers ? `the cluster's ${providers} capacity providers` : 'no providers enabled');
+    } else if (capacity.kind === 'ecs-ec2-capacity') emitEc2Capacity(ctx, variable, capacity, vpc);
+    else if (capacity.kind === 'ecs-external-capacity') {
+      const { instanceCount } = propsOf(ecsExternalCapacity, capacity);
+      ctx.header(capacity, `ECS Anywhere, ${instanceCount} servers`);
+      ctx.b.comment('Your own servers join through an SSM activation (see README.md): nothing to create here.');
+    }
+  }
+
+  const defaultStrategy = settings.defaultCapacityProviderStrategy as StrategyItem[];
+  if (defaultStrategy.length > 0) {
+    const items = strategyItems(ctx, resolveStrategy(ctx.model, cluster, defaultStrategy));
+    if (items.length > 0) ctx.b.statement(call(`${variable}.addDefaultCapacityProviderStrategy`, arr(items)));
+  }
+}
+
+function emitDefaultCluster(ctx: EmitContext, orphans: readonly DiagramNode[]): void {
+  const ecs = ctx.b.use('ecs');
+  ctx.b.blank();
+  ctx.b.comment('Some ECS services or tasks are drawn outside any cluster: they run in this one, on Fargate.');
+  const vpc = ctx.vpcOf(orphans[0]!);
+  const variable = ctx.b.variables.unique('ecsCluster');
+  ctx.b.declare(
+    variable,
+    newCall(
+      `${ecs}.Cluster`,
+      expr('this'),
+      ctx.b.constructIds.unique('EcsCluster'),
+      props({ vpc: expr(vpc.variable), enableFargateCapacityProviders: true }),
+    ),
+  );
+  ctx.refs.ecsClusters.set(DEFAULT_CLUSTER_KEY, variable);
+}
+
+/** Whether the cluster must register FARGATE and FARGATE_SPOT: it draws Fargate capacity, or a strategy names them. */
+function usesFargateProviders(ctx: EmitContext, cluster: DiagramNode): boolean {
+  const children = ctx.model.index.children(cluster.id);
+  if (children.some((child) => child.kind === 'ecs-fargate-capacity')) return true;
+  const defaults = (propsOf(ecsClusterKind, cluster).defaultCapacityProviderStrategy as StrategyItem[]).map((item) => item.provider);
+  if (defaults.some((provider) => provider === 'FARGATE' || provider === 'FARGATE_SPOT')) return true;
+  return ctx.model.index
+    .descendants(cluster.id)
+    .filter((node) => ECS_WORKLOAD_KINDS.includes(node.kind))
+    .some((node) => resolveEcsCompute(ctx.model, node).strategy.some((item) => item.ref.type === 'FARGATE' || item.ref.type === 'FARGATE_SPOT'));
+}
+
+/** Strategy items as CDK `CapacityProviderStrategy` objects; providers the diagram does not define are left out. */
+export function strategyItems(ctx: EmitContext, items: readonly ResolvedStrategyItem[]): Code[] {
+  const out: Code[] = [];
+  for (const item of items) {
+    let provider: Code | undefined;
+    if (item.ref.type === 'FARGATE' || item.ref.type === 'FARGATE_SPOT') provider = item.ref.type;
+    else if (item.ref.type === 'asg') {
+      const variable = ctx.refs.capacityProviders.get(item.ref.capacity.id);
+      if (variable) provider = expr(`${variable}.capacityProviderName`);
+    }
+    if (provider === undefined) {
+      ctx.b.comment('A capacity provider of this strategy is not in the cluster, so it is left out.');
+      continue;
+    }
+    out.push(obj({ capacityProvider: provider, base: item.base > 0 ? item.base : undefined, weight: item.weight }));
+  }
+  return out;
+}
+
+interface MachineImage {
+  image: Code;
+  bottlerocket: boolean;
+  windows: boolean;
+}
+
+function ecsMachineImage(ctx: EmitContext, family: (typeof ECS_AMI_FAMILIES)[number]): MachineImage {
+  const ecs = ctx.b.use('ecs');
+  switch (family) {
+    case 'AL2023_X86_64':
+      return { image: call(`${ecs}.EcsOptimizedImage.amazonLinux2023`), bottlerocket: false, windows: false };
+    case 'AL2023_ARM64':
+      return { image: call(`${ecs}.EcsOptimizedImage.amazonLinux2023`, expr(`${ecs}.AmiHardwareType.ARM`)), bottlerocket: false, windows: false };
+    case 'AL2023_X86_64_GPU':
+      return { image: call(`${ecs}.EcsOptimizedImage.amazonLinux2023`, expr(`${ecs}.AmiHardwareType.GPU`)), bottlerocket: false, windows: false };
+    case 'BOTTLEROCKET_X86_64':
+      return { image: newCall(`${ecs}.BottleRocketImage`), bottlerocket: true, windows: false };
+    case 'BOTTLEROCKET_ARM64': {
+      const ec2 = ctx.b.use('ec2');
+      return {
+        image: newCall(`${ecs}.BottleRocketImage`, obj({ architecture: expr(`${ec2}.InstanceArchitecture.ARM_64`) })),
+        bottlerocket: true,
+        windows: false,
+      };
+    }
+    case 'WINDOWS_SERVER_2022_FULL':
+      return { image: call(`${ecs}.EcsOptimizedImage.windows`, expr(`${ecs}.WindowsOptimizedVersion.SERVER_2022`)), bottlerocket: false, windows: true };
+    case 'WINDOWS_SERVER_2022_CORE': {
+      const ec2 = ctx.b.use('ec2');
+      return {
+        image: call(
+          `${ec2}.MachineImage.fromSsmParameter`,
+          '/aws/service/ami-windows-latest/Windows_Server-2022-English-Core-ECS_Optimized/image_id',
+          obj({ os: expr(`${ec2}.OperatingSystemType.WINDOWS`) }),
+        ),
+        bottlerocket: false,
+        windows: true,
+      };
+    }
+  }
+}
+
+function emitEc2Capacity(ctx: EmitContext, cluster: string, capacity: DiagramNode, vpc: VpcRef): void {
+  const ec2 = ctx.b.use('ec2');
+  const ecs = ctx.b.use('ecs');
+  const settings = propsOf(ecsEc2Capacity, capacity);
+  ctx.header(capacity);
+  const machine = ecsMachineImage(ctx, settings.amiFamily);
+  const vpcSubnets = ctx.subnetSelection(vpc, ctx.model.subnetsOf(capacity.id));
+  const instanceType = newCall(`${ec2}.InstanceType`, settings.instanceType);
+  const sizes = {
+    minCapacity: settings.minSize,
+    maxCapacity: settings.maxSize,
+    desiredCapacity: settings.desiredCapacity ?? undefined,
+  };
+  if (settings.instanceWeighting) ctx.b.comment('Instance weighting is not generated: capacity providers do not support weighted instance types.');
+  const variable = ctx.variable(capacity);
+
+  if (!settings.capacityProvider) {
+    // Not a capacity provider: the instances join the cluster, and tasks use the EC2 launch type.
+    if (settings.spotInstances) ctx.b.comment('Spot instances need a maximum price here (spotPrice), or a capacity provider with a Spot allocation strategy.');
+    ctx.b.declare(
+      variable,
+      call(
+        `${cluster}.addCapacity`,
+        ctx.constructId(capacity),
+        props({
+          vpcSubnets,
+          instanceType,
+          machineImage: machine.image,
+          machineImageType: machine.bottlerocket ? expr(`${ecs}.MachineImageType.BOTTLEROCKET`) : undefined,
+          ...sizes,
+        }),
+      ),
+    );
+  } else if (settings.spotInstances) {
+    const autoscaling = ctx.b.use('autoscaling');
+    const iam = ctx.b.use('iam');
+    const launchTemplate = ctx.variable(capacity, 'LaunchTemplate');
+    ctx.b.declare(
+      launchTemplate,
+      newCall(
+        `${ec2}.LaunchTemplate`,
+        expr('this'),
+        ctx.constructId(capacity, 'LaunchTemplate'),
+        props({
+          instanceType,
+          machineImage: machine.image,
+          // The cluster adds the commands that join the instances to it.
+          userData: machine.bottlerocket
+            ? call(`${ec2}.UserData.custom`, '')
+            : call(`${ec2}.UserData.${machine.windows ? 'forWindows' : 'forLinux'}`),
+          role: newCall(
+            `${iam}.Role`,
+            expr('this'),
+            ctx.constructId(capacity, 'InstanceRole'),
+            obj({ assumedBy: newCall(`${iam}.ServicePrincipal`, 'ec2.amazonaws.com') }),
+          ),
+          securityGroup: newCall(`${ec2}.SecurityGroup`, expr('this'), ctx.constructId(capacity, 'SecurityGroup'), obj({ vpc: expr(vpc.variable) })),
+          requireImdsv2: true,
+        }),
+      ),
+    );
+    ctx.b.declare(
+      variable,
+      newCall(
+        `${autoscaling}.AutoScalingGroup`,
+        expr('this'),
+        ctx.constructId(capacity),
+        props({
+          vpc: expr(vpc.variable),
+          vpcSubnets,
+          mixedInstancesPolicy: obj(
+            {
+              instancesDistribution: obj({
+                onDemandPercentageAboveBaseCapacity: 0,
+                spotAllocationStrategy: expr(`${autoscaling}.SpotAllocationStrategy.PRICE_CAPACITY_OPTIMIZED`),
+              }),
+              launchTemplate: expr(launchTemplate),
+            },
+            { expanded: true },
+          ),
+          ...sizes,
+        }),
+      ),
+    );
+  } else {
+    const autoscaling = ctx.b.use('autoscaling');
+    ctx.b.declare(
+      variable,
+      newCall(
+        `${autoscaling}.AutoScalingGroup`,
+        expr('this'),
+        ctx.constructId(capacity),
+        props({
+          vpc: expr(vpc.variable),
+          vpcSubnets,
+          instanceType,
+          machineImage: machine.image,
+          requireImdsv2: true,
+          ...sizes,
+        }),
+      ),
+    );
+  }
+  ctx.nameTag(variable, capacity);
+  ctx.refs.autoScalingGroups.set(capacity.id, variable);
+
+  if (settings.capacityProvider) {
+    const provider = ctx.variable(capacity, 'Provider');
+    ctx.b.declare(
+      provider,
+      newCall(
+        `${ecs}.AsgCapacityProvider`,
+        expr('this'),
+        ctx.constructId(capacity, 'Provider'),
+        props({
+          autoScalingGroup: expr(variable),
+          enableManagedScaling: settings.managedScaling,
+          targetCapacityPercent: settings.managedScaling ? settings.targetCapacityPercent : undefined,
+          enableManagedTerminationProtection: settings.managedTerminationProtection,
+          machineImageType: machine.bottlerocket ? expr(`${ecs}.MachineImageType.BOTTLEROCKET`) : undefined,
+        }),
+      ),
+    );
+    ctx.b.statement(call(`${cluster}.addAsgCapacityProvider`, expr(provider)));
+    ctx.refs.capacityProviders.set(capacity.id, provider);
+  }
+  emitAsgScaling(ctx, capacity, variable);
+}

@@ -1,0 +1,122 @@
+import { vpcEndpoint } from '../../../catalog';
+import type { VPC_ENDPOINT_SERVICES } from '../../../catalog/kinds/vpc-endpoint';
+import { arr, call, expr, newCall, obj, props } from '../code';
+import { DEFAULT_VPC_KEY, type EmitContext, type VpcRef } from '../context';
+import { propsOf } from '../props';
+
+/** The CDK name of each endpoint service the catalog offers. */
+const ENDPOINT_SERVICES: Record<(typeof VPC_ENDPOINT_SERVICES)[number], { gateway: boolean; member: string }> = {
+  'ecr.api': { gateway: false, member: 'ECR' },
+  'ecr.dkr': { gateway: false, member: 'ECR_DOCKER' },
+  s3: { gateway: true, member: 'S3' },
+  logs: { gateway: false, member: 'CLOUDWATCH_LOGS' },
+  secretsmanager: { gateway: false, member: 'SECRETS_MANAGER' },
+  ssm: { gateway: false, member: 'SSM' },
+  sts: { gateway: false, member: 'STS' },
+  elasticfilesystem: { gateway: false, member: 'ELASTIC_FILESYSTEM' },
+  ecs: { gateway: false, member: 'ECS' },
+  'ecs-agent': { gateway: false, member: 'ECS_AGENT' },
+  'ecs-telemetry': { gateway: false, member: 'ECS_TELEMETRY' },
+  eks: { gateway: false, member: 'EKS' },
+  elasticloadbalancing: { gateway: false, member: 'ELASTIC_LOAD_BALANCING' },
+  autoscaling: { gateway: false, member: 'AUTOSCALING' },
+};
+
+export function emitVpcs(ctx: EmitContext): void {
+  if (ctx.refs.vpcs.size === 0) return;
+  ctx.b.section('Network');
+  for (const [key, ref] of ctx.refs.vpcs) {
+    if (key === DEFAULT_VPC_KEY) emitDefaultVpc(ctx, ref);
+    else emitDiagramVpc(ctx, ref);
+  }
+}
+
+function emitDefaultVpc(ctx: EmitContext, ref: VpcRef): void {
+  const ec2 = ctx.b.use('ec2');
+  ctx.b.blank();
+  ctx.b.comment('Some resources are drawn outside any VPC: they get this one, with public and private');
+  ctx.b.comment('subnets in two Availability Zones and one NAT gateway for outbound traffic.');
+  ctx.b.declare(ref.variable, newCall(`${ec2}.Vpc`, expr('this'), ctx.b.constructIds.unique('Vpc'), props({ maxAzs: ref.layout.azCount, natGateways: 1 })));
+}
+
+function emitDiagramVpc(ctx: EmitContext, ref: VpcRef): void {
+  const ec2 = ctx.b.use('ec2');
+  const { layout } = ref;
+  const node = layout.node!;
+  ctx.header(node);
+  // Subnets, AZs and NAT gateways become part of the VPC: their problems are noted here.
+  for (const part of ctx.model.index.descendants(node.id)) {
+    if (part.kind === 'subnet' || part.kind === 'availability-zone' || part.kind === 'nat-gateway') ctx.notes.writeFor(part.id, ctx.b, { primaryOnly: true });
+  }
+  if (layout.groups.length === 0) ctx.b.comment("The diagram draws no subnets here: CDK's default public and private subnets.");
+  if (layout.masksDropped) ctx.b.comment('The subnet sizes drawn do not fit the VPC range, so CDK sizes the subnets.');
+  if (layout.privateNatGateways > 0) ctx.b.comment('Private NAT gateways are not generated: ec2.Vpc creates public NAT gateways only.');
+  const subnetConfiguration = layout.groups.map((group) =>
+    obj({
+      name: group.name,
+      subnetType: expr(`${ec2}.SubnetType.${group.access === 'public' ? 'PUBLIC' : layout.privateSubnetType}`),
+      cidrMask: group.cidrMask,
+      mapPublicIpOnLaunch: group.mapPublicIpOnLaunch === false ? false : undefined,
+    }),
+  );
+  ctx.b.declare(
+    ref.variable,
+    newCall(
+      `${ec2}.Vpc`,
+      expr('this'),
+      ctx.constructId(node),
+      props({
+        ipAddresses: layout.cidr ? call(`${ec2}.IpAddresses.cidr`, layout.cidr) : undefined,
+        ipProtocol: layout.dualStack ? expr(`${ec2}.IpProtocol.DUAL_STACK`) : undefined,
+        availabilityZones: layout.azNames ? arr(layout.azNames) : undefined,
+        maxAzs: layout.azNames ? undefined : layout.azCount,
+        natGateways: layout.natGateways,
+        subnetConfiguration: subnetConfiguration.length > 0 ? arr(subnetConfiguration) : undefined,
+        enableDnsSupport: layout.dnsSupport ? undefined : false,
+        enableDnsHostnames: layout.dnsHostnames ? undefined : false,
+      }),
+    ),
+  );
+  ctx.nameTag(ref.variable, node);
+  emitEndpoints(ctx, ref);
+}
+
+function emitEndpoints(ctx: EmitContext, ref: VpcRef): void {
+  const ec2 = ctx.b.use('ec2');
+  const vpcNode = ref.layout.node!;
+  const seen = new Set<string>();
+  const inVpc = new Set(ctx.model.nodesInVpc(vpcNode.id, 'vpc-endpoint'));
+  for (const endpoint of ctx.model.nodesOfKind('vpc-endpoint').filter((node) => inVpc.has(node))) {
+    const service = propsOf(vpcEndpoint, endpoint).service;
+    const spec = ENDPOINT_SERVICES[service];
+    ctx.header(endpoint);
+    if (seen.has(service)) {
+      ctx.b.comment('This VPC already has an endpoint for the same service; a second one is not generated.');
+      continue;
+    }
+    seen.add(service);
+    const variable = ctx.variable(endpoint);
+    const constructId = ctx.constructId(endpoint);
+    if (spec.gateway) {
+      ctx.b.declare(
+        variable,
+        call(`${ref.variable}.addGatewayEndpoint`, constructId, props({ service: expr(`${ec2}.GatewayVpcEndpointAwsService.${spec.member}`) })),
+      );
+    } else {
+      const place = ref.layout.places.get(ctx.model.nearest(endpoint.id, 'subnet')?.id ?? '');
+      ctx.b.declare(
+        variable,
+        call(
+          `${ref.variable}.addInterfaceEndpoint`,
+          constructId,
+          props({
+            service: expr(`${ec2}.InterfaceVpcEndpointAwsService.${spec.member}`),
+            // Interface endpoints belong in every AZ of the subnet group the diagram draws them in.
+            subnets: place ? obj({ subnetGroupName: place.group }) : undefined,
+          }),
+        ),
+      );
+    }
+    ctx.nameTag(variable, endpoint);
+  }
+}

@@ -1,0 +1,143 @@
+import type { DiagramNode } from '../../../document/schema';
+import type { DiagramModel } from '../../../model/diagram-model';
+import { planRegions, type RegionPlan } from './regions';
+
+/**
+ * Which workload stack each node belongs to. A stack lives in one Region, and the app gets one
+ * workload stack per VPC the Region's resources use: separate networks deploy independently,
+ * and no stack grows past CloudFormation's 500 resources because the diagram has many VPCs.
+ * Resources that need a VPC but are drawn outside every VPC share a generated one.
+ */
+
+/** The partition of the resources drawn outside any VPC (they get a generated VPC). */
+export const DEFAULT_PARTITION = '';
+
+export interface StackSlot {
+  /** `${region}|${partition}`. */
+  key: string;
+  region: string | undefined;
+  /** The VPC node id the stack is built around, or DEFAULT_PARTITION. */
+  partition: string;
+}
+
+export interface StackPlanning {
+  regions: RegionPlan;
+  /** Workload stacks in a stable order: Regions as the diagram draws them, then VPCs in document order. */
+  slots: StackSlot[];
+  /** The stack a node is deployed by, or undefined for nodes no workload stack owns (images, users). */
+  slotOf(node: DiagramNode): StackSlot | undefined;
+  /** The diagram VPC a resource is placed in, or undefined when the generated VPC serves it. */
+  vpcOf(node: DiagramNode): DiagramNode | undefined;
+}
+
+const IN_VPC = ['availability-zone', 'subnet', 'nat-gateway', 'vpc-endpoint'];
+const OWN_VPC = ['ecs-cluster', 'eks-cluster', 'alb', 'nlb', 'clb', 'efs'];
+const IN_CLUSTER = [
+  'ecs-service',
+  'ecs-task',
+  'ecs-fargate-capacity',
+  'ecs-ec2-capacity',
+  'ecs-external-capacity',
+  'eks-managed-node-group',
+  'eks-self-managed-nodes',
+  'eks-fargate-profile',
+  'eks-workload',
+];
+
+export function planStacks(model: DiagramModel): StackPlanning {
+  const regions = planRegions(model);
+  const partitionCache = new Map<string, string | undefined>();
+
+  const vpcOf = (node: DiagramNode): DiagramNode | undefined => {
+    const region = regions.regionOf(node);
+    const candidate = model.vpcOf(node.id) ?? inferredVpc(model, node, new Set());
+    if (candidate && regions.regionOf(candidate) === region) return candidate;
+    const inRegion = model.nodesOfKind('vpc').filter((vpc) => regions.regionOf(vpc) === region);
+    return inRegion.length === 1 ? inRegion[0] : undefined;
+  };
+
+  const partitionOf = (node: DiagramNode): string | undefined => {
+    if (partitionCache.has(node.id)) return partitionCache.get(node.id);
+    partitionCache.set(node.id, undefined);
+    let partition: string | undefined;
+    if (node.kind === 'vpc') partition = node.id;
+    else if (IN_VPC.includes(node.kind)) partition = model.nearest(node.id, 'vpc')?.id ?? DEFAULT_PARTITION;
+    else if (OWN_VPC.includes(node.kind)) partition = vpcOf(node)?.id ?? DEFAULT_PARTITION;
+    else if (IN_CLUSTER.includes(node.kind)) {
+      const cluster = model.nearest(node.id, node.kind.startsWith('eks') ? 'eks-cluster' : 'ecs-cluster');
+      partition = cluster ? partitionOf(cluster) : (vpcOf(node)?.id ?? DEFAULT_PARTITION);
+    } else if (node.kind === 'service-auto-scaling' || node.kind === 'ec2-auto-scaling') {
+      const target = model.targets(node.id, 'scales')[0];
+      partition = target ? partitionOf(target) : undefined;
+    }
+    partitionCache.set(node.id, partition);
+    return partition;
+  };
+
+  const slots: StackSlot[] = [];
+  const byKey = new Map<string, StackSlot>();
+  const slotFor = (region: string | undefined, partition: string): StackSlot => {
+    const key = `${region ?? ''}|${partition}`;
+    let slot = byKey.get(key);
+    if (!slot) {
+      slot = { key, region, partition };
+      byKey.set(key, slot);
+    }
+    return slot;
+  };
+  for (const region of regions.regions) {
+    const inRegion = model.document.nodes.filter((node) => regions.regionOf(node) === region);
+    const partitions: string[] = [];
+    for (const node of inRegion) {
+      const partition = partitionOf(node);
+      if (partition !== undefined && !partitions.includes(partition)) partitions.push(partition);
+    }
+    if (partitions.length === 0) partitions.push(DEFAULT_PARTITION);
+    for (const partition of partitions) slots.push(slotFor(region, partition));
+  }
+
+  return {
+    regions,
+    slots,
+    slotOf(node) {
+      const partition = partitionOf(node);
+      return partition === undefined ? undefined : byKey.get(`${regions.regionOf(node) ?? ''}|${partition}`);
+    },
+    vpcOf,
+  };
+}
+
+/** The VPC the diagram implies for a resource drawn outside any VPC: where what it serves or holds is. */
+function inferredVpc(model: DiagramModel, node: DiagramNode, seen: Set<string>): DiagramNode | undefined {
+  if (seen.has(node.id)) return undefined;
+  seen.add(node.id);
+  const viaCluster = (other: DiagramNode) => {
+    const cluster = model.nearest(other.id, 'ecs-cluster', 'eks-cluster');
+    return cluster ? (model.vpcOf(cluster.id) ?? inferredVpc(model, cluster, seen)) : model.vpcOf(other.id);
+  };
+  switch (node.kind) {
+    case 'ecs-cluster':
+    case 'eks-cluster':
+      for (const inside of model.index.descendants(node.id)) {
+        const vpc = model.vpcOf(inside.id);
+        if (vpc) return vpc;
+      }
+      return undefined;
+    case 'alb':
+    case 'nlb':
+    case 'clb':
+      return firstDefined(model.targets(node.id, 'routes-traffic'), viaCluster);
+    case 'efs':
+      return firstDefined(model.sources(node.id, 'mounts'), viaCluster);
+    default:
+      return undefined;
+  }
+}
+
+function firstDefined<T, R>(items: readonly T[], map: (item: T) => R | undefined): R | undefined {
+  for (const item of items) {
+    const value = map(item);
+    if (value !== undefined) return value;
+  }
+  return undefined;
+}
