@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import react from '@vitejs/plugin-react';
+import { installedVersions, recommendedFeatureFlags } from './cli/cdk-environment.ts';
 import { defineConfig } from 'electron-vite';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -29,7 +30,11 @@ export default defineConfig({
   renderer: {
     root: resolve(root, 'renderer'),
     plugins: [react()],
-    define: { __APP_VERSION__: JSON.stringify(version) },
+    define: {
+      __APP_VERSION__: JSON.stringify(version),
+      // The CDK export pins the packages Stowage was built with; the app has no node_modules to read them from.
+      __CDK_ENVIRONMENT__: JSON.stringify({ versions: installedVersions(), featureFlags: recommendedFeatureFlags() ?? null }),
+    },
     build: {
       outDir: resolve(root, 'out/renderer'),
       rollupOptions: { input: resolve(root, 'renderer/index.html') },

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { readFileSync } from 'node:fs';
+import { installedVersions, recommendedFeatureFlags } from './cli/cdk-environment.ts';
 import { defineConfig } from 'vite';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -16,7 +17,11 @@ export default defineConfig({
   root: resolve(root, 'renderer'),
   base: './',
   plugins: [react()],
-  define: { __APP_VERSION__: JSON.stringify(version) },
+  define: {
+    __APP_VERSION__: JSON.stringify(version),
+    // The CDK export pins the packages Stowage was built with; the app has no node_modules to read them from.
+    __CDK_ENVIRONMENT__: JSON.stringify({ versions: installedVersions(), featureFlags: recommendedFeatureFlags() ?? null }),
+  },
   server: { host: '127.0.0.1', port: 5173, strictPort: false },
   preview: { host: '127.0.0.1', port: 4317, strictPort: true },
   build: {

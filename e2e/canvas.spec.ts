@@ -105,7 +105,7 @@ test('a connection with no meaning is refused with the reason shown', async ({ p
   await page.mouse.move(handle.x + 4, handle.y + 4);
   await page.mouse.down();
   await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2, { steps: 10 });
-  await expect(page.getByTestId('connection-hint')).toContainText('No connection');
+  await expect(page.getByTestId('connection-hint')).toContainText('cannot connect to');
   await screenshot(page, 'connection-refused');
   await page.mouse.up();
   expect((await currentDocument(page)).edges).toHaveLength(0);

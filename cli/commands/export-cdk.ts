@@ -1,10 +1,10 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { DiagramDocument } from '../../shared/document';
-import { generateCdkApp, KUBECTL_LAYER_PACKAGE, type CdkVersions } from '../../shared/export/cdk';
+import { generateCdkApp } from '../../shared/export/cdk';
 import { runRules, type Finding } from '../../shared/rules';
 import { exportSvg } from '../../shared/export/svg';
+import { installedVersions, recommendedFeatureFlags } from '../cdk-environment';
 import { EXIT, readDocumentFile, type Output } from '../io';
 import type { Subcommand } from '../main';
 
@@ -134,51 +134,6 @@ function targetProblem(target: string, overwrite: boolean): string | undefined {
 
 function describeFinding(finding: Finding): string {
   return `${finding.severity} ${finding.ruleId}: ${finding.message}`;
-}
-
-const require = createRequire(import.meta.url);
-
-function packageVersion(name: string): string | undefined {
-  try {
-    const manifest = JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')) as { version?: unknown };
-    return typeof manifest.version === 'string' ? manifest.version : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * The versions of the CDK packages installed with Stowage: the generated code is written
- * against this aws-cdk-lib, so the app pins it exactly.
- */
-export function installedVersions(): CdkVersions {
-  const awsCdkLib = packageVersion('aws-cdk-lib');
-  const constructs = packageVersion('constructs');
-  if (!awsCdkLib || !constructs) throw new Error('aws-cdk-lib and constructs must be installed (npm install) to export a CDK app.');
-  const optional = (name: string, range: (version: string) => string) => {
-    const version = packageVersion(name);
-    return version ? range(version) : undefined;
-  };
-  const versions: CdkVersions = { awsCdkLib, constructs: `^${constructs}` };
-  const kubectlLayer = optional(KUBECTL_LAYER_PACKAGE, (version) => `^${version}`);
-  const typescript = optional('typescript', (version) => `~${version}`);
-  const tsx = optional('tsx', (version) => `^${version}`);
-  const typesNode = optional('@types/node', (version) => `^${version}`);
-  if (kubectlLayer) versions.kubectlLayer = kubectlLayer;
-  if (typescript) versions.typescript = typescript;
-  if (tsx) versions.tsx = tsx;
-  if (typesNode) versions.typesNode = typesNode;
-  return versions;
-}
-
-/** The feature flags `cdk init` writes into cdk.json for the installed aws-cdk-lib. */
-export function recommendedFeatureFlags(): Record<string, unknown> | undefined {
-  try {
-    const path = join(dirname(require.resolve('aws-cdk-lib/package.json')), 'recommended-feature-flags.json');
-    return JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
-  } catch {
-    return undefined;
-  }
 }
 
 /** The diagram picture for the generated README: the same native SVG `stowage export svg` writes. */

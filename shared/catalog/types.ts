@@ -85,6 +85,11 @@ export interface KindDefinition<S extends PropsSchema = PropsSchema> {
   summary?: (props: z.output<S>) => string;
   /** AWS documentation for this kind. */
   docsUrl: string;
+  /**
+   * Label and props for a node dropped next to `siblings` (the other children of its new
+   * parent), where the defaults alone would clash: a second Availability Zone gets zone b.
+   */
+  initialFor?: (siblings: readonly { kind: string; label: string; props: Record<string, unknown> }[]) => { label?: string; props?: Partial<z.output<S>> };
 }
 
 /** Identity helper that keeps the literal types of a kind definition. */

@@ -17,6 +17,8 @@ import {
   insertFragment,
   moveNodes,
   reparentNode,
+  createNodeIn,
+  replaceNodeKind,
   updateEdge,
   updateMetadata,
   updateNode,
@@ -524,5 +526,46 @@ describe('operations keep documents valid (property-based)', () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('replaceNodeKind', () => {
+  it('turns a node into another kind in place, keeping shared props, its place and the connections that still mean something', () => {
+    let document = addNodes(createDocument(), [
+      createNode('vpc', { id: 'vpc', position: { x: 0, y: 0 } }),
+      createNode('clb', { id: 'lb', position: { x: 40, y: 80 }, parentId: 'vpc', props: { scheme: 'internal' } }),
+      createNode('ecs-service', { id: 'svc', position: { x: 400, y: 80 } }),
+      createNode('internet', { id: 'users', position: { x: -400, y: 80 } }),
+    ]);
+    document = addEdges(document, [
+      createEdge('e1', { source: 'lb', target: 'svc' }, { listenerPort: 8080, protocol: 'TCP', targetPort: 0, healthCheckPath: '/health' }),
+      createEdge('e2', { source: 'users', target: 'lb' }, {}),
+    ]);
+    const replaced = replaceNodeKind(document, 'lb', 'alb');
+    const node = replaced.nodes.find((candidate) => candidate.id === 'lb')!;
+    expect(node).toMatchObject({ kind: 'alb', label: 'ALB', parentId: 'vpc', position: { x: 40, y: 80 }, props: { scheme: 'internal', ipAddressType: 'ipv4' } });
+    // TCP is no ALB listener protocol, so the edge takes the ALB default; the port and health check path carry over.
+    expect(replaced.edges.find((edge) => edge.id === 'e1')!.props).toMatchObject({ listenerPort: 8080, protocol: 'HTTP', healthCheckPath: '/health', targetType: 'auto' });
+    expect(replaced.edges.map((edge) => edge.id)).toEqual(['e1', 'e2']);
+    expectLoadable(replaced);
+  });
+
+  it('refuses a kind that may not sit where the node is', () => {
+    const document = addNodes(createDocument(), [createNode('vpc', { id: 'vpc', position: { x: 0, y: 0 } }), createNode('clb', { id: 'lb', position: { x: 40, y: 80 }, parentId: 'vpc' })]);
+    expect(replaceNodeKind(document, 'lb', 'ecs-service')).toBe(document);
+    expect(replaceNodeKind(document, 'missing', 'alb')).toBe(document);
+  });
+});
+
+describe('createNodeIn', () => {
+  it('gives a new Availability Zone the next free zone letter among its siblings', () => {
+    let document = addNodes(createDocument(), [createNode('vpc', { id: 'vpc', position: { x: 0, y: 0 } })]);
+    const first = createNodeIn(document, 'availability-zone', { id: 'az1', position: { x: 20, y: 50 }, parentId: 'vpc' });
+    expect(first).toMatchObject({ label: 'Availability Zone A', props: { zone: 'a' } });
+    document = addNodes(document, [first]);
+    const second = createNodeIn(document, 'availability-zone', { id: 'az2', position: { x: 500, y: 50 }, parentId: 'vpc' });
+    expect(second).toMatchObject({ label: 'Availability Zone B', props: { zone: 'b' } });
+    // Zones in another VPC do not count.
+    expect(createNodeIn(document, 'availability-zone', { id: 'az3', position: { x: 0, y: 0 } }).props.zone).toBe('a');
   });
 });

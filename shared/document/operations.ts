@@ -1,4 +1,5 @@
-import { canContain, defaultProps, findKind, getKind } from '../catalog';
+import type { z } from 'zod';
+import { canContain, defaultProps, findConnection, findKind, getKind } from '../catalog';
 import { DocumentIndex, GROUP_PADDING, nodeSize } from './geometry';
 import type { IdFactory } from './ids';
 import { CURRENT_SCHEMA_VERSION, type DiagramDocument, type DiagramEdge, type DiagramNode, type HandleSide, type Point, type Size } from './schema';
@@ -36,6 +37,21 @@ export function createNode(kindId: string, options: NewNodeOptions): DiagramNode
   if (options.parentId !== undefined) node.parentId = options.parentId;
   if (kind.group) node.size = options.size ?? { ...kind.size };
   return node;
+}
+
+/**
+ * A node of `kindId` for placing inside `parentId` (or on the canvas) of `document`, with the
+ * catalog's defaults adjusted to its future siblings (see KindDefinition.initialFor).
+ */
+export function createNodeIn(document: DiagramDocument, kindId: string, options: NewNodeOptions): DiagramNode {
+  const kind = getKind(kindId);
+  const siblings = document.nodes.filter((node) => node.parentId === options.parentId);
+  const initial = kind.initialFor?.(siblings) ?? {};
+  return createNode(kindId, {
+    ...options,
+    ...(options.label === undefined && initial.label !== undefined ? { label: initial.label } : {}),
+    ...(initial.props ? { props: { ...initial.props, ...options.props } } : {}),
+  });
 }
 
 export function allIds(document: DiagramDocument): Set<string> {
@@ -77,6 +93,55 @@ export function updateNode(document: DiagramDocument, id: string, patch: NodePat
   if (!changed) return document;
   const next = { ...document, nodes };
   return patch.size !== undefined || patch.position !== undefined ? growGroupsToFit(next, [id]) : next;
+}
+
+/**
+ * Turns a node into another kind in place (a Classic Load Balancer into an Application Load
+ * Balancer), keeping its id, place, connections and every property the new kind shares.
+ * Connections the new kind cannot make are removed; the others keep the edge properties
+ * that still fit. A label still at the old kind's default takes the new default. Refuses
+ * (returns the document unchanged) when the new kind may not sit where the node is.
+ */
+export function replaceNodeKind(document: DiagramDocument, id: string, kindId: string): DiagramDocument {
+  const node = document.nodes.find((candidate) => candidate.id === id);
+  const newKind = findKind(kindId);
+  const oldKind = node ? findKind(node.kind) : undefined;
+  if (!node || !newKind || !oldKind || node.kind === kindId) return document;
+  const parent = node.parentId === undefined ? undefined : document.nodes.find((candidate) => candidate.id === node.parentId);
+  if (!canContain(parent?.kind, kindId)) return document;
+  const children = document.nodes.filter((candidate) => candidate.parentId === id);
+  if (children.some((child) => !canContain(kindId, child.kind))) return document;
+  const replaced: DiagramNode = {
+    ...node,
+    kind: kindId,
+    label: node.label === oldKind.defaultLabel ? newKind.defaultLabel : node.label,
+    props: keepValid(newKind.props, node.props),
+  };
+  if (newKind.group) replaced.size = node.size ?? { ...newKind.size };
+  else delete replaced.size;
+  const kindOf = new Map(document.nodes.map((candidate) => [candidate.id, candidate.id === id ? kindId : candidate.kind]));
+  const edges: DiagramEdge[] = [];
+  for (const edge of document.edges) {
+    if (edge.source !== id && edge.target !== id) {
+      edges.push(edge);
+      continue;
+    }
+    const connection = findConnection(kindOf.get(edge.source) ?? '', kindOf.get(edge.target) ?? '');
+    if (!connection) continue;
+    const schema = connection.definition.props;
+    edges.push({ ...edge, props: schema ? keepValid(schema, edge.props) : {} });
+  }
+  return { ...document, nodes: document.nodes.map((candidate) => (candidate.id === id ? replaced : candidate)), edges };
+}
+
+/** The schema's defaults, overridden by every property of `props` that is valid for it. */
+function keepValid(schema: z.ZodObject, props: Record<string, unknown>): Record<string, unknown> {
+  const result = { ...(schema.parse({}) as Record<string, unknown>) };
+  for (const [key, value] of Object.entries(props)) {
+    const field = Object.hasOwn(schema.shape, key) ? (schema.shape[key] as z.ZodType) : undefined;
+    if (field?.safeParse(value).success) result[key] = value;
+  }
+  return schema.parse(result) as Record<string, unknown>;
 }
 
 export function updateEdge(document: DiagramDocument, id: string, props: Record<string, unknown>): DiagramDocument {

@@ -1,5 +1,5 @@
 import type { ConnectionLineComponentProps } from '@xyflow/react';
-import { findKind, resolveConnection } from '../../../shared/catalog';
+import { checkConnection } from '../../../shared/catalog/connection-guard';
 import type { ComponentFlowNode } from './flow-types';
 
 /**
@@ -9,15 +9,15 @@ import type { ComponentFlowNode } from './flow-types';
 export function ConnectionLine({ fromX, fromY, toX, toY, fromNode, toNode }: ConnectionLineComponentProps<ComponentFlowNode>) {
   const fromKind = fromNode.data.node.kind;
   const toKind = toNode && toNode.id !== fromNode.id ? toNode.data.node.kind : undefined;
-  const resolved = toKind ? resolveConnection(fromKind, toKind) : undefined;
-  const status = toKind === undefined ? 'neutral' : resolved ? 'valid' : 'invalid';
-  const hint = toKind === undefined ? '' : resolved ? resolved.connection.definition.label : refusal(fromKind, toKind);
+  const verdict = toKind ? checkConnection(fromKind, toKind) : undefined;
+  const status = verdict === undefined ? 'neutral' : verdict.ok ? 'valid' : 'invalid';
+  const hint = verdict === undefined ? '' : verdict.ok ? verdict.label : verdict.reason;
   return (
     <g className={`stowage-connection-line is-${status}`}>
       <path d={`M${fromX},${fromY} L${toX},${toY}`} fill="none" strokeWidth={1.5} strokeDasharray={status === 'invalid' ? '5 4' : undefined} />
       <circle cx={toX} cy={toY} r={3.5} />
       {hint && (
-        <foreignObject x={toX + 12} y={toY + 10} width={280} height={80} style={{ overflow: 'visible', pointerEvents: 'none' }}>
+        <foreignObject x={toX + 12} y={toY + 10} width={320} height={160} style={{ overflow: 'visible', pointerEvents: 'none' }}>
           <div className={`stowage-connection-hint is-${status}`} role="status" data-testid="connection-hint">
             {hint}
           </div>
@@ -25,10 +25,4 @@ export function ConnectionLine({ fromX, fromY, toX, toY, fromNode, toNode }: Con
       )}
     </g>
   );
-}
-
-function refusal(fromKind: string, toKind: string): string {
-  const from = findKind(fromKind)?.label ?? fromKind;
-  const to = findKind(toKind)?.label ?? toKind;
-  return `No connection: ${from} and ${to} have no relationship in AWS.`;
 }

@@ -1,4 +1,5 @@
 import { findKind, resolveConnection } from '../../../shared/catalog';
+import { checkConnection } from '../../../shared/catalog/connection-guard';
 import {
   DocumentIndex,
   addEdges,
@@ -6,7 +7,7 @@ import {
   allIds,
   createEdge,
   createIdFactory,
-  createNode,
+  createNodeIn,
   deleteElements,
   extractFragment,
   insertFragment,
@@ -152,7 +153,7 @@ export function addComponent(services: AppServices, kindId: string, center: Poin
       center = { x: topLeft.x + kind.size.width / 2, y: topLeft.y + kind.size.height / 2 };
       const parent = index.dropTarget(center, kindId);
       const origin = parent ? index.absolutePosition(parent.id) : { x: 0, y: 0 };
-      const node = createNode(kindId, {
+      const node = createNodeIn(document, kindId, {
         id,
         position: { x: topLeft.x - origin.x, y: topLeft.y - origin.y },
         ...(parent ? { parentId: parent.id } : {}),
@@ -185,10 +186,9 @@ export function connectNodes(services: AppServices, request: ConnectRequest): { 
   const from = index.node(request.from);
   const to = index.node(request.to);
   if (!from || !to || from.id === to.id) return { ok: false, reason: 'A component cannot connect to itself.' };
+  const verdict = checkConnection(from.kind, to.kind);
   const resolved = resolveConnection(from.kind, to.kind);
-  if (!resolved) {
-    return { ok: false, reason: `${findKind(from.kind)?.label ?? from.kind} cannot connect to ${findKind(to.kind)?.label ?? to.kind}.` };
-  }
+  if (!verdict.ok || !resolved) return { ok: false, reason: verdict.ok ? 'These components cannot connect.' : verdict.reason };
   const [source, target] = resolved.reversed ? [to, from] : [from, to];
   const [sourceHandleRaw, targetHandleRaw] = resolved.reversed ? [request.toHandle, request.fromHandle] : [request.fromHandle, request.toHandle];
   const picked = pickHandleSides(index.absoluteRect(source.id), index.absoluteRect(target.id));

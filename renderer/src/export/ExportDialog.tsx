@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Modal } from '../ui/Dialogs';
+import { CdkExport } from './CdkExport';
 import { ImageExport } from './ImageExport';
 
 /** File ▸ Export…: images (SVG, PNG) and the CDK app, each with a live preview. */
@@ -15,7 +16,7 @@ export function ExportDialog({ initialTab, onClose }: { initialTab: 'image' | 'c
           AWS CDK app
         </button>
       </div>
-      {tab === 'image' ? <ImageExport onDone={onClose} /> : <p>The CDK export arrives with the CDK generator.</p>}
+      {tab === 'image' ? <ImageExport onDone={onClose} /> : <CdkExport onDone={onClose} />}
     </Modal>
   );
 }

@@ -24,5 +24,10 @@ export const availabilityZone = defineKind({
   },
   connections: [],
   summary: (props) => `zone ${props.zone}`,
+  initialFor: (siblings) => {
+    const taken = new Set(siblings.filter((sibling) => sibling.kind === 'availability-zone').map((sibling) => String(sibling.props.zone)));
+    const zone = [...'abcdefghijklmnopqrstuvwxyz'].find((letter) => !taken.has(letter)) ?? 'a';
+    return { label: `Availability Zone ${zone.toUpperCase()}`, props: { zone } };
+  },
   docsUrl: 'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/using-regions-availability-zones.html',
 });

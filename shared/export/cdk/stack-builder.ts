@@ -1,6 +1,7 @@
 import { render, type Code } from './code';
 import { tsString } from './literal';
 import { Names } from './names';
+import { KUBECTL_LAYER_PACKAGE } from './packages';
 
 /** The aws-cdk-lib modules generated code may import, with the alias it uses for each. */
 export const MODULES = {
@@ -21,7 +22,7 @@ export const MODULES = {
 
 export type ModuleAlias = keyof typeof MODULES;
 
-export const KUBECTL_LAYER_PACKAGE = '@aws-cdk/lambda-layer-kubectl-v33';
+export { KUBECTL_LAYER_PACKAGE };
 export const KUBECTL_LAYER_CLASS = 'KubectlV33Layer';
 
 /** Identifiers the stack file declares itself; generated variables never take them. */

@@ -4,18 +4,22 @@ import { applyFix, check, diagram, ec2Stack, fargateWebStack } from '../test-sup
 const RULE = 'clb-awsvpc';
 
 describe(RULE, () => {
-  it('flags a Classic Load Balancer in front of a Fargate service, without a fix', () => {
+  it('flags a Classic Load Balancer in front of a Fargate service; the fix replaces it with an ALB that keeps its connections', () => {
     const d = diagram();
     const stack = fargateWebStack(d);
     const clb = d.add('clb', { in: stack.vpc, label: 'CLB' });
     const edge = d.connect(clb, stack.web);
-    const [finding] = check(d.build(), RULE);
+    const document = d.build();
+    const [finding] = check(document, RULE);
     expect(finding?.message).toBe(
       'Classic Load Balancer "CLB" routes to ECS service "web", which runs on Fargate; a Classic Load Balancer registers EC2 instances and cannot reach Fargate tasks. Use an Application or Network Load Balancer with IP targets.',
     );
     expect(finding?.nodeIds).toEqual([stack.web, clb]);
     expect(finding?.edgeIds).toEqual([edge]);
-    expect(finding?.fix).toBeUndefined();
+    const fixed = applyFix(document, finding);
+    expect(check(fixed, RULE)).toEqual([]);
+    expect(fixed.nodes.find((node) => node.id === clb)).toMatchObject({ kind: 'alb', label: 'ALB' });
+    expect(fixed.edges.find((candidate) => candidate.id === edge)?.props).toMatchObject({ listenerPort: 80, targetType: 'auto' });
   });
 
   it('flags awsvpc tasks on EC2, and the fix switches to bridge mode with a static port', () => {

@@ -1,7 +1,7 @@
 import { nodeName } from '../support/describe';
 import { NONE, report, type RuleDefinition } from '../support/define';
 import { factsOf, taskProps } from '../support/facts';
-import { setNodeProps } from '../support/fixes';
+import { replaceKindFix, setNodeProps } from '../support/fixes';
 import { routes } from '../support/routes';
 
 export const clbAwsvpc: RuleDefinition = {
@@ -26,7 +26,7 @@ export const clbAwsvpc: RuleDefinition = {
           nodes: [target, loadBalancer],
           edges: [edge],
           ...(onFargate
-            ? {}
+            ? { fix: replaceKindFix('Replace with an Application Load Balancer', loadBalancer.id, 'alb') }
             : {
                 fix: setNodeProps('Use bridge mode with a static host port', target.id, (props) => ({
                   networkMode: 'bridge',

@@ -1,5 +1,5 @@
 import { findConnection, findKind } from '../../catalog';
-import { addEdges, allIds, createEdge, deleteElements, updateEdge, updateNode } from '../../document/operations';
+import { addEdges, allIds, createEdge, deleteElements, replaceNodeKind, updateEdge, updateNode } from '../../document/operations';
 import type { DiagramDocument } from '../../document/schema';
 import type { QuickFix } from '../types';
 
@@ -25,6 +25,11 @@ export function setNodeProps(label: string, nodeId: string, patch: PropsPatch): 
       return updateNode(document, nodeId, { props: parsed.data as Record<string, unknown> });
     },
   };
+}
+
+/** Turns a node into another kind, keeping its place, connections and shared properties. */
+export function replaceKindFix(label: string, nodeId: string, kindId: string): QuickFix {
+  return { label, apply: (document) => replaceNodeKind(document, nodeId, kindId) };
 }
 
 export function setEdgeProps(label: string, edgeId: string, patch: Record<string, unknown>): QuickFix {
