@@ -212,7 +212,11 @@ function ItemFields({
   );
 }
 
-function ListEditor({ field, value, onCommit, renderCustom }: FieldEditorProps & { field: ListField }) {
+/**
+ * State shared by the two list editors: the items as an array, and a commit that replaces the
+ * whole list (one undo step) and keeps the schema's message when the list is refused.
+ */
+function useListCommit(value: unknown, onCommit: FieldEditorProps['onCommit'], maxItems: number | undefined) {
   const items = Array.isArray(value) ? (value as Record<string, unknown>[]) : [];
   const [error, setError] = useState<string | undefined>();
   const commit = (next: Record<string, unknown>[]) => {
@@ -220,7 +224,23 @@ function ListEditor({ field, value, onCommit, renderCustom }: FieldEditorProps &
     setError(message);
     return message;
   };
-  const full = field.maxItems !== undefined && items.length >= field.maxItems;
+  const replaceAt = (index: number, next: Record<string, unknown>) => commit(items.map((existing, position) => (position === index ? next : existing)));
+  const removeAt = (index: number) => commit(items.filter((_, position) => position !== index));
+  const full = maxItems !== undefined && items.length >= maxItems;
+  return { items, error, commit, replaceAt, removeAt, full };
+}
+
+function ListError({ error }: { error: string | undefined }) {
+  if (!error) return null;
+  return (
+    <p className="stowage-field__error" role="alert">
+      {error}
+    </p>
+  );
+}
+
+function ListEditor({ field, value, onCommit, renderCustom }: FieldEditorProps & { field: ListField }) {
+  const { items, error, commit, replaceAt, removeAt, full } = useListCommit(value, onCommit, field.maxItems);
   return (
     <fieldset className="stowage-list" data-field={field.key}>
       <legend>{field.title}</legend>
@@ -231,18 +251,14 @@ function ListEditor({ field, value, onCommit, renderCustom }: FieldEditorProps &
             fields={field.itemFields}
             item={item}
             renderCustom={renderCustom}
-            onItemCommit={(next) => commit(items.map((existing, position) => (position === index ? next : existing)))}
+            onItemCommit={(next) => replaceAt(index, next)}
           />
-          <button type="button" className="stowage-list__remove" onClick={() => commit(items.filter((_, position) => position !== index))} aria-label={`Remove item ${index + 1}`}>
+          <button type="button" className="stowage-list__remove" onClick={() => removeAt(index)} aria-label={`Remove item ${index + 1}`}>
             Remove
           </button>
         </div>
       ))}
-      {error && (
-        <p className="stowage-field__error" role="alert">
-          {error}
-        </p>
-      )}
+      <ListError error={error} />
       <button type="button" className="stowage-list__add" disabled={full} onClick={() => commit([...items, field.newItem()])}>
         Add
       </button>
@@ -251,15 +267,8 @@ function ListEditor({ field, value, onCommit, renderCustom }: FieldEditorProps &
 }
 
 function UnionListEditor({ field, value, onCommit, renderCustom }: FieldEditorProps & { field: UnionListField }) {
-  const items = Array.isArray(value) ? (value as Record<string, unknown>[]) : [];
-  const [error, setError] = useState<string | undefined>();
+  const { items, error, commit, replaceAt, removeAt, full } = useListCommit(value, onCommit, field.maxItems);
   const [adding, setAdding] = useState(field.variants[0]?.value ?? '');
-  const commit = (next: Record<string, unknown>[]) => {
-    const message = onCommit(next);
-    setError(message);
-    return message;
-  };
-  const full = field.maxItems !== undefined && items.length >= field.maxItems;
   return (
     <fieldset className="stowage-list" data-field={field.key}>
       <legend>{field.title}</legend>
@@ -273,20 +282,16 @@ function UnionListEditor({ field, value, onCommit, renderCustom }: FieldEditorPr
                 fields={variant.fields}
                 item={item}
                 renderCustom={renderCustom}
-                onItemCommit={(next) => commit(items.map((existing, position) => (position === index ? next : existing)))}
+                onItemCommit={(next) => replaceAt(index, next)}
               />
             )}
-            <button type="button" className="stowage-list__remove" onClick={() => commit(items.filter((_, position) => position !== index))} aria-label={`Remove ${variant?.label ?? 'item'}`}>
+            <button type="button" className="stowage-list__remove" onClick={() => removeAt(index)} aria-label={`Remove ${variant?.label ?? 'item'}`}>
               Remove
             </button>
           </div>
         );
       })}
-      {error && (
-        <p className="stowage-field__error" role="alert">
-          {error}
-        </p>
-      )}
+      <ListError error={error} />
       <div className="stowage-list__add-row">
         <select value={adding} onChange={(event) => setAdding(event.target.value)} aria-label={`Kind of ${field.title.toLowerCase()} to add`}>
           {field.variants.map((variant) => (
