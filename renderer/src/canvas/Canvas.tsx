@@ -77,7 +77,7 @@ export function Canvas({ nodeBadges = EMPTY_BADGES, edgeBadges = EMPTY_BADGES }:
       zoomOut: () => void flow.zoomOut({ duration: 150 }),
       zoomTo: (level) => void flow.zoomTo(level, { duration: 150 }),
       fitView: (nodeIds) =>
-        void flow.fitView({ padding: 0.12, duration: 200, maxZoom: 1.5, ...(nodeIds?.length ? { nodes: nodeIds.map((id) => ({ id })) } : {}) }),
+        void flow.fitView({ padding: 0.05, duration: 200, maxZoom: 1.5, ...(nodeIds?.length ? { nodes: nodeIds.map((id) => ({ id })) } : {}) }),
       viewportCenter: () => {
         const pane = window.document.querySelector('.react-flow')?.getBoundingClientRect();
         if (!pane) return { x: 0, y: 0 };
