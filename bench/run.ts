@@ -3,82 +3,18 @@
  * table, writes bench/results/latest.json and prints the markdown for docs/benchmarks.md.
  * Timings never fail the run; only a benchmark that crashes makes the exit code non-zero.
  */
-import type { Browser } from '@playwright/test';
-import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs, USAGE, UsageError, type BenchOptions } from './lib/args';
-import { launchChromium } from './lib/chromium';
 import { discoverBenchmarks, loadBenchmark } from './lib/discover';
-import { describeMachine, type MachineInfo } from './lib/machine';
+import { describeMachine } from './lib/machine';
 import { consoleReport, fullMarkdown, type ModuleReport } from './lib/report';
+import { RunResources, log } from './lib/resources';
 import { REPO_ROOT } from './lib/sites';
-import { serveDirectory, type StaticServer } from './lib/static-server';
-import type { BenchContext, SiteSpec } from './types';
 
 const BENCH_DIRECTORY = join(REPO_ROOT, 'bench');
 const RESULTS_DIRECTORY = join(BENCH_DIRECTORY, 'results');
-
-const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
-
-/** Shared, lazily created resources: built-and-served sites and one browser. */
-class RunResources {
-  private readonly sites = new Map<string, Promise<string>>();
-  private readonly servers: StaticServer[] = [];
-  private browserPromise: Promise<Browser> | null = null;
-
-  constructor(
-    private readonly options: BenchOptions,
-    private readonly machine: MachineInfo,
-  ) {}
-
-  context(prefix: string): BenchContext {
-    return {
-      site: (spec) => this.site(spec),
-      browser: () => this.browser(),
-      log: (message) => log(`${prefix}: ${message}`),
-    };
-  }
-
-  private site(spec: SiteSpec): Promise<string> {
-    let url = this.sites.get(spec.directory);
-    if (!url) {
-      url = this.startSite(spec);
-      this.sites.set(spec.directory, url);
-    }
-    return url;
-  }
-
-  private async startSite(spec: SiteSpec): Promise<string> {
-    const directory = join(REPO_ROOT, spec.directory);
-    if (this.options.build) {
-      log(`building ${spec.name}`);
-      const start = performance.now();
-      await spec.build();
-      log(`built ${spec.name} in ${((performance.now() - start) / 1000).toFixed(1)} s`);
-    } else if (!existsSync(directory)) {
-      throw new Error(`${spec.directory}/ does not exist; run without --no-build to build ${spec.name}.`);
-    }
-    const server = await serveDirectory(directory);
-    this.servers.push(server);
-    log(`serving ${spec.name} at ${server.url}`);
-    return server.url;
-  }
-
-  private browser(): Promise<Browser> {
-    this.browserPromise ??= launchChromium().then((browser) => {
-      this.machine.chromium = `${browser.version()} (headless)`;
-      return browser;
-    });
-    return this.browserPromise;
-  }
-
-  async close(): Promise<void> {
-    if (this.browserPromise) await (await this.browserPromise.catch(() => null))?.close();
-    await Promise.all(this.servers.map((server) => server.close()));
-  }
-}
 
 async function main(): Promise<number> {
   let options: BenchOptions;
@@ -103,6 +39,11 @@ async function main(): Promise<number> {
   }
 
   const machine = describeMachine(REPO_ROOT);
+  machine.webApp = options.webDir
+    ? `${resolve(options.webDir)} (--web-dir)`
+    : options.build
+      ? 'dist-web built from this commit'
+      : 'existing dist-web (--no-build)';
   const resources = new RunResources(options, machine);
   const reports: ModuleReport[] = [];
   try {

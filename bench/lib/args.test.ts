@@ -12,6 +12,11 @@ describe('parseArgs', () => {
     expect(parseArgs(['--only', 'canvas', '--only', 'export.bench.ts']).only).toEqual(['canvas', 'export']);
   });
 
+  it('takes another web build to serve with --web-dir', () => {
+    expect(parseArgs(['--web-dir', '/tmp/fix/dist-web']).webDir).toBe('/tmp/fix/dist-web');
+    expect(() => parseArgs(['--web-dir'])).toThrow(/needs a directory/);
+  });
+
   it('understands --no-build and --help', () => {
     expect(parseArgs(['--no-build']).build).toBe(false);
     expect(parseArgs(['-h']).help).toBe(true);

@@ -13,6 +13,8 @@ export interface MachineInfo {
   loadAtStart: number;
   loadAtEnd: number;
   commit: string;
+  /** Which web build was measured: fresh, reused (--no-build) or another one (--web-dir). */
+  webApp?: string;
   date: string;
 }
 

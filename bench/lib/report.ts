@@ -103,6 +103,7 @@ export function machineMarkdown(machine: MachineInfo): string {
     ['Chromium', machine.chromium ?? 'not used in this run'],
     ['Load average (1 min) at start / end', `${machine.loadAtStart.toFixed(2)} / ${machine.loadAtEnd.toFixed(2)}`],
     ['Commit', machine.commit],
+    ...(machine.webApp ? [['Web app measured', machine.webApp] as [string, string]] : []),
     ['Date', machine.date],
   ];
   return markdownTable(['Machine', ''], rows);

@@ -1,0 +1,116 @@
+import { createDocument, type DiagramDocument } from '../../shared/document';
+import { generateDiagram } from '../generate-diagram';
+import { toBaselineFlow } from './baseline-diagram';
+import type { BaselinePage, CanvasPage, StowagePage, View } from './canvas-page';
+import { dragNode, measureInteraction, panWithWheel, type Interaction, type InteractionMeasurement } from './interactions';
+import type { LoadTiming } from './page-probe';
+
+/** Zoomed out far enough that a few hundred nodes of the 1,000-node diagram are on screen. */
+export const OVERVIEW_ZOOM = 0.2;
+
+/** What one size's runs need: the diagram in both shapes, the nodes to drag, and the two views. */
+export interface SizePlan {
+  size: number;
+  document: DiagramDocument;
+  leafId: string;
+  groupId: string;
+  working: View;
+  overview: View;
+}
+
+export type ScenarioId = 'dragLeaf' | 'dragGroup' | 'panWorking' | 'panOverview';
+
+export interface Scenario {
+  id: ScenarioId;
+  title: string;
+  view: (plan: SizePlan) => View;
+  interaction: (app: CanvasPage, plan: SizePlan) => Promise<Interaction>;
+}
+
+export const SCENARIOS: readonly Scenario[] = [
+  {
+    id: 'dragLeaf',
+    title: 'Drag a service card',
+    view: (plan) => plan.working,
+    interaction: async (app, plan) => {
+      const rect = await app.nodeRect(plan.leafId);
+      return dragNode({ x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 });
+    },
+  },
+  {
+    id: 'dragGroup',
+    title: 'Drag an ECS cluster with 26 nested nodes',
+    view: (plan) => plan.working,
+    // Grabbed by its title bar, above the nested capacity groups.
+    interaction: async (app, plan) => {
+      const rect = await app.nodeRect(plan.groupId);
+      return dragNode({ x: rect.x + 60, y: rect.y + 12 });
+    },
+  },
+  {
+    id: 'panWorking',
+    title: 'Pan with the scroll wheel, working zoom',
+    view: (plan) => plan.working,
+    interaction: async (app) => panWithWheel(await app.paneRect()),
+  },
+  {
+    id: 'panOverview',
+    title: `Pan with the scroll wheel, overview zoom ${OVERVIEW_ZOOM}`,
+    view: (plan) => plan.overview,
+    interaction: async (app) => panWithWheel(await app.paneRect()),
+  },
+];
+
+export interface AppRun {
+  load: LoadTiming & { heapMB: number };
+  interactions: Record<ScenarioId, InteractionMeasurement>;
+}
+
+/**
+ * Loads the diagram once (untimed) to find the views: the working view fits the middle ECS
+ * cluster the way the app's fit command does (a zoom of about 0.6 at which people edit), and
+ * the overview zooms out from there about the same centre. Both pages end on the working view
+ * with an empty canvas, ready for a timed load.
+ */
+export async function preparePlan(stowage: StowagePage, baseline: BaselinePage, size: number): Promise<SizePlan> {
+  const document = generateDiagram(size);
+  const clusters = document.nodes.filter((node) => node.kind === 'ecs-cluster');
+  const cluster = clusters[Math.floor((clusters.length - 1) / 2)]!;
+  const capacity = document.nodes.find((node) => node.parentId === cluster.id && node.kind === 'ecs-fargate-capacity');
+  const leaf = document.nodes.find((node) => node.parentId === capacity?.id && node.kind === 'ecs-service');
+  if (!capacity || !leaf) throw new Error('generateDiagram no longer puts services in Fargate capacity; update the canvas benchmark');
+
+  await stowage.stage({ document, empty: createDocument() });
+  await baseline.stage(toBaselineFlow(document));
+  await stowage.measureLoad();
+  const working = await stowage.reach([cluster.id]);
+  const overview = await stowage.reach([cluster.id], OVERVIEW_ZOOM);
+  const plan: SizePlan = {
+    size,
+    document,
+    leafId: leaf.id,
+    groupId: cluster.id,
+    working: { name: 'working view', fit: [cluster.id], fitted: working, viewport: working },
+    overview: { name: 'overview', fit: [cluster.id], fitted: working, zoom: OVERVIEW_ZOOM, viewport: overview },
+  };
+  await stowage.goTo(plan.working);
+  await stowage.clear();
+  await baseline.goTo(plan.working);
+  return plan;
+}
+
+/** One run on one page: a timed load at the working view, then every interaction; ends on the working view, empty. */
+export async function runOnce(app: CanvasPage, plan: SizePlan): Promise<AppRun> {
+  const timing = await app.measureLoad();
+  const heapMB = (await app.meter.heapBytes()) / 1024 / 1024;
+  const interactions = {} as Record<ScenarioId, InteractionMeasurement>;
+  for (const scenario of SCENARIOS) {
+    await app.goTo(scenario.view(plan));
+    interactions[scenario.id] = await measureInteraction(app, await scenario.interaction(app, plan));
+    await app.revertEdits();
+  }
+  await app.goTo(plan.working);
+  await app.clear();
+  return { load: { ...timing, heapMB }, interactions };
+}
+
