@@ -106,6 +106,16 @@ function report(size: number, stowage: readonly AppRun[], baseline: readonly App
     ratio(`Load, ${rows.ratio}: JS heap`, stowageLoad.heapMB, baselineLoad.heapMB, { table: loadTable, row: rows.ratio, column: 'JS heap used' }),
   );
 
+  // Selection.
+  const selectTable = 'Click to select a card (pointer down → first frame painted with the selection)';
+  const selectOf = (runs: readonly AppRun[]) => medianRun(runs, (run) => run.selectMs).selectMs;
+  const clickSpread = (runs: readonly AppRun[]) => `median of ${runs.length} runs, each the median of 3 clicks: ${formatList(runs.map((run) => run.selectMs))} ms`;
+  results.push(
+    { name: `Select, ${rows.stowage}`, value: selectOf(stowage), unit: 'ms', notes: clickSpread(stowage), layout: { table: selectTable, row: rows.stowage, column: 'click → painted' } },
+    { name: `Select, ${rows.baseline}`, value: selectOf(baseline), unit: 'ms', notes: clickSpread(baseline), layout: { table: selectTable, row: rows.baseline, column: 'click → painted' } },
+    ratio(`Select, ${rows.ratio}`, selectOf(stowage), selectOf(baseline), { table: selectTable, row: rows.ratio, column: 'click → painted' }),
+  );
+
   // Interactions.
   for (const scenario of SCENARIOS) {
     const table = scenario.title;
@@ -149,6 +159,8 @@ function report(size: number, stowage: readonly AppRun[], baseline: readonly App
         }),
         ...target,
       },
+      // Both pages get the same input for the same time, so this is the ratio of total main-thread work.
+      ratio(`${scenario.title}, ${rows.ratio}: main thread busy`, measured.stowage.busyPercent, measured.baseline.busyPercent, { table, row: rows.ratio, column: 'main thread busy' }),
     );
   }
   return results;

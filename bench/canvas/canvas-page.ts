@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, CDPSession, Page } from '@playwright/test';
 import { installPageProbe, type LoadTiming, type PageProbe, type ProbeWindow } from './page-probe';
 import { installStowageTarget, type StowagePayload } from './stowage-target';
+import { MouseInput } from './interactions';
 import { MainThreadMeter } from './main-thread';
 
 export interface Viewport {
@@ -99,6 +100,18 @@ export abstract class CanvasPage {
 
   async stopFrames(): Promise<number[]> {
     return this.page.evaluate(() => (globalThis as unknown as PageWithProbe).__benchProbe.stopFrames());
+  }
+
+  /** Clicks at a point with real input and returns the click-to-painted-frame latency measured in the page. */
+  async clickLatency(point: { x: number; y: number }): Promise<number> {
+    await this.page.evaluate(() => (globalThis as unknown as PageWithProbe).__benchProbe.armClickTiming());
+    const input = new MouseInput(this.session);
+    input.move(point.x, point.y);
+    input.press(point.x, point.y);
+    input.release(point.x, point.y);
+    await input.handled();
+    const handle = await this.page.waitForFunction(() => (globalThis as unknown as PageWithProbe).__benchProbe.clickLatencyMs, undefined, { timeout: 30_000 });
+    return (await handle.jsonValue()) as number;
   }
 
   async rendered(): Promise<{ nodes: number; edges: number }> {

@@ -40,13 +40,23 @@ export interface PageProbe {
   /** Resolves after `count` animation frames. */
   frames(count: number): Promise<void>;
   measureLoad(): Promise<LoadTiming>;
+  /**
+   * Times the next click: from the pointerdown's timestamp (when the browser got the input) to
+   * the second animation frame after the click was handled, i.e. the first frame painted with
+   * its result. Read the figure from clickLatencyMs.
+   */
+  armClickTiming(): void;
+  clickLatencyMs: number | null;
   rendered(): { nodes: number; edges: number };
 }
 
 /** The few browser globals the probe touches. */
 export interface ProbeWindow {
   requestAnimationFrame(callback: (time: number) => void): number;
-  document: { querySelectorAll(selectors: string): { length: number } };
+  document: {
+    querySelectorAll(selectors: string): { length: number };
+    addEventListener(type: string, listener: (event: { timeStamp: number }) => void, options: { capture: boolean; once: boolean }): void;
+  };
   __benchTarget?: CanvasTarget;
   __benchProbe?: PageProbe;
 }
@@ -108,6 +118,23 @@ export function installPageProbe(): void {
     },
     rendered() {
       return { nodes: nodeCount(), edges: count('.react-flow__edge') };
+    },
+    clickLatencyMs: null,
+    armClickTiming() {
+      probe.clickLatencyMs = null;
+      let downAt = 0;
+      page.document.addEventListener('pointerdown', (event) => (downAt = event.timeStamp), { capture: true, once: true });
+      page.document.addEventListener(
+        'click',
+        () => {
+          void (async () => {
+            await frame();
+            await frame();
+            probe.clickLatencyMs = performance.now() - downAt;
+          })();
+        },
+        { capture: true, once: true },
+      );
     },
   };
   page.__benchProbe = probe;

@@ -3,6 +3,7 @@ import { generateDiagram } from '../generate-diagram';
 import { toBaselineFlow } from './baseline-diagram';
 import type { BaselinePage, CanvasPage, StowagePage, View } from './canvas-page';
 import { dragNode, measureInteraction, panWithWheel, type Interaction, type InteractionMeasurement } from './interactions';
+import { median } from '../lib/stats';
 import type { LoadTiming } from './page-probe';
 
 /** Zoomed out far enough that a few hundred nodes of the 1,000-node diagram are on screen. */
@@ -14,6 +15,8 @@ export interface SizePlan {
   document: DiagramDocument;
   leafId: string;
   groupId: string;
+  /** Cards clicked one after another to time selection. */
+  clickIds: string[];
   working: View;
   overview: View;
 }
@@ -63,6 +66,8 @@ export const SCENARIOS: readonly Scenario[] = [
 
 export interface AppRun {
   load: LoadTiming & { heapMB: number };
+  /** Median click-to-painted-frame latency over the plan's clicks. */
+  selectMs: number;
   interactions: Record<ScenarioId, InteractionMeasurement>;
 }
 
@@ -77,8 +82,9 @@ export async function preparePlan(stowage: StowagePage, baseline: BaselinePage, 
   const clusters = document.nodes.filter((node) => node.kind === 'ecs-cluster');
   const cluster = clusters[Math.floor((clusters.length - 1) / 2)]!;
   const capacity = document.nodes.find((node) => node.parentId === cluster.id && node.kind === 'ecs-fargate-capacity');
-  const leaf = document.nodes.find((node) => node.parentId === capacity?.id && node.kind === 'ecs-service');
-  if (!capacity || !leaf) throw new Error('generateDiagram no longer puts services in Fargate capacity; update the canvas benchmark');
+  const services = document.nodes.filter((node) => node.parentId === capacity?.id && node.kind === 'ecs-service');
+  const leaf = services[0];
+  if (!capacity || !leaf || services.length < 4) throw new Error('generateDiagram no longer puts services in Fargate capacity; update the canvas benchmark');
 
   await stowage.stage({ document, empty: createDocument() });
   await baseline.stage(toBaselineFlow(document));
@@ -90,6 +96,7 @@ export async function preparePlan(stowage: StowagePage, baseline: BaselinePage, 
     document,
     leafId: leaf.id,
     groupId: cluster.id,
+    clickIds: services.slice(1, 4).map((service) => service.id),
     working: { name: 'working view', fit: [cluster.id], fitted: working, viewport: working },
     overview: { name: 'overview', fit: [cluster.id], fitted: working, zoom: OVERVIEW_ZOOM, viewport: overview },
   };
@@ -99,10 +106,20 @@ export async function preparePlan(stowage: StowagePage, baseline: BaselinePage, 
   return plan;
 }
 
-/** One run on one page: a timed load at the working view, then every interaction; ends on the working view, empty. */
+/**
+ * One run on one page: a timed load at the working view, three clicks that select cards, then
+ * every interaction; ends on the working view, empty.
+ */
 export async function runOnce(app: CanvasPage, plan: SizePlan): Promise<AppRun> {
   const timing = await app.measureLoad();
   const heapMB = (await app.meter.heapBytes()) / 1024 / 1024;
+  const clicks: number[] = [];
+  for (const id of plan.clickIds) {
+    const rect = await app.nodeRect(id);
+    clicks.push(await app.clickLatency({ x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 }));
+    await app.frames(2);
+  }
+  await app.revertEdits();
   const interactions = {} as Record<ScenarioId, InteractionMeasurement>;
   for (const scenario of SCENARIOS) {
     await app.goTo(scenario.view(plan));
@@ -111,6 +128,6 @@ export async function runOnce(app: CanvasPage, plan: SizePlan): Promise<AppRun> 
   }
   await app.goTo(plan.working);
   await app.clear();
-  return { load: { ...timing, heapMB }, interactions };
+  return { load: { ...timing, heapMB }, selectMs: median(clicks), interactions };
 }
 
