@@ -266,6 +266,16 @@ export class BaselinePage extends CanvasPage {
     return new BaselinePage('baseline', context, page, session, meter);
   }
 
+  /** Moves and sizes the pane like Stowage's, whose canvas can change size once a diagram is open (e.g. a problems panel). */
+  async matchPane(pane: PaneRect): Promise<void> {
+    await this.page.evaluate((rect) => {
+      const root = (globalThis as unknown as { document: { getElementById(id: string): { style: Record<string, string> } | null } }).document.getElementById('root');
+      if (!root) throw new Error('The baseline page has no #root');
+      Object.assign(root.style, { left: `${rect.x}px`, top: `${rect.y}px`, width: `${rect.width}px`, height: `${rect.height}px` });
+    }, pane);
+    await this.frames(3);
+  }
+
   override async goTo(view: View): Promise<void> {
     await this.page.evaluate((target) => {
       (globalThis as unknown as { __benchTarget: { setViewport(viewport: Viewport): void } }).__benchTarget.setViewport(target);

@@ -1,7 +1,7 @@
 import { createDocument, type DiagramDocument } from '../../shared/document';
 import { generateDiagram } from '../generate-diagram';
 import { toBaselineFlow } from './baseline-diagram';
-import type { BaselinePage, CanvasPage, StowagePage, View } from './canvas-page';
+import type { BaselinePage, CanvasPage, PaneRect, StowagePage, View } from './canvas-page';
 import { dragNode, measureInteraction, panWithWheel, type Interaction, type InteractionMeasurement } from './interactions';
 import { median } from '../lib/stats';
 import type { LoadTiming } from './page-probe';
@@ -19,6 +19,8 @@ export interface SizePlan {
   clickIds: string[];
   working: View;
   overview: View;
+  /** Stowage's canvas pane with the diagram open; the baseline's pane matches it. */
+  pane: PaneRect;
 }
 
 export type ScenarioId = 'dragLeaf' | 'dragGroup' | 'panWorking' | 'panOverview';
@@ -99,9 +101,13 @@ export async function preparePlan(stowage: StowagePage, baseline: BaselinePage, 
     clickIds: services.slice(1, 4).map((service) => service.id),
     working: { name: 'working view', fit: [cluster.id], fitted: working, viewport: working },
     overview: { name: 'overview', fit: [cluster.id], fitted: working, zoom: OVERVIEW_ZOOM, viewport: overview },
+    pane: await stowage.paneRect(),
   };
   await stowage.goTo(plan.working);
+  // Measured with the diagram open, as the timed runs see it.
+  plan.pane = await stowage.paneRect();
   await stowage.clear();
+  await baseline.matchPane(plan.pane);
   await baseline.goTo(plan.working);
   return plan;
 }
