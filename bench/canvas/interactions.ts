@@ -124,15 +124,21 @@ export async function paced(durationMs: number, step: (index: number) => void): 
 }
 
 /**
- * Scroll-wheel panning (both apps pan on scroll): the pointer rests on the middle of the
- * pane and every event scrolls diagonally, so new nodes come in from two sides.
+ * Scroll-wheel panning (both apps pan on scroll): the pointer rests on the middle of the pane
+ * and the wheel scrolls diagonally for half the time, then back, so new nodes keep coming in
+ * from two sides, the view never drifts off a small diagram, and it ends where it started.
  */
-export function panWithWheel(pane: PaneRect): Interaction {
+export function panWithWheel(pane: PaneRect, durationMs = INTERACTION_MS): Interaction {
   const x = pane.x + pane.width / 2;
   const y = pane.y + pane.height / 2;
+  const eventsPerLeg = Math.round(durationMs / 2 / INPUT_INTERVAL_MS);
   return async (input) => {
     input.move(x, y);
-    return { inputEvents: await paced(INTERACTION_MS, () => input.wheel(x, y, 6, 12)) };
+    const inputEvents = await paced(durationMs, (index) => {
+      const sign = Math.floor(index / eventsPerLeg) % 2 === 0 ? 1 : -1;
+      input.wheel(x, y, 6 * sign, 12 * sign);
+    });
+    return { inputEvents };
   };
 }
 
@@ -142,7 +148,7 @@ export function panWithWheel(pane: PaneRect): Interaction {
  * the node relative to that point, so the drag opens with a 2 px nudge and lets go at the
  * nudged point: the node ends where it was.
  */
-export function dragNode(grab: { x: number; y: number }, reach = 80): Interaction {
+export function dragNode(grab: { x: number; y: number }, durationMs = INTERACTION_MS, reach = 80): Interaction {
   const stepPx = 10;
   const stepsPerLeg = Math.round(reach / stepPx);
   const start = { x: grab.x + 2, y: grab.y };
@@ -151,7 +157,7 @@ export function dragNode(grab: { x: number; y: number }, reach = 80): Interactio
     input.press(grab.x, grab.y);
     input.move(start.x, start.y);
     await input.handled();
-    const inputEvents = await paced(INTERACTION_MS, (index) => {
+    const inputEvents = await paced(durationMs, (index) => {
       const phase = index % (2 * stepsPerLeg);
       const offset = phase <= stepsPerLeg ? phase : 2 * stepsPerLeg - phase;
       input.move(start.x + (offset + 1) * stepPx, start.y);

@@ -29,7 +29,7 @@ export interface Scenario {
   id: ScenarioId;
   title: string;
   view: (plan: SizePlan) => View;
-  interaction: (app: CanvasPage, plan: SizePlan) => Promise<Interaction>;
+  interaction: (app: CanvasPage, plan: SizePlan, durationMs?: number) => Promise<Interaction>;
 }
 
 export const SCENARIOS: readonly Scenario[] = [
@@ -37,9 +37,9 @@ export const SCENARIOS: readonly Scenario[] = [
     id: 'dragLeaf',
     title: 'Drag a service card',
     view: (plan) => plan.working,
-    interaction: async (app, plan) => {
+    interaction: async (app, plan, durationMs) => {
       const rect = await app.nodeRect(plan.leafId);
-      return dragNode({ x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 });
+      return dragNode({ x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 }, durationMs);
     },
   },
   {
@@ -47,22 +47,22 @@ export const SCENARIOS: readonly Scenario[] = [
     title: 'Drag an ECS cluster with 26 nested nodes',
     view: (plan) => plan.working,
     // Grabbed by its title bar, above the nested capacity groups.
-    interaction: async (app, plan) => {
+    interaction: async (app, plan, durationMs) => {
       const rect = await app.nodeRect(plan.groupId);
-      return dragNode({ x: rect.x + 60, y: rect.y + 12 });
+      return dragNode({ x: rect.x + 60, y: rect.y + 12 }, durationMs);
     },
   },
   {
     id: 'panWorking',
     title: 'Pan with the scroll wheel, working zoom',
     view: (plan) => plan.working,
-    interaction: async (app) => panWithWheel(await app.paneRect()),
+    interaction: async (app, _plan, durationMs) => panWithWheel(await app.paneRect(), durationMs),
   },
   {
     id: 'panOverview',
     title: `Pan with the scroll wheel, overview zoom ${OVERVIEW_ZOOM}`,
     view: (plan) => plan.overview,
-    interaction: async (app) => panWithWheel(await app.paneRect()),
+    interaction: async (app, _plan, durationMs) => panWithWheel(await app.paneRect(), durationMs),
   },
 ];
 
@@ -116,7 +116,7 @@ export async function preparePlan(stowage: StowagePage, baseline: BaselinePage, 
  * One run on one page: a timed load at the working view, three clicks that select cards, then
  * every interaction; ends on the working view, empty.
  */
-export async function runOnce(app: CanvasPage, plan: SizePlan): Promise<AppRun> {
+export async function runOnce(app: CanvasPage, plan: SizePlan, interactionMs?: number): Promise<AppRun> {
   const timing = await app.measureLoad();
   const heapMB = (await app.meter.heapBytes()) / 1024 / 1024;
   const clicks: number[] = [];
@@ -129,7 +129,7 @@ export async function runOnce(app: CanvasPage, plan: SizePlan): Promise<AppRun> 
   const interactions = {} as Record<ScenarioId, InteractionMeasurement>;
   for (const scenario of SCENARIOS) {
     await app.goTo(scenario.view(plan));
-    interactions[scenario.id] = await measureInteraction(app, await scenario.interaction(app, plan));
+    interactions[scenario.id] = await measureInteraction(app, await scenario.interaction(app, plan, interactionMs));
     await app.revertEdits();
   }
   await app.goTo(plan.working);
