@@ -50,8 +50,9 @@ export function consoleReport(modules: readonly ModuleReport[]): string {
 
 const escapeCell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
-function markdownTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const align = header.map((_, column) => (column === 0 ? ':--' : '--:'));
+/** `numeric` marks the columns to right-align; the others align left. */
+function markdownTable(header: readonly string[], rows: readonly (readonly string[])[], numeric: (column: number) => boolean = (column) => column > 0): string {
+  const align = header.map((_, column) => (numeric(column) ? '--:' : ':--'));
   return [header, align, ...rows].map((cells) => `| ${cells.map(escapeCell).join(' | ')} |`).join('\n');
 }
 
@@ -89,7 +90,8 @@ export function moduleMarkdown(module: ModuleReport): string {
     if (notes.length > 0) parts.push(`<details><summary>Notes</summary>\n\n${notes.join('\n')}\n\n</details>`);
   }
   if (flat.length > 0) {
-    parts.push(markdownTable(['Measurement', 'Value', 'Target', 'Notes'], flat.map((result) => [result.name, formatValue(result), result.target ?? '', result.notes ?? ''])));
+    const rows = flat.map((result) => [result.name, formatValue(result), result.target ?? '', result.notes ?? '']);
+    parts.push(markdownTable(['Measurement', 'Value', 'Target', 'Notes'], rows, (column) => column === 1));
   }
   return parts.join('\n\n');
 }
@@ -106,7 +108,7 @@ export function machineMarkdown(machine: MachineInfo): string {
     ...(machine.webApp ? [['Web app measured', machine.webApp] as [string, string]] : []),
     ['Date', machine.date],
   ];
-  return markdownTable(['Machine', ''], rows);
+  return markdownTable(['Machine', ''], rows, () => false);
 }
 
 export function fullMarkdown(machine: MachineInfo, modules: readonly ModuleReport[]): string {
