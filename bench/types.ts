@@ -1,16 +1,49 @@
+import type { Browser } from '@playwright/test';
+
 /** One measured figure. Benchmarks report; they never pass or fail. */
 export interface BenchResult {
   /** What was measured: "validation, 10,000 nodes (median of 20)". */
   name: string;
   value: number;
-  unit: 'ms' | 'fps' | 'MB' | 'x';
+  unit: 'ms' | 'fps' | 'MB' | 'x' | '%';
   /** The figure we aim for, shown beside the measurement. */
   target?: string;
   notes?: string;
+  /**
+   * Where the figure sits in docs/benchmarks.md when a flat list would be unreadable: results
+   * sharing `table` form one table with a row per `row` and a column per `column`.
+   */
+  layout?: { table: string; row: string; column: string };
 }
 
-/** Each bench/*.bench.ts module exports `run` with this signature; bench/run.ts collects them. */
-export type BenchModule = { title: string; run(): Promise<BenchResult[]> };
+/** A built static site (the web app, a benchmark page) served on a loopback port for the run. */
+export interface SiteSpec {
+  /** Shown in progress lines: "web app". */
+  name: string;
+  /** Directory to serve, relative to the repository root. */
+  directory: string;
+  /** Builds `directory`; skipped with `npm run bench -- --no-build`. */
+  build(): Promise<void>;
+}
+
+/**
+ * What bench/run.ts offers a module. Everything is lazy: a module that only times pure code
+ * never starts a browser or builds anything.
+ */
+export interface BenchContext {
+  /** Builds (unless --no-build) and serves a site once per run; resolves to its URL with a trailing slash. */
+  site(spec: SiteSpec): Promise<string>;
+  /** One headless Chromium shared by every module, closed when the run ends. */
+  browser(): Promise<Browser>;
+  /** A progress line on stderr (results go to stdout). */
+  log(message: string): void;
+}
+
+/**
+ * Each bench/*.bench.ts module exports `title` and `run` with this signature; bench/run.ts
+ * collects them. `run` may ignore the context.
+ */
+export type BenchModule = { title: string; run(context: BenchContext): Promise<BenchResult[]> };
 
 /** Median of repeated timings, after `warmup` untimed runs. */
 export function medianTiming(runs: number, warmup: number, work: () => void): number {
