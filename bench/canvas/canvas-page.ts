@@ -159,7 +159,7 @@ export interface View {
 interface StowageWindow {
   __stowage?: {
     canvas: { current: { fitView(nodeIds?: readonly string[]): void; zoomTo(level: number): void } | null };
-    session: { getState(): { setShowMinimap(on: boolean): void } };
+    session: { getState(): { setMinimap(mode: 'on' | 'off'): void } };
   };
 }
 
@@ -253,7 +253,7 @@ export class StowagePage extends CanvasPage {
   }
 
   async showMinimap(on: boolean): Promise<void> {
-    await this.page.evaluate((show) => (globalThis as unknown as StowageWindow).__stowage?.session.getState().setShowMinimap(show), on);
+    await this.page.evaluate((show) => (globalThis as unknown as StowageWindow).__stowage?.session.getState().setMinimap(show ? 'on' : 'off'), on);
     await this.frames(2);
   }
 }

@@ -22,7 +22,7 @@ export function Toolbar() {
   const { commands, documents, session, host } = useServices();
   // Enabled and checked states follow the document and the selection.
   useStore(documents, (state) => state.history);
-  useStore(session, useShallow((state) => [state.selectedNodeIds, state.selectedEdgeIds, state.snapToGrid, state.showMinimap]));
+  useStore(session, useShallow((state) => [state.selectedNodeIds, state.selectedEdgeIds, state.snapToGrid, state.minimap]));
   return (
     <div className="stowage-toolbar" role="toolbar" aria-label="Tools">
       {BUTTONS.map((button, index) => {

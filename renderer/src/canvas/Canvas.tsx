@@ -8,7 +8,9 @@ import {
   ReactFlow,
   SelectionMode,
   applyNodeChanges,
+  useConnection,
   useReactFlow,
+  useStore as useFlowStore,
   type Connection,
   type EdgeChange,
   type IsValidConnection,
@@ -28,6 +30,8 @@ import type { BadgeInfo, ComponentFlowNode, RelationFlowEdge } from './flow-type
 import { GroupNode } from './GroupNode';
 import { RelationEdge } from './RelationEdge';
 import { useContextMenu, type ContextTarget } from './context-menu-state';
+import { minimapVisible } from '../state/session-store';
+import { FAR_ZOOM } from './zoom';
 
 const nodeTypes = { component: ComponentNode, group: GroupNode };
 const edgeTypes = { relation: RelationEdge };
@@ -36,6 +40,7 @@ const EMPTY_BADGES: ReadonlyMap<string, BadgeInfo> = new Map();
 const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16, color: '#545b64' } };
 const proOptions = { hideAttribution: true };
 const MULTI_SELECT_KEYS = ['Meta', 'Control', 'Shift'];
+
 
 export interface CanvasProps {
   nodeBadges?: ReadonlyMap<string, BadgeInfo>;
@@ -56,7 +61,9 @@ export function Canvas({ nodeBadges = EMPTY_BADGES, edgeBadges = EMPTY_BADGES }:
   const selectedEdgeIds = useStore(session, (state) => state.selectedEdgeIds);
   const dropTargetId = useStore(session, (state) => state.dropTargetId);
   const snapToGrid = useStore(session, (state) => state.snapToGrid);
-  const showMinimap = useStore(session, (state) => state.showMinimap);
+  const minimap = useStore(session, (state) => state.minimap);
+  const far = useFlowStore((state) => state.transform[2] < FAR_ZOOM);
+  const connecting = useConnection((connection) => connection.inProgress);
   const openContextMenu = useContextMenu((state) => state.open);
 
   const deriver = useRef(new FlowDeriver());
@@ -68,6 +75,9 @@ export function Canvas({ nodeBadges = EMPTY_BADGES, edgeBadges = EMPTY_BADGES }:
   const [nodeState, setNodeState] = useState({ derived: derivedNodes, nodes: derivedNodes });
   if (nodeState.derived !== derivedNodes) setNodeState({ derived: derivedNodes, nodes: derivedNodes });
 
+  const index = useMemo(() => new DocumentIndex(document), [document]);
+  const indexRef = useRef(index);
+  indexRef.current = index;
   const documentRef = useRef(document);
   documentRef.current = document;
 
@@ -102,7 +112,8 @@ export function Canvas({ nodeBadges = EMPTY_BADGES, edgeBadges = EMPTY_BADGES }:
         }
         session.getState().select(next, session.getState().selectedEdgeIds);
       }
-      const transient = changes.filter((change) => change.type === 'position' || change.type === 'dimensions');
+      // 'replace' arrives when React Flow re-syncs its copies (a queued fitView waits for it to be applied).
+      const transient = changes.filter((change) => change.type === 'position' || change.type === 'dimensions' || change.type === 'replace');
       if (transient.length > 0) setNodeState((state) => ({ ...state, nodes: applyNodeChanges(transient, state.nodes) }));
     },
     [session],
@@ -127,7 +138,7 @@ export function Canvas({ nodeBadges = EMPTY_BADGES, edgeBadges = EMPTY_BADGES }:
     (_event: unknown, node: ComponentFlowNode, dragged: ComponentFlowNode[]) => {
       const internal = flow.getInternalNode(node.id);
       if (!internal) return;
-      const index = new DocumentIndex(documentRef.current);
+      const index = indexRef.current;
       const size = { width: node.width ?? 0, height: node.height ?? 0 };
       const center = { x: internal.internals.positionAbsolute.x + size.width / 2, y: internal.internals.positionAbsolute.y + size.height / 2 };
       const target = index.dropTarget(center, node.data.node.kind, new Set(dragged.map((item) => item.id)));
@@ -155,7 +166,7 @@ export function Canvas({ nodeBadges = EMPTY_BADGES, edgeBadges = EMPTY_BADGES }:
 
   const isValidConnection = useCallback<IsValidConnection<RelationFlowEdge>>((connection) => {
     if (connection.source === connection.target) return false;
-    const index = new DocumentIndex(documentRef.current);
+    const index = indexRef.current;
     const source = index.node(connection.source);
     const target = index.node(connection.target);
     return Boolean(source && target && resolveConnection(source.kind, target.kind));
@@ -220,7 +231,7 @@ export function Canvas({ nodeBadges = EMPTY_BADGES, edgeBadges = EMPTY_BADGES }:
   }, []);
 
   return (
-    <div className="stowage-canvas" onMouseMove={onPointerMove} data-testid="canvas">
+    <div className={`stowage-canvas${far ? ' is-far' : ''}${connecting ? ' is-connecting' : ''}`} onMouseMove={onPointerMove} data-testid="canvas">
       <ReactFlow<ComponentFlowNode, RelationFlowEdge>
         nodes={nodeState.nodes}
         edges={derivedEdges}
@@ -261,9 +272,9 @@ export function Canvas({ nodeBadges = EMPTY_BADGES, edgeBadges = EMPTY_BADGES }:
         onlyRenderVisibleElements
         proOptions={proOptions}
       >
-        <Background variant={BackgroundVariant.Dots} gap={GRID} size={1} color="#c3c9d0" />
+        {!far && <Background variant={BackgroundVariant.Dots} gap={GRID} size={1} color="#c3c9d0" />}
         <Controls showInteractive={false} position="bottom-left" />
-        {showMinimap && <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeColor={minimapStroke} nodeStrokeWidth={6} position="bottom-right" ariaLabel="Minimap" />}
+        {minimapVisible(minimap, document.nodes.length) && <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeColor={minimapStroke} nodeStrokeWidth={6} position="bottom-right" ariaLabel="Minimap" />}
       </ReactFlow>
     </div>
   );

@@ -1,7 +1,8 @@
-import { BaseEdge, EdgeLabelRenderer, Position, type EdgeProps } from '@xyflow/react';
+import { BaseEdge, EdgeLabelRenderer, Position, useStore as useFlowStore, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { smoothStepRoute, type HandleSide } from '../../../shared/document';
 import { Badge } from './Badge';
+import { FAR_ZOOM } from './zoom';
 import type { RelationFlowEdge } from './flow-types';
 
 const SIDE: Record<Position, HandleSide> = {
@@ -21,10 +22,12 @@ export const RelationEdge = memo(function RelationEdge(props: EdgeProps<Relation
     targetSide: SIDE[targetPosition],
   });
   const badge = data?.badge ?? null;
+  // Labels are left out when zoomed far out (unreadable, and each costs work on every view change) unless they carry a finding.
+  const far = useFlowStore((state) => state.transform[2] < FAR_ZOOM);
   return (
     <>
       <BaseEdge id={id} path={route.path} markerEnd={markerEnd} className={badge ? `has-${badge.severity}` : undefined} interactionWidth={16} />
-      {data?.label && (
+      {data?.label && (!far || badge || selected) && (
         <EdgeLabelRenderer>
           <div
             className={`stowage-edge-label nodrag nopan${selected ? ' is-selected' : ''}${badge ? ` has-${badge.severity}` : ''}`}

@@ -1,3 +1,4 @@
+import { Position } from '@xyflow/react';
 import { findConnection, findKind } from '../../../shared/catalog';
 import { DocumentIndex, nodeSize, pickHandleSides, type DiagramDocument, type DiagramEdge, type DiagramNode } from '../../../shared/document';
 import type { BadgeInfo, ComponentFlowNode, RelationFlowEdge } from './flow-types';
@@ -103,6 +104,34 @@ export class FlowDeriver {
   }
 }
 
+/** Side handles are 9 px squares centred on each side's midpoint (see .stowage-handle in app.css). */
+const HANDLE_SIZE = 9;
+
+/**
+ * Handle geometry React Flow would otherwise measure from the DOM. Giving it up front (with
+ * `measured`) means React Flow never has to mount off-screen nodes just to measure them, so a
+ * new derivation after a click or an edit renders only what is visible.
+ */
+function handlesFor(size: { width: number; height: number }): NonNullable<ComponentFlowNode['handles']> {
+  const half = HANDLE_SIZE / 2;
+  const side = (id: string, position: Position, centerX: number, centerY: number) => ({
+    id,
+    type: 'source' as const,
+    position,
+    x: centerX - half,
+    y: centerY - half,
+    width: HANDLE_SIZE,
+    height: HANDLE_SIZE,
+  });
+  return [
+    side('top', Position.Top, size.width / 2, 0),
+    side('right', Position.Right, size.width, size.height / 2),
+    side('bottom', Position.Bottom, size.width / 2, size.height),
+    side('left', Position.Left, 0, size.height / 2),
+    { id: 'body', type: 'target', position: Position.Top, x: 0, y: 0, width: size.width, height: size.height },
+  ];
+}
+
 function toFlowNode(node: DiagramNode, selected: boolean, dropTarget: boolean, badge: BadgeInfo | null, depth: number): ComponentFlowNode {
   const kind = findKind(node.kind);
   const isGroup = kind?.group !== undefined;
@@ -114,6 +143,8 @@ function toFlowNode(node: DiagramNode, selected: boolean, dropTarget: boolean, b
     data: { node, dropTarget, badge },
     width: size.width,
     height: size.height,
+    measured: { width: size.width, height: size.height },
+    handles: handlesFor(size),
     selected,
     zIndex: isGroup ? depth : Z_COMPONENTS,
     ariaLabel: `${kind?.label ?? node.kind} ${node.label}`,

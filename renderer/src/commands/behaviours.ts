@@ -1,5 +1,6 @@
 import type { CommandId } from '../../../shared/commands/definitions';
 import type { AppServices } from '../app/services';
+import { minimapVisible } from '../state/session-store';
 import { newDocument, openDocument, save, saveAs } from '../files/file-actions';
 import { isEditableTarget } from './shortcuts';
 import {
@@ -24,6 +25,7 @@ export function createBehaviours(services: AppServices): Record<CommandId, Comma
   const hasNodeSelection = () => session.getState().selectedNodeIds.size > 0;
   const hasNodes = () => documents.getState().document.nodes.length > 0;
   const editingText = () => isEditableTarget(document.activeElement);
+  const minimapShown = () => minimapVisible(session.getState().minimap, documents.getState().document.nodes.length);
   const nudge = (dx: number, dy: number): CommandBehaviour => ({
     run: () => nudgeSelection(services, dx, dy),
     enabled: hasNodeSelection,
@@ -102,8 +104,8 @@ export function createBehaviours(services: AppServices): Record<CommandId, Comma
     'view.zoomReset': { run: () => canvas.current?.zoomTo(1) },
     'view.fit': { run: () => canvas.current?.fitView() },
     'view.toggleMinimap': {
-      run: () => session.getState().setShowMinimap(!session.getState().showMinimap),
-      checked: () => session.getState().showMinimap,
+      run: () => session.getState().setMinimap(minimapShown() ? 'off' : 'on'),
+      checked: minimapShown,
     },
     'view.toggleSnap': {
       run: () => session.getState().setSnapToGrid(!session.getState().snapToGrid),

@@ -8,7 +8,8 @@ export interface SessionState {
   selectedNodeIds: ReadonlySet<string>;
   selectedEdgeIds: ReadonlySet<string>;
   snapToGrid: boolean;
-  showMinimap: boolean;
+  /** 'auto' shows the minimap for diagrams small enough that it costs nothing noticeable. */
+  minimap: 'auto' | 'on' | 'off';
   showProblems: boolean;
   /** The group a dragged node would land in, highlighted while dragging. */
   dropTargetId: string | null;
@@ -20,7 +21,7 @@ export interface SessionActions {
   select(nodeIds: Iterable<string>, edgeIds?: Iterable<string>): void;
   clearSelection(): void;
   setSnapToGrid(on: boolean): void;
-  setShowMinimap(on: boolean): void;
+  setMinimap(mode: 'on' | 'off'): void;
   setShowProblems(on: boolean): void;
   setDropTarget(id: string | null): void;
   setLastPointer(point: { x: number; y: number } | null): void;
@@ -35,7 +36,7 @@ export function createSessionStore() {
     selectedNodeIds: NONE,
     selectedEdgeIds: NONE,
     snapToGrid: true,
-    showMinimap: true,
+    minimap: 'auto',
     showProblems: true,
     dropTargetId: null,
     lastPointer: null,
@@ -53,13 +54,20 @@ export function createSessionStore() {
       set({ selectedNodeIds: NONE, selectedEdgeIds: NONE });
     },
     setSnapToGrid: (on) => set({ snapToGrid: on }),
-    setShowMinimap: (on) => set({ showMinimap: on }),
+    setMinimap: (mode) => set({ minimap: mode }),
     setShowProblems: (on) => set({ showProblems: on }),
     setDropTarget(id) {
       if (get().dropTargetId !== id) set({ dropTargetId: id });
     },
     setLastPointer: (point) => set({ lastPointer: point }),
   }));
+}
+
+/** Large diagrams start without the minimap: it redraws every node whenever the view moves. */
+export const MINIMAP_AUTO_LIMIT = 400;
+
+export function minimapVisible(mode: SessionState['minimap'], nodeCount: number): boolean {
+  return mode === 'on' || (mode === 'auto' && nodeCount <= MINIMAP_AUTO_LIMIT);
 }
 
 function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
