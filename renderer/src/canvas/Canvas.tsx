@@ -39,7 +39,12 @@ const GRID = 16;
 const EMPTY_BADGES: ReadonlyMap<string, BadgeInfo> = new Map();
 const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16, color: '#545b64' } };
 const proOptions = { hideAttribution: true };
+// Props React Flow compares by identity: an array or function made anew on every render would
+// make it re-subscribe key handlers, rebuild pan-zoom and notify every store subscriber per frame.
 const MULTI_SELECT_KEYS = ['Meta', 'Control', 'Shift'];
+const ZOOM_KEYS = ['Meta', 'Control'];
+const PAN_BUTTONS = [1];
+const SNAP_GRID: [number, number] = [GRID, GRID];
 
 
 export interface CanvasProps {
@@ -220,6 +225,11 @@ export function Canvas({ nodeBadges = EMPTY_BADGES, edgeBadges = EMPTY_BADGES }:
     [flow, openContextMenu, services, session],
   );
 
+  const onNodeContextMenu = useCallback((event: ReactMouseEvent, node: ComponentFlowNode) => showMenu(event, { type: 'node', id: node.id }), [showMenu]);
+  const onEdgeContextMenu = useCallback((event: ReactMouseEvent, edge: RelationFlowEdge) => showMenu(event, { type: 'edge', id: edge.id }), [showMenu]);
+  const onPaneContextMenu = useCallback((event: ReactMouseEvent | MouseEvent) => showMenu(event, { type: 'pane' }), [showMenu]);
+  const onSelectionContextMenu = useCallback((event: ReactMouseEvent) => showMenu(event, { type: 'selection' }), [showMenu]);
+
   const minimapColor = useCallback((node: ComponentFlowNode) => {
     const kind = findKind(node.data.node.kind);
     if (!kind) return '#7d8998';
@@ -249,22 +259,22 @@ export function Canvas({ nodeBadges = EMPTY_BADGES, edgeBadges = EMPTY_BADGES }:
         connectionRadius={24}
         onDragOver={onDragOver}
         onDrop={onDrop}
-        onNodeContextMenu={(event, node) => showMenu(event, { type: 'node', id: node.id })}
-        onEdgeContextMenu={(event, edge) => showMenu(event, { type: 'edge', id: edge.id })}
-        onPaneContextMenu={(event) => showMenu(event, { type: 'pane' })}
-        onSelectionContextMenu={(event) => showMenu(event, { type: 'selection' })}
+        onNodeContextMenu={onNodeContextMenu}
+        onEdgeContextMenu={onEdgeContextMenu}
+        onPaneContextMenu={onPaneContextMenu}
+        onSelectionContextMenu={onSelectionContextMenu}
         deleteKeyCode={null}
         selectionKeyCode={null}
         multiSelectionKeyCode={MULTI_SELECT_KEYS}
         selectionOnDrag
         selectionMode={SelectionMode.Partial}
-        panOnDrag={[1]}
+        panOnDrag={PAN_BUTTONS}
         panOnScroll
         panActivationKeyCode="Space"
         zoomOnPinch
-        zoomActivationKeyCode={['Meta', 'Control']}
+        zoomActivationKeyCode={ZOOM_KEYS}
         snapToGrid={snapToGrid}
-        snapGrid={[GRID, GRID]}
+        snapGrid={SNAP_GRID}
         minZoom={0.05}
         maxZoom={3}
         zIndexMode="manual"

@@ -2,12 +2,12 @@ import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { findKind, iconOf, summaryOf } from '../../../shared/catalog';
 import { Badge } from './Badge';
-import type { ComponentFlowNode } from './flow-types';
+import { sameCardProps, type ComponentFlowNode } from './flow-types';
 import { iconUrl } from './icons';
 import { NodeHandles } from './NodeHandles';
 
 /** A leaf component: icon, label and a one-line summary of its important properties. */
-export const ComponentNode = memo(function ComponentNode({ id, data, selected }: NodeProps<ComponentFlowNode>) {
+export const ComponentNode = memo(function ComponentNode({ data, selected }: NodeProps<ComponentFlowNode>) {
   const { node, badge } = data;
   const kind = findKind(node.kind);
   if (!kind) return null;
@@ -25,7 +25,7 @@ export const ComponentNode = memo(function ComponentNode({ id, data, selected }:
         {summary && <div className="stowage-node__summary">{summary}</div>}
       </div>
       {badge && <Badge badge={badge} />}
-      <NodeHandles nodeId={id} />
+      <NodeHandles />
     </div>
   );
-});
+}, sameCardProps);

@@ -4,7 +4,7 @@ import { appearanceOf, findKind, iconOf, summaryOf } from '../../../shared/catal
 import { updateNode } from '../../../shared/document';
 import { useServices } from '../app/services';
 import { Badge } from './Badge';
-import type { ComponentFlowNode } from './flow-types';
+import { sameCardProps, type ComponentFlowNode } from './flow-types';
 import { iconUrl } from './icons';
 import { NodeHandles } from './NodeHandles';
 
@@ -45,7 +45,7 @@ export const GroupNode = memo(function GroupNode({ id, data, selected }: NodePro
         {summary && <span className="stowage-group__summary">{summary}</span>}
       </div>
       {badge && <Badge badge={badge} />}
-      <NodeHandles nodeId={id} />
+      <NodeHandles />
     </div>
   );
-});
+}, sameCardProps);

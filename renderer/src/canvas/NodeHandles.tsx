@@ -1,4 +1,4 @@
-import { Handle, Position, useConnection } from '@xyflow/react';
+import { Handle, Position } from '@xyflow/react';
 import { memo } from 'react';
 
 const SIDES = [
@@ -10,24 +10,18 @@ const SIDES = [
 
 /**
  * Four connection handles (one per side; Loose connection mode lets any handle start or end
- * an edge) plus a handle covering the whole node that, while a connection is being dragged,
- * lets the user drop anywhere on the node instead of aiming for a dot.
+ * an edge) plus a handle covering the whole node, which takes the pointer only while a
+ * connection is being dragged (the canvas's is-connecting class), so the user can drop
+ * anywhere on a node instead of aiming for a dot. No store subscription per node: the canvas
+ * tracks the connection once.
  */
-export const NodeHandles = memo(function NodeHandles({ nodeId }: { nodeId: string }) {
-  const connecting = useConnection((connection) => connection.inProgress && connection.fromNode.id !== nodeId);
+export const NodeHandles = memo(function NodeHandles() {
   return (
     <>
       {SIDES.map((side) => (
         <Handle key={side.id} id={side.id} type="source" position={side.position} className="stowage-handle" />
       ))}
-      {/* Always mounted so React Flow has measured it; it only takes the pointer while connecting. */}
-      <Handle
-        id="body"
-        type="target"
-        position={Position.Top}
-        className={`stowage-body-handle${connecting ? ' is-active' : ''}`}
-        isConnectableStart={false}
-      />
+      <Handle id="body" type="target" position={Position.Top} className="stowage-body-handle" isConnectableStart={false} />
     </>
   );
 });

@@ -1,9 +1,10 @@
-import { BaseEdge, EdgeLabelRenderer, Position, useStore as useFlowStore, type EdgeProps } from '@xyflow/react';
+import { BaseEdge, Position, useStore as useFlowStore, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { smoothStepRoute, type HandleSide } from '../../../shared/document';
-import { Badge } from './Badge';
+import { EDGE, FONT_FAMILY } from '../../../shared/export/svg/style';
+import { measureText } from '../../../shared/export/text-metrics';
+import type { BadgeInfo, RelationFlowEdge } from './flow-types';
 import { FAR_ZOOM } from './zoom';
-import type { RelationFlowEdge } from './flow-types';
 
 const SIDE: Record<Position, HandleSide> = {
   [Position.Top]: 'top',
@@ -12,7 +13,14 @@ const SIDE: Record<Position, HandleSide> = {
   [Position.Left]: 'left',
 };
 
-/** An edge routed by the shared router (the SVG export draws the same path), labelled with its meaning. */
+const BADGE_RADIUS = 7;
+
+/**
+ * An edge routed by the shared router and labelled with its meaning, drawn as SVG with the
+ * export's measurements, so the canvas and an exported diagram look the same. Labels live in
+ * the edge's own SVG rather than in HTML portals: hundreds of portals cost a DOM query each on
+ * every view change.
+ */
 export const RelationEdge = memo(function RelationEdge(props: EdgeProps<RelationFlowEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected, markerEnd } = props;
   const route = smoothStepRoute({
@@ -22,23 +30,42 @@ export const RelationEdge = memo(function RelationEdge(props: EdgeProps<Relation
     targetSide: SIDE[targetPosition],
   });
   const badge = data?.badge ?? null;
-  // Labels are left out when zoomed far out (unreadable, and each costs work on every view change) unless they carry a finding.
+  // Far out, labels are unreadable; keep only those that carry a finding or are selected.
   const far = useFlowStore((state) => state.transform[2] < FAR_ZOOM);
+  const label = data?.label ?? '';
+  const showLabel = label !== '' && (!far || badge !== null || selected === true);
   return (
     <>
       <BaseEdge id={id} path={route.path} markerEnd={markerEnd} className={badge ? `has-${badge.severity}` : undefined} interactionWidth={16} />
-      {data?.label && (!far || badge || selected) && (
-        <EdgeLabelRenderer>
-          <div
-            className={`stowage-edge-label nodrag nopan${selected ? ' is-selected' : ''}${badge ? ` has-${badge.severity}` : ''}`}
-            style={{ transform: `translate(-50%, -50%) translate(${route.labelX}px, ${route.labelY}px)` }}
-            data-testid={`edge-label-${id}`}
-          >
-            {data.label}
-            {badge && <Badge badge={badge} />}
-          </div>
-        </EdgeLabelRenderer>
-      )}
+      {showLabel && <EdgeLabel x={route.labelX} y={route.labelY} text={label} badge={badge} selected={selected === true} edgeId={id} />}
     </>
   );
 });
+
+function EdgeLabel({ x, y, text, badge, selected, edgeId }: { x: number; y: number; text: string; badge: BadgeInfo | null; selected: boolean; edgeId: string }) {
+  const width = measureText(text, { size: EDGE.labelFontSize }) + EDGE.labelPaddingX * 2 + (badge ? BADGE_RADIUS * 2 + 2 : 0);
+  const height = EDGE.labelFontSize + EDGE.labelPaddingY * 2 + 2;
+  const left = x - width / 2;
+  const textX = left + EDGE.labelPaddingX + (width - EDGE.labelPaddingX * 2 - (badge ? BADGE_RADIUS * 2 + 2 : 0)) / 2;
+  return (
+    <g
+      className={`stowage-edge-label${selected ? ' is-selected' : ''}${badge ? ` has-${badge.severity}` : ''}`}
+      data-testid={`edge-label-${edgeId}`}
+      fontFamily={FONT_FAMILY}
+    >
+      <rect x={left} y={y - height / 2} width={width} height={height} rx={height / 2} />
+      <text x={textX} y={y + EDGE.labelBaselineOffset} textAnchor="middle" fontSize={EDGE.labelFontSize}>
+        {text}
+      </text>
+      {badge && (
+        <g className={`stowage-edge-badge is-${badge.severity}`}>
+          <title>{badge.messages.join('\n')}</title>
+          <circle cx={left + width - EDGE.labelPaddingX / 2 - BADGE_RADIUS} cy={y} r={BADGE_RADIUS} />
+          <text x={left + width - EDGE.labelPaddingX / 2 - BADGE_RADIUS} y={y + 3.5} textAnchor="middle" fontSize={10} fontWeight={700}>
+            {badge.count > 1 ? badge.count : '!'}
+          </text>
+        </g>
+      )}
+    </g>
+  );
+}

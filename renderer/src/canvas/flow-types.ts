@@ -1,4 +1,4 @@
-import type { Edge, Node } from '@xyflow/react';
+import type { Edge, Node, NodeProps } from '@xyflow/react';
 import type { DiagramEdge, DiagramNode } from '../../../shared/document';
 
 export interface BadgeInfo {
@@ -22,3 +22,12 @@ export type RelationEdgeData = {
 };
 
 export type RelationFlowEdge = Edge<RelationEdgeData, 'relation'>;
+
+/**
+ * Node components draw only from id, data and selection. React Flow also passes the absolute
+ * position, which changes on every frame of a drag; ignoring it keeps moving cards (and every
+ * child of a dragged group) from re-rendering 60 times a second.
+ */
+export function sameCardProps(previous: NodeProps<ComponentFlowNode>, next: NodeProps<ComponentFlowNode>): boolean {
+  return previous.id === next.id && previous.data === next.data && previous.selected === next.selected && previous.dragging === next.dragging;
+}
