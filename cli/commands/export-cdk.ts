@@ -1,11 +1,11 @@
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { DiagramDocument } from '../../shared/document';
 import { generateCdkApp } from '../../shared/export/cdk';
 import { runRules, type Finding } from '../../shared/rules';
 import { exportSvg } from '../../shared/export/svg';
 import { installedVersions, recommendedFeatureFlags } from '../cdk-environment';
-import { EXIT, readDocumentFile, type Output } from '../io';
+import { EXIT, readDocumentFile } from '../io';
 import type { Subcommand } from '../main';
 
 const USAGE = 'Usage: stowage export cdk FILE -o DIR [--name APP_NAME] [--force] [--overwrite]';

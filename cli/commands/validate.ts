@@ -1,5 +1,5 @@
 import { findRule, hasFindingsAtLeast, runRules, summarizeFindings, type Finding, type Severity } from '../../shared/rules';
-import { EXIT, readDocumentFile, type Output } from '../io';
+import { EXIT, readDocumentFile } from '../io';
 import type { Subcommand } from '../main';
 
 const FORMATS = ['text', 'json'] as const;

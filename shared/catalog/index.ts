@@ -172,6 +172,6 @@ export function summaryOf(kind: KindDefinition, props: Record<string, unknown>):
 }
 
 /** Narrow a node's props to a kind's output type. Callers check node.kind === kind.id first. */
-export function propsAs<S extends z.ZodObject>(kind: KindDefinition<S>, props: Record<string, unknown>): z.output<S> {
+export function propsAs<S extends z.ZodObject>(_kind: KindDefinition<S>, props: Record<string, unknown>): z.output<S> {
   return props as z.output<S>;
 }

@@ -20,7 +20,7 @@ const NUDGE_FAR = 10;
 
 /** What every command does in this window. */
 export function createBehaviours(services: AppServices): Record<CommandId, CommandBehaviour> {
-  const { documents, session, canvas, ui, host } = services;
+  const { documents, session, canvas, ui } = services;
   const hasSelection = () => session.getState().selectedNodeIds.size > 0 || session.getState().selectedEdgeIds.size > 0;
   const hasNodeSelection = () => session.getState().selectedNodeIds.size > 0;
   const hasNodes = () => documents.getState().document.nodes.length > 0;
