@@ -1,4 +1,4 @@
-import { loadDocumentValue } from './load';
+import { loadDocument } from './load';
 import type { Fragment } from './operations';
 import { CURRENT_SCHEMA_VERSION } from './schema';
 import { serializeDocument } from './serialize';
@@ -21,14 +21,8 @@ export function serializeFragment(fragment: Fragment): string {
 
 /** The fragment in clipboard text, or undefined when the text is not a Stowage fragment or document. */
 export function parseFragment(text: string): Fragment | undefined {
-  if (text.length > 5_000_000 || !text.trimStart().startsWith('{')) return undefined;
-  let value: unknown;
-  try {
-    value = JSON.parse(text, (key, item: unknown) => (key === '__proto__' || key === 'constructor' || key === 'prototype' ? undefined : item));
-  } catch {
-    return undefined;
-  }
-  const result = loadDocumentValue(value);
+  if (!text.trimStart().startsWith('{')) return undefined;
+  const result = loadDocument(text);
   if (!result.ok) return undefined;
   return { nodes: result.document.nodes, edges: result.document.edges };
 }

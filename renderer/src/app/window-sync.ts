@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { serializeDocument, loadDocument } from '../../../shared/document';
+import { LIMITS, loadDocument, serializeDocument } from '../../../shared/document';
 import { confirmReplace, openResult, openText } from '../files/file-actions';
 import { documentName, isDirty } from '../state/document-store';
 import type { AppServices } from './services';
@@ -90,8 +90,8 @@ export function useWindowSync(services: AppServices): void {
       const file = event.dataTransfer?.files[0];
       if (!file) return;
       void (async () => {
-        if (file.size > 20 * 1024 * 1024) {
-          ui.getState().showError(`Could not open ${file.name}`, 'The file is larger than 20 MB, which no Stowage diagram needs. Check that you picked the right file.');
+        if (file.size > LIMITS.maxFileBytes) {
+          ui.getState().showError(`Could not open ${file.name}`, `The file is larger than ${LIMITS.maxFileBytes / (1024 * 1024)} MB, which no Stowage diagram needs. Check that you picked the right file.`);
           return;
         }
         if (!(await confirmReplace(services))) return;

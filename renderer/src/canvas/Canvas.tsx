@@ -20,6 +20,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type
 import { useStore } from 'zustand';
 import { appearanceOf, containersOf, findKind, resolveConnection } from '../../../shared/catalog';
 import { DocumentIndex } from '../../../shared/document';
+import { THEMES } from '../../../shared/export/svg/style';
 import { useServices } from '../app/services';
 import { addComponent, commitDrag, connectNodes } from '../commands/edit-actions';
 import { PALETTE_DRAG_TYPE } from '../palette/drag';
@@ -37,7 +38,7 @@ const nodeTypes = { component: ComponentNode, group: GroupNode };
 const edgeTypes = { relation: RelationEdge };
 const GRID = 16;
 const EMPTY_BADGES: ReadonlyMap<string, BadgeInfo> = new Map();
-const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16, color: '#545b64' } };
+const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16, color: THEMES.light.edge } };
 const proOptions = { hideAttribution: true };
 // Props React Flow compares by identity: an array or function made anew on every render would
 // make it re-subscribe key handlers, rebuild pan-zoom and notify every store subscriber per frame.
@@ -83,8 +84,6 @@ export function Canvas({ nodeBadges = EMPTY_BADGES, edgeBadges = EMPTY_BADGES }:
   const index = useMemo(() => new DocumentIndex(document), [document]);
   const indexRef = useRef(index);
   indexRef.current = index;
-  const documentRef = useRef(document);
-  documentRef.current = document;
 
   useEffect(() => {
     services.canvas.current = {
@@ -160,10 +159,9 @@ export function Canvas({ nodeBadges = EMPTY_BADGES, edgeBadges = EMPTY_BADGES }:
         return internal ? [{ id: item.id, position: item.position, absolute: internal.internals.positionAbsolute }] : [];
       });
       const notNested = commitDrag(services, items);
-      if (notNested.length > 0) {
-        const node = documentRef.current.nodes.find((candidate) => candidate.label === notNested[0] || candidate.id === notNested[0]);
-        const kind = node ? findKind(node.kind) : undefined;
-        ui.getState().toast(`"${notNested[0]}" stays on the canvas: the group under it cannot hold it. ${kind ? nestingHint(kind.id) : ''}`, 'info');
+      const [first] = notNested;
+      if (first) {
+        ui.getState().toast(`"${first.label || first.id}" stays on the canvas: the group under it cannot hold it. ${nestingHint(first.kind)}`, 'info');
       }
     },
     [flow, services, session, ui],

@@ -2,6 +2,7 @@ import { findKind, resolveConnection } from '../../../shared/catalog';
 import { checkConnection } from '../../../shared/catalog/connection-guard';
 import {
   DocumentIndex,
+  contains,
   addEdges,
   addNodes,
   allIds,
@@ -18,6 +19,7 @@ import {
   reparentNode,
   serializeFragment,
   type DiagramDocument,
+  type DiagramNode,
   type HandleSide,
   type Point,
 } from '../../../shared/document';
@@ -215,12 +217,12 @@ export interface DraggedNode {
 /**
  * Commits the end of a drag: every dragged node either moves within its group or, when its
  * centre now lies in another group that may hold it, moves into that group (or out onto the
- * canvas). One undo step. Returns labels of nodes left on the canvas over a group that cannot
- * hold them, so the UI can explain why they did not nest.
+ * canvas). One undo step. Returns the nodes left on the canvas over a group that cannot hold
+ * them, so the UI can explain why they did not nest.
  */
-export function commitDrag(services: AppServices, dragged: readonly DraggedNode[]): string[] {
+export function commitDrag(services: AppServices, dragged: readonly DraggedNode[]): DiagramNode[] {
   const draggedIds = new Set(dragged.map((item) => item.id));
-  const notNested: string[] = [];
+  const notNested: DiagramNode[] = [];
   services.documents.getState().change(
     (document) => {
       let next: DiagramDocument = document;
@@ -238,7 +240,7 @@ export function commitDrag(services: AppServices, dragged: readonly DraggedNode[
         } else {
           moves.set(node.id, item.position);
         }
-        if (!target && overlapsAnyGroup(index, center, draggedIds)) notNested.push(node.label || node.id);
+        if (!target && overlapsAnyGroup(index, center, draggedIds)) notNested.push(node);
       }
       return moveNodes(next, moves);
     },
@@ -250,7 +252,6 @@ export function commitDrag(services: AppServices, dragged: readonly DraggedNode[
 function overlapsAnyGroup(index: DocumentIndex, point: Point, excluded: ReadonlySet<string>): boolean {
   return index.document.nodes.some((node) => {
     if (excluded.has(node.id) || !findKind(node.kind)?.group) return false;
-    const rect = index.absoluteRect(node.id);
-    return point.x >= rect.x && point.x <= rect.x + rect.width && point.y >= rect.y && point.y <= rect.y + rect.height;
+    return contains(index.absoluteRect(node.id), point);
   });
 }
