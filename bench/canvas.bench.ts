@@ -29,7 +29,9 @@ export async function run(context: BenchContext): Promise<BenchResult[]> {
     for (const [position, size] of SIZES.entries()) {
       const plan = await preparePlan(stowage, baseline, size);
       const retriesBefore = stowage.fitRetries;
-      context.log(`${size} nodes: working view zoom ${plan.working.viewport.zoom.toFixed(3)}, overview zoom ${plan.overview.viewport.zoom}`);
+      context.log(
+        `${size} nodes: working view zoom ${plan.working.viewport.zoom.toFixed(3)}, overview zoom ${plan.overview.viewport.zoom}`,
+      );
       if (position === 0) {
         // One untimed pass through everything, with short interactions: it only needs to run the code.
         context.log(`${size} nodes: warm-up run`);
@@ -43,7 +45,8 @@ export async function run(context: BenchContext): Promise<BenchResult[]> {
         const order = index % 2 === 0 ? (['stowage', 'baseline'] as const) : (['baseline', 'stowage'] as const);
         for (const app of order) runs[app].push(await runOnce(app === 'stowage' ? stowage : baseline, plan));
       }
-      if (stowage.fitRetries > retriesBefore) context.log(`${size} nodes: Stowage's fitView had to be repeated ${stowage.fitRetries - retriesBefore} times`);
+      if (stowage.fitRetries > retriesBefore)
+        context.log(`${size} nodes: Stowage's fitView had to be repeated ${stowage.fitRetries - retriesBefore} times`);
       results.push(...report(size, runs.stowage, runs.baseline));
     }
   } finally {
@@ -83,7 +86,10 @@ function report(size: number, stowage: readonly AppRun[], baseline: readonly App
   const stowageLoad = loadOf(stowage);
   const baselineLoad = loadOf(baseline);
   const loadSpread = (runs: readonly AppRun[]) => `runs: ${formatList(runs.map((run) => run.load.firstFrameMs))} ms`;
-  for (const [app, load, runs] of [['stowage', stowageLoad, stowage], ['baseline', baselineLoad, baseline]] as const) {
+  for (const [app, load, runs] of [
+    ['stowage', stowageLoad, stowage],
+    ['baseline', baselineLoad, baseline],
+  ] as const) {
     const row = rows[app];
     results.push(
       {
@@ -103,26 +109,57 @@ function report(size: number, stowage: readonly AppRun[], baseline: readonly App
     );
   }
   results.push(
-    ratio(`Load, ${rows.ratio}: first frame`, stowageLoad.firstFrameMs, baselineLoad.firstFrameMs, { table: loadTable, row: rows.ratio, column: 'first frame with nodes' }),
-    ratio(`Load, ${rows.ratio}: quiet`, stowageLoad.quietMs, baselineLoad.quietMs, { table: loadTable, row: rows.ratio, column: 'main thread quiet' }),
-    ratio(`Load, ${rows.ratio}: JS heap`, stowageLoad.heapMB, baselineLoad.heapMB, { table: loadTable, row: rows.ratio, column: 'JS heap used' }),
+    ratio(`Load, ${rows.ratio}: first frame`, stowageLoad.firstFrameMs, baselineLoad.firstFrameMs, {
+      table: loadTable,
+      row: rows.ratio,
+      column: 'first frame with nodes',
+    }),
+    ratio(`Load, ${rows.ratio}: quiet`, stowageLoad.quietMs, baselineLoad.quietMs, {
+      table: loadTable,
+      row: rows.ratio,
+      column: 'main thread quiet',
+    }),
+    ratio(`Load, ${rows.ratio}: JS heap`, stowageLoad.heapMB, baselineLoad.heapMB, {
+      table: loadTable,
+      row: rows.ratio,
+      column: 'JS heap used',
+    }),
   );
 
   // Selection.
   const selectTable = 'Click to select a card (pointer down → first frame painted with the selection)';
   const selectOf = (runs: readonly AppRun[]) => medianRun(runs, (run) => run.selectMs).selectMs;
-  const clickSpread = (runs: readonly AppRun[]) => `median of ${runs.length} runs, each the median of 3 clicks: ${formatList(runs.map((run) => run.selectMs))} ms`;
+  const clickSpread = (runs: readonly AppRun[]) =>
+    `median of ${runs.length} runs, each the median of 3 clicks: ${formatList(runs.map((run) => run.selectMs))} ms`;
   results.push(
-    { name: `Select, ${rows.stowage}`, value: selectOf(stowage), unit: 'ms', notes: clickSpread(stowage), layout: { table: selectTable, row: rows.stowage, column: 'click → painted' } },
-    { name: `Select, ${rows.baseline}`, value: selectOf(baseline), unit: 'ms', notes: clickSpread(baseline), layout: { table: selectTable, row: rows.baseline, column: 'click → painted' } },
-    ratio(`Select, ${rows.ratio}`, selectOf(stowage), selectOf(baseline), { table: selectTable, row: rows.ratio, column: 'click → painted' }),
+    {
+      name: `Select, ${rows.stowage}`,
+      value: selectOf(stowage),
+      unit: 'ms',
+      notes: clickSpread(stowage),
+      layout: { table: selectTable, row: rows.stowage, column: 'click → painted' },
+    },
+    {
+      name: `Select, ${rows.baseline}`,
+      value: selectOf(baseline),
+      unit: 'ms',
+      notes: clickSpread(baseline),
+      layout: { table: selectTable, row: rows.baseline, column: 'click → painted' },
+    },
+    ratio(`Select, ${rows.ratio}`, selectOf(stowage), selectOf(baseline), {
+      table: selectTable,
+      row: rows.ratio,
+      column: 'click → painted',
+    }),
   );
 
   // Interactions.
   for (const scenario of SCENARIOS) {
     const table = scenario.title;
-    const pick = (runs: readonly AppRun[]) => medianRun(runs, (run) => run.interactions[scenario.id].mainThreadMsPerFrame).interactions[scenario.id];
-    const spread = (runs: readonly AppRun[]) => `main thread per frame in ${runs.length} runs: ${formatList(runs.map((run) => run.interactions[scenario.id].mainThreadMsPerFrame))} ms`;
+    const pick = (runs: readonly AppRun[]) =>
+      medianRun(runs, (run) => run.interactions[scenario.id].mainThreadMsPerFrame).interactions[scenario.id];
+    const spread = (runs: readonly AppRun[]) =>
+      `main thread per frame in ${runs.length} runs: ${formatList(runs.map((run) => run.interactions[scenario.id].mainThreadMsPerFrame))} ms`;
     const measured = { stowage: pick(stowage), baseline: pick(baseline) };
     for (const app of ['stowage', 'baseline'] as const) {
       const m = measured[app];
@@ -138,7 +175,12 @@ function report(size: number, stowage: readonly AppRun[], baseline: readonly App
           layout: { table, row, column: 'median frame' },
         },
         { name: `${scenario.title}, ${row}: p95 frame`, value: m.frames.p95Ms, unit: 'ms', layout: { table, row, column: 'p95 frame' } },
-        { name: `${scenario.title}, ${row}: frames over 20 ms`, value: m.frames.slowPercent, unit: '%', layout: { table, row, column: 'frames > 20 ms' } },
+        {
+          name: `${scenario.title}, ${row}: frames over 20 ms`,
+          value: m.frames.slowPercent,
+          unit: '%',
+          layout: { table, row, column: 'frames > 20 ms' },
+        },
         {
           name: `${scenario.title}, ${row}: main thread per frame`,
           value: m.mainThreadMsPerFrame,
@@ -146,23 +188,48 @@ function report(size: number, stowage: readonly AppRun[], baseline: readonly App
           notes: `${spread(app === 'stowage' ? stowage : baseline)}; script ${m.scriptMsPerFrame.toFixed(2)} ms per frame`,
           layout: { table, row, column: 'main thread / frame' },
         },
-        { name: `${scenario.title}, ${row}: main thread busy`, value: m.busyPercent, unit: '%', layout: { table, row, column: 'main thread busy' } },
+        {
+          name: `${scenario.title}, ${row}: main thread busy`,
+          value: m.busyPercent,
+          unit: '%',
+          layout: { table, row, column: 'main thread busy' },
+        },
       );
     }
     const target = isTargetSize ? { target: WITHIN_BASELINE } : {};
     results.push(
-      { ...ratio(`${scenario.title}, ${rows.ratio}: median frame`, measured.stowage.frames.medianMs, measured.baseline.frames.medianMs, { table, row: rows.ratio, column: 'median frame' }), ...target },
-      ratio(`${scenario.title}, ${rows.ratio}: p95 frame`, measured.stowage.frames.p95Ms, measured.baseline.frames.p95Ms, { table, row: rows.ratio, column: 'p95 frame' }),
       {
-        ...ratio(`${scenario.title}, ${rows.ratio}: main thread per frame`, measured.stowage.mainThreadMsPerFrame, measured.baseline.mainThreadMsPerFrame, {
+        ...ratio(`${scenario.title}, ${rows.ratio}: median frame`, measured.stowage.frames.medianMs, measured.baseline.frames.medianMs, {
           table,
           row: rows.ratio,
-          column: 'main thread / frame',
+          column: 'median frame',
         }),
         ...target,
       },
+      ratio(`${scenario.title}, ${rows.ratio}: p95 frame`, measured.stowage.frames.p95Ms, measured.baseline.frames.p95Ms, {
+        table,
+        row: rows.ratio,
+        column: 'p95 frame',
+      }),
+      {
+        ...ratio(
+          `${scenario.title}, ${rows.ratio}: main thread per frame`,
+          measured.stowage.mainThreadMsPerFrame,
+          measured.baseline.mainThreadMsPerFrame,
+          {
+            table,
+            row: rows.ratio,
+            column: 'main thread / frame',
+          },
+        ),
+        ...target,
+      },
       // Both pages get the same input for the same time, so this is the ratio of total main-thread work.
-      ratio(`${scenario.title}, ${rows.ratio}: main thread busy`, measured.stowage.busyPercent, measured.baseline.busyPercent, { table, row: rows.ratio, column: 'main thread busy' }),
+      ratio(`${scenario.title}, ${rows.ratio}: main thread busy`, measured.stowage.busyPercent, measured.baseline.busyPercent, {
+        table,
+        row: rows.ratio,
+        column: 'main thread busy',
+      }),
     );
   }
   return results;

@@ -25,7 +25,8 @@ export function generateDiagram(targetNodes: number): DiagramDocument {
     nodes.push(node);
     return node;
   };
-  const connect = (source: DiagramNode, target: DiagramNode) => edges.push(createEdge(id('e'), { source: source.id, target: target.id }, {}));
+  const connect = (source: DiagramNode, target: DiagramNode) =>
+    edges.push(createEdge(id('e'), { source: source.id, target: target.id }, {}));
 
   const servicesPerCell = 12;
   let cell = 0;

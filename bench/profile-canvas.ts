@@ -45,7 +45,17 @@ interface ProfileOptions {
 }
 
 function parse(argv: readonly string[]): ProfileOptions {
-  const options: ProfileOptions = { scenario: 'panWorking', nodes: 1000, apps: ['stowage', 'baseline'], minimap: true, hide: [], build: true, top: 25, repeat: 0, trace: false };
+  const options: ProfileOptions = {
+    scenario: 'panWorking',
+    nodes: 1000,
+    apps: ['stowage', 'baseline'],
+    minimap: true,
+    hide: [],
+    build: true,
+    top: 25,
+    repeat: 0,
+    trace: false,
+  };
   for (let index = 0; index < argv.length; index++) {
     const argument = argv[index]!;
     const value = () => {
@@ -138,8 +148,11 @@ async function main(): Promise<void> {
     const baseline = await BaselinePage.open(browser, pagesUrl, await stowage.paneRect());
     if (!options.minimap) await stowage.showMinimap(false);
     if (options.hide.length > 0) await stowage.page.addStyleTag({ content: `${options.hide.join(', ')} { display: none !important; }` });
-    const variant = [options.minimap ? '' : 'minimap off', ...options.hide.map((selector) => `${selector} hidden`)].filter(Boolean).join(', ');
-    const suffixFor = (app: string) => (app === 'stowage' && variant ? `-${variant.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '')}` : '');
+    const variant = [options.minimap ? '' : 'minimap off', ...options.hide.map((selector) => `${selector} hidden`)]
+      .filter(Boolean)
+      .join(', ');
+    const suffixFor = (app: string) =>
+      app === 'stowage' && variant ? `-${variant.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '')}` : '';
     const plan = await preparePlan(stowage, baseline, options.nodes);
     const scenario = SCENARIOS.find((candidate) => candidate.id === options.scenario);
     const outputDirectory = join(REPO_ROOT, 'bench/results/profiles');
@@ -175,14 +188,20 @@ async function main(): Promise<void> {
           trace.traceEvents.filter((event) => event.pid === pid),
           FRAME_EVENTS,
         );
-        const rows = activity.flatMap((thread) => thread.events.map((event) => [`${thread.thread}: ${event.name}`, `${event.totalMs.toFixed(1)} ms`, String(event.count)]));
-        process.stdout.write(`\n${app} trace (renderer process ${pid}), ${traceFile.slice(REPO_ROOT.length)}\n${textTable(['Thread: event', 'total', 'count'], rows)}\n`);
+        const rows = activity.flatMap((thread) =>
+          thread.events.map((event) => [`${thread.thread}: ${event.name}`, `${event.totalMs.toFixed(1)} ms`, String(event.count)]),
+        );
+        process.stdout.write(
+          `\n${app} trace (renderer process ${pid}), ${traceFile.slice(REPO_ROOT.length)}\n${textTable(['Thread: event', 'total', 'count'], rows)}\n`,
+        );
       }
       const { profile } = await profiled(page.session, run);
       const file = join(outputDirectory, `${app}-${options.scenario}-${options.nodes}${suffixFor(app)}.cpuprofile`);
       await writeFile(file, JSON.stringify(profile));
       const summary = summarizeProfile(profile, resolve);
-      const lines = [`\n${app === 'stowage' ? 'Stowage' : 'Plain React Flow'}: ${options.scenario}, ${options.nodes} nodes${app === 'stowage' && variant ? `, ${variant}` : ''}`];
+      const lines = [
+        `\n${app === 'stowage' ? 'Stowage' : 'Plain React Flow'}: ${options.scenario}, ${options.nodes} nodes${app === 'stowage' && variant ? `, ${variant}` : ''}`,
+      ];
       if (measured) {
         const { frames, mainThreadMsPerFrame, mainThread } = measured;
         lines.push(
@@ -200,12 +219,20 @@ async function main(): Promise<void> {
         '',
         textTable(
           ['Hottest functions (self)', 'self', 'total'],
-          summary.functions.slice(0, options.top).map((spot) => [spot.name, `${spot.selfMs.toFixed(1)} ms`, `${spot.totalMs.toFixed(1)} ms`]),
+          summary.functions
+            .slice(0, options.top)
+            .map((spot) => [spot.name, `${spot.selfMs.toFixed(1)} ms`, `${spot.totalMs.toFixed(1)} ms`]),
         ),
       );
       const ownCode = summary.functions.filter((spot) => /^(src|shared)\//.test(spot.group)).sort((a, b) => b.totalMs - a.totalMs);
       if (ownCode.length > 0) {
-        lines.push('', textTable(['Stowage code by total time', 'self', 'total'], ownCode.slice(0, 15).map((spot) => [spot.name, `${spot.selfMs.toFixed(1)} ms`, `${spot.totalMs.toFixed(1)} ms`])));
+        lines.push(
+          '',
+          textTable(
+            ['Stowage code by total time', 'self', 'total'],
+            ownCode.slice(0, 15).map((spot) => [spot.name, `${spot.selfMs.toFixed(1)} ms`, `${spot.totalMs.toFixed(1)} ms`]),
+          ),
+        );
       }
       process.stdout.write(`${lines.join('\n')}\n`);
     }

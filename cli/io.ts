@@ -29,7 +29,9 @@ export function readDocumentFile(path: string, output: Output): DiagramDocument 
     }
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    output.err(`stowage: cannot read ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+    output.err(
+      `stowage: cannot read ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
+    );
     return undefined;
   }
   const result = loadDocument(text);

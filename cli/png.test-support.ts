@@ -20,11 +20,12 @@ export function pngHeader(png: Buffer): { width: number; height: number; bitDept
 /** Decodes the 8-bit RGBA, non-interlaced PNGs resvg writes. Test use only. */
 export function decodePng(png: Buffer): DecodedPng {
   const { width, height, bitDepth, colorType } = pngHeader(png);
-  if (bitDepth !== 8 || colorType !== 6 || png[28] !== 0) throw new Error(`unsupported PNG: bit depth ${bitDepth}, colour type ${colorType}`);
+  if (bitDepth !== 8 || colorType !== 6 || png[28] !== 0)
+    throw new Error(`unsupported PNG: bit depth ${bitDepth}, colour type ${colorType}`);
   const chunks: string[] = [];
   const data: Buffer[] = [];
   let pixelsPerMetre: number | undefined;
-  for (let offset = 8; offset < png.length; ) {
+  for (let offset = 8; offset < png.length;) {
     const length = png.readUInt32BE(offset);
     const type = png.toString('latin1', offset + 4, offset + 8);
     chunks.push(type);
@@ -61,7 +62,11 @@ export function decodePng(png: Buffer): DecodedPng {
 }
 
 /** Counts pixels in a rectangle that differ from `background` (RGBA) by more than a little. */
-export function countInk(image: DecodedPng, region: { x: number; y: number; width: number; height: number }, background: readonly number[]): number {
+export function countInk(
+  image: DecodedPng,
+  region: { x: number; y: number; width: number; height: number },
+  background: readonly number[],
+): number {
   let ink = 0;
   const right = Math.min(image.width, region.x + region.width);
   const bottom = Math.min(image.height, region.y + region.height);

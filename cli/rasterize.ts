@@ -39,7 +39,11 @@ export function sansSerifFont(): string | null {
   else if (process.platform === 'win32') sansSerifFamily = 'Arial';
   else {
     try {
-      const family = execFileSync('fc-match', ['--format=%{family[0]}', 'Arial'], { encoding: 'utf8', timeout: 5000, stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+      const family = execFileSync('fc-match', ['--format=%{family[0]}', 'Arial'], {
+        encoding: 'utf8',
+        timeout: 5000,
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }).trim();
       if (family) sansSerifFamily = family;
     } catch {
       // No fontconfig: resvg falls back to the first system font it finds.

@@ -34,14 +34,22 @@ test('nest a service into a cluster capacity, connect image, load balancer and E
   const cluster = await dragFromPalette(page, 'ecs-cluster', 380, 260);
   const clusterBox = (await nodeLocator(page, cluster.id).boundingBox())!;
   const canvas = (await page.locator('.react-flow__pane').boundingBox())!;
-  const inCluster = (fx: number, fy: number) => ({ x: clusterBox.x - canvas.x + clusterBox.width * fx, y: clusterBox.y - canvas.y + clusterBox.height * fy });
+  const inCluster = (fx: number, fy: number) => ({
+    x: clusterBox.x - canvas.x + clusterBox.width * fx,
+    y: clusterBox.y - canvas.y + clusterBox.height * fy,
+  });
 
   const capacityAt = inCluster(0.3, 0.5);
   const capacity = await dragFromPalette(page, 'ecs-fargate-capacity', capacityAt.x, capacityAt.y);
   expect(capacity.parentId).toBe(cluster.id);
 
   const capacityBox = (await nodeLocator(page, capacity.id).boundingBox())!;
-  const service = await dragFromPalette(page, 'ecs-service', capacityBox.x - canvas.x + capacityBox.width / 2, capacityBox.y - canvas.y + capacityBox.height / 2);
+  const service = await dragFromPalette(
+    page,
+    'ecs-service',
+    capacityBox.x - canvas.x + capacityBox.width / 2,
+    capacityBox.y - canvas.y + capacityBox.height / 2,
+  );
   expect(service.parentId).toBe(capacity.id);
 
   // Image source, load balancer and file system outside the cluster.
@@ -56,7 +64,8 @@ test('nest a service into a cluster capacity, connect image, load balancer and E
   await connect(page, efs.id, service.id, 'left');
 
   let document = await currentDocument(page);
-  const edge = (source: string, target: string) => document.edges.find((candidate) => candidate.source === source && candidate.target === target);
+  const edge = (source: string, target: string) =>
+    document.edges.find((candidate) => candidate.source === source && candidate.target === target);
   expect(edge(service.id, repo.id), 'service pulls image from ECR').toBeDefined();
   expect(edge(alb.id, service.id), 'ALB routes to the service').toBeDefined();
   expect(edge(service.id, efs.id), 'service mounts EFS').toBeDefined();

@@ -32,7 +32,11 @@ test('the CDK export shows the generated files before writing them, then downloa
   const directory = mkdtempSync(join(tmpdir(), 'stowage-cdk-e2e-'));
   const archive = join(directory, 'app.zip');
   writeFileSync(archive, readFileSync((await download.path())!));
-  const names = execFileSync('python3', ['-c', 'import zipfile,sys; z=zipfile.ZipFile(sys.argv[1]); assert z.testzip() is None; print("\\n".join(z.namelist()))', archive], { encoding: 'utf8' });
+  const names = execFileSync(
+    'python3',
+    ['-c', 'import zipfile,sys; z=zipfile.ZipFile(sys.argv[1]); assert z.testzip() is None; print("\\n".join(z.namelist()))', archive],
+    { encoding: 'utf8' },
+  );
   expect(names).toMatch(/\/package\.json/);
   expect(names).toMatch(/\/bin\/.+\.ts/);
   expect(names).toMatch(/\/lib\/.+-stack\.ts/);

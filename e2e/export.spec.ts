@@ -52,7 +52,9 @@ test('export SVG and PNG from the app: native SVG text, PNG at the chosen scale'
   await page.keyboard.press(`${mod}+e`);
   await dialog.getByRole('radio', { name: '2×' }).check({ force: true });
   const expected = exportSvg(document, { padding: 32, theme: 'light', background: 'white' });
-  await expect(dialog.getByTestId('export-size')).toContainText(`${Math.round(expected.width * 2).toLocaleString('en-US')} × ${Math.round(expected.height * 2).toLocaleString('en-US')} px`);
+  await expect(dialog.getByTestId('export-size')).toContainText(
+    `${Math.round(expected.width * 2).toLocaleString('en-US')} × ${Math.round(expected.height * 2).toLocaleString('en-US')} px`,
+  );
   const png = await exportDownload(page);
   expect(png.name).toMatch(/\.png$/);
   expect(pngSize(png.bytes)).toEqual({ width: Math.round(expected.width * 2), height: Math.round(expected.height * 2) });

@@ -80,7 +80,11 @@ test('a file that fails the schema names the path and the reason', async ({ page
 });
 
 test('a newer file format is refused with advice to update', async ({ page }) => {
-  await openFile(page, 'future.stowage', JSON.stringify({ schemaVersion: 99, metadata: { title: '', description: '' }, nodes: [], edges: [] }));
+  await openFile(
+    page,
+    'future.stowage',
+    JSON.stringify({ schemaVersion: 99, metadata: { title: '', description: '' }, nodes: [], edges: [] }),
+  );
   await expect(page.getByTestId('error-dialog')).toContainText('newer version of Stowage');
 });
 

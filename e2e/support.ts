@@ -20,12 +20,16 @@ export async function openApp(page: Page): Promise<void> {
 
 /** The document as the app holds it (the single source of truth). */
 export async function currentDocument(page: Page): Promise<DiagramDocument> {
-  return page.evaluate(() => (window as unknown as { __stowage: { documents: { getState(): { document: unknown } } } }).__stowage.documents.getState().document) as Promise<DiagramDocument>;
+  return page.evaluate(
+    () =>
+      (window as unknown as { __stowage: { documents: { getState(): { document: unknown } } } }).__stowage.documents.getState().document,
+  ) as Promise<DiagramDocument>;
 }
 
 export async function replaceDocument(page: Page, document: DiagramDocument): Promise<void> {
   await page.evaluate((value) => {
-    const services = (window as unknown as { __stowage: { documents: { getState(): { replace(document: unknown, file: null): void } } } }).__stowage;
+    const services = (window as unknown as { __stowage: { documents: { getState(): { replace(document: unknown, file: null): void } } } })
+      .__stowage;
     services.documents.getState().replace(value, null);
   }, document);
 }
@@ -71,7 +75,12 @@ export async function dragNodeTo(page: Page, id: string, x: number, y: number): 
 }
 
 /** Drags from one of a node's side handles onto another node's body. */
-export async function connect(page: Page, fromId: string, toId: string, side: 'top' | 'right' | 'bottom' | 'left' = 'right'): Promise<void> {
+export async function connect(
+  page: Page,
+  fromId: string,
+  toId: string,
+  side: 'top' | 'right' | 'bottom' | 'left' = 'right',
+): Promise<void> {
   const from = nodeLocator(page, fromId);
   await from.hover();
   const handle = from.locator(`.react-flow__handle[data-handleid="${side}"]`);

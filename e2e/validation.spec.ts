@@ -12,7 +12,12 @@ test('a Fargate service behind a Classic LB is an error on both; the fix clears 
   const canvas = (await page.locator('.react-flow__pane').boundingBox())!;
   const capacity = await dragFromPalette(page, 'ecs-fargate-capacity', clusterBox.x - canvas.x + 160, clusterBox.y - canvas.y + 150);
   const capacityBox = (await nodeLocator(page, capacity.id).boundingBox())!;
-  const service = await dragFromPalette(page, 'ecs-service', capacityBox.x - canvas.x + capacityBox.width / 2, capacityBox.y - canvas.y + capacityBox.height / 2);
+  const service = await dragFromPalette(
+    page,
+    'ecs-service',
+    capacityBox.x - canvas.x + capacityBox.width / 2,
+    capacityBox.y - canvas.y + capacityBox.height / 2,
+  );
   expect(service.parentId).toBe(capacity.id);
   const clb = await dragFromPalette(page, 'clb', 110, 320);
   await connect(page, clb.id, service.id, 'right');

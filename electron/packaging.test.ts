@@ -42,7 +42,9 @@ describe('electron-builder.yml', () => {
     const config = await loadBuilderConfig();
     expect(config.appId).toBe('dev.stowage.app');
     expect(config.productName).toBe('Stowage');
-    expect(config.fileAssociations).toEqual([expect.objectContaining({ ext: FILE_EXTENSION, name: 'Stowage diagram', mimeType: MEDIA_TYPE })]);
+    expect(config.fileAssociations).toEqual([
+      expect.objectContaining({ ext: FILE_EXTENSION, name: 'Stowage diagram', mimeType: MEDIA_TYPE }),
+    ]);
     for (const icon of [config.mac?.icon, config.win?.icon, config.linux?.icon]) expect(icon && existsSync(join(root, icon))).toBe(true);
     expect(config.linux?.target).toEqual(['AppImage', 'deb']);
     expect(config.electronFuses).toMatchObject({ runAsNode: false, grantFileProtocolExtraPrivileges: false, onlyLoadAppFromAsar: true });

@@ -7,7 +7,14 @@ import { describeFields, type FieldDescriptor } from '../shared/catalog/fields';
 import { loadDocument } from '../shared/document/load';
 import { everyKindDocument, nestedDocument } from '../shared/document/sample-documents.test-support';
 import { serializeDocument } from '../shared/document/serialize';
-import { FILE_FORMAT_DOC_PATH, JSON_SCHEMA_PATH, buildJsonSchema, jsonSchemaSource, unknownKindMentions, updateGeneratedSections } from './document-schema';
+import {
+  FILE_FORMAT_DOC_PATH,
+  JSON_SCHEMA_PATH,
+  buildJsonSchema,
+  jsonSchemaSource,
+  unknownKindMentions,
+  updateGeneratedSections,
+} from './document-schema';
 import { validateJsonSchema } from './mini-json-schema.test-support';
 
 const schema = buildJsonSchema();
@@ -62,7 +69,9 @@ describe('the JSON Schema', () => {
   });
 
   it('accepts the examples in docs/file-format.md, which Stowage also loads', () => {
-    const examples = [...markdown.matchAll(/```json\n([\s\S]*?)```/g)].map((match) => match[1]!).filter((block) => block.includes('"schemaVersion"'));
+    const examples = [...markdown.matchAll(/```json\n([\s\S]*?)```/g)]
+      .map((match) => match[1]!)
+      .filter((block) => block.includes('"schemaVersion"'));
     expect(examples.length).toBeGreaterThan(0);
     for (const example of examples) {
       const result = loadDocument(example);
@@ -77,14 +86,42 @@ describe('the JSON Schema', () => {
     ['an unknown top-level key', (document) => (document.extra = 1), /^\.extra$/],
     ['an unknown kind', (document) => (document.nodes[0].kind = 'lambda'), /^\.nodes\[0\]\.kind$/],
     ['a bad id', (document) => (document.nodes[0].id = 'with space'), /^\.nodes\[0\]\.id$/],
-    ['a property of the wrong type', (document) => (document.nodes.find((node: Json) => node.kind === 'ecs-service').props.cpu = 'lots'), /\.props\.cpu$/],
-    ['a property out of range', (document) => (document.nodes.find((node: Json) => node.kind === 'ecs-service').props.cpu = 64), /\.props\.cpu$/],
-    ['an unknown property', (document) => (document.nodes.find((node: Json) => node.kind === 'vpc').props.color = 'red'), /\.props\.color$/],
-    ['a bad enum value', (document) => (document.nodes.find((node: Json) => node.kind === 'subnet').props.access = 'semi'), /\.props\.access$/],
-    ['a pattern mismatch', (document) => (document.nodes.find((node: Json) => node.kind === 'region').props.regionCode = 'mars-1'), /\.props\.regionCode$/],
-    ['a policy of an unknown type', (document) => (document.nodes.find((node: Json) => node.kind === 'service-auto-scaling').props.policies = [{ type: 'magic' }]), /\.props\.policies\[0\]$/],
+    [
+      'a property of the wrong type',
+      (document) => (document.nodes.find((node: Json) => node.kind === 'ecs-service').props.cpu = 'lots'),
+      /\.props\.cpu$/,
+    ],
+    [
+      'a property out of range',
+      (document) => (document.nodes.find((node: Json) => node.kind === 'ecs-service').props.cpu = 64),
+      /\.props\.cpu$/,
+    ],
+    [
+      'an unknown property',
+      (document) => (document.nodes.find((node: Json) => node.kind === 'vpc').props.color = 'red'),
+      /\.props\.color$/,
+    ],
+    [
+      'a bad enum value',
+      (document) => (document.nodes.find((node: Json) => node.kind === 'subnet').props.access = 'semi'),
+      /\.props\.access$/,
+    ],
+    [
+      'a pattern mismatch',
+      (document) => (document.nodes.find((node: Json) => node.kind === 'region').props.regionCode = 'mars-1'),
+      /\.props\.regionCode$/,
+    ],
+    [
+      'a policy of an unknown type',
+      (document) => (document.nodes.find((node: Json) => node.kind === 'service-auto-scaling').props.policies = [{ type: 'magic' }]),
+      /\.props\.policies\[0\]$/,
+    ],
     ['a bad handle', (document) => (document.edges[0].sourceHandle = 'middle'), /^\.edges\[0\]\.sourceHandle$/],
-    ['edge props no connection has', (document) => (document.edges[0].props = { listenerPort: 80, containerPath: '/x' }), /^\.edges\[0\]\.props$/],
+    [
+      'edge props no connection has',
+      (document) => (document.edges[0].props = { listenerPort: 80, containerPath: '/x' }),
+      /^\.edges\[0\]\.props$/,
+    ],
   ];
 
   it.each(broken)('rejects %s, where the loader does too', (_name, breakIt, where) => {
@@ -93,7 +130,10 @@ describe('the JSON Schema', () => {
     expect(loadDocument(JSON.stringify(document)).ok).toBe(false);
     const errors = errorsFor(document);
     expect(errors.length).toBeGreaterThan(0);
-    expect(errors.some((error) => where.test(error.path)), JSON.stringify(errors)).toBe(true);
+    expect(
+      errors.some((error) => where.test(error.path)),
+      JSON.stringify(errors),
+    ).toBe(true);
   });
 
   it('agrees with the loader on props: the JSON Schema accepts exactly what each kind’s zod schema accepts (property-based)', () => {
@@ -102,7 +142,10 @@ describe('the JSON Schema', () => {
       const fields = describeFields(kind.props);
       const candidates = fields.map((field) => fc.constantFrom(...interestingValues(field)));
       const value = fc.oneof({ weight: 4, arbitrary: fc.oneof(...candidates) }, { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 2 }) });
-      const keys = fc.oneof({ weight: 9, arbitrary: fc.constantFrom(...fields.map((field) => field.key)) }, { weight: 1, arbitrary: fc.constant('notAProperty') });
+      const keys = fc.oneof(
+        { weight: 9, arbitrary: fc.constantFrom(...fields.map((field) => field.key)) },
+        { weight: 1, arbitrary: fc.constant('notAProperty') },
+      );
       return fc.record({ kind: fc.constant(kind), props: fc.dictionary(keys, value, { maxKeys: 3 }) });
     });
     let accepted = 0;
@@ -136,10 +179,18 @@ function interestingValues(field: FieldDescriptor): unknown[] {
       values.push(...field.options.map((option) => option.value), 'not-an-option');
       break;
     case 'list':
-      values.push([field.newItem()], [{ ...field.newItem(), extra: 1 }], Array.from({ length: (field.maxItems ?? 3) + 1 }, () => field.newItem()));
+      values.push(
+        [field.newItem()],
+        [{ ...field.newItem(), extra: 1 }],
+        Array.from({ length: (field.maxItems ?? 3) + 1 }, () => field.newItem()),
+      );
       break;
     case 'union-list':
-      values.push(...field.variants.map((variant) => [variant.newItem()]), [{ type: 'magic' }], [{ [field.discriminator]: field.variants[0]!.value }]);
+      values.push(
+        ...field.variants.map((variant) => [variant.newItem()]),
+        [{ type: 'magic' }],
+        [{ [field.discriminator]: field.variants[0]!.value }],
+      );
       break;
     default:
       break;

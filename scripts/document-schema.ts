@@ -90,7 +90,8 @@ export function buildJsonSchema(): JsonSchema {
   delete edgeProperties.props!.propertyNames;
 
   const defs: Record<string, JsonSchema> = {};
-  for (const kind of CATALOG) defs[`props-${kind.id}`] = { ...toJsonSchema(kind.props), title: `${kind.label} properties`, description: kind.description };
+  for (const kind of CATALOG)
+    defs[`props-${kind.id}`] = { ...toJsonSchema(kind.props), title: `${kind.label} properties`, description: kind.description };
   for (const { name, schema } of edgeProps) defs[name] = schema;
 
   return {
@@ -131,7 +132,9 @@ export function kindsMarkdown(): string {
   for (const kind of CATALOG) {
     for (const connection of kind.connections) {
       const props = connection.props ? Object.keys(connection.props.shape).map(code).join(', ') : '';
-      lines.push(`| ${code(kind.id)} | ${code(connection.relation)} | ${connection.to.map(code).join(', ')} | ${cell(connection.label)} | ${props} |`);
+      lines.push(
+        `| ${code(kind.id)} | ${code(connection.relation)} | ${connection.to.map(code).join(', ')} | ${cell(connection.label)} | ${props} |`,
+      );
     }
   }
   return lines.join('\n');

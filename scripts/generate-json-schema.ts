@@ -7,7 +7,8 @@ mkdirSync(dirname(JSON_SCHEMA_PATH), { recursive: true });
 writeFileSync(JSON_SCHEMA_PATH, jsonSchemaSource());
 console.log(`Wrote ${JSON_SCHEMA_PATH}`);
 
-if (!existsSync(FILE_FORMAT_DOC_PATH)) throw new Error(`${FILE_FORMAT_DOC_PATH} is missing; it holds the hand-written prose around the generated tables.`);
+if (!existsSync(FILE_FORMAT_DOC_PATH))
+  throw new Error(`${FILE_FORMAT_DOC_PATH} is missing; it holds the hand-written prose around the generated tables.`);
 const markdown = readFileSync(FILE_FORMAT_DOC_PATH, 'utf8');
 const updated = updateGeneratedSections(markdown);
 if (updated !== markdown) writeFileSync(FILE_FORMAT_DOC_PATH, updated);

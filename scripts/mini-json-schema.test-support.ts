@@ -90,7 +90,8 @@ function check(root: Record<string, unknown>, schema: Schema, value: unknown, pa
     errors.push({ path, message: 'no value is allowed here' });
     return;
   }
-  for (const keyword of Object.keys(schema)) if (!KNOWN.has(keyword)) throw new Error(`Unsupported JSON Schema keyword "${keyword}" at ${path || '(root)'}`);
+  for (const keyword of Object.keys(schema))
+    if (!KNOWN.has(keyword)) throw new Error(`Unsupported JSON Schema keyword "${keyword}" at ${path || '(root)'}`);
   const fail = (message: string) => errors.push({ path, message });
 
   if (typeof schema.$ref === 'string') check(root, resolve(root, schema.$ref), value, path, errors);
@@ -102,7 +103,8 @@ function check(root: Record<string, unknown>, schema: Schema, value: unknown, pa
     }
   }
   if ('const' in schema && !deepEqual(schema.const, value)) fail(`expected ${JSON.stringify(schema.const)}`);
-  if (Array.isArray(schema.enum) && !schema.enum.some((option) => deepEqual(option, value))) fail(`expected one of ${JSON.stringify(schema.enum)}`);
+  if (Array.isArray(schema.enum) && !schema.enum.some((option) => deepEqual(option, value)))
+    fail(`expected one of ${JSON.stringify(schema.enum)}`);
 
   if (typeof value === 'string') {
     const length = [...value].length;
@@ -136,7 +138,8 @@ function check(root: Record<string, unknown>, schema: Schema, value: unknown, pa
     }
   }
   if (Array.isArray(schema.allOf)) for (const part of schema.allOf as Schema[]) check(root, part, value, path, errors);
-  if (Array.isArray(schema.anyOf) && !(schema.anyOf as Schema[]).some((part) => isValid(root, part, value, path))) fail('matches none of anyOf');
+  if (Array.isArray(schema.anyOf) && !(schema.anyOf as Schema[]).some((part) => isValid(root, part, value, path)))
+    fail('matches none of anyOf');
   if (Array.isArray(schema.oneOf)) {
     const matches = (schema.oneOf as Schema[]).filter((part) => isValid(root, part, value, path)).length;
     if (matches !== 1) fail(`matches ${matches} of oneOf, not exactly one`);

@@ -55,12 +55,28 @@ export function renderRulesDoc(rules: readonly Rule[] = RULES): string {
     if (inCategory.length === 0) continue;
     lines.push(`## ${category}`, '');
     for (const rule of inCategory) {
-      lines.push(`### \`${rule.id}\``, '', `**${SEVERITY_LABELS[rule.severity]}** · ${rule.title}`, '', rule.explanation, '', `AWS documentation: <${rule.docUrl}>`, '');
+      lines.push(
+        `### \`${rule.id}\``,
+        '',
+        `**${SEVERITY_LABELS[rule.severity]}** · ${rule.title}`,
+        '',
+        rule.explanation,
+        '',
+        `AWS documentation: <${rule.docUrl}>`,
+        '',
+      );
     }
   }
   const uncategorized = rules.filter((rule) => rule.category === undefined);
   if (uncategorized.length > 0) throw new Error(`Rules without a category: ${uncategorized.map((rule) => rule.id).join(', ')}`);
-  lines.push('## What Stowage does not flag', '', 'These are valid, and a validator that complains about them is wrong:', '', ...NOT_FLAGGED.map((item) => `- ${item}`), '');
+  lines.push(
+    '## What Stowage does not flag',
+    '',
+    'These are valid, and a validator that complains about them is wrong:',
+    '',
+    ...NOT_FLAGGED.map((item) => `- ${item}`),
+    '',
+  );
   return lines.join('\n');
 }
 

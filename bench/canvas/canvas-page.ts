@@ -55,9 +55,13 @@ export abstract class CanvasPage {
     for (const script of extraInit) await page.addInitScript(script);
     await page.goto(url);
     try {
-      await page.waitForFunction(() => (globalThis as unknown as PageWithProbe).__benchProbe.bootReadyMs !== null, undefined, { timeout: 30_000 });
+      await page.waitForFunction(() => (globalThis as unknown as PageWithProbe).__benchProbe.bootReadyMs !== null, undefined, {
+        timeout: 30_000,
+      });
     } catch (error) {
-      throw new Error(`${url} did not become ready within 30 s.${errors.length ? ` Page errors: ${errors.join('; ')}` : ''}`, { cause: error });
+      throw new Error(`${url} did not become ready within 30 s.${errors.length ? ` Page errors: ${errors.join('; ')}` : ''}`, {
+        cause: error,
+      });
     }
     const session = await context.newCDPSession(page);
     return { context, page, session, meter: await MainThreadMeter.attach(session) };
@@ -110,7 +114,9 @@ export abstract class CanvasPage {
     input.press(point.x, point.y);
     input.release(point.x, point.y);
     await input.handled();
-    const handle = await this.page.waitForFunction(() => (globalThis as unknown as PageWithProbe).__benchProbe.clickLatencyMs, undefined, { timeout: 30_000 });
+    const handle = await this.page.waitForFunction(() => (globalThis as unknown as PageWithProbe).__benchProbe.clickLatencyMs, undefined, {
+      timeout: 30_000,
+    });
     return (await handle.jsonValue()) as number;
   }
 
@@ -120,7 +126,9 @@ export abstract class CanvasPage {
 
   /** The canvas's current pan and zoom, read from React Flow's viewport transform. */
   async viewport(): Promise<Viewport> {
-    const transform = await this.page.locator('.react-flow__viewport').evaluate((element) => (element as unknown as { style: { transform: string } }).style.transform);
+    const transform = await this.page
+      .locator('.react-flow__viewport')
+      .evaluate((element) => (element as unknown as { style: { transform: string } }).style.transform);
     const match = /translate\(\s*(-?[\d.e+-]+)px,\s*(-?[\d.e+-]+)px\)\s*scale\(\s*([\d.e+-]+)\)/.exec(transform);
     if (!match) throw new Error(`Unexpected React Flow viewport transform "${transform}"`);
     return { x: Number(match[1]), y: Number(match[2]), zoom: Number(match[3]) };
@@ -199,13 +207,18 @@ export class StowagePage extends CanvasPage {
     for (let attempt = 1; ; attempt++) {
       await this.fitView(view.fit);
       if (await this.untilViewport(view.fitted, 2000)) break;
-      if (attempt === 3) throw new Error(`Stowage did not reach the ${view.name}: fitView left it at ${JSON.stringify(await this.viewport())}, expected ${JSON.stringify(view.fitted)}`);
+      if (attempt === 3)
+        throw new Error(
+          `Stowage did not reach the ${view.name}: fitView left it at ${JSON.stringify(await this.viewport())}, expected ${JSON.stringify(view.fitted)}`,
+        );
       this.fitRetries++;
     }
     if (view.zoom !== undefined) {
       await this.zoomTo(view.zoom);
       if (!(await this.untilViewport(view.viewport, 5000))) {
-        throw new Error(`Stowage did not reach the ${view.name}: zoomTo left it at ${JSON.stringify(await this.viewport())}, expected ${JSON.stringify(view.viewport)}`);
+        throw new Error(
+          `Stowage did not reach the ${view.name}: zoomTo left it at ${JSON.stringify(await this.viewport())}, expected ${JSON.stringify(view.viewport)}`,
+        );
       }
     }
   }
@@ -253,7 +266,10 @@ export class StowagePage extends CanvasPage {
   }
 
   async showMinimap(on: boolean): Promise<void> {
-    await this.page.evaluate((show) => (globalThis as unknown as StowageWindow).__stowage?.session.getState().setMinimap(show ? 'on' : 'off'), on);
+    await this.page.evaluate(
+      (show) => (globalThis as unknown as StowageWindow).__stowage?.session.getState().setMinimap(show ? 'on' : 'off'),
+      on,
+    );
     await this.frames(2);
   }
 }
@@ -269,7 +285,9 @@ export class BaselinePage extends CanvasPage {
   /** Moves and sizes the pane like Stowage's, whose canvas can change size once a diagram is open (e.g. a problems panel). */
   async matchPane(pane: PaneRect): Promise<void> {
     await this.page.evaluate((rect) => {
-      const root = (globalThis as unknown as { document: { getElementById(id: string): { style: Record<string, string> } | null } }).document.getElementById('root');
+      const root = (
+        globalThis as unknown as { document: { getElementById(id: string): { style: Record<string, string> } | null } }
+      ).document.getElementById('root');
       if (!root) throw new Error('The baseline page has no #root');
       Object.assign(root.style, { left: `${rect.x}px`, top: `${rect.y}px`, width: `${rect.width}px`, height: `${rect.height}px` });
     }, pane);

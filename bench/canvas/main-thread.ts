@@ -31,7 +31,12 @@ export class MainThreadMeter {
   async read(): Promise<MainThreadTotals> {
     const { metrics } = await this.session.send('Performance.getMetrics');
     const value = (name: string) => (metrics.find((metric) => metric.name === name)?.value ?? 0) * 1000;
-    return { taskMs: value('TaskDuration'), scriptMs: value('ScriptDuration'), layoutMs: value('LayoutDuration'), styleMs: value('RecalcStyleDuration') };
+    return {
+      taskMs: value('TaskDuration'),
+      scriptMs: value('ScriptDuration'),
+      layoutMs: value('LayoutDuration'),
+      styleMs: value('RecalcStyleDuration'),
+    };
   }
 }
 

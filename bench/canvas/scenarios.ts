@@ -86,7 +86,8 @@ export async function preparePlan(stowage: StowagePage, baseline: BaselinePage, 
   const capacity = document.nodes.find((node) => node.parentId === cluster.id && node.kind === 'ecs-fargate-capacity');
   const services = document.nodes.filter((node) => node.parentId === capacity?.id && node.kind === 'ecs-service');
   const leaf = services[0];
-  if (!capacity || !leaf || services.length < 4) throw new Error('generateDiagram no longer puts services in Fargate capacity; update the canvas benchmark');
+  if (!capacity || !leaf || services.length < 4)
+    throw new Error('generateDiagram no longer puts services in Fargate capacity; update the canvas benchmark');
 
   await stowage.stage({ document, empty: createDocument() });
   await baseline.stage(toBaselineFlow(document));
@@ -136,4 +137,3 @@ export async function runOnce(app: CanvasPage, plan: SizePlan, interactionMs?: n
   await app.clear();
   return { load: { ...timing, heapMB }, selectMs: median(clicks), interactions };
 }
-

@@ -30,11 +30,15 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
       const value = argument === '--web-dir' ? argv[++index] : argument.slice('--web-dir='.length);
       if (!value) throw new UsageError('--web-dir needs a directory with a built web app (index.html)');
       options.webDir = value;
-    }
-    else if (argument === '--only' || argument.startsWith('--only=')) {
+    } else if (argument === '--only' || argument.startsWith('--only=')) {
       const value = argument === '--only' ? argv[++index] : argument.slice('--only='.length);
       if (!value) throw new UsageError('--only needs a benchmark name, e.g. --only canvas');
-      options.only.push(...value.split(',').map((name) => name.trim().replace(/\.bench\.ts$/, '')).filter(Boolean));
+      options.only.push(
+        ...value
+          .split(',')
+          .map((name) => name.trim().replace(/\.bench\.ts$/, ''))
+          .filter(Boolean),
+      );
     } else throw new UsageError(`Unknown option "${argument}".`);
   }
   return options;

@@ -17,7 +17,9 @@ describe('summarizeProfile', () => {
     timeDeltas: [0, 1000, 1000, 1000, 1000],
   };
   const resolve = (_url: string, line: number) =>
-    line === 9 ? { source: '../src/canvas/render.ts', line: 5, column: 0, name: 'render' } : { source: '../../node_modules/react-dom/cjs/x.js', line: 7, column: 0, name: 'diff' };
+    line === 9
+      ? { source: '../src/canvas/render.ts', line: 5, column: 0, name: 'render' }
+      : { source: '../../node_modules/react-dom/cjs/x.js', line: 7, column: 0, name: 'diff' };
 
   it('attributes self and total time through source maps, without idle time', () => {
     const summary = summarizeProfile(profile, resolve);

@@ -19,7 +19,9 @@ export async function discoverBenchmarks(directory: string, only: readonly strin
   if (only.length === 0) return entries;
   const unknown = only.filter((id) => !entries.some((entry) => entry.id === id));
   if (unknown.length > 0) {
-    throw new UsageError(`No benchmark named ${unknown.map((id) => `"${id}"`).join(', ')}. Available: ${entries.map((entry) => entry.id).join(', ') || 'none'}.`);
+    throw new UsageError(
+      `No benchmark named ${unknown.map((id) => `"${id}"`).join(', ')}. Available: ${entries.map((entry) => entry.id).join(', ') || 'none'}.`,
+    );
   }
   return entries.filter((entry) => only.includes(entry.id));
 }

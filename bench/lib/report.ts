@@ -30,7 +30,11 @@ export function formatValue(result: Pick<BenchResult, 'value' | 'unit'>): string
 /** A fixed-width text table for the terminal. */
 export function textTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)));
-  const line = (cells: readonly string[]) => cells.map((cell, column) => (column === 1 ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!))).join('  ').trimEnd();
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((cell, column) => (column === 1 ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!)))
+      .join('  ')
+      .trimEnd();
   return [line(header), widths.map((width) => '─'.repeat(width)).join('  '), ...rows.map(line)].join('\n');
 }
 
@@ -51,7 +55,11 @@ export function consoleReport(modules: readonly ModuleReport[]): string {
 const escapeCell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 /** `numeric` marks the columns to right-align; the others align left. */
-function markdownTable(header: readonly string[], rows: readonly (readonly string[])[], numeric: (column: number) => boolean = (column) => column > 0): string {
+function markdownTable(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  numeric: (column: number) => boolean = (column) => column > 0,
+): string {
   const align = header.map((_, column) => (numeric(column) ? '--:' : ':--'));
   return [header, align, ...rows].map((cells) => `| ${cells.map(escapeCell).join(' | ')} |`).join('\n');
 }
@@ -85,8 +93,15 @@ export function moduleMarkdown(module: ModuleReport): string {
       const result = results.find((candidate) => candidate.layout!.row === row && candidate.layout!.column === column);
       return result ? withTarget(result) : '';
     };
-    parts.push(`#### ${table}\n\n${markdownTable(['', ...columns], rows.map((row) => [row, ...columns.map((column) => cell(row, column))]))}`);
-    const notes = results.filter((result) => result.notes).map((result) => `- ${result.layout!.row}, ${result.layout!.column}: ${result.notes}`);
+    parts.push(
+      `#### ${table}\n\n${markdownTable(
+        ['', ...columns],
+        rows.map((row) => [row, ...columns.map((column) => cell(row, column))]),
+      )}`,
+    );
+    const notes = results
+      .filter((result) => result.notes)
+      .map((result) => `- ${result.layout!.row}, ${result.layout!.column}: ${result.notes}`);
     if (notes.length > 0) parts.push(`<details><summary>Notes</summary>\n\n${notes.join('\n')}\n\n</details>`);
   }
   if (flat.length > 0) {

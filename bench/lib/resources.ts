@@ -42,7 +42,8 @@ export class RunResources {
     const replaced = spec.directory === WEB_APP.directory ? this.options.webDir : undefined;
     const directory = replaced ? resolve(replaced) : join(REPO_ROOT, spec.directory);
     if (replaced) {
-      if (!existsSync(join(directory, 'index.html'))) throw new Error(`--web-dir ${replaced} has no index.html; point it at a built web app.`);
+      if (!existsSync(join(directory, 'index.html')))
+        throw new Error(`--web-dir ${replaced} has no index.html; point it at a built web app.`);
       log(`using ${directory} instead of ${spec.name}`);
     } else if (this.options.build) {
       log(`building ${spec.name}`);
@@ -71,4 +72,3 @@ export class RunResources {
     await Promise.all(this.servers.map((server) => server.close()));
   }
 }
-

@@ -31,5 +31,6 @@ export const WEB_APP: SiteSpec = {
 export const BENCH_PAGES: SiteSpec = {
   name: 'benchmark pages (bench/dist)',
   directory: 'bench/dist',
-  build: () => runCommand(process.execPath, [join(REPO_ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'bench/vite.bench.config.ts']),
+  build: () =>
+    runCommand(process.execPath, [join(REPO_ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'bench/vite.bench.config.ts']),
 };

@@ -96,7 +96,8 @@ export class SourceMap {
     if (found < 0) return undefined;
     const segment = segments[found]!;
     let nameIndex = segment[4];
-    for (let next = found + 1; nameIndex === undefined && next < Math.min(segments.length, found + 4); next++) nameIndex = segments[next]![4];
+    for (let next = found + 1; nameIndex === undefined && next < Math.min(segments.length, found + 4); next++)
+      nameIndex = segments[next]![4];
     const source = `${this.raw.sourceRoot ?? ''}${this.raw.sources[segment[1]] ?? '?'}`;
     const position: OriginalPosition = { source, line: segment[2] + 1, column: segment[3] };
     const name = nameIndex === undefined ? undefined : this.raw.names?.[nameIndex];

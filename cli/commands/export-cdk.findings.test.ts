@@ -9,8 +9,20 @@ import { main } from '../main';
 vi.mock('../../shared/rules', async (importOriginal) => {
   const original = await importOriginal<typeof import('../../shared/rules')>();
   const findings: Finding[] = [
-    { ruleId: 'fargate-requires-awsvpc', severity: 'error', message: 'Service "web" runs on Fargate, which needs awsvpc.', nodeIds: ['n-web'], edgeIds: [] },
-    { ruleId: 'dockerhub-anonymous', severity: 'warning', message: 'Anonymous Docker Hub pulls are rate limited.', nodeIds: ['n-nginx'], edgeIds: [] },
+    {
+      ruleId: 'fargate-requires-awsvpc',
+      severity: 'error',
+      message: 'Service "web" runs on Fargate, which needs awsvpc.',
+      nodeIds: ['n-web'],
+      edgeIds: [],
+    },
+    {
+      ruleId: 'dockerhub-anonymous',
+      severity: 'warning',
+      message: 'Anonymous Docker Hub pulls are rate limited.',
+      nodeIds: ['n-nginx'],
+      edgeIds: [],
+    },
   ];
   return { ...original, runRules: () => findings };
 });

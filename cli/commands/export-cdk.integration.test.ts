@@ -47,10 +47,19 @@ function hasErrors(path: string): boolean {
 }
 
 function diagramFiles(): { source: string; path: string; forced: boolean }[] {
-  const list = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((file) => file.endsWith('.stowage')).sort() : []);
+  const list = (dir: string) =>
+    existsSync(dir)
+      ? readdirSync(dir)
+          .filter((file) => file.endsWith('.stowage'))
+          .sort()
+      : [];
   return [
     // Examples without errors must export as they are; the deliberately broken workshop exercise only with --force.
-    ...list(examplesDir).map((file) => ({ source: `examples/${file}`, path: join(examplesDir, file), forced: hasErrors(join(examplesDir, file)) })),
+    ...list(examplesDir).map((file) => ({
+      source: `examples/${file}`,
+      path: join(examplesDir, file),
+      forced: hasErrors(join(examplesDir, file)),
+    })),
     // The fixtures exercise the generator, forced mode included, whatever the rules say about them.
     ...list(fixturesDir).map((file) => ({ source: `fixtures/${file}`, path: join(fixturesDir, file), forced: true })),
   ];
@@ -108,7 +117,11 @@ function typeCheck(written: readonly SynthesizedApp[]): string[] {
   }
   const program = ts.createProgram(roots, options);
   return ts.getPreEmitDiagnostics(program).map((diagnostic) =>
-    ts.formatDiagnostic(diagnostic, { getCanonicalFileName: (file) => file, getCurrentDirectory: () => workRoot, getNewLine: () => '\n' }),
+    ts.formatDiagnostic(diagnostic, {
+      getCanonicalFileName: (file) => file,
+      getCurrentDirectory: () => workRoot,
+      getNewLine: () => '\n',
+    }),
   );
 }
 
@@ -116,7 +129,12 @@ function synthesize(app: SynthesizedApp): void {
   const cdkJson = JSON.parse(readFileSync(join(app.dir, 'cdk.json'), 'utf8')) as { app: string; context: Record<string, unknown> };
   const entry = cdkJson.app.replace(/^npx tsx /, '');
   const outdir = join(app.dir, 'cdk.out');
-  const env: NodeJS.ProcessEnv = { ...process.env, CDK_OUTDIR: outdir, CDK_CONTEXT_JSON: JSON.stringify(cdkJson.context), CDK_DISABLE_VERSION_CHECK: '1' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    CDK_OUTDIR: outdir,
+    CDK_CONTEXT_JSON: JSON.stringify(cdkJson.context),
+    CDK_DISABLE_VERSION_CHECK: '1',
+  };
   // No account or Region from the environment: the stacks synthesize as the diagram places them, with no lookups.
   delete env.CDK_DEFAULT_ACCOUNT;
   delete env.CDK_DEFAULT_REGION;
@@ -137,7 +155,9 @@ function synthesize(app: SynthesizedApp): void {
 }
 
 function resources(app: SynthesizedApp, type?: string): Resource[] {
-  return [...app.templates.values()].flatMap((template) => Object.values(template.Resources)).filter((resource) => !type || resource.Type === type);
+  return [...app.templates.values()]
+    .flatMap((template) => Object.values(template.Resources))
+    .filter((resource) => !type || resource.Type === type);
 }
 
 function count(app: SynthesizedApp, type: string): number {
@@ -195,13 +215,20 @@ describe('stowage export cdk, type-checked and synthesized', () => {
       expect(count(app, 'AWS::ECS::Cluster'), where).toBeGreaterThanOrEqual(nodes(app, 'ecs-cluster').length);
       const capacityProviders = nodes(app, 'ecs-ec2-capacity').filter((node) => node.props.capacityProvider !== false);
       expect(count(app, 'AWS::ECS::CapacityProvider'), where).toBe(capacityProviders.length);
-      const fronting = (kind: string) => nodes(app, kind).filter((lb) => app.document.edges.some((edge) => edge.source === lb.id && ecsServices.some((service) => service.id === edge.target)));
+      const fronting = (kind: string) =>
+        nodes(app, kind).filter((lb) =>
+          app.document.edges.some((edge) => edge.source === lb.id && ecsServices.some((service) => service.id === edge.target)),
+        );
       const loadBalancers = resources(app, 'AWS::ElasticLoadBalancingV2::LoadBalancer');
       expect(loadBalancers.filter((lb) => lb.Properties?.Type === 'network').length, where).toBeGreaterThanOrEqual(fronting('nlb').length);
-      expect(loadBalancers.length - loadBalancers.filter((lb) => lb.Properties?.Type === 'network').length, where).toBeGreaterThanOrEqual(fronting('alb').length);
+      expect(loadBalancers.length - loadBalancers.filter((lb) => lb.Properties?.Type === 'network').length, where).toBeGreaterThanOrEqual(
+        fronting('alb').length,
+      );
       expect(count(app, 'AWS::ElasticLoadBalancing::LoadBalancer'), where).toBeGreaterThanOrEqual(fronting('clb').length);
       const manifests = JSON.stringify(resources(app, 'Custom::AWSCDK-EKS-KubernetesResource'));
-      for (const workload of nodes(app, 'eks-workload').filter((node) => app.document.nodes.some((other) => other.kind === 'eks-cluster'))) {
+      for (const workload of nodes(app, 'eks-workload').filter((node) =>
+        app.document.nodes.some((other) => other.kind === 'eks-cluster'),
+      )) {
         expect(manifests, `${where}: ${workload.id}`).toContain(`\\"kind\\":\\"${String(workload.props.workloadType ?? 'Deployment')}\\"`);
       }
     }
@@ -217,21 +244,43 @@ describe('stowage export cdk, type-checked and synthesized', () => {
       ],
       'FARGATE',
     ]);
-    expect(resources(app, 'AWS::ElasticLoadBalancingV2::TargetGroup').map((group) => group.Properties?.TargetType)).toEqual(['ip', 'ip', 'ip']);
+    expect(resources(app, 'AWS::ElasticLoadBalancingV2::TargetGroup').map((group) => group.Properties?.TargetType)).toEqual([
+      'ip',
+      'ip',
+      'ip',
+    ]);
     expect(resources(app, 'AWS::ElasticLoadBalancingV2::ListenerRule')).toHaveLength(1);
-    const listeners = resources(app, 'AWS::ElasticLoadBalancingV2::Listener').map((listener: any) => [listener.Properties.Port, listener.Properties.Protocol]);
+    const listeners = resources(app, 'AWS::ElasticLoadBalancingV2::Listener').map((listener: any) => [
+      listener.Properties.Port,
+      listener.Properties.Protocol,
+    ]);
     expect(listeners).toEqual([
       [80, 'HTTP'],
       [443, 'HTTPS'],
     ]);
     const parameters = [...app.templates.values()].flatMap((template) => Object.keys(template.Parameters ?? {}));
     expect(parameters).toContain('AlbNAlbCertificateArn443');
-    const volumes = resources(app, 'AWS::ECS::TaskDefinition').flatMap((task) => (task.Properties?.Volumes as Record<string, any>[] | undefined) ?? []);
-    expect(volumes[0]?.EFSVolumeConfiguration).toMatchObject({ TransitEncryption: 'ENABLED', AuthorizationConfig: { IAM: 'ENABLED', AccessPointId: expect.anything() } });
+    const volumes = resources(app, 'AWS::ECS::TaskDefinition').flatMap(
+      (task) => (task.Properties?.Volumes as Record<string, any>[] | undefined) ?? [],
+    );
+    expect(volumes[0]?.EFSVolumeConfiguration).toMatchObject({
+      TransitEncryption: 'ENABLED',
+      AuthorizationConfig: { IAM: 'ENABLED', AccessPointId: expect.anything() },
+    });
     expect(count(app, 'AWS::EFS::AccessPoint')).toBe(1);
     const policies = resources(app, 'AWS::ApplicationAutoScaling::ScalingPolicy');
-    const metrics = policies.map((policy: any) => policy.Properties.TargetTrackingScalingPolicyConfiguration?.PredefinedMetricSpecification?.PredefinedMetricType ?? policy.Properties.PolicyType);
-    expect(metrics).toEqual(['ECSServiceAverageCPUUtilization', 'ECSServiceAverageMemoryUtilization', 'ALBRequestCountPerTarget', 'StepScaling', 'StepScaling']);
+    const metrics = policies.map(
+      (policy: any) =>
+        policy.Properties.TargetTrackingScalingPolicyConfiguration?.PredefinedMetricSpecification?.PredefinedMetricType ??
+        policy.Properties.PolicyType,
+    );
+    expect(metrics).toEqual([
+      'ECSServiceAverageCPUUtilization',
+      'ECSServiceAverageMemoryUtilization',
+      'ALBRequestCountPerTarget',
+      'StepScaling',
+      'StepScaling',
+    ]);
     const target = resources(app, 'AWS::ApplicationAutoScaling::ScalableTarget')[0]!;
     expect(target.Properties).toMatchObject({ MinCapacity: 2, MaxCapacity: 20, ScheduledActions: [{ Schedule: 'cron(0 8 * * ? *)' }] });
     expect(resources(app, 'AWS::Events::Rule')[0]?.Properties).toMatchObject({ ScheduleExpression: 'cron(0 3 * * ? *)' });
@@ -243,15 +292,23 @@ describe('stowage export cdk, type-checked and synthesized', () => {
     const app = appFor('fixtures/ec2-clb-nlb.stowage');
     expect(count(app, 'AWS::ECS::CapacityProvider')).toBe(2);
     const providers = resources(app, 'AWS::ECS::CapacityProvider').map((provider: any) => provider.Properties.AutoScalingGroupProvider);
-    expect(providers[0]).toMatchObject({ ManagedScaling: { Status: 'ENABLED', TargetCapacity: 90 }, ManagedTerminationProtection: 'ENABLED' });
+    expect(providers[0]).toMatchObject({
+      ManagedScaling: { Status: 'ENABLED', TargetCapacity: 90 },
+      ManagedTerminationProtection: 'ENABLED',
+    });
     expect(count(app, 'AWS::ElasticLoadBalancing::LoadBalancer')).toBe(1);
     const networkModes = resources(app, 'AWS::ECS::TaskDefinition').map((task) => task.Properties?.NetworkMode);
     expect(networkModes).toEqual(['bridge', 'awsvpc', 'host', 'bridge']);
     const services = resources(app, 'AWS::ECS::Service');
-    expect(services[0]?.Properties?.LoadBalancers).toEqual([{ ContainerName: 'app', ContainerPort: 80, LoadBalancerName: expect.anything() }]);
+    expect(services[0]?.Properties?.LoadBalancers).toEqual([
+      { ContainerName: 'app', ContainerPort: 80, LoadBalancerName: expect.anything() },
+    ]);
     expect(services[0]?.Properties?.CapacityProviderStrategy).toEqual([{ CapacityProvider: expect.anything(), Weight: 1 }]);
     expect(services[2]?.Properties).toMatchObject({ SchedulingStrategy: 'DAEMON', LaunchType: 'EC2' });
-    expect(resources(app, 'AWS::ElasticLoadBalancingV2::LoadBalancer')[0]?.Properties).toMatchObject({ Type: 'network', Scheme: 'internal' });
+    expect(resources(app, 'AWS::ElasticLoadBalancingV2::LoadBalancer')[0]?.Properties).toMatchObject({
+      Type: 'network',
+      Scheme: 'internal',
+    });
     expect(count(app, 'AWS::AutoScaling::ScheduledAction')).toBe(1);
     expect(count(app, 'AWS::ECR::PullThroughCacheRule')).toBe(1);
     expect(count(app, 'AWS::AutoScaling::AutoScalingGroup')).toBe(3);
@@ -260,8 +317,13 @@ describe('stowage export cdk, type-checked and synthesized', () => {
   it('EKS: cluster, node group, Fargate profile, self-managed nodes, manifests and an Ingress', () => {
     const app = appFor('fixtures/eks-platform.stowage');
     expect(count(app, 'AWS::EKS::Cluster')).toBe(1);
-    expect(resources(app, 'AWS::EKS::Nodegroup')[0]?.Properties).toMatchObject({ AmiType: 'AL2023_x86_64_STANDARD', ScalingConfig: { MinSize: 2, MaxSize: 6, DesiredSize: 3 } });
-    expect(resources(app, 'AWS::EKS::FargateProfile')[0]?.Properties).toMatchObject({ Selectors: [{ Namespace: 'jobs', Labels: [{ Key: 'tier', Value: 'batch' }] }] });
+    expect(resources(app, 'AWS::EKS::Nodegroup')[0]?.Properties).toMatchObject({
+      AmiType: 'AL2023_x86_64_STANDARD',
+      ScalingConfig: { MinSize: 2, MaxSize: 6, DesiredSize: 3 },
+    });
+    expect(resources(app, 'AWS::EKS::FargateProfile')[0]?.Properties).toMatchObject({
+      Selectors: [{ Namespace: 'jobs', Labels: [{ Key: 'tier', Value: 'batch' }] }],
+    });
     expect(count(app, 'AWS::AutoScaling::AutoScalingGroup')).toBe(1);
     const manifests = JSON.stringify(resources(app, 'Custom::AWSCDK-EKS-KubernetesResource'));
     for (const kind of ['Deployment', 'StatefulSet', 'DaemonSet', 'Ingress', 'Namespace', 'PersistentVolume', 'StorageClass']) {
@@ -271,7 +333,10 @@ describe('stowage export cdk, type-checked and synthesized', () => {
     expect(manifests).toContain('alb.ingress.kubernetes.io/certificate-arn');
     expect(resources(app, 'AWS::EKS::AccessEntry').filter((entry) => entry.Properties?.Type === 'EC2_LINUX')).toHaveLength(1);
     expect(count(app, 'Custom::AWSCDK-EKS-HelmChart')).toBe(1);
-    expect(resources(app, 'AWS::EKS::Addon').map((addon) => addon.Properties?.AddonName)).toEqual(['aws-efs-csi-driver', 'aws-ebs-csi-driver']);
+    expect(resources(app, 'AWS::EKS::Addon').map((addon) => addon.Properties?.AddonName)).toEqual([
+      'aws-efs-csi-driver',
+      'aws-ebs-csi-driver',
+    ]);
   });
 
   it('a sketch without VPC or Region: generated VPC and cluster, ECS Anywhere, an on-demand task', () => {

@@ -82,7 +82,9 @@ export const exportCdkCommand: Subcommand = {
       return EXIT.unreadable;
     }
     const shown = parsed.out;
-    output.out(`Wrote a CDK app (${result.files.length} files) to ${shown}${warnings.length > 0 ? `, with ${warnings.length} problems marked TODO(stowage)` : ''}.`);
+    output.out(
+      `Wrote a CDK app (${result.files.length} files) to ${shown}${warnings.length > 0 ? `, with ${warnings.length} problems marked TODO(stowage)` : ''}.`,
+    );
     output.out(`Next: cd ${shown} && npm install && npx cdk synth   (README.md explains deploying)`);
     return EXIT.ok;
   },

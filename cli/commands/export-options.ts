@@ -55,13 +55,17 @@ export function parseExportArgs(command: string, args: string[], extraOptions: r
   }
   const { values, positionals } = parsed;
   if (positionals.length === 0) throw new UsageError(`${command}: name the diagram file to export.`);
-  if (positionals.length > 1) throw new UsageError(`${command}: export one diagram at a time (got ${positionals.length} files: ${positionals.join(', ')}).`);
+  if (positionals.length > 1)
+    throw new UsageError(`${command}: export one diagram at a time (got ${positionals.length} files: ${positionals.join(', ')}).`);
   const output = values.output;
   if (typeof output !== 'string' || output === '') throw new UsageError(`${command}: say where to write the image with -o OUT.`);
 
   const result: ParsedExportArgs = { file: positionals[0]!, output, options: {}, badges: values.badges === true, extra: {} };
   if (typeof values.selection === 'string') {
-    const ids = values.selection.split(',').map((id) => id.trim()).filter(Boolean);
+    const ids = values.selection
+      .split(',')
+      .map((id) => id.trim())
+      .filter(Boolean);
     if (ids.length === 0) throw new UsageError(`${command}: --selection needs component ids, separated by commas.`);
     result.options.selection = ids;
   }
@@ -79,7 +83,8 @@ export function parseExportArgs(command: string, args: string[], extraOptions: r
     result.options.background = values.background;
   }
   if (typeof values.theme === 'string') {
-    if (values.theme !== 'light' && values.theme !== 'dark') throw new UsageError(`${command}: --theme must be light or dark (got "${values.theme}").`);
+    if (values.theme !== 'light' && values.theme !== 'dark')
+      throw new UsageError(`${command}: --theme must be light or dark (got "${values.theme}").`);
     result.options.theme = values.theme;
   }
   for (const name of extraOptions) {
@@ -93,9 +98,12 @@ export function parseExportArgs(command: string, args: string[], extraOptions: r
 export function checkOutputPath(command: string, output: string): void {
   const folder = dirname(resolve(output));
   if (!existsSync(folder) || !statSync(folder).isDirectory()) {
-    throw new UsageError(`${command}: cannot write ${output}: the folder ${folder} does not exist. Create it first or choose another path.`);
+    throw new UsageError(
+      `${command}: cannot write ${output}: the folder ${folder} does not exist. Create it first or choose another path.`,
+    );
   }
-  if (existsSync(output) && statSync(output).isDirectory()) throw new UsageError(`${command}: ${output} is a folder; give a file name such as ${output.replace(/\/+$/, '')}/diagram.svg.`);
+  if (existsSync(output) && statSync(output).isDirectory())
+    throw new UsageError(`${command}: ${output} is a folder; give a file name such as ${output.replace(/\/+$/, '')}/diagram.svg.`);
 }
 
 /** Checks --selection against the document: every id must name a component. */
@@ -104,7 +112,9 @@ export function checkSelection(command: string, document: DiagramDocument, selec
   const unknown = unknownNodeIds(new DocumentIndex(document), selection);
   if (unknown.length > 0) {
     const list = unknown.map((id) => `"${id}"`).join(', ');
-    throw new UsageError(`${command}: --selection names ${unknown.length === 1 ? 'a component' : 'components'} the diagram does not have: ${list}. Ids are the "id" fields of the nodes in the file.`);
+    throw new UsageError(
+      `${command}: --selection names ${unknown.length === 1 ? 'a component' : 'components'} the diagram does not have: ${list}. Ids are the "id" fields of the nodes in the file.`,
+    );
   }
 }
 

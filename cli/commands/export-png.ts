@@ -2,7 +2,17 @@ import { exportSvg } from '../../shared/export/svg';
 import { EXIT, readDocumentFile, type Output } from '../io';
 import type { Subcommand } from '../main';
 import { MAX_PNG_PIXELS, pngSize, rasterizeSvg } from '../rasterize';
-import { EXIT_CODE_HELP, SHARED_OPTION_HELP, UsageError, checkOutputPath, checkSelection, exportOptionsFor, parseExportArgs, withUsageErrors, writeOutput } from './export-options';
+import {
+  EXIT_CODE_HELP,
+  SHARED_OPTION_HELP,
+  UsageError,
+  checkOutputPath,
+  checkSelection,
+  exportOptionsFor,
+  parseExportArgs,
+  withUsageErrors,
+  writeOutput,
+} from './export-options';
 import { count } from './export-svg';
 
 const COMMAND = 'export png';
@@ -40,7 +50,9 @@ export const exportPngCommand: Subcommand = {
       }
       const png = rasterizeSvg(svg.svg, { scale });
       if (!writeOutput(COMMAND, parsed.output, png.png, output)) return EXIT.unreadable;
-      output.out(`Wrote ${parsed.output} (${png.width} × ${png.height} px at ${scale}×, ${count(svg.nodeCount, 'component')}, ${count(svg.edgeCount, 'connection')}).`);
+      output.out(
+        `Wrote ${parsed.output} (${png.width} × ${png.height} px at ${scale}×, ${count(svg.nodeCount, 'component')}, ${count(svg.edgeCount, 'connection')}).`,
+      );
       return EXIT.ok;
     }),
 };

@@ -1,7 +1,16 @@
 import { exportSvg } from '../../shared/export/svg';
 import { EXIT, readDocumentFile, type Output } from '../io';
 import type { Subcommand } from '../main';
-import { EXIT_CODE_HELP, SHARED_OPTION_HELP, checkOutputPath, checkSelection, exportOptionsFor, parseExportArgs, withUsageErrors, writeOutput } from './export-options';
+import {
+  EXIT_CODE_HELP,
+  SHARED_OPTION_HELP,
+  checkOutputPath,
+  checkSelection,
+  exportOptionsFor,
+  parseExportArgs,
+  withUsageErrors,
+  writeOutput,
+} from './export-options';
 
 const COMMAND = 'export svg';
 
@@ -18,7 +27,9 @@ export const exportSvgCommand: Subcommand = {
       checkSelection(COMMAND, document, parsed.options.selection);
       const result = exportSvg(document, exportOptionsFor(document, parsed));
       if (!writeOutput(COMMAND, parsed.output, result.svg, output)) return EXIT.unreadable;
-      output.out(`Wrote ${parsed.output} (${result.width} × ${result.height} px, ${count(result.nodeCount, 'component')}, ${count(result.edgeCount, 'connection')}).`);
+      output.out(
+        `Wrote ${parsed.output} (${result.width} × ${result.height} px, ${count(result.nodeCount, 'component')}, ${count(result.edgeCount, 'connection')}).`,
+      );
       return EXIT.ok;
     }),
 };

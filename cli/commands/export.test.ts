@@ -52,9 +52,25 @@ describe('stowage export svg', () => {
 
   it('passes every option through', async () => {
     const out = join(folder, 'options.svg');
-    const result = await run('export', 'svg', sampleFile, '--output', out, '--selection', 'ecs, ecr', '--padding', '8', '--background', 'transparent', '--theme', 'dark');
+    const result = await run(
+      'export',
+      'svg',
+      sampleFile,
+      '--output',
+      out,
+      '--selection',
+      'ecs, ecr',
+      '--padding',
+      '8',
+      '--background',
+      'transparent',
+      '--theme',
+      'dark',
+    );
     expect(result.code).toBe(EXIT.ok);
-    expect(readFileSync(out, 'utf8')).toBe(exportSvg(sample, { selection: ['ecs', 'ecr'], padding: 8, background: 'transparent', theme: 'dark' }).svg);
+    expect(readFileSync(out, 'utf8')).toBe(
+      exportSvg(sample, { selection: ['ecs', 'ecr'], padding: 8, background: 'transparent', theme: 'dark' }).svg,
+    );
   });
 
   it('draws badges from the rule engine with --badges', async () => {
@@ -109,10 +125,14 @@ describe('stowage export svg', () => {
 
   it('runs as a real process through cli/stowage.mjs', () => {
     const out = join(folder, 'spawned.svg');
-    const child = spawnSync(process.execPath, [join(repositoryRoot, 'cli/stowage.mjs'), 'export', 'svg', sampleFile, '-o', out, '--theme', 'dark'], {
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
+    const child = spawnSync(
+      process.execPath,
+      [join(repositoryRoot, 'cli/stowage.mjs'), 'export', 'svg', sampleFile, '-o', out, '--theme', 'dark'],
+      {
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    );
     expect(child.status, child.stderr).toBe(0);
     expect(child.stdout).toContain(`Wrote ${out}`);
     expect(readFileSync(out, 'utf8')).toBe(exportSvg(sample, { theme: 'dark' }).svg);
@@ -161,11 +181,19 @@ describe('stowage export png', () => {
 
   it('honours --scale 1 and 4 and --dpi', async () => {
     const svg = exportSvg(sample, { selection: ['alb'] });
-    for (const [flag, value, factor] of [['--scale', '1', 1], ['--scale', '4', 4], ['--dpi', '288', 3], ['--scale', '1.5', 1.5]] as const) {
+    for (const [flag, value, factor] of [
+      ['--scale', '1', 1],
+      ['--scale', '4', 4],
+      ['--dpi', '288', 3],
+      ['--scale', '1.5', 1.5],
+    ] as const) {
       const out = join(folder, `scale-${value}.png`);
       const result = await run('export', 'png', sampleFile, '-o', out, '--selection', 'alb', flag, value);
       expect(result.code, result.stderr).toBe(EXIT.ok);
-      expect(pngHeader(readFileSync(out)), `${flag} ${value}`).toMatchObject({ width: Math.ceil(svg.width * factor), height: Math.ceil(svg.height * factor) });
+      expect(pngHeader(readFileSync(out)), `${flag} ${value}`).toMatchObject({
+        width: Math.ceil(svg.width * factor),
+        height: Math.ceil(svg.height * factor),
+      });
     }
   });
 
@@ -204,7 +232,10 @@ describe('stowage export png', () => {
       const rect = index.absoluteRect(region.id);
       const x = Math.round(rect.x + Number(offset[1]));
       const y = Math.round(rect.y + Number(offset[2]));
-      expect(countInk(image, { x: x + rect.width - 400, y: y + rect.height - 400, width: 400, height: 400 }, WHITE), region.id).toBeGreaterThan(500);
+      expect(
+        countInk(image, { x: x + rect.width - 400, y: y + rect.height - 400, width: 400, height: 400 }, WHITE),
+        region.id,
+      ).toBeGreaterThan(500);
     }
   }, 120_000);
 
@@ -246,7 +277,8 @@ describe('parseScale', () => {
 
 describe('rasterizeSvg', () => {
   it('renders text with an installed font', () => {
-    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="30"><text x="4" y="20" font-size="16" font-family="\'Helvetica Neue\', Helvetica, Arial, sans-serif">Stowage</text></svg>';
+    const svg =
+      '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="30"><text x="4" y="20" font-size="16" font-family="\'Helvetica Neue\', Helvetica, Arial, sans-serif">Stowage</text></svg>';
     const image = decodePng(rasterizeSvg(svg, { scale: 1 }).png);
     expect(countInk(image, { x: 0, y: 0, width: 120, height: 30 }, [0, 0, 0, 0])).toBeGreaterThan(100);
   });

@@ -98,7 +98,15 @@ describe('stowage validate', () => {
     expect(missing.code).toBe(EXIT.unreadable);
     expect(missing.err).toMatch(/cannot read .*nope\.stowage: no such file/);
     const invalid = join(directory, 'invalid.stowage');
-    writeFileSync(invalid, JSON.stringify({ schemaVersion: 1, metadata: { title: '', description: '' }, nodes: [{ id: 'n', kind: 'ecs-service', label: '', position: { x: 0, y: 0 }, props: { cpu: 'lots' } }], edges: [] }));
+    writeFileSync(
+      invalid,
+      JSON.stringify({
+        schemaVersion: 1,
+        metadata: { title: '', description: '' },
+        nodes: [{ id: 'n', kind: 'ecs-service', label: '', position: { x: 0, y: 0 }, props: { cpu: 'lots' } }],
+        edges: [],
+      }),
+    );
     const result = await run(invalid);
     expect(result.code).toBe(EXIT.unreadable);
     expect(result.err).toMatch(/not a valid Stowage diagram/);
@@ -108,7 +116,14 @@ describe('stowage validate', () => {
   });
 
   it('exits 64 on usage errors', async () => {
-    for (const args of [[], ['a', 'b'], [clean, '--format', 'xml'], [clean, '--fail-on', 'fatal'], [clean, '--format'], [clean, '--verbose']]) {
+    for (const args of [
+      [],
+      ['a', 'b'],
+      [clean, '--format', 'xml'],
+      [clean, '--fail-on', 'fatal'],
+      [clean, '--format'],
+      [clean, '--verbose'],
+    ]) {
       const result = await run(...args);
       expect(result.code, args.join(' ')).toBe(EXIT.usage);
       expect(result.err).toMatch(/Usage: stowage validate FILE/);
@@ -122,14 +137,24 @@ describe('stowage validate', () => {
   });
 
   it('parses options in any order', () => {
-    expect(parseArgs(['--format', 'json', 'x.stowage', '--fail-on', 'warning'])).toEqual({ file: 'x.stowage', format: 'json', failOn: 'warning' });
+    expect(parseArgs(['--format', 'json', 'x.stowage', '--fail-on', 'warning'])).toEqual({
+      file: 'x.stowage',
+      format: 'json',
+      failOn: 'warning',
+    });
   });
 
   it('runs as a real process through the bin', () => {
-    const result = spawnSync(process.execPath, [join(repository, 'cli', 'stowage.mjs'), 'validate', broken, '--format', 'json'], { encoding: 'utf8', cwd: repository });
+    const result = spawnSync(process.execPath, [join(repository, 'cli', 'stowage.mjs'), 'validate', broken, '--format', 'json'], {
+      encoding: 'utf8',
+      cwd: repository,
+    });
     expect(result.status).toBe(EXIT.findings);
     expect(JSON.parse(result.stdout).findings[0].ruleId).toBe('fargate-requires-awsvpc');
-    const ok = spawnSync(process.execPath, [join(repository, 'cli', 'stowage.mjs'), 'validate', clean], { encoding: 'utf8', cwd: repository });
+    const ok = spawnSync(process.execPath, [join(repository, 'cli', 'stowage.mjs'), 'validate', clean], {
+      encoding: 'utf8',
+      cwd: repository,
+    });
     expect(ok.status).toBe(EXIT.ok);
   });
 });

@@ -48,7 +48,8 @@ export function parseArgs(args: readonly string[]): Options | string {
   let failOn: Severity = 'error';
   for (let index = 0; index < args.length; index++) {
     const arg = args[index]!;
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [flag, inline] =
+      arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
     if (flag === '--format' || flag === '--fail-on') {
       const value = inline ?? args[++index];
       if (value === undefined) return `${flag} needs a value.`;

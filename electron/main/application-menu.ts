@@ -33,7 +33,8 @@ export class ApplicationMenu {
 
   setRecentFiles(recentFiles: readonly FileRef[]): void {
     const unchanged =
-      recentFiles.length === this.#state.recentFiles.length && recentFiles.every((file, index) => file.path === this.#state.recentFiles[index]?.path);
+      recentFiles.length === this.#state.recentFiles.length &&
+      recentFiles.every((file, index) => file.path === this.#state.recentFiles[index]?.path);
     if (unchanged) return;
     this.#state = { ...this.#state, recentFiles };
     this.install();

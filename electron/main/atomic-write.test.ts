@@ -181,7 +181,9 @@ describe('writeFileAtomic', () => {
     };
     await writeFileAtomic(target, 'saved', { fs: lockedBriefly, platform: 'win32' });
     expect(await readFile(target, 'utf8')).toBe('saved');
-    await expect(writeFileAtomic(target, 'again', { fs: { ...lockedBriefly, rename: async () => Promise.reject(errno('EBUSY')) }, platform: 'linux' })).rejects.toMatchObject({
+    await expect(
+      writeFileAtomic(target, 'again', { fs: { ...lockedBriefly, rename: async () => Promise.reject(errno('EBUSY')) }, platform: 'linux' }),
+    ).rejects.toMatchObject({
       code: 'EBUSY',
     });
   });

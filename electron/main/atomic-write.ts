@@ -45,9 +45,11 @@ export function writeFileAtomic(target: string, data: string | Uint8Array, optio
   const previous = pendingWrites.get(absolute) ?? Promise.resolve();
   const next = previous.catch(() => undefined).then(() => replaceFile(absolute, data, options));
   pendingWrites.set(absolute, next);
-  void next.finally(() => {
-    if (pendingWrites.get(absolute) === next) pendingWrites.delete(absolute);
-  }).catch(() => undefined);
+  void next
+    .finally(() => {
+      if (pendingWrites.get(absolute) === next) pendingWrites.delete(absolute);
+    })
+    .catch(() => undefined);
   return next;
 }
 

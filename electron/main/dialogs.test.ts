@@ -1,6 +1,13 @@
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { createNativeDialogs, sanitizeSuggestedName, unsavedChangesChoice, unsavedChangesMessageBox, withDefaultExtension, type NativeDialogOptions } from './dialogs';
+import {
+  createNativeDialogs,
+  sanitizeSuggestedName,
+  unsavedChangesChoice,
+  unsavedChangesMessageBox,
+  withDefaultExtension,
+  type NativeDialogOptions,
+} from './dialogs';
 
 function fakeDialog(overrides: Partial<NativeDialogOptions['dialog']> = {}): NativeDialogOptions['dialog'] {
   return {
@@ -43,7 +50,12 @@ describe('file names', () => {
 describe('createNativeDialogs', () => {
   it('returns the chosen document and starts the next dialog in its folder', async () => {
     const dialog = fakeDialog({ showOpenDialog: vi.fn(async () => ({ canceled: false, filePaths: ['/work/designs/a.stowage'] })) });
-    const dialogs = createNativeDialogs({ dialog, getWindow: () => null, defaultFolder: () => '/home/ada/Documents', exists: async () => false });
+    const dialogs = createNativeDialogs({
+      dialog,
+      getWindow: () => null,
+      defaultFolder: () => '/home/ada/Documents',
+      exists: async () => false,
+    });
     expect(await dialogs.chooseDocumentToOpen()).toBe('/work/designs/a.stowage');
     await dialogs.chooseSaveLocation({ suggestedName: 'b', format: 'stowage' });
     expect(dialog.showSaveDialog).toHaveBeenCalledWith(expect.objectContaining({ defaultPath: join('/work/designs', 'b.stowage') }));
@@ -58,16 +70,27 @@ describe('createNativeDialogs', () => {
   it('asks before replacing a file the dialog did not warn about because it added no extension', async () => {
     const showMessageBox = vi.fn(async () => ({ response: 1, checkboxChecked: false }));
     const dialog = fakeDialog({ showSaveDialog: vi.fn(async () => ({ canceled: false, filePath: '/docs/diagram' })), showMessageBox });
-    const dialogs = createNativeDialogs({ dialog, getWindow: () => null, defaultFolder: () => '/docs', exists: async (path) => path === '/docs/diagram.stowage' });
+    const dialogs = createNativeDialogs({
+      dialog,
+      getWindow: () => null,
+      defaultFolder: () => '/docs',
+      exists: async (path) => path === '/docs/diagram.stowage',
+    });
     expect(await dialogs.chooseSaveLocation({ suggestedName: 'diagram', format: 'stowage' })).toBeNull();
-    expect(showMessageBox).toHaveBeenCalledWith(expect.objectContaining({ message: '“diagram.stowage” already exists. Do you want to replace it?' }));
+    expect(showMessageBox).toHaveBeenCalledWith(
+      expect.objectContaining({ message: '“diagram.stowage” already exists. Do you want to replace it?' }),
+    );
     showMessageBox.mockResolvedValueOnce({ response: 0, checkboxChecked: false });
     expect(await dialogs.chooseSaveLocation({ suggestedName: 'diagram', format: 'stowage' })).toBe('/docs/diagram.stowage');
   });
 
   it('asks for the folder to export into, with its own remembered location', async () => {
     const showOpenDialog = vi.fn(async () => ({ canceled: false, filePaths: ['/home/ada/code'] }));
-    const dialogs = createNativeDialogs({ dialog: fakeDialog({ showOpenDialog }), getWindow: () => null, defaultFolder: () => '/home/ada/Documents' });
+    const dialogs = createNativeDialogs({
+      dialog: fakeDialog({ showOpenDialog }),
+      getWindow: () => null,
+      defaultFolder: () => '/home/ada/Documents',
+    });
     expect(await dialogs.chooseExportParentFolder({ folderName: 'payments' })).toBe('/home/ada/code');
     expect(showOpenDialog).toHaveBeenLastCalledWith({
       title: 'Export CDK app',

@@ -112,7 +112,9 @@ export function createNativeDialogs(options: NativeDialogOptions): Dialogs {
         filters: [FILTERS[FILE_EXTENSION], { name: 'All files', extensions: ['*'] }],
         properties: ['openFile' as const],
       };
-      const result = window ? await options.dialog.showOpenDialog(window, dialogOptions) : await options.dialog.showOpenDialog(dialogOptions);
+      const result = window
+        ? await options.dialog.showOpenDialog(window, dialogOptions)
+        : await options.dialog.showOpenDialog(dialogOptions);
       const path = result.canceled ? undefined : result.filePaths[0];
       if (!path) return null;
       lastFolder = dirname(path);
@@ -127,7 +129,9 @@ export function createNativeDialogs(options: NativeDialogOptions): Dialogs {
         filters: [FILTERS[format]],
         properties: ['createDirectory', 'showOverwriteConfirmation'],
       };
-      const result = window ? await options.dialog.showSaveDialog(window, dialogOptions) : await options.dialog.showSaveDialog(dialogOptions);
+      const result = window
+        ? await options.dialog.showSaveDialog(window, dialogOptions)
+        : await options.dialog.showSaveDialog(dialogOptions);
       if (result.canceled || !result.filePath) return null;
       const path = withDefaultExtension(result.filePath, format);
       // Some Linux dialogs do not add the extension; the dialog's overwrite check then covered
@@ -151,7 +155,9 @@ export function createNativeDialogs(options: NativeDialogOptions): Dialogs {
     async chooseExportParentFolder({ folderName }) {
       const window = options.getWindow();
       const dialogOptions = exportParentFolderDialog(folderName, lastExportParent ?? folder());
-      const result = window ? await options.dialog.showOpenDialog(window, dialogOptions) : await options.dialog.showOpenDialog(dialogOptions);
+      const result = window
+        ? await options.dialog.showOpenDialog(window, dialogOptions)
+        : await options.dialog.showOpenDialog(dialogOptions);
       const path = result.canceled ? undefined : result.filePaths[0];
       if (!path) return null;
       lastExportParent = path;

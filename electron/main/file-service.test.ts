@@ -49,7 +49,9 @@ describe('readDocumentFile', () => {
     const folder = await tempFolder();
     const missing = join(folder, 'gone.stowage');
     const missingError = await readDocumentFile(missing).catch((caught: unknown) => caught);
-    expect(describeFileError(missingError, 'open', missing)).toBe(`“gone.stowage” could not be found in ${folder}. It may have been moved, renamed or deleted.`);
+    expect(describeFileError(missingError, 'open', missing)).toBe(
+      `“gone.stowage” could not be found in ${folder}. It may have been moved, renamed or deleted.`,
+    );
     await mkdir(join(folder, 'folder.stowage'));
     const folderError = await readDocumentFile(join(folder, 'folder.stowage')).catch((caught: unknown) => caught);
     expect(describeFileError(folderError, 'open', join(folder, 'folder.stowage'))).toContain('is a folder');

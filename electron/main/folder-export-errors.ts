@@ -46,7 +46,8 @@ export function describeFolderExportError(error: unknown, intendedFolder: string
   const folder = error instanceof FolderWriteError ? error.folder : intendedFolder;
   const name = `“${basename(folder)}”`;
   const parent = dirname(folder);
-  if (!(error instanceof FolderWriteError)) return `Stowage could not export ${name} to ${parent}: ${reason(error)}. Try again, or choose another folder.`;
+  if (!(error instanceof FolderWriteError))
+    return `Stowage could not export ${name} to ${parent}: ${reason(error)}. Try again, or choose another folder.`;
 
   const cleanup =
     error.leftBehind.length === 0

@@ -65,7 +65,10 @@ describe('writeNewFolder', () => {
 
   it('writes many files with a few at a time', async () => {
     const parent = await tempFolder();
-    const files = Array.from({ length: 60 }, (_, index) => ({ path: `src/part-${index % 6}/file-${index}.ts`, content: `export const n = ${index};\n` }));
+    const files = Array.from({ length: 60 }, (_, index) => ({
+      path: `src/part-${index % 6}/file-${index}.ts`,
+      content: `export const n = ${index};\n`,
+    }));
     const folder = await writeNewFolder(parent, 'many', files, { concurrency: 8 });
     expect((await listTree(folder)).filter((path) => !path.endsWith('/'))).toHaveLength(60);
     expect(await readFile(join(folder, 'src', 'part-5', 'file-59.ts'), 'utf8')).toBe('export const n = 59;\n');
@@ -113,18 +116,23 @@ describe('writeNewFolder', () => {
   it('refuses a file or a link where the folder should be', async () => {
     const parent = await tempFolder();
     await writeFile(join(parent, 'payments'), 'a file');
-    await expect(writeNewFolder(parent, 'payments', cdkApp)).rejects.toThrow(`A file named “payments” already exists in ${parent}. Choose another place or remove it first.`);
+    await expect(writeNewFolder(parent, 'payments', cdkApp)).rejects.toThrow(
+      `A file named “payments” already exists in ${parent}. Choose another place or remove it first.`,
+    );
     const elsewhere = await tempFolder();
     await symlink(elsewhere, join(parent, 'linked'), 'dir');
     await expect(writeNewFolder(parent, 'linked', cdkApp)).rejects.toThrow(/is a link to another location/);
     expect(await readdir(elsewhere)).toEqual([]);
   });
 
-  it.each([['../escape.ts'], ['lib/../../escape.ts'], ['/tmp/absolute.ts'], ['a\0b']])('refuses the path %j before writing anything', async (path) => {
-    const parent = await tempFolder();
-    await expect(writeNewFolder(parent, 'app', [...cdkApp, { path, content: 'x' }])).rejects.toMatchObject({ code: 'EUNSAFEPATH' });
-    expect(await readdir(parent)).toEqual([]);
-  });
+  it.each([['../escape.ts'], ['lib/../../escape.ts'], ['/tmp/absolute.ts'], ['a\0b']])(
+    'refuses the path %j before writing anything',
+    async (path) => {
+      const parent = await tempFolder();
+      await expect(writeNewFolder(parent, 'app', [...cdkApp, { path, content: 'x' }])).rejects.toMatchObject({ code: 'EUNSAFEPATH' });
+      expect(await readdir(parent)).toEqual([]);
+    },
+  );
 
   it.each([['..'], ['.'], ['a/b'], ['a\\b'], ['']])('refuses the folder name %j', async (name) => {
     const parent = await tempFolder();
@@ -146,7 +154,9 @@ describe('writeNewFolder', () => {
     const parent = await tempFolder();
     await mkdir(join(parent, 'payments'));
     await writeFile(join(parent, 'payments', 'Thumbs.db'), 'explorer');
-    await expect(writeNewFolder(parent, 'payments', cdkApp, { fs: failingOnWrite(6, errno('EIO', 'i/o error')), concurrency: 3 })).rejects.toBeInstanceOf(FolderWriteError);
+    await expect(
+      writeNewFolder(parent, 'payments', cdkApp, { fs: failingOnWrite(6, errno('EIO', 'i/o error')), concurrency: 3 }),
+    ).rejects.toBeInstanceOf(FolderWriteError);
     expect(await listTree(join(parent, 'payments'))).toEqual(['Thumbs.db']);
   });
 
@@ -174,13 +184,22 @@ describe('writeNewFolder', () => {
     const error = (await attempt.catch((caught: unknown) => caught)) as FolderWriteError;
     expect(error).toBeInstanceOf(FolderWriteError);
     // Two files were written before the failure; they and the folders holding them stay.
-    expect(error.leftBehind).toEqual([join(parent, 'payments', '.gitignore'), join(parent, 'payments', 'README.md'), join(parent, 'payments')]);
-    expect(describeFolderExportError(error, join(parent, 'payments'))).toContain(`delete the partly exported files in ${join(parent, 'payments')} by hand`);
+    expect(error.leftBehind).toEqual([
+      join(parent, 'payments', '.gitignore'),
+      join(parent, 'payments', 'README.md'),
+      join(parent, 'payments'),
+    ]);
+    expect(describeFolderExportError(error, join(parent, 'payments'))).toContain(
+      `delete the partly exported files in ${join(parent, 'payments')} by hand`,
+    );
   });
 
   it('reports a parent folder it may not write to', async () => {
     const parent = await tempFolder();
-    const fs: FolderFileSystem = { ...nodeFs, mkdir: (async () => Promise.reject(errno('EPERM', 'operation not permitted'))) as typeof nodeFs.mkdir };
+    const fs: FolderFileSystem = {
+      ...nodeFs,
+      mkdir: (async () => Promise.reject(errno('EPERM', 'operation not permitted'))) as typeof nodeFs.mkdir,
+    };
     const error = await writeNewFolder(parent, 'payments', cdkApp, { fs }).catch((caught: unknown) => caught);
     expect(error).toMatchObject({ failedPath: join(parent, 'payments'), leftBehind: [] });
     expect(describeFolderExportError(error, join(parent, 'payments'))).toMatch(/^Stowage does not have permission to write “payments” in /);
@@ -239,8 +258,18 @@ describe('resolveInside and foldersToCreate', () => {
     for (const path of ['.', '', '../app-evil/x', 'a/./x', 'a//x', 'a/', '/exports/app/x', 'a\\x']) {
       expect(() => resolveInside(root, [{ path, content: '' }]), path).toThrow(/not a plain path inside the folder/);
     }
-    expect(() => resolveInside(root, [{ path: 'a/x', content: '' }, { path: 'a/x', content: '' }])).toThrow(/twice/);
-    expect(() => resolveInside(root, [{ path: 'README.md', content: '' }, { path: 'readme.md', content: '' }])).toThrow(/twice/);
+    expect(() =>
+      resolveInside(root, [
+        { path: 'a/x', content: '' },
+        { path: 'a/x', content: '' },
+      ]),
+    ).toThrow(/twice/);
+    expect(() =>
+      resolveInside(root, [
+        { path: 'README.md', content: '' },
+        { path: 'readme.md', content: '' },
+      ]),
+    ).toThrow(/twice/);
   });
 });
 
@@ -249,20 +278,39 @@ describe('describeFolderExportError', () => {
   const parent = join(sep, 'home', 'ada', 'code');
 
   it.each([
-    ['ENOSPC', `There is not enough disk space to export “payments” to ${parent}. Free some space and try again, or choose another folder. Nothing from this export was left behind.`],
-    ['EROFS', `${parent} is on a read-only disk, so “payments” cannot be exported there. Choose another folder. Nothing from this export was left behind.`],
-    ['ENAMETOOLONG', 'The path of “lib/app-stack.ts” would be too long for this disk. Choose a folder with a shorter path. Nothing from this export was left behind.'],
-    ['ENOENT', `The folder ${folder} was moved or deleted while Stowage was exporting into it. Export again. Nothing from this export was left behind.`],
-    ['EBUSY', `Stowage could not write “lib/app-stack.ts” while exporting “payments” to ${parent}: EBUSY: EBUSY. Try again, or choose another folder. Nothing from this export was left behind.`],
+    [
+      'ENOSPC',
+      `There is not enough disk space to export “payments” to ${parent}. Free some space and try again, or choose another folder. Nothing from this export was left behind.`,
+    ],
+    [
+      'EROFS',
+      `${parent} is on a read-only disk, so “payments” cannot be exported there. Choose another folder. Nothing from this export was left behind.`,
+    ],
+    [
+      'ENAMETOOLONG',
+      'The path of “lib/app-stack.ts” would be too long for this disk. Choose a folder with a shorter path. Nothing from this export was left behind.',
+    ],
+    [
+      'ENOENT',
+      `The folder ${folder} was moved or deleted while Stowage was exporting into it. Export again. Nothing from this export was left behind.`,
+    ],
+    [
+      'EBUSY',
+      `Stowage could not write “lib/app-stack.ts” while exporting “payments” to ${parent}: EBUSY: EBUSY. Try again, or choose another folder. Nothing from this export was left behind.`,
+    ],
   ])('explains %s', (code, message) => {
-    expect(describeFolderExportError(new FolderWriteError(folder, join(folder, 'lib', 'app-stack.ts'), errno(code), []), folder)).toBe(message);
+    expect(describeFolderExportError(new FolderWriteError(folder, join(folder, 'lib', 'app-stack.ts'), errno(code), []), folder)).toBe(
+      message,
+    );
   });
 
   it('says when the chosen folder is gone, and when the new folder could not be removed', () => {
     expect(describeFolderExportError(new FolderWriteError(folder, folder, errno('ENOENT'), []), folder)).toBe(
       `The folder ${parent} no longer exists. Choose another folder. Nothing from this export was left behind.`,
     );
-    expect(describeFolderExportError(new FolderWriteError(folder, join(folder, 'a'), errno('EIO'), [folder]), folder)).toMatch(new RegExp(`delete ${folder.replace(/[/\\]/g, '.')} by hand\\.$`));
+    expect(describeFolderExportError(new FolderWriteError(folder, join(folder, 'a'), errno('EIO'), [folder]), folder)).toMatch(
+      new RegExp(`delete ${folder.replace(/[/\\]/g, '.')} by hand\\.$`),
+    );
   });
 
   it('passes refusals through unchanged', () => {

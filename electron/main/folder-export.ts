@@ -35,11 +35,17 @@ export function resolveInside(folder: string, files: readonly FolderExportFile[]
     // paths, and no backslashes (a separator on Windows, an ordinary character elsewhere).
     const canonical = relative(root, target).split(sep).join('/') === file.path && !/[\\\0]/.test(file.path);
     if (!target.startsWith(root + sep) || !canonical) {
-      throw new FolderExportError(`The exported files include “${file.path}”, which is not a plain path inside the folder. Nothing was written. This is a bug; please report it.`, 'EUNSAFEPATH');
+      throw new FolderExportError(
+        `The exported files include “${file.path}”, which is not a plain path inside the folder. Nothing was written. This is a bug; please report it.`,
+        'EUNSAFEPATH',
+      );
     }
     const key = target.toLowerCase();
     if (seen.has(key)) {
-      throw new FolderExportError(`The exported files include “${file.path}” twice. Nothing was written. This is a bug; please report it.`, 'EDUPLICATE');
+      throw new FolderExportError(
+        `The exported files include “${file.path}” twice. Nothing was written. This is a bug; please report it.`,
+        'EDUPLICATE',
+      );
     }
     seen.add(key);
     return target;
@@ -74,21 +80,32 @@ export async function parentFolderFor(chosen: string, name: string, fs: Pick<Fol
  * Resolves to the folder's path. Throws FolderExportError when refused before anything was
  * written, FolderWriteError when writing failed (after removing what it created).
  */
-export async function writeNewFolder(parent: string, name: string, files: readonly FolderExportFile[], options: FolderWriteOptions = {}): Promise<string> {
+export async function writeNewFolder(
+  parent: string,
+  name: string,
+  files: readonly FolderExportFile[],
+  options: FolderWriteOptions = {},
+): Promise<string> {
   const fs = options.fs ?? nodeFs;
   if (!isPortableFolderName(name)) {
-    throw new FolderExportError(`“${name}” cannot be used as a folder name. Nothing was written. This is a bug; please report it.`, 'EBADNAME');
+    throw new FolderExportError(
+      `“${name}” cannot be used as a folder name. Nothing was written. This is a bug; please report it.`,
+      'EBADNAME',
+    );
   }
   const parentFolder = resolve(parent);
   const folder = join(parentFolder, name);
-  if (dirname(folder) !== parentFolder) throw new FolderExportError(`“${name}” is not a plain folder name. Nothing was written.`, 'EBADNAME');
+  if (dirname(folder) !== parentFolder)
+    throw new FolderExportError(`“${name}” is not a plain folder name. Nothing was written.`, 'EBADNAME');
   const targets = resolveInside(folder, files);
 
   const created: string[] = [];
   try {
     await step(folder, async () => {
       // An OS metadata file may be ignored in an existing folder only if no export file needs its name.
-      const ignorable = new Set([...OS_METADATA_FILES].filter((entry) => !targets.some((target) => dirname(target) === folder && basename(target) === entry)));
+      const ignorable = new Set(
+        [...OS_METADATA_FILES].filter((entry) => !targets.some((target) => dirname(target) === folder && basename(target) === entry)),
+      );
       if (await createFolder(fs, folder, name, parentFolder, ignorable)) created.push(folder);
     });
     for (const subfolder of foldersToCreate(folder, targets)) {
@@ -102,7 +119,9 @@ export async function writeNewFolder(parent: string, name: string, files: readon
         // Recorded before writing: the atomic writer leaves nothing behind when it fails, so a
         // target that does not exist is simply skipped during cleanup.
         created.push(target);
-        return step(target, () => writeFileAtomic(target, file.content, { fs, ...(options.platform ? { platform: options.platform } : {}) }));
+        return step(target, () =>
+          writeFileAtomic(target, file.content, { fs, ...(options.platform ? { platform: options.platform } : {}) }),
+        );
       }),
       options.concurrency ?? 4,
     );
@@ -137,7 +156,13 @@ async function step(path: string, action: () => Promise<void>): Promise<void> {
  * Makes a folder; true if this call created it. An existing folder is used only when it is
  * empty apart from OS metadata files; anything else at that name is refused.
  */
-async function createFolder(fs: FolderFileSystem, folder: string, name: string, parent: string, ignorable: ReadonlySet<string>): Promise<boolean> {
+async function createFolder(
+  fs: FolderFileSystem,
+  folder: string,
+  name: string,
+  parent: string,
+  ignorable: ReadonlySet<string>,
+): Promise<boolean> {
   try {
     await fs.mkdir(folder);
     return true;
@@ -146,7 +171,10 @@ async function createFolder(fs: FolderFileSystem, folder: string, name: string, 
   }
   const existing = await fs.lstat(folder);
   if (existing.isSymbolicLink()) {
-    throw new FolderExportError(`“${name}” in ${parent} is a link to another location, so Stowage will not write into it. Choose another place or remove the link first.`, 'EEXIST');
+    throw new FolderExportError(
+      `“${name}” in ${parent} is a link to another location, so Stowage will not write into it. Choose another place or remove the link first.`,
+      'EEXIST',
+    );
   }
   if (!existing.isDirectory()) {
     throw new FolderExportError(`A file named “${name}” already exists in ${parent}. Choose another place or remove it first.`, 'EEXIST');

@@ -23,7 +23,12 @@ describe('host handlers', () => {
     const documents = join(folder, 'documents');
     const { mkdir } = await import('node:fs/promises');
     await mkdir(documents);
-    const answers = { open: null as string | null, save: null as string | null, exportParent: null as string | null, unsaved: 'cancel' as const };
+    const answers = {
+      open: null as string | null,
+      save: null as string | null,
+      exportParent: null as string | null,
+      unsaved: 'cancel' as const,
+    };
     const dialogs: Dialogs = {
       chooseDocumentToOpen: vi.fn(async () => answers.open),
       chooseSaveLocation: vi.fn(async () => answers.save),
@@ -65,7 +70,9 @@ describe('host handlers', () => {
     const { handlers } = await setup();
     expect(await handlers.openDocument({})).toEqual({ status: 'canceled' });
     expect(await handlers.saveDocumentAs({ suggestedName: 'x', text: '' })).toEqual({ status: 'canceled' });
-    expect(await handlers.exportFile({ suggestedName: 'x', format: 'svg', data: '<svg/>', encoding: 'utf8' })).toEqual({ status: 'canceled' });
+    expect(await handlers.exportFile({ suggestedName: 'x', format: 'svg', data: '<svg/>', encoding: 'utf8' })).toEqual({
+      status: 'canceled',
+    });
   });
 
   it('refuses to save over a path the user never chose', async () => {
@@ -97,14 +104,20 @@ describe('host handlers', () => {
     const path = join(documents, 'gone.stowage');
     await recent.add(path);
     const result = await handlers.openRecent({ path });
-    expect(result).toEqual({ status: 'error', message: `“gone.stowage” could not be found in ${documents}. It may have been moved, renamed or deleted.` });
+    expect(result).toEqual({
+      status: 'error',
+      message: `“gone.stowage” could not be found in ${documents}. It may have been moved, renamed or deleted.`,
+    });
     expect(recent.paths).toEqual([]);
   });
 
   it('saves as a new file and lists it first in Open Recent', async () => {
     const { handlers, answers, documents } = await setup();
     answers.save = join(documents, 'new.stowage');
-    expect(await handlers.saveDocumentAs({ suggestedName: 'new', text: 'content' })).toEqual({ status: 'saved', file: { path: answers.save, name: 'new.stowage' } });
+    expect(await handlers.saveDocumentAs({ suggestedName: 'new', text: 'content' })).toEqual({
+      status: 'saved',
+      file: { path: answers.save, name: 'new.stowage' },
+    });
     expect(await handlers.listRecent({})).toEqual([{ path: answers.save, name: 'new.stowage' }]);
     await handlers.clearRecent({});
     expect(await handlers.listRecent({})).toEqual([]);
@@ -121,9 +134,13 @@ describe('host handlers', () => {
     const { handlers, answers, documents } = await setup();
     answers.save = join(documents, 'diagram.png');
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-    expect(await handlers.exportFile({ suggestedName: 'diagram', format: 'png', data: png.toString('base64'), encoding: 'base64' })).toMatchObject({ status: 'saved' });
+    expect(
+      await handlers.exportFile({ suggestedName: 'diagram', format: 'png', data: png.toString('base64'), encoding: 'base64' }),
+    ).toMatchObject({ status: 'saved' });
     expect(await readFile(answers.save)).toEqual(png);
-    expect(await handlers.exportFile({ suggestedName: 'diagram', format: 'png', data: 'not base64!', encoding: 'base64' })).toMatchObject({ status: 'error' });
+    expect(await handlers.exportFile({ suggestedName: 'diagram', format: 'png', data: 'not base64!', encoding: 'base64' })).toMatchObject({
+      status: 'error',
+    });
     expect(await readdir(documents)).toEqual(['diagram.png']);
     expect(await handlers.saveDocument({ path: answers.save, text: 'x' })).toEqual({ status: 'error', message: NOT_CHOSEN_BY_USER });
   });
@@ -136,11 +153,17 @@ describe('host handlers', () => {
       { path: 'cdk.json', content: '{}\n' },
     ];
     const folder = join(documents, 'payments');
-    expect(await handlers.exportFolder({ suggestedName: 'payments', files })).toEqual({ status: 'saved', file: { path: folder, name: 'payments' } });
+    expect(await handlers.exportFolder({ suggestedName: 'payments', files })).toEqual({
+      status: 'saved',
+      file: { path: folder, name: 'payments' },
+    });
     expect(dialogs.chooseExportParentFolder).toHaveBeenCalledWith({ folderName: 'payments' });
     expect(await readFile(join(folder, 'bin', 'app.ts'), 'utf8')).toBe('new App();\n');
     // Neither the folder nor its files become documents this window may save over.
-    expect(await handlers.saveDocument({ path: join(folder, 'cdk.json'), text: 'x' })).toEqual({ status: 'error', message: NOT_CHOSEN_BY_USER });
+    expect(await handlers.saveDocument({ path: join(folder, 'cdk.json'), text: 'x' })).toEqual({
+      status: 'error',
+      message: NOT_CHOSEN_BY_USER,
+    });
   });
 
   it('refuses to export into a folder that already has content, with the message the user needs', async () => {
@@ -170,7 +193,9 @@ describe('host handlers', () => {
 
   it('reports a cancelled export folder dialog without writing', async () => {
     const { handlers, documents } = await setup();
-    expect(await handlers.exportFolder({ suggestedName: 'payments', files: [{ path: 'a.ts', content: '' }] })).toEqual({ status: 'canceled' });
+    expect(await handlers.exportFolder({ suggestedName: 'payments', files: [{ path: 'a.ts', content: '' }] })).toEqual({
+      status: 'canceled',
+    });
     expect(await readdir(documents)).toEqual([]);
   });
 

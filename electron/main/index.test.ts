@@ -44,7 +44,9 @@ describe('electron/main/index.ts wiring', async () => {
   const { electron, window, invoke } = await start();
 
   it('registers the app scheme, sandboxes every renderer and takes the single-instance lock before ready', () => {
-    expect(electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) })]);
+    expect(electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
+      expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }),
+    ]);
     expect(electron.app.enableSandbox).toHaveBeenCalled();
     expect(electron.app.requestSingleInstanceLock).toHaveBeenCalled();
   });
@@ -76,9 +78,15 @@ describe('electron/main/index.ts wiring', async () => {
   });
 
   it('handles every contract channel, only for the window’s own page', async () => {
-    expect([...electron.ipcHandlers.keys()].sort()).toEqual(Object.values(HOST_CHANNELS).map((entry) => entry.channel).sort());
+    expect([...electron.ipcHandlers.keys()].sort()).toEqual(
+      Object.values(HOST_CHANNELS)
+        .map((entry) => entry.channel)
+        .sort(),
+    );
     await expect(invoke('draft:read', {})).resolves.toBeNull();
-    await expect(invoke('draft:read', {}, { sender: { id: 999 }, senderFrame: { url: 'app://stowage/index.html', parent: null } })).rejects.toThrow(/did not come from the Stowage window/);
+    await expect(
+      invoke('draft:read', {}, { sender: { id: 999 }, senderFrame: { url: 'app://stowage/index.html', parent: null } }),
+    ).rejects.toThrow(/did not come from the Stowage window/);
   });
 
   it('sends the file the OS opened once the page has loaded, and allows saving back to it', async () => {

@@ -30,7 +30,9 @@ const location: AppLocation = { devServerUrl };
 const hardening: HardeningOptions = { location, openExternal: (url) => shell.openExternal(url) };
 
 // Must happen before the app is ready: app:// behaves like https (origin, fetch, secure context).
-protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }]);
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+]);
 // Sandbox every renderer, including any created without our webPreferences.
 app.enableSandbox();
 if (process.platform === 'win32') app.setAppUserModelId('dev.stowage.app');
@@ -97,7 +99,11 @@ function start(): void {
     });
     const drafts = new DraftStore(join(userData, 'recovery', 'draft.json'));
     documents = new DocumentService({ allowed, recent, onDocumentFile: (file) => mainWindow?.noteDocumentFile(file) });
-    const dialogs = createNativeDialogs({ dialog, getWindow: () => mainWindow?.window ?? null, defaultFolder: () => app.getPath('documents') });
+    const dialogs = createNativeDialogs({
+      dialog,
+      getWindow: () => mainWindow?.window ?? null,
+      defaultFolder: () => app.getPath('documents'),
+    });
 
     const menu = new ApplicationMenu(
       Menu,

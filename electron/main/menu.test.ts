@@ -9,7 +9,11 @@ function state(overrides: Partial<MenuState> = {}): MenuState {
 }
 
 function actions() {
-  return { runCommand: vi.fn<MenuActions['runCommand']>(), openRecent: vi.fn<MenuActions['openRecent']>(), clearRecent: vi.fn<MenuActions['clearRecent']>() };
+  return {
+    runCommand: vi.fn<MenuActions['runCommand']>(),
+    openRecent: vi.fn<MenuActions['openRecent']>(),
+    clearRecent: vi.fn<MenuActions['clearRecent']>(),
+  };
 }
 
 function submenuOf(template: MenuItemConstructorOptions[], label: string): MenuItemConstructorOptions[] {
@@ -30,13 +34,42 @@ function outline(items: MenuItemConstructorOptions[]): string[] {
 describe('buildMenuTemplate', () => {
   it('has File, Edit, View and Help on Windows and Linux, plus the app and Window menus on macOS', () => {
     expect(outline(buildMenuTemplate(state(), actions()))).toEqual(['&File', '&Edit', '&View', '&Help']);
-    expect(outline(buildMenuTemplate(state({ platform: 'darwin' }), actions()))).toEqual(['Stowage', 'File', 'Edit', 'View', '(windowMenu)', 'Help']);
+    expect(outline(buildMenuTemplate(state({ platform: 'darwin' }), actions()))).toEqual([
+      'Stowage',
+      'File',
+      'Edit',
+      'View',
+      '(windowMenu)',
+      'Help',
+    ]);
   });
 
   it('groups commands by section with separators, and puts Open Recent under Open', () => {
     const template = buildMenuTemplate(state({ platform: 'darwin' }), actions());
-    expect(outline(submenuOf(template, 'File'))).toEqual(['New', 'Open…', 'Open Recent', '---', 'Save', 'Save As…', '---', 'Export…', '---', 'Close Window']);
-    expect(outline(submenuOf(template, 'Edit'))).toEqual(['Undo', 'Redo', '---', 'Cut', 'Copy', 'Paste', 'Duplicate', 'Delete', '---', 'Select All']);
+    expect(outline(submenuOf(template, 'File'))).toEqual([
+      'New',
+      'Open…',
+      'Open Recent',
+      '---',
+      'Save',
+      'Save As…',
+      '---',
+      'Export…',
+      '---',
+      'Close Window',
+    ]);
+    expect(outline(submenuOf(template, 'Edit'))).toEqual([
+      'Undo',
+      'Redo',
+      '---',
+      'Cut',
+      'Copy',
+      'Paste',
+      'Duplicate',
+      'Delete',
+      '---',
+      'Select All',
+    ]);
     expect(outline(submenuOf(buildMenuTemplate(state({ platform: 'win32' }), actions()), 'File')).slice(-2)).toEqual(['---', 'E&xit']);
   });
 
@@ -44,7 +77,11 @@ describe('buildMenuTemplate', () => {
     const ids = allItems(buildMenuTemplate(state(), actions()))
       .map((item) => item.id)
       .filter((id): id is string => id !== undefined && id !== OPEN_RECENT_MENU_ID);
-    expect(ids.sort()).toEqual(COMMANDS.filter((command) => 'menu' in command).map((command) => command.id).sort());
+    expect(ids.sort()).toEqual(
+      COMMANDS.filter((command) => 'menu' in command)
+        .map((command) => command.id)
+        .sort(),
+    );
   });
 
   it('sends the command id when a command is clicked', () => {
@@ -121,7 +158,11 @@ describe('ApplicationMenu', () => {
     const built: Array<Map<string, { enabled: boolean }>> = [];
     const factory: MenuFactory = {
       buildFromTemplate: (template) => {
-        const items = new Map(allItems(template).filter((item) => item.id).map((item) => [item.id!, { enabled: item.enabled ?? true }]));
+        const items = new Map(
+          allItems(template)
+            .filter((item) => item.id)
+            .map((item) => [item.id!, { enabled: item.enabled ?? true }]),
+        );
         built.push(items);
         return { getMenuItemById: (id: string) => (items.get(id) ?? null) as never };
       },

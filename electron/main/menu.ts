@@ -1,6 +1,13 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { basename, dirname } from 'node:path';
-import { COMMANDS, splitShortcut, toElectronAccelerator, type CommandDefinition, type CommandId, type MenuId } from '../../shared/commands/definitions';
+import {
+  COMMANDS,
+  splitShortcut,
+  toElectronAccelerator,
+  type CommandDefinition,
+  type CommandId,
+  type MenuId,
+} from '../../shared/commands/definitions';
 import type { FileRef } from '../../shared/host/contract';
 
 /**
@@ -41,7 +48,10 @@ export function isCommandEnabled(commandId: string, enabledCommands: ReadonlySet
  * user types in a text field; they are shown in the menu but left to the renderer's keyboard
  * handling. macOS cannot show an accelerator without registering it, so it shows none there.
  */
-export function menuAccelerator(shortcut: string | undefined, platform: NodeJS.Platform): Pick<MenuItemConstructorOptions, 'accelerator' | 'registerAccelerator'> {
+export function menuAccelerator(
+  shortcut: string | undefined,
+  platform: NodeJS.Platform,
+): Pick<MenuItemConstructorOptions, 'accelerator' | 'registerAccelerator'> {
   if (!shortcut) return {};
   const modifiers = splitShortcut(shortcut).slice(0, -1);
   const registered = modifiers.some((modifier) => modifier === 'Mod' || modifier === 'Ctrl' || modifier === 'Alt');

@@ -4,7 +4,16 @@ import { documentPathsFromArgv, OpenRequestQueue } from './open-requests';
 
 describe('documentPathsFromArgv', () => {
   it('keeps only .stowage paths, resolved against the working directory', () => {
-    const argv = ['/opt/Stowage/stowage', '--no-sandbox', 'out/main/index.js', 'designs/a.stowage', '/abs/B.STOWAGE', 'notes.txt', '--flag=x.stowage', '.'];
+    const argv = [
+      '/opt/Stowage/stowage',
+      '--no-sandbox',
+      'out/main/index.js',
+      'designs/a.stowage',
+      '/abs/B.STOWAGE',
+      'notes.txt',
+      '--flag=x.stowage',
+      '.',
+    ];
     expect(documentPathsFromArgv(argv, '/home/ada')).toEqual([join('/home/ada', 'designs/a.stowage'), '/abs/B.STOWAGE']);
   });
 

@@ -36,7 +36,9 @@ describe('secureWebPreferences', () => {
 });
 
 describe('CONTENT_SECURITY_POLICY', () => {
-  const directives = new Map(CONTENT_SECURITY_POLICY.split('; ').map((directive) => [directive.split(' ')[0], directive.split(' ').slice(1)]));
+  const directives = new Map(
+    CONTENT_SECURITY_POLICY.split('; ').map((directive) => [directive.split(' ')[0], directive.split(' ').slice(1)]),
+  );
 
   it('allows scripts only from the bundle and refuses everything not listed', () => {
     expect(directives.get('default-src')).toEqual(["'none'"]);
@@ -174,18 +176,30 @@ describe('hardening Electron objects', () => {
     });
     hardenSession(session as unknown as Session, options);
 
-    const onBeforeRequest = session.webRequest.onBeforeRequest.mock.calls[0]![0] as (details: { url: string }, callback: (response: { cancel: boolean }) => void) => void;
+    const onBeforeRequest = session.webRequest.onBeforeRequest.mock.calls[0]![0] as (
+      details: { url: string },
+      callback: (response: { cancel: boolean }) => void,
+    ) => void;
     const decisions: boolean[] = [];
     onBeforeRequest({ url: 'https://tracker.example/pixel.gif' }, ({ cancel }) => decisions.push(cancel));
     onBeforeRequest({ url: 'app://stowage/index.html' }, ({ cancel }) => decisions.push(cancel));
     expect(decisions).toEqual([true, false]);
 
-    const requestHandler = session.setPermissionRequestHandler.mock.calls[0]![0] as (contents: unknown, permission: string, callback: (granted: boolean) => void, details: { requestingUrl: string }) => void;
+    const requestHandler = session.setPermissionRequestHandler.mock.calls[0]![0] as (
+      contents: unknown,
+      permission: string,
+      callback: (granted: boolean) => void,
+      details: { requestingUrl: string },
+    ) => void;
     const granted: boolean[] = [];
     requestHandler({}, 'media', (value) => granted.push(value), { requestingUrl: 'app://stowage/index.html' });
     requestHandler({}, 'clipboard-sanitized-write', (value) => granted.push(value), { requestingUrl: 'app://stowage/index.html' });
     expect(granted).toEqual([false, true]);
-    const checkHandler = session.setPermissionCheckHandler.mock.calls[0]![0] as (contents: unknown, permission: string, origin: string) => boolean;
+    const checkHandler = session.setPermissionCheckHandler.mock.calls[0]![0] as (
+      contents: unknown,
+      permission: string,
+      origin: string,
+    ) => boolean;
     expect(checkHandler({}, 'geolocation', 'app://stowage')).toBe(false);
     const deviceHandler = session.setDevicePermissionHandler.mock.calls[0]![0] as () => boolean;
     expect(deviceHandler()).toBe(false);

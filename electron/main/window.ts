@@ -59,7 +59,9 @@ export class MainWindow {
 
   /** Loads the app; separate from create so the window is known (to IPC sender checks) before its page runs. */
   async load(): Promise<void> {
-    await this.window.loadURL(this.options.url).catch((error: unknown) => console.error(`Stowage could not load ${this.options.url}:`, error));
+    await this.window
+      .loadURL(this.options.url)
+      .catch((error: unknown) => console.error(`Stowage could not load ${this.options.url}:`, error));
   }
 
   get webContentsId(): number | null {

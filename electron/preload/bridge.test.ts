@@ -30,7 +30,11 @@ describe('createHostBridge', () => {
   it('listens to every contract event and delivers validated payloads without the IPC event', () => {
     const { ipc, emit, handlers } = fakeIpcRenderer();
     const bridge = createHostBridge(ipc, 'linux');
-    expect([...handlers.keys()].sort()).toEqual(Object.values(HOST_EVENTS).map((entry) => entry.channel).sort());
+    expect([...handlers.keys()].sort()).toEqual(
+      Object.values(HOST_EVENTS)
+        .map((entry) => entry.channel)
+        .sort(),
+    );
     const listener = vi.fn();
     const unsubscribe = bridge.on('menuCommand', listener);
     emit('menu:command', { commandId: 'file.save' });

@@ -43,7 +43,12 @@ interface FilePickerType {
 }
 
 interface PickerWindow {
-  showOpenFilePicker?(options: { types: FilePickerType[]; excludeAcceptAllOption?: boolean; multiple?: boolean; id?: string }): Promise<PermissionAwareHandle[]>;
+  showOpenFilePicker?(options: {
+    types: FilePickerType[];
+    excludeAcceptAllOption?: boolean;
+    multiple?: boolean;
+    id?: string;
+  }): Promise<PermissionAwareHandle[]>;
   showSaveFilePicker?(options: { suggestedName: string; types: FilePickerType[]; id?: string }): Promise<PermissionAwareHandle>;
   showDirectoryPicker?(options: { id?: string; mode?: 'read' | 'readwrite'; startIn?: string }): Promise<FolderHandle>;
 }
@@ -117,7 +122,11 @@ export function createBrowserFileAccess(): BrowserFileAccess {
     async pickSaveTarget(suggestedName, type) {
       if (typeof pickers.showSaveFilePicker !== 'function') return null;
       try {
-        return await pickers.showSaveFilePicker({ suggestedName, types: [pickerType(type)], id: type.extension === 'stowage' ? 'stowage-documents' : 'stowage-exports' });
+        return await pickers.showSaveFilePicker({
+          suggestedName,
+          types: [pickerType(type)],
+          id: type.extension === 'stowage' ? 'stowage-documents' : 'stowage-exports',
+        });
       } catch (error) {
         if (isAbort(error)) return null;
         throw error;

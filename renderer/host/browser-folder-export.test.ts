@@ -68,8 +68,12 @@ describe('writeFolderThroughHandle', () => {
     const existing = (await parent.getDirectoryHandle('payments', { create: true })) as MemoryFolder;
     const mine = (await existing.getFileHandle('.env', { create: true })) as unknown as MemoryFile;
     mine.content = 'SECRET=1';
-    await expect(writeFolderThroughHandle(parent, 'payments', cdkApp, writeMemoryFile)).rejects.toThrow(folderNotEmptyMessage('payments', 'code'));
-    expect(folderNotEmptyMessage('payments', 'code')).toBe('A folder named “payments” already exists in “code” and is not empty. Choose another place or remove it first.');
+    await expect(writeFolderThroughHandle(parent, 'payments', cdkApp, writeMemoryFile)).rejects.toThrow(
+      folderNotEmptyMessage('payments', 'code'),
+    );
+    expect(folderNotEmptyMessage('payments', 'code')).toBe(
+      'A folder named “payments” already exists in “code” and is not empty. Choose another place or remove it first.',
+    );
     expect(parent.tree()).toEqual(['payments/', 'payments/.env']);
     expect(parent.file('payments/.env')).toBe('SECRET=1');
   });
@@ -121,9 +125,9 @@ describe('writeFolderThroughHandle', () => {
     const parent = new MemoryFolder('code');
     const existing = (await parent.getDirectoryHandle('payments', { create: true })) as MemoryFolder;
     await existing.getFileHandle('Thumbs.db', { create: true });
-    await expect(writeFolderThroughHandle(parent, 'payments', cdkApp, failingOn(5, new DOMException('denied', 'NotAllowedError')))).rejects.toThrow(
-      /^The browser did not allow Stowage to write in “code”\..* Nothing from this export was left behind\.$/,
-    );
+    await expect(
+      writeFolderThroughHandle(parent, 'payments', cdkApp, failingOn(5, new DOMException('denied', 'NotAllowedError'))),
+    ).rejects.toThrow(/^The browser did not allow Stowage to write in “code”\..* Nothing from this export was left behind\.$/);
     expect(parent.tree()).toEqual(['payments/', 'payments/Thumbs.db']);
   });
 
@@ -145,6 +149,8 @@ describe('writeFolderThroughHandle', () => {
     vi.spyOn(parent, 'getDirectoryHandle').mockImplementation(async (_name, options) => {
       throw new DOMException('nope', options?.create ? 'NotAllowedError' : 'NotFoundError');
     });
-    await expect(writeFolderThroughHandle(parent, 'payments', cdkApp, writeMemoryFile)).rejects.toThrow(/^The browser did not allow Stowage to write in “code”/);
+    await expect(writeFolderThroughHandle(parent, 'payments', cdkApp, writeMemoryFile)).rejects.toThrow(
+      /^The browser did not allow Stowage to write in “code”/,
+    );
   });
 });

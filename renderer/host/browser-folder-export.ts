@@ -39,10 +39,18 @@ interface CreatedEntry {
  * files) and writes every file into it, through `writeFile` (which replaces a file only once
  * its content is complete). Throws BrowserFolderExportError with a message for the user.
  */
-export async function writeFolderThroughHandle(parent: FolderHandle, name: string, files: readonly FolderExportFile[], writeFile: WriteFile): Promise<void> {
+export async function writeFolderThroughHandle(
+  parent: FolderHandle,
+  name: string,
+  files: readonly FolderExportFile[],
+  writeFile: WriteFile,
+): Promise<void> {
   const topLevelNames = new Set(files.map((file) => file.path.split('/')[0]!));
   // Someone who made and picked an empty folder already called `name` means "export here".
-  const root = parent.name === name && (await isEmpty(parent, topLevelNames)) ? { handle: parent, created: false } : await openEmptyFolder(parent, name, topLevelNames);
+  const root =
+    parent.name === name && (await isEmpty(parent, topLevelNames))
+      ? { handle: parent, created: false }
+      : await openEmptyFolder(parent, name, topLevelNames);
   // Files and folders in creation order; removed in reverse, so files go before their folders.
   const created: CreatedEntry[] = root.created ? [{ folder: parent, name }] : [];
   const folders = new Map<string, FolderHandle>([['', root.handle]]);
@@ -70,7 +78,9 @@ export async function writeFolderThroughHandle(parent: FolderHandle, name: strin
     }
   } catch (error) {
     const leftBehind = await removeCreated(created);
-    throw new BrowserFolderExportError(describeWriteFailure(error, name, parent.name, leftBehind.length === 0 ? 'clean' : root.created ? 'folder' : 'files'));
+    throw new BrowserFolderExportError(
+      describeWriteFailure(error, name, parent.name, leftBehind.length === 0 ? 'clean' : root.created ? 'folder' : 'files'),
+    );
   }
 }
 
@@ -82,14 +92,20 @@ export function folderNotEmptyMessage(name: string, parentName: string): string 
   return `A folder named “${name}” already exists in “${parentName}” and is not empty. Choose another place or remove it first.`;
 }
 
-async function openEmptyFolder(parent: FolderHandle, name: string, neededNames: ReadonlySet<string>): Promise<{ handle: FolderHandle; created: boolean }> {
+async function openEmptyFolder(
+  parent: FolderHandle,
+  name: string,
+  neededNames: ReadonlySet<string>,
+): Promise<{ handle: FolderHandle; created: boolean }> {
   let existing: FolderHandle;
   try {
     existing = await parent.getDirectoryHandle(name);
   } catch (error) {
     const kind = error instanceof DOMException ? error.name : '';
     if (kind === 'TypeMismatchError') {
-      throw new BrowserFolderExportError(`A file named “${name}” already exists in “${parent.name}”. Choose another place or remove it first.`);
+      throw new BrowserFolderExportError(
+        `A file named “${name}” already exists in “${parent.name}”. Choose another place or remove it first.`,
+      );
     }
     if (kind !== 'NotFoundError') throw new BrowserFolderExportError(describeWriteFailure(error, name, parent.name, 'clean'));
     try {

@@ -2,7 +2,13 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LIMITS } from '../../shared/document/schema';
 import { HOST_CHANNELS, type HostMethod } from '../../shared/host/contract';
 import type { BrowserFileAccess, FolderHandle, PermissionAwareHandle, PickedFile } from './browser-files';
-import { base64ToBytes, createBrowserHost, RECENT_FILES_KEY, registerUnsavedChangesCheck, type BrowserHostEnvironment } from './browser-host';
+import {
+  base64ToBytes,
+  createBrowserHost,
+  RECENT_FILES_KEY,
+  registerUnsavedChangesCheck,
+  type BrowserHostEnvironment,
+} from './browser-host';
 import { memoryStore, safeLocalStorage } from './browser-storage';
 import { MemoryFile, MemoryFolder, writeMemoryFile } from './memory-folder.test-support';
 
@@ -48,11 +54,14 @@ function setup(overrides: Partial<BrowserFileAccess> = {}) {
   const environment: BrowserHostEnvironment = {
     files,
     store: memoryStore(),
-    settings: safeLocalStorage(() => ({
-      getItem: (key: string) => storage.get(key) ?? null,
-      setItem: (key: string, value: string) => void storage.set(key, value),
-      removeItem: (key: string) => void storage.delete(key),
-    }) as Storage),
+    settings: safeLocalStorage(
+      () =>
+        ({
+          getItem: (key: string) => storage.get(key) ?? null,
+          setItem: (key: string, value: string) => void storage.set(key, value),
+          removeItem: (key: string) => void storage.delete(key),
+        }) as Storage,
+    ),
     setTitle: (title) => {
       titles = [...titles, title];
     },
@@ -84,7 +93,9 @@ function setup(overrides: Partial<BrowserFileAccess> = {}) {
       folder = handle;
     },
     unload: () => {
-      const event = { preventDefault: vi.fn(), returnValue: undefined as unknown } as unknown as BeforeUnloadEvent & { preventDefault: ReturnType<typeof vi.fn> };
+      const event = { preventDefault: vi.fn(), returnValue: undefined as unknown } as unknown as BeforeUnloadEvent & {
+        preventDefault: ReturnType<typeof vi.fn>;
+      };
       for (const listener of unloadListeners) listener(event);
       return event.preventDefault.mock.calls.length > 0;
     },
@@ -108,7 +119,11 @@ describe('browser host: opening', () => {
     const handle = fakeHandle('a.stowage', '{"schemaVersion":1}');
     pick({ file: new File(['{"schemaVersion":1}'], 'a.stowage'), handle });
     const result = expectValid('openDocument', await host.openDocument({}));
-    expect(result).toEqual({ status: 'opened', file: { path: 'browser-file:id1/a.stowage', name: 'a.stowage' }, text: '{"schemaVersion":1}' });
+    expect(result).toEqual({
+      status: 'opened',
+      file: { path: 'browser-file:id1/a.stowage', name: 'a.stowage' },
+      text: '{"schemaVersion":1}',
+    });
     expect(expectValid('listRecent', await host.listRecent({}))).toEqual([{ path: 'browser-file:id1/a.stowage', name: 'a.stowage' }]);
   });
 
@@ -129,7 +144,10 @@ describe('browser host: opening', () => {
     const text = vi.fn();
     pick({ file: { name: 'huge.stowage', size: LIMITS.maxFileBytes + 1, text } as unknown as File, handle: null });
     const result = expectValid('openDocument', await host.openDocument({}));
-    expect(result).toEqual({ status: 'error', message: expect.stringContaining('“huge.stowage” is 20 MB, but Stowage opens diagrams of up to 20 MB') });
+    expect(result).toEqual({
+      status: 'error',
+      message: expect.stringContaining('“huge.stowage” is 20 MB, but Stowage opens diagrams of up to 20 MB'),
+    });
     expect(text).not.toHaveBeenCalled();
   });
 
@@ -139,7 +157,11 @@ describe('browser host: opening', () => {
     pick({ file: new File(['content'], 'a.stowage'), handle });
     const first = await host.openDocument({});
     if (first.status !== 'opened') throw new Error('expected open');
-    expect(expectValid('openRecent', await host.openRecent({ path: first.file.path }))).toEqual({ status: 'opened', file: first.file, text: 'content' });
+    expect(expectValid('openRecent', await host.openRecent({ path: first.file.path }))).toEqual({
+      status: 'opened',
+      file: first.file,
+      text: 'content',
+    });
     expect(files.ensurePermission).toHaveBeenCalledWith(handle, 'read');
   });
 
@@ -160,7 +182,10 @@ describe('browser host: opening', () => {
     const first = await host.openDocument({});
     if (first.status !== 'opened') throw new Error('expected open');
     vi.mocked(handle.getFile).mockRejectedValue(new DOMException('gone', 'NotFoundError'));
-    expect(await host.openRecent({ path: first.file.path })).toEqual({ status: 'error', message: expect.stringContaining('could not be found') });
+    expect(await host.openRecent({ path: first.file.path })).toEqual({
+      status: 'error',
+      message: expect.stringContaining('could not be found'),
+    });
     expect(await host.listRecent({})).toEqual([]);
   });
 
@@ -170,7 +195,10 @@ describe('browser host: opening', () => {
     const first = await host.openDocument({});
     if (first.status !== 'opened') throw new Error('expected open');
     vi.mocked(files.ensurePermission).mockResolvedValue(false);
-    expect(await host.openRecent({ path: first.file.path })).toMatchObject({ status: 'error', message: expect.stringContaining('did not allow') });
+    expect(await host.openRecent({ path: first.file.path })).toMatchObject({
+      status: 'error',
+      message: expect.stringContaining('did not allow'),
+    });
   });
 
   it('ignores a corrupt recent list', async () => {
@@ -187,7 +215,10 @@ describe('browser host: saving', () => {
     pick({ file: new File(['{}'], 'a.stowage'), handle });
     const opened = await host.openDocument({});
     if (opened.status !== 'opened') throw new Error('expected open');
-    expect(expectValid('saveDocument', await host.saveDocument({ path: opened.file.path, text: 'v2' }))).toEqual({ status: 'saved', file: opened.file });
+    expect(expectValid('saveDocument', await host.saveDocument({ path: opened.file.path, text: 'v2' }))).toEqual({
+      status: 'saved',
+      file: opened.file,
+    });
     expect(written).toHaveLength(1);
     expect(await written[0]!.blob.text()).toBe('v2');
     expect(written[0]!.blob.type).toBe('application/vnd.stowage+json');
@@ -208,7 +239,10 @@ describe('browser host: saving', () => {
     const opened = await host.openDocument({});
     if (opened.status !== 'opened') throw new Error('expected open');
     vi.mocked(files.ensurePermission).mockResolvedValue(false);
-    expect(await host.saveDocument({ path: opened.file.path, text: 'x' })).toMatchObject({ status: 'error', message: expect.stringContaining('did not allow Stowage to save “a.stowage”') });
+    expect(await host.saveDocument({ path: opened.file.path, text: 'x' })).toMatchObject({
+      status: 'error',
+      message: expect.stringContaining('did not allow Stowage to save “a.stowage”'),
+    });
   });
 
   it('reports a failed write with advice', async () => {
@@ -216,7 +250,10 @@ describe('browser host: saving', () => {
     pick({ file: new File(['{}'], 'a.stowage'), handle: fakeHandle('a.stowage') });
     const opened = await host.openDocument({});
     if (opened.status !== 'opened') throw new Error('expected open');
-    expect(await host.saveDocument({ path: opened.file.path, text: 'x' })).toEqual({ status: 'error', message: 'There is not enough disk space to save “a.stowage”. Free some space and try again.' });
+    expect(await host.saveDocument({ path: opened.file.path, text: 'x' })).toEqual({
+      status: 'error',
+      message: 'There is not enough disk space to save “a.stowage”. Free some space and try again.',
+    });
   });
 
   it('saves as through the save picker and remembers the new file', async () => {
@@ -245,7 +282,10 @@ describe('browser host: exporting', () => {
   it('exports base64 PNG bytes and UTF-8 SVG text', async () => {
     const { host, downloads } = setup({ canSaveInPlace: () => false });
     const png = [0x89, 0x50, 0x4e, 0x47];
-    expectValid('exportFile', await host.exportFile({ suggestedName: 'diagram', format: 'png', data: btoa(String.fromCharCode(...png)), encoding: 'base64' }));
+    expectValid(
+      'exportFile',
+      await host.exportFile({ suggestedName: 'diagram', format: 'png', data: btoa(String.fromCharCode(...png)), encoding: 'base64' }),
+    );
     await host.exportFile({ suggestedName: 'diagram.svg', format: 'svg', data: '<svg/>', encoding: 'utf8' });
     expect(downloads.map((download) => [download.name, download.blob.type])).toEqual([
       ['diagram.png', 'image/png'],
@@ -258,13 +298,17 @@ describe('browser host: exporting', () => {
   it('does not add exports to Open Recent', async () => {
     const { host, saveTo } = setup();
     saveTo(fakeHandle('diagram.svg'));
-    expect(await host.exportFile({ suggestedName: 'diagram', format: 'svg', data: '<svg/>', encoding: 'utf8' })).toMatchObject({ status: 'saved' });
+    expect(await host.exportFile({ suggestedName: 'diagram', format: 'svg', data: '<svg/>', encoding: 'utf8' })).toMatchObject({
+      status: 'saved',
+    });
     expect(await host.listRecent({})).toEqual([]);
   });
 
   it('refuses damaged base64', async () => {
     const { host, downloads } = setup({ canSaveInPlace: () => false });
-    expect(await host.exportFile({ suggestedName: 'd', format: 'png', data: '***', encoding: 'base64' })).toMatchObject({ status: 'error' });
+    expect(await host.exportFile({ suggestedName: 'd', format: 'png', data: '***', encoding: 'base64' })).toMatchObject({
+      status: 'error',
+    });
     expect(downloads).toEqual([]);
   });
 });
@@ -305,7 +349,10 @@ describe('browser host: exporting a folder', () => {
     const parent = new MemoryFolder('code');
     pickFolder(parent);
     vi.mocked(access.ensurePermission).mockResolvedValue(false);
-    expect(await host.exportFolder({ suggestedName: 'payments', files })).toMatchObject({ status: 'error', message: expect.stringContaining('did not allow Stowage to write in “code”') });
+    expect(await host.exportFolder({ suggestedName: 'payments', files })).toMatchObject({
+      status: 'error',
+      message: expect.stringContaining('did not allow Stowage to write in “code”'),
+    });
     expect(access.ensurePermission).toHaveBeenCalledWith(parent, 'readwrite');
     expect(parent.tree()).toEqual([]);
   });

@@ -88,7 +88,8 @@ export function defaultBrowserEnvironment(): BrowserHostEnvironment {
     addBeforeUnloadListener: (listener) => window.addEventListener('beforeunload', listener),
     platform: detectBrowserPlatform(navigator),
     now: () => new Date(),
-    newId: () => (typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`),
+    newId: () =>
+      typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`,
   };
 }
 
@@ -248,7 +249,10 @@ export function createBrowserHost(options: BrowserHostOptions, environment: Brow
       }
       try {
         if (!(await files.ensurePermission(handle, 'read'))) {
-          return { status: 'error', message: `The browser did not allow Stowage to open “${name}”. Allow access when asked, or use Open… to choose it again.` };
+          return {
+            status: 'error',
+            message: `The browser did not allow Stowage to open “${name}”. Allow access when asked, or use Open… to choose it again.`,
+          };
         }
         const file = { path, name };
         const result = await readBounded(await handle.getFile(), file);
@@ -265,7 +269,10 @@ export function createBrowserHost(options: BrowserHostOptions, environment: Brow
       const name = handle?.name ?? nameFromPath(path);
       try {
         if ((await writeOut(handle, name, documentBlob(text))) === 'denied') {
-          return { status: 'error', message: `The browser did not allow Stowage to save “${name}”. Allow access when asked, or use Save As….` };
+          return {
+            status: 'error',
+            message: `The browser did not allow Stowage to save “${name}”. Allow access when asked, or use Save As….`,
+          };
         }
         return { status: 'saved', file: { path, name } };
       } catch (error) {
@@ -292,7 +299,12 @@ export function createBrowserHost(options: BrowserHostOptions, environment: Brow
       // The desktop app checks this at the IPC boundary; here nothing else would.
       const parsed = HOST_CHANNELS.exportFolder.request.safeParse(request);
       if (!parsed.success) {
-        throw new Error(`exportFolder was refused: ${parsed.error.issues.slice(0, 5).map((issue) => `${issue.path.join('.') || 'request'}: ${issue.message}`).join('; ')}`);
+        throw new Error(
+          `exportFolder was refused: ${parsed.error.issues
+            .slice(0, 5)
+            .map((issue) => `${issue.path.join('.') || 'request'}: ${issue.message}`)
+            .join('; ')}`,
+        );
       }
       const { suggestedName, files: entries } = parsed.data;
       if (!files.canPickFolder()) {
@@ -318,7 +330,10 @@ export function createBrowserHost(options: BrowserHostOptions, environment: Brow
         await writeFolderThroughHandle(parent, suggestedName, entries, (handle, blob) => files.write(handle, blob));
         return { status: 'saved', file: { path: suggestedName, name: suggestedName } };
       } catch (error) {
-        return { status: 'error', message: error instanceof BrowserFolderExportError ? error.message : describeBrowserFileError(error, 'export', suggestedName) };
+        return {
+          status: 'error',
+          message: error instanceof BrowserFolderExportError ? error.message : describeBrowserFileError(error, 'export', suggestedName),
+        };
       }
     },
 

@@ -35,9 +35,12 @@ describe('createElectronHost', () => {
   });
 
   it('exposes every contract method, exportFolder included', async () => {
-    const bridge = Object.fromEntries(Object.keys(HOST_CHANNELS).map((method) => [method, vi.fn(async () => ({ status: 'canceled' }))])) as unknown as HostApi;
+    const bridge = Object.fromEntries(
+      Object.keys(HOST_CHANNELS).map((method) => [method, vi.fn(async () => ({ status: 'canceled' }))]),
+    ) as unknown as HostApi;
     const host = createElectronHost({ ...bridge, on: vi.fn(), kind: 'electron', platform: 'linux' } as HostApi);
-    for (const method of Object.keys(HOST_CHANNELS)) expect(typeof (host as unknown as Record<string, unknown>)[method], method).toBe('function');
+    for (const method of Object.keys(HOST_CHANNELS))
+      expect(typeof (host as unknown as Record<string, unknown>)[method], method).toBe('function');
     const request = { suggestedName: 'payments', files: [{ path: 'cdk.json', content: '{}' }] };
     expect(await host.exportFolder(request)).toEqual({ status: 'canceled' });
     expect(bridge.exportFolder).toHaveBeenCalledWith(request);

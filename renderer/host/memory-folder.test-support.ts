@@ -20,7 +20,8 @@ export class MemoryFolder implements FolderHandle {
   readonly removeEntry = vi.fn(async (name: string, options?: { recursive?: boolean }) => {
     const entry = this.entries.get(name);
     if (!entry) throw new DOMException(`${name} not found`, 'NotFoundError');
-    if (entry instanceof MemoryFolder && entry.entries.size > 0 && !options?.recursive) throw new DOMException(`${name} is not empty`, 'InvalidModificationError');
+    if (entry instanceof MemoryFolder && entry.entries.size > 0 && !options?.recursive)
+      throw new DOMException(`${name} is not empty`, 'InvalidModificationError');
     this.entries.delete(name);
   });
 
@@ -56,7 +57,9 @@ export class MemoryFolder implements FolderHandle {
   /** Every entry below this folder as sorted relative paths, folders ending in "/". */
   tree(prefix = ''): string[] {
     return [...this.entries.values()]
-      .flatMap((entry) => (entry instanceof MemoryFolder ? [`${prefix}${entry.name}/`, ...entry.tree(`${prefix}${entry.name}/`)] : [`${prefix}${entry.name}`]))
+      .flatMap((entry) =>
+        entry instanceof MemoryFolder ? [`${prefix}${entry.name}/`, ...entry.tree(`${prefix}${entry.name}/`)] : [`${prefix}${entry.name}`],
+      )
       .sort();
   }
 

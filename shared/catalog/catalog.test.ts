@@ -63,7 +63,8 @@ function fieldsWithoutMetaTitle(schema: z.ZodObject, where: string, skip: Readon
       if (element.type === 'object') out.push(...fieldsWithoutMetaTitle(def.element as z.ZodObject, `${path}[]`));
       if (element.type === 'union' && element.options) {
         // The discriminator is the variant itself; the inspector shows the variant's label instead.
-        for (const option of element.options) out.push(...fieldsWithoutMetaTitle(option, `${path}[]`, new Set([element.discriminator ?? ''])));
+        for (const option of element.options)
+          out.push(...fieldsWithoutMetaTitle(option, `${path}[]`, new Set([element.discriminator ?? ''])));
       }
     }
   }
@@ -80,18 +81,28 @@ describe('catalog completeness', () => {
     const exported: KindDefinition[] = [];
     for (const file of readdirSync(directory).filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts'))) {
       const module = (await import(join(directory, file))) as Record<string, unknown>;
-      const kinds = Object.values(module).filter((value): value is KindDefinition => typeof value === 'object' && value !== null && 'props' in value && 'connections' in value);
+      const kinds = Object.values(module).filter(
+        (value): value is KindDefinition => typeof value === 'object' && value !== null && 'props' in value && 'connections' in value,
+      );
       expect(kinds, `${file} defines one kind`).toHaveLength(1);
       exported.push(kinds[0]!);
     }
     expect(exported).toHaveLength(CATALOG.length);
-    for (const kind of exported) expect(CATALOG.filter((entry) => entry === kind), kind.id).toHaveLength(1);
+    for (const kind of exported)
+      expect(
+        CATALOG.filter((entry) => entry === kind),
+        kind.id,
+      ).toHaveLength(1);
   });
 
   it('gives every category at least one kind, and every kind a known category', () => {
     const categories = CATEGORIES.map((category) => category.id);
     for (const kind of CATALOG) expect(categories, kind.id).toContain(kind.category);
-    for (const category of categories) expect(CATALOG.some((kind) => kind.category === category), category).toBe(true);
+    for (const category of categories)
+      expect(
+        CATALOG.some((kind) => kind.category === category),
+        category,
+      ).toBe(true);
   });
 
   it('keeps palette order: kinds of one category are adjacent, categories in CATEGORIES order', () => {
@@ -148,7 +159,8 @@ describe('catalog completeness', () => {
       expect(values[2]).not.toBe(values[3]);
       if (Array.isArray(values[2]) && Array.isArray(values[3])) {
         values[2].forEach((item, index) => {
-          if (typeof item === 'object' && item !== null) expect(item, `${kind.id}.${key}[${index}]`).not.toBe((values[3] as unknown[])[index]);
+          if (typeof item === 'object' && item !== null)
+            expect(item, `${kind.id}.${key}[${index}]`).not.toBe((values[3] as unknown[])[index]);
         });
       }
     }
@@ -244,7 +256,9 @@ describe('catalog connections', () => {
 
   it('never define a pair in both directions, so resolveConnection is unambiguous', () => {
     const keys = new Set(allPairs.map(({ source, target }) => `${source} → ${target}`));
-    const both = allPairs.filter(({ source, target }) => keys.has(`${target} → ${source}`)).map(({ source, target }) => `${source} ↔ ${target}`);
+    const both = allPairs
+      .filter(({ source, target }) => keys.has(`${target} → ${source}`))
+      .map(({ source, target }) => `${source} ↔ ${target}`);
     expect(both).toEqual([]);
   });
 
@@ -262,8 +276,14 @@ describe('catalog connections', () => {
   });
 
   it('resolve in both drag directions and report which way the edge is stored', () => {
-    expect(resolveConnection('ecs-service', 'efs')).toMatchObject({ reversed: false, connection: { sourceKind: 'ecs-service', targetKind: 'efs' } });
-    expect(resolveConnection('efs', 'ecs-service')).toMatchObject({ reversed: true, connection: { sourceKind: 'ecs-service', targetKind: 'efs' } });
+    expect(resolveConnection('ecs-service', 'efs')).toMatchObject({
+      reversed: false,
+      connection: { sourceKind: 'ecs-service', targetKind: 'efs' },
+    });
+    expect(resolveConnection('efs', 'ecs-service')).toMatchObject({
+      reversed: true,
+      connection: { sourceKind: 'ecs-service', targetKind: 'efs' },
+    });
     expect(resolveConnection('efs', 'alb')).toBeUndefined();
     for (const { source, target, definition } of allPairs) {
       expect(findConnection(source, target)?.definition).toBe(definition);
@@ -285,13 +305,24 @@ describe('catalog connections', () => {
       expect(relation(lb, 'subnet')).toBe('in-subnet');
     }
     expect(relation('service-auto-scaling', 'ecs-service')).toBe('scales');
-    for (const target of ['ecs-ec2-capacity', 'eks-managed-node-group', 'eks-self-managed-nodes']) expect(relation('ec2-auto-scaling', target)).toBe('scales');
+    for (const target of ['ecs-ec2-capacity', 'eks-managed-node-group', 'eks-self-managed-nodes'])
+      expect(relation('ec2-auto-scaling', target)).toBe('scales');
     for (const capacity of ['ecs-fargate-capacity', 'ecs-ec2-capacity', 'ecs-external-capacity']) {
       expect(relation('ecs-service', capacity)).toBe('runs-on');
       expect(relation('ecs-task', capacity)).toBe('runs-on');
     }
-    for (const capacity of ['eks-managed-node-group', 'eks-self-managed-nodes', 'eks-fargate-profile']) expect(relation('eks-workload', capacity)).toBe('runs-on');
-    for (const kind of ['ecs-service', 'ecs-task', 'efs', 'eks-cluster', 'eks-managed-node-group', 'eks-self-managed-nodes', 'eks-fargate-profile', 'ecs-ec2-capacity']) {
+    for (const capacity of ['eks-managed-node-group', 'eks-self-managed-nodes', 'eks-fargate-profile'])
+      expect(relation('eks-workload', capacity)).toBe('runs-on');
+    for (const kind of [
+      'ecs-service',
+      'ecs-task',
+      'efs',
+      'eks-cluster',
+      'eks-managed-node-group',
+      'eks-self-managed-nodes',
+      'eks-fargate-profile',
+      'ecs-ec2-capacity',
+    ]) {
       expect(relation(kind, 'subnet'), kind).toBe('in-subnet');
     }
     expect(relation('nat-gateway', 'internet')).toBe('egress');

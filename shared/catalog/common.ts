@@ -70,11 +70,9 @@ export const taskMemory = () =>
       options: [512, 1024, 2048, 3072, 4096, 8192, 16384, 30720, 61440, 122880],
     });
 
-export const operatingSystemFamily = () =>
-  z.enum(OPERATING_SYSTEM_FAMILIES).default('LINUX').meta({ title: 'Operating system' });
+export const operatingSystemFamily = () => z.enum(OPERATING_SYSTEM_FAMILIES).default('LINUX').meta({ title: 'Operating system' });
 
-export const cpuArchitecture = () =>
-  z.enum(CPU_ARCHITECTURES).default('X86_64').meta({ title: 'CPU architecture' });
+export const cpuArchitecture = () => z.enum(CPU_ARCHITECTURES).default('X86_64').meta({ title: 'CPU architecture' });
 
 export const containerPort = () =>
   z.number().int().min(0).max(65535).default(80).meta({ title: 'Container port', description: '0 when the container listens on no port.' });
@@ -101,10 +99,8 @@ export const capacityProviderStrategy = (title: string) =>
 
 export type StrategyItem = { provider: string; base: number; weight: number };
 
-export const minHealthyPercent = () =>
-  z.number().int().min(0).max(100).default(100).meta({ title: 'Minimum healthy', unit: '%' });
-export const maxPercent = () =>
-  z.number().int().min(100).max(400).default(200).meta({ title: 'Maximum', unit: '%' });
+export const minHealthyPercent = () => z.number().int().min(0).max(100).default(100).meta({ title: 'Minimum healthy', unit: '%' });
+export const maxPercent = () => z.number().int().min(100).max(400).default(200).meta({ title: 'Maximum', unit: '%' });
 
 /** Compact "0.25 vCPU · 0.5 GB" for summaries. */
 export function formatTaskSize(cpu: number, memoryMiB: number): string {
@@ -158,13 +154,10 @@ export const taskDefinitionShape = () => ({
     .default(false)
     .meta({ title: 'Assign public IP', description: 'awsvpc tasks in a public subnet need one to reach the internet.' }),
   containerPort: containerPort(),
-  hostPort: z
-    .number()
-    .int()
-    .min(0)
-    .max(65535)
-    .default(0)
-    .meta({ title: 'Host port', description: 'bridge mode: 0 picks a dynamic port. awsvpc and host: leave 0 or equal to the container port.' }),
+  hostPort: z.number().int().min(0).max(65535).default(0).meta({
+    title: 'Host port',
+    description: 'bridge mode: 0 picks a dynamic port. awsvpc and host: leave 0 or equal to the container port.',
+  }),
   privileged: z.boolean().default(false).meta({ title: 'Privileged container' }),
   gpuCount: z.number().int().min(0).max(16).default(0).meta({ title: 'GPUs' }),
   dockerVolumes: z

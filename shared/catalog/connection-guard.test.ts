@@ -14,7 +14,12 @@ describe('checkConnection', () => {
   });
 
   it('allows a catalog connection in its own direction', () => {
-    expect(checkConnection('ecs-service', 'ecr-repository')).toEqual({ ok: true, relation: 'pulls-image', label: 'pulls image', reversed: false });
+    expect(checkConnection('ecs-service', 'ecr-repository')).toEqual({
+      ok: true,
+      relation: 'pulls-image',
+      label: 'pulls image',
+      reversed: false,
+    });
   });
 
   it('allows a connection dragged backwards and says to store it reversed', () => {
@@ -28,7 +33,10 @@ describe('checkConnection', () => {
 
   it('explains group kinds that connect to nothing, and names a kind once when both ends are the same kind', () => {
     const result = checkConnection('region', 'region');
-    expect(result).toEqual({ ok: false, reason: 'A Region cannot connect to a Region. Regions connect to nothing; draw things inside them instead.' });
+    expect(result).toEqual({
+      ok: false,
+      reason: 'A Region cannot connect to a Region. Regions connect to nothing; draw things inside them instead.',
+    });
   });
 
   it('refuses unknown kinds', () => {

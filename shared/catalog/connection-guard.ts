@@ -8,9 +8,7 @@ import type { KindDefinition, RelationId } from './types';
  * explanation. Only connections with no meaning at all are refused, with a reason that
  * lists what each side can connect to, straight from the catalog.
  */
-export type ConnectionCheck =
-  | { ok: true; relation: RelationId; label: string; reversed: boolean }
-  | { ok: false; reason: string };
+export type ConnectionCheck = { ok: true; relation: RelationId; label: string; reversed: boolean } | { ok: false; reason: string };
 
 export function checkConnection(fromKind: string, toKind: string): ConnectionCheck {
   const from = findKind(fromKind);
@@ -24,7 +22,10 @@ export function checkConnection(fromKind: string, toKind: string): ConnectionChe
   const sides = from.id === to.id ? [from] : [from, to];
   return {
     ok: false,
-    reason: [`${capitalize(withArticle(singular(from)))} cannot connect to ${withArticle(singular(to))}.`, ...sides.map(describeConnections)].join(' '),
+    reason: [
+      `${capitalize(withArticle(singular(from)))} cannot connect to ${withArticle(singular(to))}.`,
+      ...sides.map(describeConnections),
+    ].join(' '),
   };
 }
 
@@ -50,12 +51,23 @@ export function describeConnections(kind: KindDefinition): string {
   const subject = capitalize(plural(kind));
   // "Service auto scaling" is a mass noun: it connects; subnets connect.
   const verb = plural(kind) === singular(kind) && !subject.endsWith('s') ? 'connects' : 'connect';
-  if (phrases.length === 0) return kind.group ? `${subject} ${verb} to nothing; draw things inside them instead.` : `${subject} ${verb} to nothing.`;
+  if (phrases.length === 0)
+    return kind.group ? `${subject} ${verb} to nothing; draw things inside them instead.` : `${subject} ${verb} to nothing.`;
   return `${subject} ${verb} to: ${phrases.join('; ')}.`;
 }
 
 /** Words that stay capitalized at the start of a kind name in a sentence (product and AWS names). */
-const PROPER_FIRST_WORDS = new Set(['Application', 'Network', 'Classic', 'Availability', 'Fargate', 'Docker', 'Kubernetes', 'Region', 'Internet']);
+const PROPER_FIRST_WORDS = new Set([
+  'Application',
+  'Network',
+  'Classic',
+  'Availability',
+  'Fargate',
+  'Docker',
+  'Kubernetes',
+  'Region',
+  'Internet',
+]);
 
 /** The catalog label as it reads mid-sentence: "Subnet" → "subnet", "ECS service" stays. */
 function singular(kind: KindDefinition): string {

@@ -25,13 +25,14 @@ export const mountsEfs: ConnectionDefinition = {
     containerPath: z.string().min(1).max(1024).default('/mnt/efs').meta({ title: 'Container path' }),
     readOnly: z.boolean().default(false).meta({ title: 'Read only' }),
     transitEncryption: z.boolean().default(true).meta({ title: 'Encryption in transit' }),
-    accessPoint: z.boolean().default(false).meta({ title: 'Use an access point', description: 'Mount through an EFS access point (needs encryption in transit).' }),
-    rootDirectory: z
-      .string()
-      .min(1)
-      .max(1024)
-      .default('/')
-      .meta({ title: 'Root directory', description: 'Directory of the file system to mount. With an access point, the access point is rooted here.' }),
+    accessPoint: z
+      .boolean()
+      .default(false)
+      .meta({ title: 'Use an access point', description: 'Mount through an EFS access point (needs encryption in transit).' }),
+    rootDirectory: z.string().min(1).max(1024).default('/').meta({
+      title: 'Root directory',
+      description: 'Directory of the file system to mount. With an access point, the access point is rooted here.',
+    }),
   }),
 };
 
@@ -51,16 +52,12 @@ export const runsOn = (to: readonly string[]): ConnectionDefinition => ({
 });
 
 export const targetType = () =>
-  z
-    .enum(['auto', 'ip', 'instance'])
-    .default('auto')
-    .meta({
-      title: 'Target type',
-      description: 'auto follows the network mode: ip for awsvpc tasks and pods on Fargate, instance otherwise.',
-    });
+  z.enum(['auto', 'ip', 'instance']).default('auto').meta({
+    title: 'Target type',
+    description: 'auto follows the network mode: ip for awsvpc tasks and pods on Fargate, instance otherwise.',
+  });
 
-export const listenerPort = (fallback: number) =>
-  z.number().int().min(1).max(65535).default(fallback).meta({ title: 'Listener port' });
+export const listenerPort = (fallback: number) => z.number().int().min(1).max(65535).default(fallback).meta({ title: 'Listener port' });
 
 export const targetPort = () =>
   z.number().int().min(0).max(65535).default(0).meta({ title: 'Target port', description: '0 uses the container port.' });

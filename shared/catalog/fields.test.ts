@@ -20,7 +20,9 @@ function field(fields: readonly FieldDescriptor[], key: string): FieldDescriptor
 const schemas: [string, z.ZodObject][] = [
   ...CATALOG.map((kind) => [kind.id, kind.props] as [string, z.ZodObject]),
   ...CATALOG.flatMap((kind) =>
-    kind.connections.filter((connection) => connection.props).map((connection) => [`${kind.id} ${connection.relation}`, connection.props!] as [string, z.ZodObject]),
+    kind.connections
+      .filter((connection) => connection.props)
+      .map((connection) => [`${kind.id} ${connection.relation}`, connection.props!] as [string, z.ZodObject]),
   ),
 ];
 
@@ -52,9 +54,11 @@ describe('describeFields over the whole catalog', () => {
 
   it.each(schemas)('%s: enum options and number suggestions are values the schema accepts', (_name, schema) => {
     for (const descriptor of describeFields(schema)) {
-      if (descriptor.type === 'enum') for (const option of descriptor.options) expect(validateField(schema, descriptor.key, option.value)).toBeUndefined();
+      if (descriptor.type === 'enum')
+        for (const option of descriptor.options) expect(validateField(schema, descriptor.key, option.value)).toBeUndefined();
       if (descriptor.type === 'number' && descriptor.options) {
-        for (const option of descriptor.options) expect(validateField(schema, descriptor.key, option), `${descriptor.key}=${option}`).toBeUndefined();
+        for (const option of descriptor.options)
+          expect(validateField(schema, descriptor.key, option), `${descriptor.key}=${option}`).toBeUndefined();
       }
       if (descriptor.type === 'number') {
         if (descriptor.min !== undefined) expect(validateField(schema, descriptor.key, descriptor.min - 1)).toBeDefined();
@@ -92,7 +96,12 @@ describe('describeFields details', () => {
   });
 
   it('describes nullable numbers', () => {
-    expect(field(describeFields(ecsEc2Capacity.props), 'desiredCapacity')).toMatchObject({ type: 'number', nullable: true, defaultValue: null, min: 0 });
+    expect(field(describeFields(ecsEc2Capacity.props), 'desiredCapacity')).toMatchObject({
+      type: 'number',
+      nullable: true,
+      defaultValue: null,
+      min: 0,
+    });
   });
 
   it('describes enums with their options and labels', () => {
@@ -108,8 +117,20 @@ describe('describeFields details', () => {
   });
 
   it('describes texts with lengths and pattern', () => {
-    const fields = describeFields(z.strictObject({ name: z.string().min(2).max(9).regex(/^[a-z]+$/, 'lower case').default('ab').meta({ title: 'Name' }) }));
-    expect(fields).toEqual([{ key: 'name', title: 'Name', type: 'text', defaultValue: 'ab', minLength: 2, maxLength: 9, pattern: '^[a-z]+$' }]);
+    const fields = describeFields(
+      z.strictObject({
+        name: z
+          .string()
+          .min(2)
+          .max(9)
+          .regex(/^[a-z]+$/, 'lower case')
+          .default('ab')
+          .meta({ title: 'Name' }),
+      }),
+    );
+    expect(fields).toEqual([
+      { key: 'name', title: 'Name', type: 'text', defaultValue: 'ab', minLength: 2, maxLength: 9, pattern: '^[a-z]+$' },
+    ]);
   });
 
   it('describes lists of objects with item fields, size limits and a fresh new item', () => {
@@ -148,7 +169,9 @@ describe('describeFields details', () => {
     const policies = field(describeFields(serviceAutoScaling.props), 'policies');
     (policies.defaultValue as { targetValue: number }[])[0]!.targetValue = 1;
     expect((defaultProps(serviceAutoScaling).policies as { targetValue: number }[])[0]!.targetValue).toBe(70);
-    expect((field(describeFields(serviceAutoScaling.props), 'policies').defaultValue as { targetValue: number }[])[0]!.targetValue).toBe(70);
+    expect((field(describeFields(serviceAutoScaling.props), 'policies').defaultValue as { targetValue: number }[])[0]!.targetValue).toBe(
+      70,
+    );
   });
 
   it('merges meta from every wrapper layer, the outermost winning', () => {
@@ -165,17 +188,44 @@ describe('describeFields details', () => {
     expect(describeField('count', z.int().min(1).max(5).default(1))).toMatchObject({ type: 'number', integer: true, min: 1, max: 5 });
     expect(describeField('ratio', z.number().gt(0).lt(1).default(0.5))).toMatchObject({ type: 'number', integer: false, min: 0, max: 1 });
     expect(describeField('code', z.string().length(3).default('abc'))).toMatchObject({ type: 'text', minLength: 3, maxLength: 3 });
-    expect(describeField('tags', z.array(z.strictObject({ a: z.string().default('') })).min(1).max(2).default([{ a: '' }]))).toMatchObject({ type: 'list', minItems: 1, maxItems: 2 });
+    expect(
+      describeField(
+        'tags',
+        z
+          .array(z.strictObject({ a: z.string().default('') }))
+          .min(1)
+          .max(2)
+          .default([{ a: '' }]),
+      ),
+    ).toMatchObject({ type: 'list', minItems: 1, maxItems: 2 });
   });
 
   it('marks optional fields and falls back to a readable title', () => {
     const [descriptor] = describeFields(z.strictObject({ scaleInCooldown: z.number().optional() }));
-    expect(descriptor).toMatchObject({ key: 'scaleInCooldown', title: 'Scale in cooldown', optional: true, defaultValue: undefined, integer: false });
+    expect(descriptor).toMatchObject({
+      key: 'scaleInCooldown',
+      title: 'Scale in cooldown',
+      optional: true,
+      defaultValue: undefined,
+      integer: false,
+    });
   });
 
   it('reads option labels from meta', () => {
-    const descriptor = describeField('mode', z.enum(['a', 'b']).default('a').meta({ title: 'Mode', optionLabels: { a: 'Alpha' } }));
-    expect(descriptor).toMatchObject({ type: 'enum', options: [{ value: 'a', label: 'Alpha' }, { value: 'b', label: 'b' }] });
+    const descriptor = describeField(
+      'mode',
+      z
+        .enum(['a', 'b'])
+        .default('a')
+        .meta({ title: 'Mode', optionLabels: { a: 'Alpha' } }),
+    );
+    expect(descriptor).toMatchObject({
+      type: 'enum',
+      options: [
+        { value: 'a', label: 'Alpha' },
+        { value: 'b', label: 'b' },
+      ],
+    });
   });
 
   it('reports shapes it cannot describe as unknown instead of guessing', () => {
@@ -206,9 +256,12 @@ describe('validateField', () => {
   });
 
   it('names the list row and field of an invalid item', () => {
-    expect(validateField(ecsService.props, 'capacityProviderStrategy', [{ provider: 'FARGATE', base: 0, weight: 1 }, { provider: 'FARGATE', base: -1, weight: 1 }])).toMatch(
-      /^\[1\]\.base: /,
-    );
+    expect(
+      validateField(ecsService.props, 'capacityProviderStrategy', [
+        { provider: 'FARGATE', base: 0, weight: 1 },
+        { provider: 'FARGATE', base: -1, weight: 1 },
+      ]),
+    ).toMatch(/^\[1\]\.base: /);
   });
 
   it('refuses keys the schema does not have, including prototype keys', () => {

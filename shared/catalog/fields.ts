@@ -282,7 +282,10 @@ export function describeField(key: string, field: z.ZodType): FieldDescriptor {
     }
     case 'number': {
       const bounds = readChecks(schema);
-      const options = Array.isArray(meta.options) && meta.options.every((option) => typeof option === 'number') ? [...(meta.options as number[])] : undefined;
+      const options =
+        Array.isArray(meta.options) && meta.options.every((option) => typeof option === 'number')
+          ? [...(meta.options as number[])]
+          : undefined;
       return {
         ...base,
         type: 'number',
@@ -310,7 +313,12 @@ export function describeField(key: string, field: z.ZodType): FieldDescriptor {
     case 'literal': {
       const values = def.values as readonly unknown[];
       if (!values.every((value): value is string => typeof value === 'string')) return unknown('literal');
-      return { ...base, type: 'enum', defaultValue: (defaultValue as string | undefined) ?? values[0], options: values.map((value) => ({ value, label: humanize(value) })) };
+      return {
+        ...base,
+        type: 'enum',
+        defaultValue: (defaultValue as string | undefined) ?? values[0],
+        options: values.map((value) => ({ value, label: humanize(value) })),
+      };
     }
     case 'array':
       return describeList(base, schema, defaultValue) ?? unknown('array');
@@ -331,7 +339,14 @@ function describeList(base: FieldBase, schema: z.ZodType, defaultValue: unknown)
 
   if (elementDef.type === 'object') {
     const object = element as z.ZodObject;
-    return { ...base, type: 'list', defaultValue: items, itemFields: describeFields(object), ...sizes, newItem: () => copyJson(object.parse({}) as Record<string, unknown>) };
+    return {
+      ...base,
+      type: 'list',
+      defaultValue: items,
+      itemFields: describeFields(object),
+      ...sizes,
+      newItem: () => copyJson(object.parse({}) as Record<string, unknown>),
+    };
   }
   if (elementDef.type === 'union' && typeof elementDef.discriminator === 'string') {
     const discriminator = elementDef.discriminator;
@@ -370,7 +385,9 @@ function firstIssueMessage(error: z.ZodError): string {
 
 /** `[0].base` for an issue inside a list item, so the inspector can tell which row is wrong. */
 function formatItemPath(path: readonly PropertyKey[]): string {
-  return path.map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : index === 0 ? String(segment) : `.${String(segment)}`)).join('');
+  return path
+    .map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : index === 0 ? String(segment) : `.${String(segment)}`))
+    .join('');
 }
 
 /** The message to show next to a field for `value`, or undefined when it is valid. */

@@ -144,10 +144,7 @@ export function findConnection(sourceKind: string, targetKind: string): Resolved
  * A connection a user dragged between two kinds, in either direction. `reversed` means the
  * catalog defines it the other way round, so the edge should be stored target → source.
  */
-export function resolveConnection(
-  fromKind: string,
-  toKind: string,
-): { connection: ResolvedConnection; reversed: boolean } | undefined {
+export function resolveConnection(fromKind: string, toKind: string): { connection: ResolvedConnection; reversed: boolean } | undefined {
   const forward = findConnection(fromKind, toKind);
   if (forward) return { connection: forward, reversed: false };
   const backward = findConnection(toKind, fromKind);

@@ -14,15 +14,7 @@ export const CATEGORIES = [
 export type CategoryId = (typeof CATEGORIES)[number]['id'];
 
 /** What an edge between two kinds means. The edge label on the canvas comes from here. */
-export type RelationId =
-  | 'pulls-image'
-  | 'routes-traffic'
-  | 'sends-requests'
-  | 'mounts'
-  | 'scales'
-  | 'runs-on'
-  | 'in-subnet'
-  | 'egress';
+export type RelationId = 'pulls-image' | 'routes-traffic' | 'sends-requests' | 'mounts' | 'scales' | 'runs-on' | 'in-subnet' | 'egress';
 
 /** Any zod object schema whose every field has a default, so `schema.parse({})` yields a complete value. */
 export type PropsSchema = z.ZodObject;
@@ -89,7 +81,10 @@ export interface KindDefinition<S extends PropsSchema = PropsSchema> {
    * Label and props for a node dropped next to `siblings` (the other children of its new
    * parent), where the defaults alone would clash: a second Availability Zone gets zone b.
    */
-  initialFor?: (siblings: readonly { kind: string; label: string; props: Record<string, unknown> }[]) => { label?: string; props?: Partial<z.output<S>> };
+  initialFor?: (siblings: readonly { kind: string; label: string; props: Record<string, unknown> }[]) => {
+    label?: string;
+    props?: Partial<z.output<S>>;
+  };
 }
 
 /** Identity helper that keeps the literal types of a kind definition. */

@@ -114,6 +114,10 @@ export function formatShortcut(shortcut: string, platform: 'mac' | 'windows' | '
   if (platform === 'mac') {
     return `${modifiers.has('Ctrl') ? '⌃' : ''}${modifiers.has('Alt') ? '⌥' : ''}${modifiers.has('Shift') ? '⇧' : ''}${modifiers.has('Mod') ? '⌘' : ''}${shown}`;
   }
-  const names = [modifiers.has('Mod') || modifiers.has('Ctrl') ? 'Ctrl' : '', modifiers.has('Alt') ? 'Alt' : '', modifiers.has('Shift') ? 'Shift' : ''].filter(Boolean);
+  const names = [
+    modifiers.has('Mod') || modifiers.has('Ctrl') ? 'Ctrl' : '',
+    modifiers.has('Alt') ? 'Alt' : '',
+    modifiers.has('Shift') ? 'Shift' : '',
+  ].filter(Boolean);
   return [...names, shown].join('+');
 }

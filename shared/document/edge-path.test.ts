@@ -112,20 +112,26 @@ describe('routeBetween', () => {
     });
     const side = fc.constantFrom<HandleSide>(...HANDLE_SIDES);
     fc.assert(
-      fc.property(rect, rect, fc.option(side, { nil: undefined }), fc.option(side, { nil: undefined }), (from, to, sourceSide, targetSide) => {
-        const route = routeBetween(from, to, sourceSide, targetSide);
-        const start = handlePoint(from, route.sourceSide);
-        const end = handlePoint(to, route.targetSide);
-        expect(route.path).toMatch(/^M[-\d.]+ [-\d.]+(?:(?:L|Q)[-\d. ]+)*$/);
-        const points = pathPoints(route.path);
-        expect(points[0]).toEqual({ x: round2(start.x), y: round2(start.y) });
-        expect(points[points.length - 1]).toEqual({ x: round2(end.x), y: round2(end.y) });
-        for (const point of points) {
-          expect(Number.isFinite(point.x) && Number.isFinite(point.y)).toBe(true);
-        }
-        expect(Number.isFinite(route.labelX) && Number.isFinite(route.labelY)).toBe(true);
-        expectOrthogonal(route.path);
-      }),
+      fc.property(
+        rect,
+        rect,
+        fc.option(side, { nil: undefined }),
+        fc.option(side, { nil: undefined }),
+        (from, to, sourceSide, targetSide) => {
+          const route = routeBetween(from, to, sourceSide, targetSide);
+          const start = handlePoint(from, route.sourceSide);
+          const end = handlePoint(to, route.targetSide);
+          expect(route.path).toMatch(/^M[-\d.]+ [-\d.]+(?:(?:L|Q)[-\d. ]+)*$/);
+          const points = pathPoints(route.path);
+          expect(points[0]).toEqual({ x: round2(start.x), y: round2(start.y) });
+          expect(points[points.length - 1]).toEqual({ x: round2(end.x), y: round2(end.y) });
+          for (const point of points) {
+            expect(Number.isFinite(point.x) && Number.isFinite(point.y)).toBe(true);
+          }
+          expect(Number.isFinite(route.labelX) && Number.isFinite(route.labelY)).toBe(true);
+          expectOrthogonal(route.path);
+        },
+      ),
       { numRuns: 400 },
     );
   });
@@ -139,7 +145,13 @@ describe('smoothStepRoute', () => {
   });
 
   it('never rounds a corner by more than half of its shorter leg', () => {
-    const route = smoothStepRoute({ source: { x: 0, y: 0 }, sourceSide: 'right', target: { x: 100, y: 10 }, targetSide: 'left', borderRadius: 50 });
+    const route = smoothStepRoute({
+      source: { x: 0, y: 0 },
+      sourceSide: 'right',
+      target: { x: 100, y: 10 },
+      targetSide: 'left',
+      borderRadius: 50,
+    });
     expect(route.path).toBe('M0 0L45 0Q50 0 50 5L50 5Q50 10 55 10L100 10');
   });
 });

@@ -180,7 +180,12 @@ function bend(a: Point, b: Point, c: Point, size: number): string {
 }
 
 /** Route of a document edge between two absolute node rectangles, with the stored or picked handle sides. */
-export function routeBetween(sourceRect: Rect, targetRect: Rect, sourceSide?: HandleSide, targetSide?: HandleSide): EdgeRoute & { sourceSide: HandleSide; targetSide: HandleSide } {
+export function routeBetween(
+  sourceRect: Rect,
+  targetRect: Rect,
+  sourceSide?: HandleSide,
+  targetSide?: HandleSide,
+): EdgeRoute & { sourceSide: HandleSide; targetSide: HandleSide } {
   const picked = pickHandleSides(sourceRect, targetRect);
   const sides = { sourceSide: sourceSide ?? picked.sourceSide, targetSide: targetSide ?? picked.targetSide };
   const route = smoothStepRoute({

@@ -14,12 +14,52 @@ function tree(): DiagramDocument {
     metadata: { title: '', description: '' },
     nodes: [
       { id: 'region', kind: 'region', label: 'r', position: { x: 0, y: 0 }, size: { width: 2000, height: 1500 }, props: {} },
-      { id: 'vpc', kind: 'vpc', label: 'v', parentId: 'region', position: { x: 40, y: 60 }, size: { width: 1900, height: 1400 }, props: {} },
-      { id: 'az', kind: 'availability-zone', label: 'a', parentId: 'vpc', position: { x: 40, y: 60 }, size: { width: 500, height: 600 }, props: {} },
-      { id: 'subnet', kind: 'subnet', label: 's', parentId: 'az', position: { x: 24, y: 60 }, size: { width: 400, height: 300 }, props: {} },
+      {
+        id: 'vpc',
+        kind: 'vpc',
+        label: 'v',
+        parentId: 'region',
+        position: { x: 40, y: 60 },
+        size: { width: 1900, height: 1400 },
+        props: {},
+      },
+      {
+        id: 'az',
+        kind: 'availability-zone',
+        label: 'a',
+        parentId: 'vpc',
+        position: { x: 40, y: 60 },
+        size: { width: 500, height: 600 },
+        props: {},
+      },
+      {
+        id: 'subnet',
+        kind: 'subnet',
+        label: 's',
+        parentId: 'az',
+        position: { x: 24, y: 60 },
+        size: { width: 400, height: 300 },
+        props: {},
+      },
       { id: 'alb', kind: 'alb', label: 'lb', parentId: 'subnet', position: { x: 30, y: 70 }, props: {} },
-      { id: 'cluster', kind: 'ecs-cluster', label: 'c', parentId: 'vpc', position: { x: 700, y: 60 }, size: { width: 800, height: 500 }, props: {} },
-      { id: 'fargate', kind: 'ecs-fargate-capacity', label: 'f', parentId: 'cluster', position: { x: 24, y: 48 }, size: { width: 320, height: 260 }, props: {} },
+      {
+        id: 'cluster',
+        kind: 'ecs-cluster',
+        label: 'c',
+        parentId: 'vpc',
+        position: { x: 700, y: 60 },
+        size: { width: 800, height: 500 },
+        props: {},
+      },
+      {
+        id: 'fargate',
+        kind: 'ecs-fargate-capacity',
+        label: 'f',
+        parentId: 'cluster',
+        position: { x: 24, y: 48 },
+        size: { width: 320, height: 260 },
+        props: {},
+      },
       { id: 'web', kind: 'ecs-service', label: 'w', parentId: 'fargate', position: { x: 40, y: 60 }, props: {} },
       { id: 'users', kind: 'internet', label: 'u', position: { x: -500, y: 100 }, props: {} },
     ],
@@ -85,7 +125,10 @@ describe('DocumentIndex geometry', () => {
     const backward = new DocumentIndex(tree());
     const nodeIds = tree().nodes.map((node) => node.id);
     const first = nodeIds.map((id) => forward.absolutePosition(id));
-    const second = [...nodeIds].reverse().map((id) => backward.absolutePosition(id)).reverse();
+    const second = [...nodeIds]
+      .reverse()
+      .map((id) => backward.absolutePosition(id))
+      .reverse();
     expect(second).toEqual(first);
   });
 
@@ -165,7 +208,11 @@ describe('dropTarget', () => {
       if (!node.parentId) continue;
       const rect = nested.absoluteRect(node.id);
       // The centre of the node's title bar, as a drop would use.
-      const target = nested.dropTarget({ x: rect.x + rect.width / 2, y: rect.y + Math.min(rect.height / 2, 28) }, node.kind, new Set([node.id]));
+      const target = nested.dropTarget(
+        { x: rect.x + rect.width / 2, y: rect.y + Math.min(rect.height / 2, 28) },
+        node.kind,
+        new Set([node.id]),
+      );
       expect(target?.id, node.id).toBe(node.parentId);
     }
   });

@@ -47,7 +47,10 @@ export function parseJsonSafely(text: string): unknown {
  * clipboard payload): nesting depth and prototype-related keys. Iterative, so a hostile
  * value cannot exhaust the stack; a value that contains itself counts as too deep.
  */
-export function findJsonValueProblem(value: unknown, maxDepth: number): { problem: 'too-deep' } | { problem: 'forbidden-key'; key: string } | undefined {
+export function findJsonValueProblem(
+  value: unknown,
+  maxDepth: number,
+): { problem: 'too-deep' } | { problem: 'forbidden-key'; key: string } | undefined {
   const stack: { value: unknown; depth: number }[] = [{ value, depth: 0 }];
   while (stack.length > 0) {
     const { value: current, depth } = stack.pop()!;

@@ -11,7 +11,16 @@ import { serializeDocument } from './serialize';
  * a bug in a check), and whatever it accepts must survive a save and reload unchanged.
  */
 
-const KNOWN_CODES: ReadonlySet<LoadErrorCode> = new Set(['too-large', 'too-deep', 'not-json', 'forbidden-key', 'not-a-document', 'newer-version', 'unsupported-version', 'invalid']);
+const KNOWN_CODES: ReadonlySet<LoadErrorCode> = new Set([
+  'too-large',
+  'too-deep',
+  'not-json',
+  'forbidden-key',
+  'not-a-document',
+  'newer-version',
+  'unsupported-version',
+  'invalid',
+]);
 const prototypeKeys = Object.getOwnPropertyNames(Object.prototype).sort();
 const runs = (count: number) => ({ numRuns: count });
 
@@ -77,12 +86,59 @@ type Mutation =
 // Structural damage is common in real broken files; hostile keys and deep nesting are rarer, and would otherwise mask the rest.
 const mutationArbitrary: fc.Arbitrary<Mutation> = fc.oneof(
   { weight: 3, arbitrary: fc.record({ type: fc.constant('delete' as const), at: fc.nat(), key: fc.nat() }) },
-  { weight: 3, arbitrary: fc.record({ type: fc.constant('replace' as const), at: fc.nat(), key: fc.nat(), value: fc.jsonValue({ maxDepth: 3 }) as fc.Arbitrary<Json> }) },
-  { weight: 1, arbitrary: fc.record({ type: fc.constant('forbidden' as const), at: fc.nat(), key: fc.constantFrom('__proto__', 'constructor', 'prototype') }) },
-  { weight: 1, arbitrary: fc.record({ type: fc.constant('deepen' as const), at: fc.nat(), key: fc.nat(), levels: fc.integer({ min: 1, max: 80 }), asArray: fc.boolean() }) },
-  { weight: 3, arbitrary: fc.record({ type: fc.constant('rewire' as const), node: fc.nat(), field: fc.constantFrom('parentId' as const, 'id' as const, 'kind' as const), pick: fc.nat() }) },
-  { weight: 3, arbitrary: fc.record({ type: fc.constant('rewire-edge' as const), edge: fc.nat(), field: fc.constantFrom('source' as const, 'target' as const, 'id' as const), pick: fc.nat() }) },
-  { weight: 2, arbitrary: fc.record({ type: fc.constant('duplicate' as const), list: fc.constantFrom('nodes' as const, 'edges' as const), index: fc.nat() }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      type: fc.constant('replace' as const),
+      at: fc.nat(),
+      key: fc.nat(),
+      value: fc.jsonValue({ maxDepth: 3 }) as fc.Arbitrary<Json>,
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      type: fc.constant('forbidden' as const),
+      at: fc.nat(),
+      key: fc.constantFrom('__proto__', 'constructor', 'prototype'),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      type: fc.constant('deepen' as const),
+      at: fc.nat(),
+      key: fc.nat(),
+      levels: fc.integer({ min: 1, max: 80 }),
+      asArray: fc.boolean(),
+    }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      type: fc.constant('rewire' as const),
+      node: fc.nat(),
+      field: fc.constantFrom('parentId' as const, 'id' as const, 'kind' as const),
+      pick: fc.nat(),
+    }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      type: fc.constant('rewire-edge' as const),
+      edge: fc.nat(),
+      field: fc.constantFrom('source' as const, 'target' as const, 'id' as const),
+      pick: fc.nat(),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      type: fc.constant('duplicate' as const),
+      list: fc.constantFrom('nodes' as const, 'edges' as const),
+      index: fc.nat(),
+    }),
+  },
 );
 
 function mutate(document: Json, mutation: Mutation): void {
@@ -91,7 +147,9 @@ function mutate(document: Json, mutation: Mutation): void {
   const root = document as { nodes?: Json; edges?: Json };
   const nodes = Array.isArray(root.nodes) ? (root.nodes as Json[]) : [];
   const edges = Array.isArray(root.edges) ? (root.edges as Json[]) : [];
-  const nodeIds = nodes.map((node) => (node && typeof node === 'object' && !Array.isArray(node) ? node.id : undefined)).filter((id): id is string => typeof id === 'string');
+  const nodeIds = nodes
+    .map((node) => (node && typeof node === 'object' && !Array.isArray(node) ? node.id : undefined))
+    .filter((id): id is string => typeof id === 'string');
   switch (mutation.type) {
     case 'delete': {
       const container = pickContainer(mutation.at);
@@ -198,7 +256,15 @@ describe('loadDocument on arbitrary input (property-based)', () => {
         }),
         { maxLength: 6 },
       ),
-      edges: fc.array(fc.record({ id: fc.string(), source: fc.constantFrom('a', 'b', 'c'), target: fc.constantFrom('a', 'b', 'c'), props: fc.constant({}) }), { maxLength: 4 }),
+      edges: fc.array(
+        fc.record({
+          id: fc.string(),
+          source: fc.constantFrom('a', 'b', 'c'),
+          target: fc.constantFrom('a', 'b', 'c'),
+          props: fc.constant({}),
+        }),
+        { maxLength: 4 },
+      ),
     });
     fc.assert(
       fc.property(documentLike, (value) => {

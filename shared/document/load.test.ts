@@ -192,7 +192,10 @@ describe('loadDocument rejects', () => {
   it('duplicate ids among nodes, and between a node and an edge', () => {
     const document = valid();
     document.nodes[3].id = document.nodes[2].id;
-    expect(expectError(load(document), 'invalid').issues).toContainEqual({ path: 'nodes[3].id', message: `The id "${document.nodes[2].id}" is used more than once.` });
+    expect(expectError(load(document), 'invalid').issues).toContainEqual({
+      path: 'nodes[3].id',
+      message: `The id "${document.nodes[2].id}" is used more than once.`,
+    });
     const clash = valid();
     clash.edges[0].id = clash.nodes[0].id;
     expect(expectError(load(clash), 'invalid').issues[0]).toMatchObject({ path: 'edges[0].id' });
@@ -244,7 +247,14 @@ describe('loadDocument rejects', () => {
 
   it('a long, valid-looking chain whose top points back down', () => {
     const kinds = ['region', 'vpc', 'availability-zone', 'subnet', 'ecs-cluster', 'ecs-fargate-capacity'];
-    const nodes = kinds.map((kind, index) => ({ id: `n${index}`, kind, label: kind, position: { x: 0, y: 0 }, parentId: `n${(index + kinds.length - 1) % kinds.length}`, props: {} }));
+    const nodes = kinds.map((kind, index) => ({
+      id: `n${index}`,
+      kind,
+      label: kind,
+      position: { x: 0, y: 0 },
+      parentId: `n${(index + kinds.length - 1) % kinds.length}`,
+      props: {},
+    }));
     const error = expectError(load({ schemaVersion: 1, metadata: { title: '', description: '' }, nodes, edges: [] }), 'invalid');
     expect(error.issues.some((issue) => /through its parents/.test(issue.message))).toBe(true);
   });
@@ -254,7 +264,10 @@ describe('loadDocument rejects', () => {
     const index = nodeIndex(document, 'web');
     document.nodes[index].parentId = 'vpc';
     const error = expectError(load(document), 'invalid');
-    expect(error.issues).toContainEqual({ path: `nodes[${index}].parentId`, message: 'ECS service "web" cannot be placed inside VPC "VPC".' });
+    expect(error.issues).toContainEqual({
+      path: `nodes[${index}].parentId`,
+      message: 'ECS service "web" cannot be placed inside VPC "VPC".',
+    });
   });
 
   it('edges to nodes that are not there', () => {
@@ -262,14 +275,23 @@ describe('loadDocument rejects', () => {
     document.edges[0].target = 'ghost';
     document.edges[1].source = 'phantom';
     const error = expectError(load(document), 'invalid');
-    expect(error.issues).toContainEqual({ path: 'edges[0].target', message: 'The connection ends at "ghost", which is not in the document.' });
-    expect(error.issues).toContainEqual({ path: 'edges[1].source', message: 'The connection starts at "phantom", which is not in the document.' });
+    expect(error.issues).toContainEqual({
+      path: 'edges[0].target',
+      message: 'The connection ends at "ghost", which is not in the document.',
+    });
+    expect(error.issues).toContainEqual({
+      path: 'edges[1].source',
+      message: 'The connection starts at "phantom", which is not in the document.',
+    });
   });
 
   it('an edge from a node to itself', () => {
     const document = valid();
     document.edges[0].target = document.edges[0].source;
-    expect(expectError(load(document), 'invalid').issues[0]).toMatchObject({ path: 'edges[0]', message: expect.stringMatching(/connected to itself/) });
+    expect(expectError(load(document), 'invalid').issues[0]).toMatchObject({
+      path: 'edges[0]',
+      message: expect.stringMatching(/connected to itself/),
+    });
   });
 
   it('an edge the catalog gives no meaning (EFS → ALB), naming both ends', () => {
@@ -296,7 +318,10 @@ describe('loadDocument rejects', () => {
     document.edges[index].props.listenerPort = 0;
     document.edges[index].props.targetType = 'lambda';
     const error = expectError(load(document), 'invalid');
-    expect(error.issues.map((issue) => issue.path).sort()).toEqual([`edges[${index}].props.listenerPort`, `edges[${index}].props.targetType`]);
+    expect(error.issues.map((issue) => issue.path).sort()).toEqual([
+      `edges[${index}].props.listenerPort`,
+      `edges[${index}].props.targetType`,
+    ]);
   });
 
   it('properties on an edge whose relation has none', () => {
@@ -304,7 +329,10 @@ describe('loadDocument rejects', () => {
     const index = (document.edges as Json[]).findIndex((edge) => edge.id === 'e-web-repo');
     document.edges[index].props = { weight: 3 };
     const error = expectError(load(document), 'invalid');
-    expect(error.issues[0]).toEqual({ path: `edges[${index}].props`, message: 'A "pulls image" connection has no properties (found weight).' });
+    expect(error.issues[0]).toEqual({
+      path: `edges[${index}].props`,
+      message: 'A "pulls image" connection has no properties (found weight).',
+    });
   });
 
   it('handles that are not a side', () => {
@@ -347,7 +375,11 @@ describe('loadDocument rejects', () => {
     ['node props', (document, key) => JSON.stringify(document).replace('"props":{', `"props":{"${key}":{"polluted":1},`)],
     ['a position', (document, key) => JSON.stringify(document).replace('"position":{', `"position":{"${key}":{"polluted":1},`)],
     ['an edge', (document, key) => JSON.stringify(document).replace('"edges":[{', `"edges":[{"${key}":{"polluted":1},`)],
-    ['a list item in props', (document, key) => JSON.stringify(document).replace('"capacityProviderStrategy":[]', `"capacityProviderStrategy":[{"${key}":{"polluted":1}}]`)],
+    [
+      'a list item in props',
+      (document, key) =>
+        JSON.stringify(document).replace('"capacityProviderStrategy":[]', `"capacityProviderStrategy":[{"${key}":{"polluted":1}}]`),
+    ],
   ];
   for (const key of forbidden) {
     it.each(places)(`the key "${key}" in %s`, (_place, inject) => {
@@ -432,7 +464,8 @@ describe('JSON guards', () => {
     expect(utf8ByteLength('€')).toBe(3);
     expect(utf8ByteLength('😀')).toBe(4);
     expect(utf8ByteLength('\uD800')).toBe(3);
-    for (const text of ['plain', 'naïve café', '漢字', '😀 emoji 🚀', '\uDC00 lone']) expect(utf8ByteLength(text)).toBe(Buffer.byteLength(text, 'utf8'));
+    for (const text of ['plain', 'naïve café', '漢字', '😀 emoji 🚀', '\uDC00 lone'])
+      expect(utf8ByteLength(text)).toBe(Buffer.byteLength(text, 'utf8'));
   });
 });
 

@@ -24,9 +24,7 @@ export interface LoadError {
   issues: DocumentIssue[];
 }
 
-export type LoadResult =
-  | { ok: true; document: DiagramDocument; migratedFrom?: number }
-  | { ok: false; error: LoadError };
+export type LoadResult = { ok: true; document: DiagramDocument; migratedFrom?: number } | { ok: false; error: LoadError };
 
 export interface LoadOptions {
   /** For tests of the migration machinery; the app always uses the real history. */
@@ -42,7 +40,10 @@ export interface LoadOptions {
 export function loadDocument(text: string, options: LoadOptions = {}): LoadResult {
   try {
     // The limit is in bytes, like the file on disk; a character takes up to 3 UTF-8 bytes (4 per surrogate pair).
-    if (text.length > LIMITS.maxFileBytes || (text.length * 3 > LIMITS.maxFileBytes && utf8ByteLength(text, LIMITS.maxFileBytes) > LIMITS.maxFileBytes)) {
+    if (
+      text.length > LIMITS.maxFileBytes ||
+      (text.length * 3 > LIMITS.maxFileBytes && utf8ByteLength(text, LIMITS.maxFileBytes) > LIMITS.maxFileBytes)
+    ) {
       return tooLarge();
     }
     const depth = jsonNestingDepth(text, LIMITS.maxJsonDepth);
@@ -55,7 +56,10 @@ export function loadDocument(text: string, options: LoadOptions = {}): LoadResul
     } catch (error) {
       if (error instanceof ForbiddenKeyError) return forbiddenKey(error.key);
       const reason = error instanceof Error ? error.message : String(error);
-      return fail('not-json', `The file is not valid JSON (${reason}). A Stowage file is a JSON document; open it in a text editor to repair it, or open another file.`);
+      return fail(
+        'not-json',
+        `The file is not valid JSON (${reason}). A Stowage file is a JSON document; open it in a text editor to repair it, or open another file.`,
+      );
     }
     return loadParsed(value, options);
   } catch (error) {
@@ -83,7 +87,10 @@ function loadParsed(value: unknown, options: LoadOptions): LoadResult {
   try {
     const currentVersion = options.currentVersion ?? CURRENT_SCHEMA_VERSION;
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      return fail('not-a-document', 'The file is JSON but not a Stowage diagram: it should be an object with schemaVersion, metadata, nodes and edges.');
+      return fail(
+        'not-a-document',
+        'The file is JSON but not a Stowage diagram: it should be an object with schemaVersion, metadata, nodes and edges.',
+      );
     }
     const record = value as Record<string, unknown>;
     const version = record.schemaVersion;
@@ -122,11 +129,17 @@ function structureSchema(currentVersion: number): typeof DiagramDocumentSchema {
 }
 
 function tooLarge(): LoadResult {
-  return fail('too-large', `The file is larger than ${LIMITS.maxFileBytes / (1024 * 1024)} MB, which no Stowage diagram needs. Check that you picked the right file.`);
+  return fail(
+    'too-large',
+    `The file is larger than ${LIMITS.maxFileBytes / (1024 * 1024)} MB, which no Stowage diagram needs. Check that you picked the right file.`,
+  );
 }
 
 function tooDeep(): LoadResult {
-  return fail('too-deep', `The file nests data more than ${LIMITS.maxJsonDepth} levels deep, which a Stowage diagram never does. It is damaged or not a Stowage file.`);
+  return fail(
+    'too-deep',
+    `The file nests data more than ${LIMITS.maxJsonDepth} levels deep, which a Stowage diagram never does. It is damaged or not a Stowage file.`,
+  );
 }
 
 function forbiddenKey(key: string): LoadResult {
@@ -134,7 +147,10 @@ function forbiddenKey(key: string): LoadResult {
 }
 
 function internal(error: unknown): LoadResult {
-  return fail('internal', `Stowage could not read the file because of an internal error: ${error instanceof Error ? error.message : String(error)}.`);
+  return fail(
+    'internal',
+    `Stowage could not read the file because of an internal error: ${error instanceof Error ? error.message : String(error)}.`,
+  );
 }
 
 function invalid(issues: DocumentIssue[]): LoadResult {

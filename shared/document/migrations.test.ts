@@ -93,15 +93,29 @@ describe('the loader with a migration history', () => {
 
   it('says when a file is too old to upgrade', () => {
     const result = loadDocument(JSON.stringify(v1Document), { migrations: [history[0]!], currentVersion: 3 });
-    expect(result).toMatchObject({ ok: false, error: { code: 'unsupported-version', message: 'Stowage cannot upgrade this file: No migration from format version 1 to 2.' } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'unsupported-version', message: 'Stowage cannot upgrade this file: No migration from format version 1 to 2.' },
+    });
   });
 
   it('refuses files newer than the current version', () => {
-    expect(loadDocument(JSON.stringify({ ...v1Document, schemaVersion: 4 }), options)).toMatchObject({ ok: false, error: { code: 'newer-version' } });
+    expect(loadDocument(JSON.stringify({ ...v1Document, schemaVersion: 4 }), options)).toMatchObject({
+      ok: false,
+      error: { code: 'newer-version' },
+    });
   });
 
   it('turns a migration that throws into an error, never an exception', () => {
-    const broken: Migration[] = [{ from: 1, description: 'broken', migrate: () => { throw new Error('boom'); } }];
+    const broken: Migration[] = [
+      {
+        from: 1,
+        description: 'broken',
+        migrate: () => {
+          throw new Error('boom');
+        },
+      },
+    ];
     const result = loadDocumentValue({ schemaVersion: 1 }, { migrations: broken, currentVersion: 2 });
     expect(result).toMatchObject({ ok: false, error: { code: 'internal', message: expect.stringMatching(/boom/) } });
   });
@@ -118,15 +132,18 @@ describe('MIGRATIONS', () => {
   });
 
   // tldraw-style: a migration without a real file of its old version does not get in.
-  it.each(MIGRATIONS.map((migration) => [migration.from, migration] as const))('from v%i has a fixture that loads to the expected current document', (from) => {
-    const input = `v${from}.stowage`;
-    const expected = `v${from}.migrated.stowage`;
-    expect(existsSync(fixturePath(input)), `add shared/document/fixtures/${input}: a file saved by format version ${from}`).toBe(true);
-    expect(existsSync(fixturePath(expected)), `add shared/document/fixtures/${expected}: how Stowage saves ${input} today`).toBe(true);
-    const result = loaded(loadDocument(readFixture(input)));
-    expect(result.migratedFrom).toBe(from);
-    expect(serializeDocument(result.document)).toBe(readFixture(expected));
-  });
+  it.each(MIGRATIONS.map((migration) => [migration.from, migration] as const))(
+    'from v%i has a fixture that loads to the expected current document',
+    (from) => {
+      const input = `v${from}.stowage`;
+      const expected = `v${from}.migrated.stowage`;
+      expect(existsSync(fixturePath(input)), `add shared/document/fixtures/${input}: a file saved by format version ${from}`).toBe(true);
+      expect(existsSync(fixturePath(expected)), `add shared/document/fixtures/${expected}: how Stowage saves ${input} today`).toBe(true);
+      const result = loaded(loadDocument(readFixture(input)));
+      expect(result.migratedFrom).toBe(from);
+      expect(serializeDocument(result.document)).toBe(readFixture(expected));
+    },
+  );
 
   it('keeps a fixture for every format version', () => {
     for (let version = FIRST_SCHEMA_VERSION; version <= CURRENT_SCHEMA_VERSION; version++) {
@@ -172,13 +189,18 @@ describe(`golden file fixtures/v${CURRENT_SCHEMA_VERSION}.stowage`, () => {
 
   it('exercises nesting, sizes, handles, list props and non-ASCII text', () => {
     const { document } = loaded(loadDocument(text));
-    const depth = (id: string | undefined): number => (id === undefined ? 0 : 1 + depth(document.nodes.find((node) => node.id === id)?.parentId));
+    const depth = (id: string | undefined): number =>
+      id === undefined ? 0 : 1 + depth(document.nodes.find((node) => node.id === id)?.parentId);
     expect(Math.max(...document.nodes.map((node) => depth(node.id)))).toBeGreaterThanOrEqual(5);
     expect(document.nodes.filter((node) => node.size).length).toBeGreaterThan(10);
     expect(document.edges.some((edge) => edge.sourceHandle && edge.targetHandle)).toBe(true);
     expect(text).toMatch(/[^\x00-\x7F]/);
     const scaling = document.nodes.find((node) => node.kind === 'service-auto-scaling')!;
-    expect((scaling.props.policies as { type: string }[]).map((policy) => policy.type).sort()).toEqual(['scheduled', 'step', 'target-tracking']);
+    expect((scaling.props.policies as { type: string }[]).map((policy) => policy.type).sort()).toEqual([
+      'scheduled',
+      'step',
+      'target-tracking',
+    ]);
   });
 });
 
@@ -189,7 +211,14 @@ describe('fixtures/v1-handwritten.stowage', () => {
     const web = document.nodes.find((node) => node.id === 'web')!;
     expect(web.props).toMatchObject({ cpu: 512, memory: 1024, desiredCount: 2, launchType: '' });
     const route = document.edges.find((edge) => edge.id === 'route')!;
-    expect(route.props).toEqual({ listenerPort: 443, protocol: 'HTTPS', targetPort: 0, targetType: 'auto', pathPattern: '/*', healthCheckPath: '/' });
+    expect(route.props).toEqual({
+      listenerPort: 443,
+      protocol: 'HTTPS',
+      targetPort: 0,
+      targetType: 'auto',
+      pathPattern: '/*',
+      healthCheckPath: '/',
+    });
     expect(document.nodes.find((node) => node.id === 'cluster')!.size).toBeUndefined();
   });
 });

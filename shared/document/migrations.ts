@@ -18,9 +18,7 @@ export const MIGRATIONS: readonly Migration[] = [];
 
 export const FIRST_SCHEMA_VERSION = CURRENT_SCHEMA_VERSION - MIGRATIONS.length;
 
-export type MigrationOutcome =
-  | { ok: true; document: Record<string, unknown>; applied: number[] }
-  | { ok: false; message: string };
+export type MigrationOutcome = { ok: true; document: Record<string, unknown>; applied: number[] } | { ok: false; message: string };
 
 /** Runs the migrations from `version` up to `target`, in order. */
 export function migrate(

@@ -87,7 +87,10 @@ describe('createDocument and createNode', () => {
   });
 
   it('validates and completes given props, and refuses invalid ones', () => {
-    expect(createNode('ecs-service', { id: 'n', position: { x: 0, y: 0 }, props: { cpu: 1024 } }).props).toMatchObject({ cpu: 1024, memory: 512 });
+    expect(createNode('ecs-service', { id: 'n', position: { x: 0, y: 0 }, props: { cpu: 1024 } }).props).toMatchObject({
+      cpu: 1024,
+      memory: 512,
+    });
     expect(() => createNode('ecs-service', { id: 'n', position: { x: 0, y: 0 }, props: { cpu: 'x' } })).toThrow();
     expect(() => createNode('nope', { id: 'n', position: { x: 0, y: 0 } })).toThrow('Unknown component kind');
   });
@@ -115,7 +118,10 @@ describe('addNodes and addEdges', () => {
     const base = addNodes(createDocument(), [createNode('subnet', { id: 'subnet', position: { x: 0, y: 0 } })]);
     const document = addNodes(base, [createNode('alb', { id: 'alb', position: { x: 600, y: 400 }, parentId: 'subnet' })]);
     expectFitsWithPadding(document, 'subnet');
-    expect(byId(document, 'subnet').size).toEqual({ width: 600 + LEAF_SIZE.width + GROUP_PADDING.side, height: 400 + 56 + GROUP_PADDING.bottom });
+    expect(byId(document, 'subnet').size).toEqual({
+      width: 600 + LEAF_SIZE.width + GROUP_PADDING.side,
+      height: 400 + 56 + GROUP_PADDING.bottom,
+    });
   });
 
   it('returns the same document when there is nothing to add', () => {
@@ -205,7 +211,10 @@ describe('moveNodes and growGroupsToFit', () => {
     expect(byId(document, 'web').position).toEqual({ x: GROUP_PADDING.side, y: GROUP_PADDING.top });
     // The child stays where the user dropped it on screen.
     expect(absolute(document, 'web')).toEqual({ x: fargateBefore.x - 100, y: fargateBefore.y - 50 });
-    expect(absolute(document, 'fargate')).toEqual({ x: fargateBefore.x - 100 - GROUP_PADDING.side, y: fargateBefore.y - 50 - GROUP_PADDING.top });
+    expect(absolute(document, 'fargate')).toEqual({
+      x: fargateBefore.x - 100 - GROUP_PADDING.side,
+      y: fargateBefore.y - 50 - GROUP_PADDING.top,
+    });
     expect(nodeSize(fargate).width).toBeGreaterThanOrEqual(320 + 100 + GROUP_PADDING.side);
     expectFitsWithPadding(document, 'fargate');
     expectFitsWithPadding(document, 'cluster');
@@ -249,7 +258,10 @@ describe('moveNodes and growGroupsToFit', () => {
 
   it('is stable: fitting an already fitting document changes nothing', () => {
     const document = moveNodes(clusterDocument(), new Map([['web', { x: 333.33, y: 123.45 }]]));
-    const again = growGroupsToFit(document, document.nodes.map((node) => node.id));
+    const again = growGroupsToFit(
+      document,
+      document.nodes.map((node) => node.id),
+    );
     expect(again).toBe(document);
   });
 
@@ -285,7 +297,9 @@ describe('reparentNode', () => {
   });
 
   it('takes a group with its children, which keep their relative positions', () => {
-    const before = addNodes(clusterDocument(), [createNode('ecs-ec2-capacity', { id: 'ec2', position: { x: 700, y: 48 }, parentId: 'cluster' })]);
+    const before = addNodes(clusterDocument(), [
+      createNode('ecs-ec2-capacity', { id: 'ec2', position: { x: 700, y: 48 }, parentId: 'cluster' }),
+    ]);
     const document = reparentNode(before, 'fargate', undefined, { x: -2000, y: -2000 });
     expect(byId(document, 'web').position).toEqual(byId(before, 'web').position);
     expect(absolute(document, 'web')).toEqual({ x: -2000 + 40, y: -2000 + 60 });
@@ -421,7 +435,10 @@ describe('extractFragment and insertFragment', () => {
     const fragment = extractFragment(document, ['repo']);
     const fargate = new DocumentIndex(document).absoluteRect('fargate');
     const repo = absolute(document, 'repo');
-    const { document: next, insertedNodeIds } = insertFragment(document, fragment, seededIds(), { x: fargate.x + 40 - repo.x, y: fargate.y + 100 - repo.y });
+    const { document: next, insertedNodeIds } = insertFragment(document, fragment, seededIds(), {
+      x: fargate.x + 40 - repo.x,
+      y: fargate.y + 100 - repo.y,
+    });
     expect(byId(next, insertedNodeIds[0]!).parentId).toBeUndefined();
   });
 
@@ -453,11 +470,19 @@ describe('operations keep documents valid (property-based)', () => {
   const step: fc.Arbitrary<Step> = fc.oneof(
     fc.record({ type: fc.constant('move' as const), pick: fc.nat(), dx: delta, dy: delta }),
     // A multi-selection drag: nodes at different depths, fractional pointer deltas.
-    fc.record({ type: fc.constant('move-many' as const), moves: fc.array(fc.record({ pick: fc.nat(), dx: fractionalDelta, dy: fractionalDelta }), { minLength: 2, maxLength: 4 }) }),
+    fc.record({
+      type: fc.constant('move-many' as const),
+      moves: fc.array(fc.record({ pick: fc.nat(), dx: fractionalDelta, dy: fractionalDelta }), { minLength: 2, maxLength: 4 }),
+    }),
     fc.record({ type: fc.constant('reparent' as const), pick: fc.nat(), target: fc.nat() }),
     fc.record({ type: fc.constant('delete' as const), pick: fc.nat() }),
     fc.record({ type: fc.constant('duplicate' as const), pick: fc.nat(), dx: delta, dy: delta }),
-    fc.record({ type: fc.constant('resize' as const), pick: fc.nat(), width: fc.integer({ min: 1, max: 3000 }), height: fc.integer({ min: 1, max: 3000 }) }),
+    fc.record({
+      type: fc.constant('resize' as const),
+      pick: fc.nat(),
+      width: fc.integer({ min: 1, max: 3000 }),
+      height: fc.integer({ min: 1, max: 3000 }),
+    }),
     fc.record({ type: fc.constant('connect' as const), from: fc.nat(), to: fc.nat() }),
   );
 
@@ -496,7 +521,9 @@ describe('operations keep documents valid (property-based)', () => {
         const target = pick(action.to);
         const connection = source.id === target.id ? undefined : findConnection(source.kind, target.kind);
         if (!connection) return document;
-        return addEdges(document, [createEdge(ids('e', allIds(document)), { source: source.id, target: target.id }, connection.definition.props?.parse({}) ?? {})]);
+        return addEdges(document, [
+          createEdge(ids('e', allIds(document)), { source: source.id, target: target.id }, connection.definition.props?.parse({}) ?? {}),
+        ]);
       }
     }
   }
@@ -517,13 +544,20 @@ describe('operations keep documents valid (property-based)', () => {
 
   it('moves, reparents and pastes always leave the touched groups fitting their children', () => {
     fc.assert(
-      fc.property(fc.array(step.filter((action) => action.type !== 'resize'), { minLength: 1, maxLength: 8 }), fc.integer({ min: 1, max: 1000 }), (steps, seed) => {
-        const ids = seededIds(seed);
-        let document = nestedDocument();
-        for (const action of steps) document = apply(document, action, ids);
-        // nestedDocument starts fitted and no step here resizes, so every group fits everywhere.
-        for (const node of document.nodes) if (node.size) expectFitsWithPadding(document, node.id);
-      }),
+      fc.property(
+        fc.array(
+          step.filter((action) => action.type !== 'resize'),
+          { minLength: 1, maxLength: 8 },
+        ),
+        fc.integer({ min: 1, max: 1000 }),
+        (steps, seed) => {
+          const ids = seededIds(seed);
+          let document = nestedDocument();
+          for (const action of steps) document = apply(document, action, ids);
+          // nestedDocument starts fitted and no step here resizes, so every group fits everywhere.
+          for (const node of document.nodes) if (node.size) expectFitsWithPadding(document, node.id);
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -543,15 +577,29 @@ describe('replaceNodeKind', () => {
     ]);
     const replaced = replaceNodeKind(document, 'lb', 'alb');
     const node = replaced.nodes.find((candidate) => candidate.id === 'lb')!;
-    expect(node).toMatchObject({ kind: 'alb', label: 'ALB', parentId: 'vpc', position: { x: 40, y: 80 }, props: { scheme: 'internal', ipAddressType: 'ipv4' } });
+    expect(node).toMatchObject({
+      kind: 'alb',
+      label: 'ALB',
+      parentId: 'vpc',
+      position: { x: 40, y: 80 },
+      props: { scheme: 'internal', ipAddressType: 'ipv4' },
+    });
     // TCP is no ALB listener protocol, so the edge takes the ALB default; the port and health check path carry over.
-    expect(replaced.edges.find((edge) => edge.id === 'e1')!.props).toMatchObject({ listenerPort: 8080, protocol: 'HTTP', healthCheckPath: '/health', targetType: 'auto' });
+    expect(replaced.edges.find((edge) => edge.id === 'e1')!.props).toMatchObject({
+      listenerPort: 8080,
+      protocol: 'HTTP',
+      healthCheckPath: '/health',
+      targetType: 'auto',
+    });
     expect(replaced.edges.map((edge) => edge.id)).toEqual(['e1', 'e2']);
     expectLoadable(replaced);
   });
 
   it('refuses a kind that may not sit where the node is', () => {
-    const document = addNodes(createDocument(), [createNode('vpc', { id: 'vpc', position: { x: 0, y: 0 } }), createNode('clb', { id: 'lb', position: { x: 40, y: 80 }, parentId: 'vpc' })]);
+    const document = addNodes(createDocument(), [
+      createNode('vpc', { id: 'vpc', position: { x: 0, y: 0 } }),
+      createNode('clb', { id: 'lb', position: { x: 40, y: 80 }, parentId: 'vpc' }),
+    ]);
     expect(replaceNodeKind(document, 'lb', 'ecs-service')).toBe(document);
     expect(replaceNodeKind(document, 'missing', 'alb')).toBe(document);
   });

@@ -2,7 +2,15 @@ import type { z } from 'zod';
 import { canContain, defaultProps, findConnection, findKind, getKind } from '../catalog';
 import { DocumentIndex, GROUP_PADDING, nodeSize } from './geometry';
 import type { IdFactory } from './ids';
-import { CURRENT_SCHEMA_VERSION, type DiagramDocument, type DiagramEdge, type DiagramNode, type HandleSide, type Point, type Size } from './schema';
+import {
+  CURRENT_SCHEMA_VERSION,
+  type DiagramDocument,
+  type DiagramEdge,
+  type DiagramNode,
+  type HandleSide,
+  type Point,
+  type Size,
+} from './schema';
 import { parentsFirst } from './validate';
 
 /**
@@ -63,7 +71,10 @@ export function allIds(document: DiagramDocument): Set<string> {
 
 export function addNodes(document: DiagramDocument, nodes: readonly DiagramNode[]): DiagramDocument {
   if (nodes.length === 0) return document;
-  return growGroupsToFit({ ...document, nodes: parentsFirst([...document.nodes, ...nodes]) }, nodes.map((node) => node.id));
+  return growGroupsToFit(
+    { ...document, nodes: parentsFirst([...document.nodes, ...nodes]) },
+    nodes.map((node) => node.id),
+  );
 }
 
 export function addEdges(document: DiagramDocument, edges: readonly DiagramEdge[]): DiagramDocument {

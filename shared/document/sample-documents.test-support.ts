@@ -32,7 +32,11 @@ export function everyKindDocument(): DiagramDocument {
     createNode(kind.id, { id: `n-${kind.id}`, position: { x: (index % 6) * 1300, y: Math.floor(index / 6) * 900 } }),
   );
   const edges = allConnections().map((connection, index) =>
-    createEdge(`e-${index}`, { source: `n-${connection.sourceKind}`, target: `n-${connection.targetKind}` }, connection.definition.props?.parse({}) ?? {}),
+    createEdge(
+      `e-${index}`,
+      { source: `n-${connection.sourceKind}`, target: `n-${connection.targetKind}` },
+      connection.definition.props?.parse({}) ?? {},
+    ),
   );
   return addEdges(addNodes(createDocument('Every kind'), nodes), edges);
 }

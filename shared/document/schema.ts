@@ -43,7 +43,9 @@ export const DiagramNodeSchema = z.strictObject({
   kind: z.string().min(1).max(64).meta({ description: 'Component kind from the Stowage catalog, such as ecs-service.' }),
   label: z.string().max(LIMITS.maxLabelLength).meta({ description: 'Name shown on the canvas.' }),
   /** Relative to the parent's top-left corner, or to the canvas origin when there is no parent. */
-  position: Point.meta({ description: "Top-left corner in pixels, relative to the parent's top-left corner (or the canvas origin without a parent)." }),
+  position: Point.meta({
+    description: "Top-left corner in pixels, relative to the parent's top-left corner (or the canvas origin without a parent).",
+  }),
   /** Groups only; other kinds always take their catalog size. */
   size: Size.optional().meta({ description: 'Groups only: width and height in pixels. Other kinds always take their catalog size.' }),
   parentId: ElementId.optional().meta({ description: 'The group this node sits in; absent for nodes on the canvas itself.' }),
@@ -54,8 +56,12 @@ export const DiagramEdgeSchema = z.strictObject({
   id: ElementId.meta({ description: 'Unique among all nodes and edges of the document.' }),
   source: ElementId.meta({ description: 'Id of the node the connection starts at (the catalog defines the direction).' }),
   target: ElementId.meta({ description: 'Id of the node the connection ends at.' }),
-  sourceHandle: HandleSide.optional().meta({ description: 'Side of the source node the line leaves from; picked automatically when absent.' }),
-  targetHandle: HandleSide.optional().meta({ description: 'Side of the target node the line arrives at; picked automatically when absent.' }),
+  sourceHandle: HandleSide.optional().meta({
+    description: 'Side of the source node the line leaves from; picked automatically when absent.',
+  }),
+  targetHandle: HandleSide.optional().meta({
+    description: 'Side of the target node the line arrives at; picked automatically when absent.',
+  }),
   props: Props.meta({ description: 'Properties of the connection itself (listener port, mount path …); empty for most relations.' }),
 });
 
@@ -65,10 +71,15 @@ export const MetadataSchema = z.strictObject({
 });
 
 export const DiagramDocumentSchema = z.strictObject({
-  schemaVersion: z.literal(CURRENT_SCHEMA_VERSION).meta({ description: 'Version of the file format. Stowage upgrades older files on open and refuses newer ones.' }),
+  schemaVersion: z
+    .literal(CURRENT_SCHEMA_VERSION)
+    .meta({ description: 'Version of the file format. Stowage upgrades older files on open and refuses newer ones.' }),
   metadata: MetadataSchema,
   nodes: z.array(DiagramNodeSchema).max(LIMITS.maxNodes).meta({ description: 'Components and groups, parents before their children.' }),
-  edges: z.array(DiagramEdgeSchema).max(LIMITS.maxEdges).meta({ description: 'Connections between nodes; their meaning comes from the two kinds.' }),
+  edges: z
+    .array(DiagramEdgeSchema)
+    .max(LIMITS.maxEdges)
+    .meta({ description: 'Connections between nodes; their meaning comes from the two kinds.' }),
 });
 
 export type DiagramNode = z.infer<typeof DiagramNodeSchema>;

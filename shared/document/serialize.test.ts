@@ -49,7 +49,7 @@ describe('document round trip', () => {
       fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), (seed) => {
         let state = seed;
         const random = () => {
-          state = (Math.imul(state, 48271) % 2147483647 + 2147483647) % 2147483647;
+          state = ((Math.imul(state, 48271) % 2147483647) + 2147483647) % 2147483647;
           return state / 2147483647;
         };
         const shuffled = JSON.stringify(shuffleKeys(JSON.parse(text), random));

@@ -40,11 +40,19 @@ describe('parentsFirst', () => {
 
 describe('validateDocument', () => {
   it('returns the nodes as given when there are issues, parents first when there are none', () => {
-    const nodes = [{ ...node('subnet', 'az'), kind: 'subnet' }, { ...node('az'), kind: 'availability-zone' }];
+    const nodes = [
+      { ...node('subnet', 'az'), kind: 'subnet' },
+      { ...node('az'), kind: 'availability-zone' },
+    ];
     const valid = validateDocument({ schemaVersion: 1, metadata: { title: '', description: '' }, nodes, edges: [] });
     expect(valid.issues).toEqual([]);
     expect(valid.document.nodes.map((item) => item.id)).toEqual(['az', 'subnet']);
-    const invalid = validateDocument({ schemaVersion: 1, metadata: { title: '', description: '' }, nodes: [nodes[0]!, { ...nodes[1]!, props: { zone: 'AB' } }], edges: [] });
+    const invalid = validateDocument({
+      schemaVersion: 1,
+      metadata: { title: '', description: '' },
+      nodes: [nodes[0]!, { ...nodes[1]!, props: { zone: 'AB' } }],
+      edges: [],
+    });
     expect(invalid.issues).toHaveLength(1);
     expect(invalid.document.nodes.map((item) => item.id)).toEqual(['subnet', 'az']);
   });

@@ -59,7 +59,8 @@ export function validateDocument(input: DiagramDocument): { document: DiagramDoc
     seenIds.add(edge.id);
     const source = lookup(nodes, nodeIndex, edge.source);
     const target = lookup(nodes, nodeIndex, edge.target);
-    if (!source) issues.push({ path: where('source'), message: `The connection starts at "${edge.source}", which is not in the document.` });
+    if (!source)
+      issues.push({ path: where('source'), message: `The connection starts at "${edge.source}", which is not in the document.` });
     if (!target) issues.push({ path: where('target'), message: `The connection ends at "${edge.target}", which is not in the document.` });
     if (!source || !target) return edge;
     if (source.id === target.id) {
@@ -80,7 +81,11 @@ export function validateDocument(input: DiagramDocument): { document: DiagramDoc
     const schema = connection.definition.props;
     if (!schema) {
       const extra = Object.keys(edge.props);
-      if (extra.length > 0) issues.push({ path: where('props'), message: `A "${connection.definition.label}" connection has no properties (found ${extra.join(', ')}).` });
+      if (extra.length > 0)
+        issues.push({
+          path: where('props'),
+          message: `A "${connection.definition.label}" connection has no properties (found ${extra.join(', ')}).`,
+        });
       return { ...edge, props: {} };
     }
     const props = (schema as z.ZodObject).safeParse(edge.props);
@@ -117,7 +122,10 @@ function findParentCycles(nodes: readonly DiagramNode[]): DocumentIssue[] {
     while (current !== undefined && !settled.has(current)) {
       if (onPath.has(current)) {
         const index = indexOf.get(current) ?? 0;
-        issues.push({ path: formatPath(['nodes', index, 'parentId']), message: `${describeNode(nodes[index] ?? node)} is nested inside itself through its parents.` });
+        issues.push({
+          path: formatPath(['nodes', index, 'parentId']),
+          message: `${describeNode(nodes[index] ?? node)} is nested inside itself through its parents.`,
+        });
         break;
       }
       path.push(current);

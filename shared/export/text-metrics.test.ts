@@ -97,7 +97,17 @@ describe('metric tables against a real Arial-compatible font', () => {
   const codePoints = [
     ...Array.from({ length: 0x7f - 0x20 }, (_, index) => 0x20 + index),
     ...Array.from({ length: 0x100 - 0xa0 }, (_, index) => 0xa0 + index),
-    0x2013, 0x2014, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2026, 0x20ac, 0x2122, 0x2192,
+    0x2013,
+    0x2014,
+    0x2018,
+    0x2019,
+    0x201c,
+    0x201d,
+    0x2022,
+    0x2026,
+    0x20ac,
+    0x2122,
+    0x2192,
   ];
 
   it.for(fonts)('match $path', ({ path, weight }, context) => {
@@ -109,7 +119,10 @@ describe('metric tables against a real Arial-compatible font', () => {
     for (const codePoint of codePoints) {
       const expected = advance(codePoint);
       if (expected === undefined) continue;
-      expect(measureText(String.fromCodePoint(codePoint), { size: 1000, weight }), `U+${codePoint.toString(16)}`).toBeCloseTo(expected, -0.5);
+      expect(measureText(String.fromCodePoint(codePoint), { size: 1000, weight }), `U+${codePoint.toString(16)}`).toBeCloseTo(
+        expected,
+        -0.5,
+      );
     }
   });
 });

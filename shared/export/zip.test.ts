@@ -16,7 +16,12 @@ describe('zipTextFiles', () => {
     const archive = join(directory, 'app.zip');
     writeFileSync(archive, zipTextFiles(entries));
     // Python's zipfile is on every machine we build on; it checks CRCs while extracting.
-    execFileSync('python3', ['-c', `import zipfile,sys; z=zipfile.ZipFile(sys.argv[1]); assert z.testzip() is None; z.extractall(sys.argv[2])`, archive, join(directory, 'out')]);
+    execFileSync('python3', [
+      '-c',
+      `import zipfile,sys; z=zipfile.ZipFile(sys.argv[1]); assert z.testzip() is None; z.extractall(sys.argv[2])`,
+      archive,
+      join(directory, 'out'),
+    ]);
     for (const entry of entries) expect(readFileSync(join(directory, 'out', entry.path), 'utf8')).toBe(entry.content);
   });
 

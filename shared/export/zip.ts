@@ -27,7 +27,7 @@ export function zipTextFiles(entries: readonly ZipEntry[]): Uint8Array {
     header.setUint16(6, 0x0800, true); // UTF-8 names
     header.setUint16(8, 0, true); // stored
     header.setUint16(10, 0, true); // time 00:00
-    header.setUint16(12, (2024 - 1980) << 9 | (1 << 5) | 1, true); // date 2024-01-01
+    header.setUint16(12, ((2024 - 1980) << 9) | (1 << 5) | 1, true); // date 2024-01-01
     header.setUint32(14, crc, true);
     header.setUint32(18, data.length, true);
     header.setUint32(22, data.length, true);
@@ -42,7 +42,7 @@ export function zipTextFiles(entries: readonly ZipEntry[]): Uint8Array {
     record.setUint16(8, 0x0800, true);
     record.setUint16(10, 0, true);
     record.setUint16(12, 0, true);
-    record.setUint16(14, (2024 - 1980) << 9 | (1 << 5) | 1, true);
+    record.setUint16(14, ((2024 - 1980) << 9) | (1 << 5) | 1, true);
     record.setUint32(16, crc, true);
     record.setUint32(20, data.length, true);
     record.setUint32(24, data.length, true);

@@ -19,7 +19,10 @@ function issues(value: unknown): string[] {
 describe('exportFolder request schema', () => {
   it('is served on file:export-folder and answers with a save result', () => {
     expect(HOST_CHANNELS.exportFolder.channel).toBe('file:export-folder');
-    expect(HOST_CHANNELS.exportFolder.response.safeParse({ status: 'saved', file: { path: '/home/ada/code/payments', name: 'payments' } }).success).toBe(true);
+    expect(
+      HOST_CHANNELS.exportFolder.response.safeParse({ status: 'saved', file: { path: '/home/ada/code/payments', name: 'payments' } })
+        .success,
+    ).toBe(true);
   });
 
   it('accepts a CDK app', () => {
@@ -46,12 +49,19 @@ describe('exportFolder request schema', () => {
     for (const issue of found) expect(issue).toMatch(/^suggestedName: /);
   });
 
-  it.each(['../outside.ts', '/etc/passwd', 'lib/../../x', 'C:/Windows/x', 'lib\\x.ts', 'lib//x.ts', './x', 'lib/'])('refuses the path %s', (path) => {
-    expect(issues({ suggestedName: 'app', files: [...cdkApp, { path, content: 'x' }] })).toEqual([expect.stringMatching(/^files\.4\.path: must be a relative path inside the folder/)]);
-  });
+  it.each(['../outside.ts', '/etc/passwd', 'lib/../../x', 'C:/Windows/x', 'lib\\x.ts', 'lib//x.ts', './x', 'lib/'])(
+    'refuses the path %s',
+    (path) => {
+      expect(issues({ suggestedName: 'app', files: [...cdkApp, { path, content: 'x' }] })).toEqual([
+        expect.stringMatching(/^files\.4\.path: must be a relative path inside the folder/),
+      ]);
+    },
+  );
 
   it('refuses duplicates and file/folder clashes, naming the path', () => {
-    expect(issues({ suggestedName: 'app', files: [...cdkApp, { path: 'bin/APP.ts', content: '' }] })).toEqual([expect.stringMatching(/^files\.4\.path: “bin\/APP\.ts” is listed twice/)]);
+    expect(issues({ suggestedName: 'app', files: [...cdkApp, { path: 'bin/APP.ts', content: '' }] })).toEqual([
+      expect.stringMatching(/^files\.4\.path: “bin\/APP\.ts” is listed twice/),
+    ]);
   });
 
   it('refuses no files, too many files and too much content', () => {
@@ -59,7 +69,15 @@ describe('exportFolder request schema', () => {
     const many = Array.from({ length: MAX_FOLDER_EXPORT_FILES + 1 }, (_, index) => ({ path: `f${index}.txt`, content: '' }));
     expect(issues({ suggestedName: 'app', files: many })).toEqual([expect.stringMatching(/^files: /)]);
     const half = 'x'.repeat(MAX_FOLDER_EXPORT_CHARS / 2 + 1);
-    expect(issues({ suggestedName: 'app', files: [{ path: 'a.txt', content: half }, { path: 'b.txt', content: half }] })).toEqual([expect.stringMatching(/^files: The files hold \d+ characters in total/)]);
+    expect(
+      issues({
+        suggestedName: 'app',
+        files: [
+          { path: 'a.txt', content: half },
+          { path: 'b.txt', content: half },
+        ],
+      }),
+    ).toEqual([expect.stringMatching(/^files: The files hold \d+ characters in total/)]);
   });
 
   it('refuses unknown fields and missing content', () => {

@@ -65,19 +65,17 @@ export const ExportFormat = z.enum(['svg', 'png', 'json']);
 /** A folder of generated text files (the CDK app), written as a new folder the user places. */
 export const FolderExportRequest = z.strictObject({
   /** The name of the folder to create; one portable name, no path. */
-  suggestedName: z
-    .string()
-    .min(1)
-    .max(MAX_FOLDER_NAME_LENGTH)
-    .refine(isPortableName, {
-      message: 'must be a plain folder name that works on every system: no / \\ : * ? " < > | or control characters, not . or .., not ending in a dot or space',
-    }),
+  suggestedName: z.string().min(1).max(MAX_FOLDER_NAME_LENGTH).refine(isPortableName, {
+    message:
+      'must be a plain folder name that works on every system: no / \\ : * ? " < > | or control characters, not . or .., not ending in a dot or space',
+  }),
   files: z
     .array(
       z.strictObject({
         /** Relative to the new folder, forward slashes: "lib/app-stack.ts". */
         path: z.string().min(1).max(MAX_FOLDER_FILE_PATH_LENGTH).refine(isPortableRelativePath, {
-          message: 'must be a relative path inside the folder (forward slashes, no .. or empty parts) made of names that work on every system',
+          message:
+            'must be a relative path inside the folder (forward slashes, no .. or empty parts) made of names that work on every system',
         }),
         content: z.string().max(MAX_FOLDER_EXPORT_CHARS),
       }),
@@ -211,13 +209,7 @@ export type HostApi = {
 };
 
 /** Documentation hosts the app may open in the system browser. Anything else is refused. */
-export const EXTERNAL_URL_ALLOWLIST = [
-  'docs.aws.amazon.com',
-  'aws.amazon.com',
-  'docs.docker.com',
-  'kubernetes.io',
-  'github.com',
-] as const;
+export const EXTERNAL_URL_ALLOWLIST = ['docs.aws.amazon.com', 'aws.amazon.com', 'docs.docker.com', 'kubernetes.io', 'github.com'] as const;
 
 export function isAllowedExternalUrl(url: string): boolean {
   // No URL class here (shared/ has no DOM or Node globals): https only, no credentials or port.

@@ -18,11 +18,34 @@ const cdkApp = [
 
 describe('portable names', () => {
   it('accepts ordinary file and folder names', () => {
-    for (const name of ['app', 'my-app', 'README.md', '.gitignore', 'Ünïcode app', 'app.v2', 'a b']) expect(isPortableName(name), name).toBe(true);
+    for (const name of ['app', 'my-app', 'README.md', '.gitignore', 'Ünïcode app', 'app.v2', 'a b'])
+      expect(isPortableName(name), name).toBe(true);
   });
 
   it('refuses names some system cannot hold or would change', () => {
-    for (const name of ['', '.', '..', 'a/b', 'a\\b', 'a:b', 'a*b', 'a?b', 'a"b', 'a<b', 'a>b', 'a|b', 'a\u0000b', 'tab\tname', 'app.', 'app ', 'CON', 'nul.txt', 'Com1', 'LPT9.md', 'x'.repeat(256)]) {
+    for (const name of [
+      '',
+      '.',
+      '..',
+      'a/b',
+      'a\\b',
+      'a:b',
+      'a*b',
+      'a?b',
+      'a"b',
+      'a<b',
+      'a>b',
+      'a|b',
+      'a\u0000b',
+      'tab\tname',
+      'app.',
+      'app ',
+      'CON',
+      'nul.txt',
+      'Com1',
+      'LPT9.md',
+      'x'.repeat(256),
+    ]) {
       expect(isPortableName(name), JSON.stringify(name)).toBe(false);
     }
     expect(isPortableName('console')).toBe(true);
@@ -70,11 +93,17 @@ describe('folderExportProblems', () => {
   });
 
   it('refuses the same path twice, also when only the case differs', () => {
-    expect(folderExportProblems([...cdkApp, { path: 'README.md', content: '' }])).toEqual([{ index: 4, message: '“README.md” is listed twice.' }]);
-    expect(folderExportProblems([...cdkApp, { path: 'readme.md', content: '' }])[0]!.message).toMatch(/“readme\.md” is listed twice \(as “README\.md”/);
+    expect(folderExportProblems([...cdkApp, { path: 'README.md', content: '' }])).toEqual([
+      { index: 4, message: '“README.md” is listed twice.' },
+    ]);
+    expect(folderExportProblems([...cdkApp, { path: 'readme.md', content: '' }])[0]!.message).toMatch(
+      /“readme\.md” is listed twice \(as “README\.md”/,
+    );
   });
 
   it('refuses a path used both as a file and as a folder', () => {
-    expect(folderExportProblems([...cdkApp, { path: 'LIB', content: '' }])).toEqual([{ index: 4, message: '“LIB” is a file, but “lib” is also needed as a folder.' }]);
+    expect(folderExportProblems([...cdkApp, { path: 'LIB', content: '' }])).toEqual([
+      { index: 4, message: '“LIB” is a file, but “lib” is also needed as a folder.' },
+    ]);
   });
 });

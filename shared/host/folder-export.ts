@@ -73,7 +73,10 @@ export function folderExportProblems(files: readonly FolderExportFile[]): Array<
     const key = file.path.toLowerCase();
     const earlier = filesByKey.get(key);
     if (earlier !== undefined) {
-      problems.push({ index, message: `“${file.path}” is listed twice${earlier === file.path ? '' : ` (as “${earlier}”; names differing only in case collide on macOS and Windows)`}.` });
+      problems.push({
+        index,
+        message: `“${file.path}” is listed twice${earlier === file.path ? '' : ` (as “${earlier}”; names differing only in case collide on macOS and Windows)`}.`,
+      });
     } else {
       filesByKey.set(key, file.path);
     }
@@ -88,7 +91,10 @@ export function folderExportProblems(files: readonly FolderExportFile[]): Array<
     if (folder !== undefined) problems.push({ index, message: `“${file.path}” is a file, but “${folder}” is also needed as a folder.` });
   });
   if (totalChars > MAX_FOLDER_EXPORT_CHARS) {
-    problems.push({ index: -1, message: `The files hold ${totalChars} characters in total; at most ${MAX_FOLDER_EXPORT_CHARS} can be exported at once.` });
+    problems.push({
+      index: -1,
+      message: `The files hold ${totalChars} characters in total; at most ${MAX_FOLDER_EXPORT_CHARS} can be exported at once.`,
+    });
   }
   return problems;
 }

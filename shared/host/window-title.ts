@@ -7,7 +7,11 @@
 export const APP_NAME = 'Stowage';
 export const EDITED_MARKER = '• ';
 
-export function formatWindowTitle(documentName: string, edited: boolean, options: { editedMarker: boolean } = { editedMarker: true }): string {
+export function formatWindowTitle(
+  documentName: string,
+  edited: boolean,
+  options: { editedMarker: boolean } = { editedMarker: true },
+): string {
   const name = documentName.trim();
   const base = name === '' || name === APP_NAME ? APP_NAME : `${name} — ${APP_NAME}`;
   return edited && options.editedMarker ? `${EDITED_MARKER}${base}` : base;

@@ -71,7 +71,14 @@ export function resolveEcsCompute(model: DiagramModel, node: DiagramNode): EcsCo
       if (implied.strategy) return implied.strategy;
       // Fargate capacity stands for the FARGATE provider, which a strategy can name.
       if (implied.launchType === 'FARGATE') return [{ provider: 'FARGATE', base: 0, weight: 1, ref: { type: 'FARGATE' } as ProviderRef }];
-      return [{ provider: implied.launchType ?? 'EC2', base: 0, weight: 1, ref: { type: 'unknown', name: implied.launchType ?? 'EC2' } as ProviderRef }];
+      return [
+        {
+          provider: implied.launchType ?? 'EC2',
+          base: 0,
+          weight: 1,
+          ref: { type: 'unknown', name: implied.launchType ?? 'EC2' } as ProviderRef,
+        },
+      ];
     });
     return compute('placement', strategy);
   }
@@ -102,7 +109,11 @@ function impliedByCapacity(capacity: DiagramNode): { launchType?: LaunchType; st
 }
 
 /** Resolves provider names: FARGATE, FARGATE_SPOT, or the id of an EC2 capacity node registered as a capacity provider. */
-export function resolveStrategy(model: DiagramModel, cluster: DiagramNode | undefined, items: readonly StrategyItem[]): ResolvedStrategyItem[] {
+export function resolveStrategy(
+  model: DiagramModel,
+  cluster: DiagramNode | undefined,
+  items: readonly StrategyItem[],
+): ResolvedStrategyItem[] {
   return items.map((item) => ({ ...item, ref: resolveProvider(model, cluster, item.provider) }));
 }
 

@@ -49,16 +49,28 @@ function checkFixes(document: DiagramDocument, findings: readonly Finding[]) {
 
 describe('rules on random documents', { timeout: 120_000 }, () => {
   it('the generators make documents the loader accepts', () => {
-    fc.assert(fc.property(arbitraryDocument, (document) => loads(document)), RUNS);
-    fc.assert(fc.property(arbitraryArchitecture, (document) => loads(document)), RUNS);
+    fc.assert(
+      fc.property(arbitraryDocument, (document) => loads(document)),
+      RUNS,
+    );
+    fc.assert(
+      fc.property(arbitraryArchitecture, (document) => loads(document)),
+      RUNS,
+    );
   });
 
   it('never throw, and point only at elements that exist (any nesting)', () => {
-    fc.assert(fc.property(arbitraryDocument, (document) => void checkFindingsPointAtElements(document)), RUNS);
+    fc.assert(
+      fc.property(arbitraryDocument, (document) => void checkFindingsPointAtElements(document)),
+      RUNS,
+    );
   });
 
   it('never throw, and point only at elements that exist (full architectures)', () => {
-    fc.assert(fc.property(arbitraryArchitecture, (document) => void checkFindingsPointAtElements(document)), RUNS);
+    fc.assert(
+      fc.property(arbitraryArchitecture, (document) => void checkFindingsPointAtElements(document)),
+      RUNS,
+    );
   });
 
   it('offer quick fixes that keep the document valid and remove their finding', () => {

@@ -37,7 +37,12 @@ describe('valid architectures raise nothing', () => {
     d.connect(worker, stack.repository);
     const job = d.add('ecs-task', { in: stack.fargate, label: 'job', props: { schedule: 'rate(1 hour)' } });
     d.connect(job, stack.repository);
-    d.set(stack.cluster, { defaultCapacityProviderStrategy: [{ provider: 'FARGATE', base: 1, weight: 1 }, { provider: 'FARGATE_SPOT', base: 0, weight: 3 }] });
+    d.set(stack.cluster, {
+      defaultCapacityProviderStrategy: [
+        { provider: 'FARGATE', base: 1, weight: 1 },
+        { provider: 'FARGATE_SPOT', base: 0, weight: 3 },
+      ],
+    });
     expect(messages(d.build())).toEqual([]);
   });
 
@@ -48,14 +53,21 @@ describe('valid architectures raise nothing', () => {
       d.set(stack.web, {
         cpuArchitecture: 'ARM64',
         platformVersion,
-        capacityProviderStrategy: [{ provider: 'FARGATE_SPOT', base: 0, weight: 1 }, { provider: 'FARGATE', base: 1, weight: 0 }],
+        capacityProviderStrategy: [
+          { provider: 'FARGATE_SPOT', base: 0, weight: 1 },
+          { provider: 'FARGATE', base: 1, weight: 0 },
+        ],
       });
       expect(messages(d.build()), platformVersion).toEqual([]);
     }
   });
 
   it('an ALB or NLB in IP mode (or auto) in front of Fargate', () => {
-    for (const [kind, targetType] of [['alb', 'ip'], ['nlb', 'ip'], ['nlb', 'auto']] as const) {
+    for (const [kind, targetType] of [
+      ['alb', 'ip'],
+      ['nlb', 'ip'],
+      ['nlb', 'auto'],
+    ] as const) {
       const d = diagram();
       const stack = fargateWebStack(d);
       if (kind === 'alb') d.setEdge(stack.route, { targetType });
@@ -108,8 +120,20 @@ describe('valid architectures raise nothing', () => {
         minCapacity: 0,
         maxCapacity: 10,
         policies: [
-          { type: 'target-tracking', metric: 'ECSServiceAverageCPUUtilization', targetValue: 60, scaleInCooldown: 300, scaleOutCooldown: 60 },
-          { type: 'target-tracking', metric: 'ECSServiceAverageMemoryUtilization', targetValue: 70, scaleInCooldown: 300, scaleOutCooldown: 60 },
+          {
+            type: 'target-tracking',
+            metric: 'ECSServiceAverageCPUUtilization',
+            targetValue: 60,
+            scaleInCooldown: 300,
+            scaleOutCooldown: 60,
+          },
+          {
+            type: 'target-tracking',
+            metric: 'ECSServiceAverageMemoryUtilization',
+            targetValue: 70,
+            scaleInCooldown: 300,
+            scaleOutCooldown: 60,
+          },
           { type: 'target-tracking', metric: 'ALBRequestCountPerTarget', targetValue: 500, scaleInCooldown: 300, scaleOutCooldown: 60 },
         ],
       },
@@ -127,11 +151,19 @@ describe('valid architectures raise nothing', () => {
     for (const subnet of stack.privateSubnets) d.connect(selfManaged, subnet);
     const batch = d.add('eks-workload', { in: selfManaged, label: 'batch', props: { namespace: 'batch' } });
     d.connect(batch, stack.repository);
-    const profile = d.add('eks-fargate-profile', { in: stack.cluster, label: 'serverless', props: { selectors: [{ namespace: 'serverless', labels: '' }] } });
+    const profile = d.add('eks-fargate-profile', {
+      in: stack.cluster,
+      label: 'serverless',
+      props: { selectors: [{ namespace: 'serverless', labels: '' }] },
+    });
     for (const subnet of stack.privateSubnets) d.connect(profile, subnet);
     const api = d.add('eks-workload', { in: profile, label: 'api', props: { namespace: 'serverless' } });
     d.connect(api, stack.repository);
-    const logs = d.add('eks-workload', { in: stack.nodes, label: 'log agent', props: { workloadType: 'DaemonSet', namespace: 'kube-system' } });
+    const logs = d.add('eks-workload', {
+      in: stack.nodes,
+      label: 'log agent',
+      props: { workloadType: 'DaemonSet', namespace: 'kube-system' },
+    });
     d.connect(logs, stack.repository);
     const alb = d.add('alb', { in: stack.vpc, label: 'ALB' });
     for (const subnet of stack.publicSubnets) d.connect(alb, subnet);
@@ -172,7 +204,9 @@ describe('valid architectures raise nothing', () => {
     const fargate = d.add('ecs-fargate-capacity', { in: cluster });
     const task = d.add('ecs-task', { in: fargate, props: { assignPublicIp: true } });
     d.connect(task, net.publicSubnets[0]!);
-    const image = d.add('dockerhub-image', { props: { credentialsSecret: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:dockerhub' } });
+    const image = d.add('dockerhub-image', {
+      props: { credentialsSecret: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:dockerhub' },
+    });
     d.connect(task, image);
     expect(messages(d.build())).toEqual([]);
   });
@@ -183,7 +217,14 @@ describe('valid architectures raise nothing', () => {
     d.add('ecs-service', {
       in: stack.capacity,
       label: 'agent',
-      props: { schedulingStrategy: 'DAEMON', launchType: 'EC2', networkMode: 'host', containerPort: 8125, maximumPercent: 100, minimumHealthyPercent: 0 },
+      props: {
+        schedulingStrategy: 'DAEMON',
+        launchType: 'EC2',
+        networkMode: 'host',
+        containerPort: 8125,
+        maximumPercent: 100,
+        minimumHealthyPercent: 0,
+      },
     });
     expect(messages(d.build())).toEqual([]);
   });
@@ -192,9 +233,16 @@ describe('valid architectures raise nothing', () => {
     const d = diagram();
     const stack = fargateWebStack(d);
     d.set(stack.web, { operatingSystemFamily: 'WINDOWS_SERVER_2022_CORE', cpu: 1024, memory: 2048 });
-    const capacity = d.add('ecs-ec2-capacity', { in: stack.cluster, props: { amiFamily: 'WINDOWS_SERVER_2022_CORE', minSize: 1, maxSize: 2 } });
+    const capacity = d.add('ecs-ec2-capacity', {
+      in: stack.cluster,
+      props: { amiFamily: 'WINDOWS_SERVER_2022_CORE', minSize: 1, maxSize: 2 },
+    });
     for (const subnet of stack.privateSubnets) d.connect(capacity, subnet);
-    const legacy = d.add('ecs-service', { in: capacity, label: 'legacy', props: { operatingSystemFamily: 'WINDOWS_SERVER_2022_FULL', desiredCount: 1 } });
+    const legacy = d.add('ecs-service', {
+      in: capacity,
+      label: 'legacy',
+      props: { operatingSystemFamily: 'WINDOWS_SERVER_2022_FULL', desiredCount: 1 },
+    });
     d.connect(legacy, stack.repository);
     expect(messages(d.build())).toEqual([]);
   });

@@ -38,6 +38,11 @@ export function fileText(files: readonly GeneratedFile[], path: string): string 
   return file.content;
 }
 
-export function finding(ruleId: string, nodeIds: string[], severity: Finding['severity'] = 'error', message = `Problem ${ruleId}.`): Finding {
+export function finding(
+  ruleId: string,
+  nodeIds: string[],
+  severity: Finding['severity'] = 'error',
+  message = `Problem ${ruleId}.`,
+): Finding {
   return { ruleId, severity, message, nodeIds, edgeIds: [] };
 }

@@ -22,7 +22,9 @@ export class ErrorBoundary extends Component<{ services: AppServices; children: 
     console.error('Stowage UI error', error, info.componentStack);
     const { documents, host } = this.props.services;
     // Keep the work safe at once, whatever the user clicks next.
-    void host.writeDraft({ text: serializeDocument(documents.getState().document), file: documents.getState().file }).catch(() => undefined);
+    void host
+      .writeDraft({ text: serializeDocument(documents.getState().document), file: documents.getState().file })
+      .catch(() => undefined);
   }
 
   private readonly saveCopy = async () => {

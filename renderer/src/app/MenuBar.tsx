@@ -49,7 +49,11 @@ export function MenuBar() {
     return [
       ...base,
       { type: 'separator' },
-      ...recent.slice(0, 8).map<MenuEntry>((file) => ({ type: 'action', label: `Open Recent: ${file.name}`, run: () => void openRecent(services, file.path) })),
+      ...recent.slice(0, 8).map<MenuEntry>((file) => ({
+        type: 'action',
+        label: `Open Recent: ${file.name}`,
+        run: () => void openRecent(services, file.path),
+      })),
     ];
   };
 

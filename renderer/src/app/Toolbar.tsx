@@ -22,7 +22,10 @@ export function Toolbar() {
   const { commands, documents, session, host } = useServices();
   // Enabled and checked states follow the document and the selection.
   useStore(documents, (state) => state.history);
-  useStore(session, useShallow((state) => [state.selectedNodeIds, state.selectedEdgeIds, state.snapToGrid, state.minimap]));
+  useStore(
+    session,
+    useShallow((state) => [state.selectedNodeIds, state.selectedEdgeIds, state.snapToGrid, state.minimap]),
+  );
   return (
     <div className="stowage-toolbar" role="toolbar" aria-label="Tools">
       {BUTTONS.map((button) => {

@@ -20,7 +20,9 @@ export function useWindowSync(services: AppServices): void {
     const push = () => {
       scheduled = 0;
       const state = documents.getState();
-      void host.setWindowState({ title: documentName(state), edited: isDirty(state), enabledCommands: commands.enabledIds() }).catch(() => undefined);
+      void host
+        .setWindowState({ title: documentName(state), edited: isDirty(state), enabledCommands: commands.enabledIds() })
+        .catch(() => undefined);
     };
     const schedule = () => {
       if (!scheduled) scheduled = requestAnimationFrame(push);
@@ -91,7 +93,10 @@ export function useWindowSync(services: AppServices): void {
       if (!file) return;
       void (async () => {
         if (file.size > LIMITS.maxFileBytes) {
-          ui.getState().showError(`Could not open ${file.name}`, `The file is larger than ${LIMITS.maxFileBytes / (1024 * 1024)} MB, which no Stowage diagram needs. Check that you picked the right file.`);
+          ui.getState().showError(
+            `Could not open ${file.name}`,
+            `The file is larger than ${LIMITS.maxFileBytes / (1024 * 1024)} MB, which no Stowage diagram needs. Check that you picked the right file.`,
+          );
           return;
         }
         if (!(await confirmReplace(services))) return;

@@ -47,7 +47,6 @@ const ZOOM_KEYS = ['Meta', 'Control'];
 const PAN_BUTTONS = [1];
 const SNAP_GRID: [number, number] = [GRID, GRID];
 
-
 export interface CanvasProps {
   nodeBadges?: ReadonlyMap<string, BadgeInfo>;
   edgeBadges?: ReadonlyMap<string, BadgeInfo>;
@@ -91,7 +90,12 @@ export function Canvas({ nodeBadges = EMPTY_BADGES, edgeBadges = EMPTY_BADGES }:
       zoomOut: () => void flow.zoomOut({ duration: 150 }),
       zoomTo: (level) => void flow.zoomTo(level, { duration: 150 }),
       fitView: (nodeIds) =>
-        void flow.fitView({ padding: 0.05, duration: 200, maxZoom: 1.5, ...(nodeIds?.length ? { nodes: nodeIds.map((id) => ({ id })) } : {}) }),
+        void flow.fitView({
+          padding: 0.05,
+          duration: 200,
+          maxZoom: 1.5,
+          ...(nodeIds?.length ? { nodes: nodeIds.map((id) => ({ id })) } : {}),
+        }),
       viewportCenter: () => {
         const pane = window.document.querySelector('.react-flow')?.getBoundingClientRect();
         if (!pane) return { x: 0, y: 0 };
@@ -144,7 +148,10 @@ export function Canvas({ nodeBadges = EMPTY_BADGES, edgeBadges = EMPTY_BADGES }:
       if (!internal) return;
       const index = indexRef.current;
       const size = { width: node.width ?? 0, height: node.height ?? 0 };
-      const center = { x: internal.internals.positionAbsolute.x + size.width / 2, y: internal.internals.positionAbsolute.y + size.height / 2 };
+      const center = {
+        x: internal.internals.positionAbsolute.x + size.width / 2,
+        y: internal.internals.positionAbsolute.y + size.height / 2,
+      };
       const target = index.dropTarget(center, node.data.node.kind, new Set(dragged.map((item) => item.id)));
       session.getState().setDropTarget(target && target.id !== node.parentId ? target.id : null);
     },
@@ -161,7 +168,10 @@ export function Canvas({ nodeBadges = EMPTY_BADGES, edgeBadges = EMPTY_BADGES }:
       const notNested = commitDrag(services, items);
       const [first] = notNested;
       if (first) {
-        ui.getState().toast(`"${first.label || first.id}" stays on the canvas: the group under it cannot hold it. ${nestingHint(first.kind)}`, 'info');
+        ui.getState().toast(
+          `"${first.label || first.id}" stays on the canvas: the group under it cannot hold it. ${nestingHint(first.kind)}`,
+          'info',
+        );
       }
     },
     [flow, services, session, ui],
@@ -223,8 +233,14 @@ export function Canvas({ nodeBadges = EMPTY_BADGES, edgeBadges = EMPTY_BADGES }:
     [flow, openContextMenu, services, session],
   );
 
-  const onNodeContextMenu = useCallback((event: ReactMouseEvent, node: ComponentFlowNode) => showMenu(event, { type: 'node', id: node.id }), [showMenu]);
-  const onEdgeContextMenu = useCallback((event: ReactMouseEvent, edge: RelationFlowEdge) => showMenu(event, { type: 'edge', id: edge.id }), [showMenu]);
+  const onNodeContextMenu = useCallback(
+    (event: ReactMouseEvent, node: ComponentFlowNode) => showMenu(event, { type: 'node', id: node.id }),
+    [showMenu],
+  );
+  const onEdgeContextMenu = useCallback(
+    (event: ReactMouseEvent, edge: RelationFlowEdge) => showMenu(event, { type: 'edge', id: edge.id }),
+    [showMenu],
+  );
   const onPaneContextMenu = useCallback((event: ReactMouseEvent | MouseEvent) => showMenu(event, { type: 'pane' }), [showMenu]);
   const onSelectionContextMenu = useCallback((event: ReactMouseEvent) => showMenu(event, { type: 'selection' }), [showMenu]);
 
@@ -239,7 +255,11 @@ export function Canvas({ nodeBadges = EMPTY_BADGES, edgeBadges = EMPTY_BADGES }:
   }, []);
 
   return (
-    <div className={`stowage-canvas${far ? ' is-far' : ''}${connecting ? ' is-connecting' : ''}`} onMouseMove={onPointerMove} data-testid="canvas">
+    <div
+      className={`stowage-canvas${far ? ' is-far' : ''}${connecting ? ' is-connecting' : ''}`}
+      onMouseMove={onPointerMove}
+      data-testid="canvas"
+    >
       <ReactFlow<ComponentFlowNode, RelationFlowEdge>
         nodes={nodeState.nodes}
         edges={derivedEdges}
@@ -282,7 +302,17 @@ export function Canvas({ nodeBadges = EMPTY_BADGES, edgeBadges = EMPTY_BADGES }:
       >
         {!far && <Background variant={BackgroundVariant.Dots} gap={GRID} size={1} color="#c3c9d0" />}
         <Controls showInteractive={false} position="bottom-left" />
-        {minimapVisible(minimap, document.nodes.length) && <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeColor={minimapStroke} nodeStrokeWidth={6} position="bottom-right" ariaLabel="Minimap" />}
+        {minimapVisible(minimap, document.nodes.length) && (
+          <MiniMap
+            pannable
+            zoomable
+            nodeColor={minimapColor}
+            nodeStrokeColor={minimapStroke}
+            nodeStrokeWidth={6}
+            position="bottom-right"
+            ariaLabel="Minimap"
+          />
+        )}
       </ReactFlow>
     </div>
   );

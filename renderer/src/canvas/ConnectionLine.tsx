@@ -14,7 +14,12 @@ export function ConnectionLine({ fromX, fromY, toX, toY, fromNode, toNode }: Con
   const hint = verdict === undefined ? '' : verdict.ok ? verdict.label : verdict.reason;
   return (
     <g className={`stowage-connection-line is-${status}`}>
-      <path d={`M${fromX},${fromY} L${toX},${toY}`} fill="none" strokeWidth={1.5} strokeDasharray={status === 'invalid' ? '5 4' : undefined} />
+      <path
+        d={`M${fromX},${fromY} L${toX},${toY}`}
+        fill="none"
+        strokeWidth={1.5}
+        strokeDasharray={status === 'invalid' ? '5 4' : undefined}
+      />
       <circle cx={toX} cy={toY} r={3.5} />
       {hint && (
         <foreignObject x={toX + 12} y={toY + 10} width={320} height={160} style={{ overflow: 'visible', pointerEvents: 'none' }}>

@@ -17,10 +17,13 @@ export const GroupNode = memo(function GroupNode({ id, data, selected }: NodePro
   const kind = findKind(node.kind);
   const onResizeEnd = useCallback(
     (_event: unknown, params: { x: number; y: number; width: number; height: number }) => {
-      documents.getState().change(
-        (document) => updateNode(document, id, { position: { x: params.x, y: params.y }, size: { width: params.width, height: params.height } }),
-        { label: 'Resize' },
-      );
+      documents
+        .getState()
+        .change(
+          (document) =>
+            updateNode(document, id, { position: { x: params.x, y: params.y }, size: { width: params.width, height: params.height } }),
+          { label: 'Resize' },
+        );
     },
     [documents, id],
   );

@@ -36,13 +36,33 @@ export const RelationEdge = memo(function RelationEdge(props: EdgeProps<Relation
   const showLabel = label !== '' && (!far || badge !== null || selected === true);
   return (
     <>
-      <BaseEdge id={id} path={route.path} markerEnd={markerEnd} className={badge ? `has-${badge.severity}` : undefined} interactionWidth={16} />
+      <BaseEdge
+        id={id}
+        path={route.path}
+        markerEnd={markerEnd}
+        className={badge ? `has-${badge.severity}` : undefined}
+        interactionWidth={16}
+      />
       {showLabel && <EdgeLabel x={route.labelX} y={route.labelY} text={label} badge={badge} selected={selected === true} edgeId={id} />}
     </>
   );
 });
 
-function EdgeLabel({ x, y, text, badge, selected, edgeId }: { x: number; y: number; text: string; badge: BadgeInfo | null; selected: boolean; edgeId: string }) {
+function EdgeLabel({
+  x,
+  y,
+  text,
+  badge,
+  selected,
+  edgeId,
+}: {
+  x: number;
+  y: number;
+  text: string;
+  badge: BadgeInfo | null;
+  selected: boolean;
+  edgeId: string;
+}) {
   const width = measureText(text, { size: EDGE.labelFontSize }) + EDGE.labelPaddingX * 2 + (badge ? BADGE_RADIUS * 2 + 2 : 0);
   const height = EDGE.labelFontSize + EDGE.labelPaddingY * 2 + 2;
   const left = x - width / 2;

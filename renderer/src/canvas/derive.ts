@@ -1,6 +1,13 @@
 import { Position } from '@xyflow/react';
 import { findConnection, findKind } from '../../../shared/catalog';
-import { DocumentIndex, nodeSize, pickHandleSides, type DiagramDocument, type DiagramEdge, type DiagramNode } from '../../../shared/document';
+import {
+  DocumentIndex,
+  nodeSize,
+  pickHandleSides,
+  type DiagramDocument,
+  type DiagramEdge,
+  type DiagramNode,
+} from '../../../shared/document';
 import type { BadgeInfo, ComponentFlowNode, RelationFlowEdge } from './flow-types';
 
 /**

@@ -29,5 +29,7 @@ export type RelationFlowEdge = Edge<RelationEdgeData, 'relation'>;
  * child of a dragged group) from re-rendering 60 times a second.
  */
 export function sameCardProps(previous: NodeProps<ComponentFlowNode>, next: NodeProps<ComponentFlowNode>): boolean {
-  return previous.id === next.id && previous.data === next.data && previous.selected === next.selected && previous.dragging === next.dragging;
+  return (
+    previous.id === next.id && previous.data === next.data && previous.selected === next.selected && previous.dragging === next.dragging
+  );
 }

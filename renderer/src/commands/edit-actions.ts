@@ -78,10 +78,10 @@ export function pasteText(services: AppServices, text: string | null, at?: Point
   const fragment = parseFragment(text ?? lastCopied ?? '');
   if (!fragment || fragment.nodes.length === 0) return false;
   const topLevel = fragment.nodes.filter((node) => node.parentId === undefined);
-  const bounds = topLevel.reduce(
-    (box, node) => ({ x: Math.min(box.x, node.position.x), y: Math.min(box.y, node.position.y) }),
-    { x: Infinity, y: Infinity },
-  );
+  const bounds = topLevel.reduce((box, node) => ({ x: Math.min(box.x, node.position.x), y: Math.min(box.y, node.position.y) }), {
+    x: Infinity,
+    y: Infinity,
+  });
   const offset = at ? { x: at.x - bounds.x, y: at.y - bounds.y } : { x: PASTE_OFFSET, y: PASTE_OFFSET };
   let inserted: string[] = [];
   services.documents.getState().change(
@@ -192,16 +192,19 @@ export function connectNodes(services: AppServices, request: ConnectRequest): { 
   const resolved = resolveConnection(from.kind, to.kind);
   if (!verdict.ok || !resolved) return { ok: false, reason: verdict.ok ? 'These components cannot connect.' : verdict.reason };
   const [source, target] = resolved.reversed ? [to, from] : [from, to];
-  const [sourceHandleRaw, targetHandleRaw] = resolved.reversed ? [request.toHandle, request.fromHandle] : [request.fromHandle, request.toHandle];
+  const [sourceHandleRaw, targetHandleRaw] = resolved.reversed
+    ? [request.toHandle, request.fromHandle]
+    : [request.fromHandle, request.toHandle];
   const picked = pickHandleSides(index.absoluteRect(source.id), index.absoluteRect(target.id));
   const sourceHandle = (sourceHandleRaw && SIDES.has(sourceHandleRaw) ? sourceHandleRaw : picked.sourceSide) as HandleSide;
   const targetHandle = (targetHandleRaw && SIDES.has(targetHandleRaw) ? targetHandleRaw : picked.targetSide) as HandleSide;
   const props = resolved.connection.definition.props ? (resolved.connection.definition.props.parse({}) as Record<string, unknown>) : {};
   const id = newId('e', allIds(document));
-  services.documents.getState().change(
-    (current) => addEdges(current, [createEdge(id, { source: source.id, target: target.id, sourceHandle, targetHandle }, props)]),
-    { label: `Connect: ${resolved.connection.definition.label}` },
-  );
+  services.documents
+    .getState()
+    .change((current) => addEdges(current, [createEdge(id, { source: source.id, target: target.id, sourceHandle, targetHandle }, props)]), {
+      label: `Connect: ${resolved.connection.definition.label}`,
+    });
   services.session.getState().select([], [id]);
   return { ok: true };
 }

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { matchesShortcut, type KeyInput } from './shortcuts';
 
-const key = (key: string, mods: Partial<KeyInput> = {}): KeyInput => ({ key, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods });
+const key = (key: string, mods: Partial<KeyInput> = {}): KeyInput => ({
+  key,
+  ctrlKey: false,
+  metaKey: false,
+  shiftKey: false,
+  altKey: false,
+  ...mods,
+});
 
 describe('matchesShortcut', () => {
   it('maps Mod to Ctrl off macOS and to Cmd on macOS', () => {

@@ -69,8 +69,8 @@ export function CdkExport({ onDone }: { onDone(): void }) {
           <input value={appName} onChange={(event) => setAppName(event.target.value)} maxLength={100} data-field="app-name" />
         </label>
         <p className="stowage-cdk__about">
-          A TypeScript app shaped like <code>cdk init app</code>, pinned to aws-cdk-lib {__CDK_ENVIRONMENT__.versions.awsCdkLib}: VPC, clusters, services,
-          load balancers, images, EFS and scaling from the diagram.
+          A TypeScript app shaped like <code>cdk init app</code>, pinned to aws-cdk-lib {__CDK_ENVIRONMENT__.versions.awsCdkLib}: VPC,
+          clusters, services, load balancers, images, EFS and scaling from the diagram.
         </p>
       </div>
       {errors.length > 0 && (
@@ -78,7 +78,8 @@ export function CdkExport({ onDone }: { onDone(): void }) {
           <strong>
             {errors.length} {errors.length === 1 ? 'error' : 'errors'}: AWS would reject this design as drawn.
           </strong>{' '}
-          Fix {errors.length === 1 ? 'it' : 'them'} in the Problems panel, or export anyway and each problem becomes a <code>TODO(stowage)</code> in the code.
+          Fix {errors.length === 1 ? 'it' : 'them'} in the Problems panel, or export anyway and each problem becomes a{' '}
+          <code>TODO(stowage)</code> in the code.
           <ul>
             {errors.slice(0, 5).map((finding, index) => (
               <li key={index}>

@@ -9,10 +9,22 @@ export function ExportDialog({ initialTab, onClose }: { initialTab: 'image' | 'c
   return (
     <Modal title="Export" onClose={onClose} testId="export-dialog" wide>
       <div className="stowage-tabs" role="tablist">
-        <button type="button" role="tab" aria-selected={tab === 'image'} className={tab === 'image' ? 'is-active' : ''} onClick={() => setTab('image')}>
+        <button
+          type="button"
+          role="tab"
+          aria-selected={tab === 'image'}
+          className={tab === 'image' ? 'is-active' : ''}
+          onClick={() => setTab('image')}
+        >
           Image (PNG, SVG)
         </button>
-        <button type="button" role="tab" aria-selected={tab === 'cdk'} className={tab === 'cdk' ? 'is-active' : ''} onClick={() => setTab('cdk')}>
+        <button
+          type="button"
+          role="tab"
+          aria-selected={tab === 'cdk'}
+          className={tab === 'cdk' ? 'is-active' : ''}
+          onClick={() => setTab('cdk')}
+        >
           AWS CDK app
         </button>
       </div>

@@ -41,7 +41,10 @@ export function ImageExport({ onDone }: { onDone(): void }) {
   const previewUrl = useMemo(() => URL.createObjectURL(new Blob([result.svg], { type: 'image/svg+xml' })), [result.svg]);
   useEffect(() => () => URL.revokeObjectURL(previewUrl), [previewUrl]);
 
-  const pixels = format === 'png' ? rasterSize(result.width, result.height, scale) : { width: Math.ceil(result.width), height: Math.ceil(result.height) };
+  const pixels =
+    format === 'png'
+      ? rasterSize(result.width, result.height, scale)
+      : { width: Math.ceil(result.width), height: Math.ceil(result.height) };
   const stem = safeFileStem(fileName?.replace(/\.stowage$/i, '') ?? document.metadata.title);
 
   const png = async (): Promise<Blob> => {
@@ -58,7 +61,12 @@ export function ImageExport({ onDone }: { onDone(): void }) {
       const saved =
         format === 'svg'
           ? await host.exportFile({ suggestedName: `${stem}.svg`, format: 'svg', data: result.svg, encoding: 'utf8' })
-          : await host.exportFile({ suggestedName: `${stem}.png`, format: 'png', data: await blobToBase64(await png()), encoding: 'base64' });
+          : await host.exportFile({
+              suggestedName: `${stem}.png`,
+              format: 'png',
+              data: await blobToBase64(await png()),
+              encoding: 'base64',
+            });
       if (saved.status === 'error') ui.getState().showError('Could not export', saved.message);
       else if (saved.status === 'saved') {
         ui.getState().toast(`Exported ${saved.file.name}`, 'success');
@@ -74,14 +82,26 @@ export function ImageExport({ onDone }: { onDone(): void }) {
       await navigator.clipboard.write([new ClipboardItem({ 'image/png': png() })]);
       ui.getState().toast('Copied the diagram as PNG.', 'success');
     } catch (error) {
-      ui.getState().showError('Could not copy the image', `${error instanceof Error ? error.message : String(error)} Save the PNG instead.`);
+      ui.getState().showError(
+        'Could not copy the image',
+        `${error instanceof Error ? error.message : String(error)} Save the PNG instead.`,
+      );
     }
   };
 
   return (
     <div className="stowage-export">
       <form className="stowage-export__options" onSubmit={(event) => event.preventDefault()} aria-label="Image export options">
-        <Choice<Format> label="Format" value={format} onChange={setFormat} options={[['png', 'PNG'], ['svg', 'SVG']]} name="format" />
+        <Choice<Format>
+          label="Format"
+          value={format}
+          onChange={setFormat}
+          options={[
+            ['png', 'PNG'],
+            ['svg', 'SVG'],
+          ]}
+          name="format"
+        />
         <Choice<'all' | 'selection'>
           label="Content"
           value={scope}
@@ -118,18 +138,32 @@ export function ImageExport({ onDone }: { onDone(): void }) {
           name="background"
         />
         {format === 'png' && (
-          <Choice label="Scale" value={String(scale)} onChange={(next) => setScale(Number(next) as (typeof SCALES)[number])} options={SCALES.map((value) => [String(value), `${value}×`])} name="scale" />
+          <Choice
+            label="Scale"
+            value={String(scale)}
+            onChange={(next) => setScale(Number(next) as (typeof SCALES)[number])}
+            options={SCALES.map((value) => [String(value), `${value}×`])}
+            name="scale"
+          />
         )}
         <label className="stowage-export__field">
           Padding (px)
-          <input type="number" min={0} max={1000} value={padding} onChange={(event) => setPadding(Math.max(0, Math.min(1000, Number(event.target.value) || 0)))} data-field="padding" />
+          <input
+            type="number"
+            min={0}
+            max={1000}
+            value={padding}
+            onChange={(event) => setPadding(Math.max(0, Math.min(1000, Number(event.target.value) || 0)))}
+            data-field="padding"
+          />
         </label>
         <label className="stowage-export__check">
           <input type="checkbox" checked={badges} onChange={(event) => setBadges(event.target.checked)} data-field="badges" />
           Show validation badges
         </label>
         <p className="stowage-export__size" data-testid="export-size">
-          {pixels.width.toLocaleString()} × {pixels.height.toLocaleString()} px · {result.nodeCount} components · {result.edgeCount} connections
+          {pixels.width.toLocaleString()} × {pixels.height.toLocaleString()} px · {result.nodeCount} components · {result.edgeCount}{' '}
+          connections
         </p>
         <div className="stowage-export__actions">
           {format === 'png' && (
@@ -141,7 +175,11 @@ export function ImageExport({ onDone }: { onDone(): void }) {
             Export {format.toUpperCase()}…
           </button>
         </div>
-        {busy && <p className="stowage-export__busy" role="status">{busy}</p>}
+        {busy && (
+          <p className="stowage-export__busy" role="status">
+            {busy}
+          </p>
+        )}
       </form>
       <div className={`stowage-export__preview is-${background}`} aria-label="Preview">
         <img src={previewUrl} alt="Export preview" data-testid="export-preview" />
@@ -171,7 +209,14 @@ function Choice<T extends string>({
       <div className="stowage-segmented" role="radiogroup" aria-label={label}>
         {options.map(([option, text]) => (
           <label key={option} className={option === value ? 'is-checked' : ''}>
-            <input type="radio" name={name} value={option} checked={option === value} disabled={disabled.includes(option)} onChange={() => onChange(option)} />
+            <input
+              type="radio"
+              name={name}
+              value={option}
+              checked={option === value}
+              disabled={disabled.includes(option)}
+              onChange={() => onChange(option)}
+            />
             {text}
           </label>
         ))}

@@ -57,7 +57,8 @@ async function singleCanvas(image: HTMLImageElement, size: RasterSize): Promise<
 }
 
 async function stripedPng(image: HTMLImageElement, size: RasterSize): Promise<Blob> {
-  if (size.width > 32_767) throw new Error(`The PNG would be ${size.width} px wide, more than a browser can draw. Try a smaller scale or export SVG.`);
+  if (size.width > 32_767)
+    throw new Error(`The PNG would be ${size.width} px wide, more than a browser can draw. Try a smaller scale or export SVG.`);
   const stripHeight = Math.max(1, Math.min(size.height, Math.floor(STRIP_PIXELS / size.width)));
   const canvas = document.createElement('canvas');
   canvas.width = size.width;

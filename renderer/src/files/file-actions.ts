@@ -89,7 +89,9 @@ async function afterSave(
 ): Promise<boolean> {
   if (result.status === 'canceled') return false;
   if (result.status === 'error') {
-    services.ui.getState().showError('Could not save', `${result.message} Your diagram is still open and unchanged; try Save As to pick another place.`);
+    services.ui
+      .getState()
+      .showError('Could not save', `${result.message} Your diagram is still open and unchanged; try Save As to pick another place.`);
     return false;
   }
   services.documents.getState().markSaved(result.file, document);

@@ -20,7 +20,9 @@ export function CapacityProviderPicker({
   const id = useId();
   const cluster = node.kind === 'ecs-cluster' ? node : index.ancestors(node.id).find((ancestor) => ancestor.kind === 'ecs-cluster');
   const asgProviders = cluster
-    ? index.descendants(cluster.id).filter((candidate) => candidate.kind === 'ecs-ec2-capacity' && candidate.props.capacityProvider === true)
+    ? index
+        .descendants(cluster.id)
+        .filter((candidate) => candidate.kind === 'ecs-ec2-capacity' && candidate.props.capacityProvider === true)
     : [];
   const known = new Set<string>([...FARGATE_PROVIDERS, ...asgProviders.map((provider) => provider.id)]);
   return (

@@ -63,7 +63,15 @@ export function FieldEditor(props: FieldEditorProps) {
   }
 }
 
-function FieldShell({ field, children, error }: { field: FieldDescriptor; children: ReactNode | ((id: string) => ReactNode); error?: string | undefined }) {
+function FieldShell({
+  field,
+  children,
+  error,
+}: {
+  field: FieldDescriptor;
+  children: ReactNode | ((id: string) => ReactNode);
+  error?: string | undefined;
+}) {
   const id = useId();
   return (
     <div className={`stowage-field${error ? ' has-error' : ''}`}>
@@ -224,7 +232,8 @@ function useListCommit(value: unknown, onCommit: FieldEditorProps['onCommit'], m
     setError(message);
     return message;
   };
-  const replaceAt = (index: number, next: Record<string, unknown>) => commit(items.map((existing, position) => (position === index ? next : existing)));
+  const replaceAt = (index: number, next: Record<string, unknown>) =>
+    commit(items.map((existing, position) => (position === index ? next : existing)));
   const removeAt = (index: number) => commit(items.filter((_, position) => position !== index));
   const full = maxItems !== undefined && items.length >= maxItems;
   return { items, error, commit, replaceAt, removeAt, full };
@@ -247,12 +256,7 @@ function ListEditor({ field, value, onCommit, renderCustom }: FieldEditorProps &
       {field.description && items.length === 0 && <p className="stowage-field__hint">{field.description}</p>}
       {items.map((item, index) => (
         <div key={index} className="stowage-list__item">
-          <ItemFields
-            fields={field.itemFields}
-            item={item}
-            renderCustom={renderCustom}
-            onItemCommit={(next) => replaceAt(index, next)}
-          />
+          <ItemFields fields={field.itemFields} item={item} renderCustom={renderCustom} onItemCommit={(next) => replaceAt(index, next)} />
           <button type="button" className="stowage-list__remove" onClick={() => removeAt(index)} aria-label={`Remove item ${index + 1}`}>
             Remove
           </button>
@@ -278,14 +282,14 @@ function UnionListEditor({ field, value, onCommit, renderCustom }: FieldEditorPr
           <div key={index} className="stowage-list__item">
             <div className="stowage-list__variant">{variant?.label ?? String(item[field.discriminator])}</div>
             {variant && (
-              <ItemFields
-                fields={variant.fields}
-                item={item}
-                renderCustom={renderCustom}
-                onItemCommit={(next) => replaceAt(index, next)}
-              />
+              <ItemFields fields={variant.fields} item={item} renderCustom={renderCustom} onItemCommit={(next) => replaceAt(index, next)} />
             )}
-            <button type="button" className="stowage-list__remove" onClick={() => removeAt(index)} aria-label={`Remove ${variant?.label ?? 'item'}`}>
+            <button
+              type="button"
+              className="stowage-list__remove"
+              onClick={() => removeAt(index)}
+              aria-label={`Remove ${variant?.label ?? 'item'}`}
+            >
               Remove
             </button>
           </div>
@@ -293,7 +297,11 @@ function UnionListEditor({ field, value, onCommit, renderCustom }: FieldEditorPr
       })}
       <ListError error={error} />
       <div className="stowage-list__add-row">
-        <select value={adding} onChange={(event) => setAdding(event.target.value)} aria-label={`Kind of ${field.title.toLowerCase()} to add`}>
+        <select
+          value={adding}
+          onChange={(event) => setAdding(event.target.value)}
+          aria-label={`Kind of ${field.title.toLowerCase()} to add`}
+        >
           {field.variants.map((variant) => (
             <option key={variant.value} value={variant.value}>
               {variant.label}

@@ -3,7 +3,15 @@ import type { z } from 'zod';
 import { useStore } from 'zustand';
 import { findConnection, findKind, iconOf, type KindDefinition } from '../../../shared/catalog';
 import { applyFieldChange, describeFields, validateField, type FieldDescriptor } from '../../../shared/catalog/fields';
-import { DocumentIndex, LIMITS, updateEdge, updateMetadata, updateNode, type DiagramEdge, type DiagramNode } from '../../../shared/document';
+import {
+  DocumentIndex,
+  LIMITS,
+  updateEdge,
+  updateMetadata,
+  updateNode,
+  type DiagramEdge,
+  type DiagramNode,
+} from '../../../shared/document';
 import { useServices } from '../app/services';
 import { iconUrl } from '../canvas/icons';
 import { CapacityProviderPicker } from './CapacityProviderPicker';
@@ -62,7 +70,11 @@ function DocumentPanel() {
           title="Title"
           value={metadata.title}
           maxLength={200}
-          onCommit={(title) => documents.getState().change((document) => updateMetadata(document, { title }), { label: 'Rename diagram', coalesceKey: 'meta:title' })}
+          onCommit={(title) =>
+            documents
+              .getState()
+              .change((document) => updateMetadata(document, { title }), { label: 'Rename diagram', coalesceKey: 'meta:title' })
+          }
         />
         <LabelField
           title="Description"
@@ -70,7 +82,10 @@ function DocumentPanel() {
           value={metadata.description}
           maxLength={10_000}
           onCommit={(description) =>
-            documents.getState().change((document) => updateMetadata(document, { description }), { label: 'Edit description', coalesceKey: 'meta:description' })
+            documents.getState().change((document) => updateMetadata(document, { description }), {
+              label: 'Edit description',
+              coalesceKey: 'meta:description',
+            })
           }
         />
         <p className="stowage-inspector__tip">Drag components from the palette. Connect them by dragging from the dots on their edges.</p>
@@ -99,7 +114,12 @@ function KindHeader({ kind, props, subtitle }: { kind: KindDefinition; props: Re
         <div className="stowage-inspector__kind">{kind.label}</div>
         {subtitle && <div className="stowage-inspector__meta">{subtitle}</div>}
       </div>
-      <button type="button" className="stowage-inspector__docs" title="AWS documentation" onClick={() => void host.openExternal({ url: kind.docsUrl })}>
+      <button
+        type="button"
+        className="stowage-inspector__docs"
+        title="AWS documentation"
+        onClick={() => void host.openExternal({ url: kind.docsUrl })}
+      >
         Docs
       </button>
     </header>
@@ -124,13 +144,21 @@ function NodePanel({ node, index }: { node: DiagramNode; index: DocumentIndex })
   };
   return (
     <>
-      <KindHeader kind={kind} props={node.props} subtitle={parent && parentKind ? `in ${parentKind.label} “${parent.label}”` : kind.description} />
+      <KindHeader
+        kind={kind}
+        props={node.props}
+        subtitle={parent && parentKind ? `in ${parentKind.label} “${parent.label}”` : kind.description}
+      />
       <section className="stowage-inspector__section" key={node.id}>
         <LabelField
           title="Label"
           value={node.label}
           maxLength={LIMITS.maxLabelLength}
-          onCommit={(label) => documents.getState().change((document) => updateNode(document, node.id, { label }), { label: 'Rename', coalesceKey: `label:${node.id}` })}
+          onCommit={(label) =>
+            documents
+              .getState()
+              .change((document) => updateNode(document, node.id, { label }), { label: 'Rename', coalesceKey: `label:${node.id}` })
+          }
         />
         {fields.map((field) => (
           <FieldEditor
@@ -140,7 +168,9 @@ function NodePanel({ node, index }: { node: DiagramNode; index: DocumentIndex })
             onCommit={(value) => commitProps(field, value)}
             validate={(value) => validateField(kind.props, field.key, value)}
             renderCustom={(custom, value, onCommit) =>
-              custom.ui === 'capacity-provider' ? <CapacityProviderPicker node={node} index={index} value={String(value ?? '')} onCommit={onCommit} /> : undefined
+              custom.ui === 'capacity-provider' ? (
+                <CapacityProviderPicker node={node} index={index} value={String(value ?? '')} onCommit={onCommit} />
+              ) : undefined
             }
           />
         ))}
@@ -193,7 +223,19 @@ function EdgePanel({ edge, index }: { edge: DiagramEdge; index: DocumentIndex })
 }
 
 /** A free-text field committed on Enter or blur (one undo step per edit). */
-function LabelField({ title, value, onCommit, maxLength, multiline }: { title: string; value: string; onCommit(value: string): void; maxLength: number; multiline?: boolean }) {
+function LabelField({
+  title,
+  value,
+  onCommit,
+  maxLength,
+  multiline,
+}: {
+  title: string;
+  value: string;
+  onCommit(value: string): void;
+  maxLength: number;
+  multiline?: boolean;
+}) {
   const [draft, setDraft] = useState(value);
   useEffect(() => setDraft(value), [value]);
   const commit = () => {

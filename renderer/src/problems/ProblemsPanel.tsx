@@ -35,9 +35,18 @@ export function ProblemsPanel({ findings }: { findings: readonly Finding[] }) {
   };
 
   return (
-    <section className={`stowage-problems${visible && findings.length > 0 ? '' : ' is-collapsed'}`} aria-label="Problems" data-testid="problems-panel">
+    <section
+      className={`stowage-problems${visible && findings.length > 0 ? '' : ' is-collapsed'}`}
+      aria-label="Problems"
+      data-testid="problems-panel"
+    >
       <header className="stowage-problems__header">
-        <button type="button" className="stowage-problems__toggle" onClick={() => void services.commands.run('view.toggleProblems')} aria-expanded={visible}>
+        <button
+          type="button"
+          className="stowage-problems__toggle"
+          onClick={() => void services.commands.run('view.toggleProblems')}
+          aria-expanded={visible}
+        >
           <span className="stowage-problems__chevron">{visible ? '▾' : '▸'}</span>
           Problems
         </button>
@@ -50,7 +59,9 @@ export function ProblemsPanel({ findings }: { findings: readonly Finding[] }) {
         <span className="stowage-count is-info" title="Info" data-testid="count-info">
           {counts.info}
         </span>
-        {findings.length === 0 && <span className="stowage-problems__clean">No problems found: AWS would accept this design as drawn.</span>}
+        {findings.length === 0 && (
+          <span className="stowage-problems__clean">No problems found: AWS would accept this design as drawn.</span>
+        )}
       </header>
       {visible && findings.length > 0 && (
         <div className="stowage-problems__list">
@@ -68,7 +79,11 @@ export function ProblemsPanel({ findings }: { findings: readonly Finding[] }) {
                     const rule = findRule(finding.ruleId);
                     const open = expanded === key;
                     return (
-                      <li key={key} className={`stowage-problem is-${finding.severity}${open ? ' is-open' : ''}`} data-rule={finding.ruleId}>
+                      <li
+                        key={key}
+                        className={`stowage-problem is-${finding.severity}${open ? ' is-open' : ''}`}
+                        data-rule={finding.ruleId}
+                      >
                         <div className="stowage-problem__row">
                           <button
                             type="button"
@@ -84,12 +99,22 @@ export function ProblemsPanel({ findings }: { findings: readonly Finding[] }) {
                           </button>
                           <code className="stowage-problem__rule">{finding.ruleId}</code>
                           {finding.fix && (
-                            <button type="button" className="stowage-problem__fix" onClick={() => applyFix(finding)} data-testid="apply-fix">
+                            <button
+                              type="button"
+                              className="stowage-problem__fix"
+                              onClick={() => applyFix(finding)}
+                              data-testid="apply-fix"
+                            >
                               {finding.fix.label}
                             </button>
                           )}
                           {rule && (
-                            <button type="button" className="stowage-problem__docs" onClick={() => void host.openExternal({ url: rule.docUrl })} title={rule.docUrl}>
+                            <button
+                              type="button"
+                              className="stowage-problem__docs"
+                              onClick={() => void host.openExternal({ url: rule.docUrl })}
+                              title={rule.docUrl}
+                            >
                               Docs
                             </button>
                           )}

@@ -12,7 +12,11 @@ const finding = (ruleId: string, severity: Finding['severity'], nodeIds: string[
 
 describe('badges', () => {
   it('shows the worst severity and counts every finding on an element once', () => {
-    const badges = new BadgeIndex().build([finding('a', 'warning', ['n1']), finding('b', 'error', ['n1', 'n1']), finding('c', 'info', ['n2'], ['e1'])]);
+    const badges = new BadgeIndex().build([
+      finding('a', 'warning', ['n1']),
+      finding('b', 'error', ['n1', 'n1']),
+      finding('c', 'info', ['n2'], ['e1']),
+    ]);
     expect(badges.nodes.get('n1')).toMatchObject({ severity: 'error', count: 2 });
     expect(badges.nodes.get('n2')).toMatchObject({ severity: 'info', count: 1 });
     expect(badges.edges.get('e1')).toMatchObject({ severity: 'info', count: 1 });
@@ -27,6 +31,10 @@ describe('badges', () => {
   });
 
   it('counts by severity', () => {
-    expect(countBySeverity([finding('a', 'error', []), finding('b', 'error', []), finding('c', 'info', [])])).toEqual({ error: 2, warning: 0, info: 1 });
+    expect(countBySeverity([finding('a', 'error', []), finding('b', 'error', []), finding('c', 'info', [])])).toEqual({
+      error: 2,
+      warning: 0,
+      info: 1,
+    });
   });
 });

@@ -35,7 +35,11 @@ export class BadgeIndex {
   }
 }
 
-function collect(findings: readonly Finding[], ids: (finding: Finding) => readonly string[], previous: ReadonlyMap<string, BadgeInfo>): Map<string, BadgeInfo> {
+function collect(
+  findings: readonly Finding[],
+  ids: (finding: Finding) => readonly string[],
+  previous: ReadonlyMap<string, BadgeInfo>,
+): Map<string, BadgeInfo> {
   const grouped = new Map<string, Finding[]>();
   for (const finding of findings) {
     for (const id of new Set(ids(finding))) {
@@ -46,7 +50,10 @@ function collect(findings: readonly Finding[], ids: (finding: Finding) => readon
   }
   const out = new Map<string, BadgeInfo>();
   for (const [id, list] of grouped) {
-    const severity = list.reduce<Severity>((worst, finding) => (SEVERITY_ORDER[finding.severity] < SEVERITY_ORDER[worst] ? finding.severity : worst), 'info');
+    const severity = list.reduce<Severity>(
+      (worst, finding) => (SEVERITY_ORDER[finding.severity] < SEVERITY_ORDER[worst] ? finding.severity : worst),
+      'info',
+    );
     const badge: BadgeInfo = { severity, count: list.length, messages: list.map((finding) => finding.message) };
     const old = previous.get(id);
     out.set(id, old && sameBadge(old, badge) ? old : badge);

@@ -36,12 +36,20 @@ export function record(history: History, previous: DiagramDocument, meta: Change
     // Keep the version from before the first change of the run; refresh the time so a steady run stays one step.
     return { past: [...history.past.slice(0, -1), { ...last, at: now }], future: [] };
   }
-  const entry: HistoryEntry = { document: previous, label: meta.label, at: now, ...(meta.coalesceKey ? { coalesceKey: meta.coalesceKey } : {}) };
+  const entry: HistoryEntry = {
+    document: previous,
+    label: meta.label,
+    at: now,
+    ...(meta.coalesceKey ? { coalesceKey: meta.coalesceKey } : {}),
+  };
   const past = [...history.past, entry];
   return { past: past.length > HISTORY_LIMIT ? past.slice(past.length - HISTORY_LIMIT) : past, future: [] };
 }
 
-export function undo(history: History, current: DiagramDocument): { history: History; document: DiagramDocument; label: string } | undefined {
+export function undo(
+  history: History,
+  current: DiagramDocument,
+): { history: History; document: DiagramDocument; label: string } | undefined {
   const entry = history.past[history.past.length - 1];
   if (!entry) return undefined;
   return {
@@ -51,7 +59,10 @@ export function undo(history: History, current: DiagramDocument): { history: His
   };
 }
 
-export function redo(history: History, current: DiagramDocument): { history: History; document: DiagramDocument; label: string } | undefined {
+export function redo(
+  history: History,
+  current: DiagramDocument,
+): { history: History; document: DiagramDocument; label: string } | undefined {
   const entry = history.future[0];
   if (!entry) return undefined;
   return {

@@ -75,12 +75,13 @@ export function Dialogs() {
       return (
         <Modal title="About Stowage" onClose={close} testId="about-dialog">
           <p>
-            <strong>Stowage {__APP_VERSION__}</strong>: design AWS container architectures, see what AWS would reject, and export diagrams and a
-            starter CDK app.
+            <strong>Stowage {__APP_VERSION__}</strong>: design AWS container architectures, see what AWS would reject, and export diagrams
+            and a starter CDK app.
           </p>
           <p>
-            Diagrams are saved as <code>.{FILE_EXTENSION}</code> files: pretty-printed JSON, file format version {CURRENT_SCHEMA_VERSION}. Older files are upgraded
-            when opened; the format and its JSON Schema are documented in <code>docs/file-format.md</code> of the source repository.
+            Diagrams are saved as <code>.{FILE_EXTENSION}</code> files: pretty-printed JSON, file format version {CURRENT_SCHEMA_VERSION}.
+            Older files are upgraded when opened; the format and its JSON Schema are documented in <code>docs/file-format.md</code> of the
+            source repository.
           </p>
           <p>AWS Architecture Icons © Amazon Web Services, used under the AWS icon terms.</p>
           <footer>
@@ -167,7 +168,14 @@ export function Modal({
   }, [onClose]);
   return (
     <div className="stowage-modal-backdrop" onPointerDown={(event) => event.target === event.currentTarget && onClose()}>
-      <div ref={ref} className={`stowage-dialog${tone ? ` is-${tone}` : ''}${wide ? ' is-wide' : ''}`} role="dialog" aria-modal="true" aria-label={title} data-testid={testId}>
+      <div
+        ref={ref}
+        className={`stowage-dialog${tone ? ` is-${tone}` : ''}${wide ? ' is-wide' : ''}`}
+        role="dialog"
+        aria-modal="true"
+        aria-label={title}
+        data-testid={testId}
+      >
         <h1>{title}</h1>
         {children}
       </div>

@@ -2,7 +2,10 @@ import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from
 import { formatShortcut } from '../../../shared/commands/definitions';
 import { useServices } from '../app/services';
 
-export type MenuEntry = { type: 'command'; id: string; label?: string } | { type: 'separator' } | { type: 'action'; label: string; run(): void; disabled?: boolean };
+export type MenuEntry =
+  | { type: 'command'; id: string; label?: string }
+  | { type: 'separator' }
+  | { type: 'action'; label: string; run(): void; disabled?: boolean };
 
 /**
  * A popup menu of commands (context menu, in-app menu bar). Labels, shortcuts, enabled and
@@ -48,12 +51,29 @@ export function Menu({ entries, x, y, onClose, label }: { entries: MenuEntry[]; 
   };
 
   return (
-    <div ref={ref} className="stowage-menu" role="menu" aria-label={label} style={{ left: position.x, top: position.y }} onKeyDown={onKeyDown}>
+    <div
+      ref={ref}
+      className="stowage-menu"
+      role="menu"
+      aria-label={label}
+      style={{ left: position.x, top: position.y }}
+      onKeyDown={onKeyDown}
+    >
       {entries.map((entry, index) => {
         if (entry.type === 'separator') return <div key={`sep-${index}`} className="stowage-menu__separator" role="separator" />;
         if (entry.type === 'action') {
           return (
-            <button key={`action-${index}`} type="button" role="menuitem" className="stowage-menu__item" disabled={entry.disabled} onClick={() => { onClose(); entry.run(); }}>
+            <button
+              key={`action-${index}`}
+              type="button"
+              role="menuitem"
+              className="stowage-menu__item"
+              disabled={entry.disabled}
+              onClick={() => {
+                onClose();
+                entry.run();
+              }}
+            >
               <span className="stowage-menu__check" />
               <span className="stowage-menu__label">{entry.label}</span>
             </button>

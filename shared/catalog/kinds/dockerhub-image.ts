@@ -18,15 +18,14 @@ export const dockerhubImage = defineKind({
       .default('nginx')
       .meta({ title: 'Image' }),
     tag: z.string().min(1).max(128).default('latest').meta({ title: 'Tag' }),
-    credentialsSecret: z
-      .string()
-      .max(2048)
-      .default('')
-      .meta({ title: 'Credentials secret', description: 'Secrets Manager secret with Docker Hub credentials (repositoryCredentials). Empty pulls anonymously.' }),
-    pullThroughCache: z
-      .boolean()
-      .default(false)
-      .meta({ title: 'Through an ECR pull-through cache', description: 'Pull via an ECR pull-through cache rule instead of from Docker Hub directly.' }),
+    credentialsSecret: z.string().max(2048).default('').meta({
+      title: 'Credentials secret',
+      description: 'Secrets Manager secret with Docker Hub credentials (repositoryCredentials). Empty pulls anonymously.',
+    }),
+    pullThroughCache: z.boolean().default(false).meta({
+      title: 'Through an ECR pull-through cache',
+      description: 'Pull via an ECR pull-through cache rule instead of from Docker Hub directly.',
+    }),
   }),
   size: LEAF_SIZE,
   connections: [],

@@ -14,7 +14,10 @@ export const ecrRepository = defineKind({
   props: z.strictObject({
     repositoryName: z
       .string()
-      .regex(/^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/, 'Repository names are lowercase letters, digits and . _ - /, like team/app.')
+      .regex(
+        /^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/,
+        'Repository names are lowercase letters, digits and . _ - /, like team/app.',
+      )
       .max(256)
       .default('app')
       .meta({ title: 'Repository name' }),

@@ -17,7 +17,15 @@ export const ecsCluster = defineKind({
   }),
   size: { width: 720, height: 420 },
   group: {
-    contains: ['ecs-fargate-capacity', 'ecs-ec2-capacity', 'ecs-external-capacity', 'ecs-service', 'ecs-task', 'service-auto-scaling', 'ec2-auto-scaling'],
+    contains: [
+      'ecs-fargate-capacity',
+      'ecs-ec2-capacity',
+      'ecs-external-capacity',
+      'ecs-service',
+      'ecs-task',
+      'service-auto-scaling',
+      'ec2-auto-scaling',
+    ],
   },
   connections: [],
   summary: (props) => `Container Insights ${props.containerInsights}`,

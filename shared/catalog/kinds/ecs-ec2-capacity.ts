@@ -56,6 +56,7 @@ export const ecsEc2Capacity = defineKind({
   size: { width: 320, height: 260 },
   group: { contains: ['ecs-service', 'ecs-task'] },
   connections: [inSubnet('in subnet', 'The Auto Scaling group launches instances in this subnet.')],
-  summary: (props) => `${props.instanceType} · ${props.minSize}–${props.maxSize}${props.capacityProvider ? (props.managedScaling ? ' · managed scaling' : ' · CP') : ''}`,
+  summary: (props) =>
+    `${props.instanceType} · ${props.minSize}–${props.maxSize}${props.capacityProvider ? (props.managedScaling ? ' · managed scaling' : ' · CP') : ''}`,
   docsUrl: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/asg-capacity-providers.html',
 });

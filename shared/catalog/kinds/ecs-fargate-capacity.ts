@@ -18,7 +18,7 @@ export const ecsFargateCapacity = defineKind({
   size: { width: 320, height: 260 },
   group: { contains: ['ecs-service', 'ecs-task'] },
   connections: [],
-  summary: (props) => [props.fargate ? 'FARGATE' : '', props.fargateSpot ? 'FARGATE_SPOT' : ''].filter(Boolean).join(' + ') || 'no providers',
+  summary: (props) =>
+    [props.fargate ? 'FARGATE' : '', props.fargateSpot ? 'FARGATE_SPOT' : ''].filter(Boolean).join(' + ') || 'no providers',
   docsUrl: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-capacity-providers.html',
 });
-

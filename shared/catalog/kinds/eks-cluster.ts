@@ -13,18 +13,15 @@ export const eksCluster = defineKind({
   icon: 'architecture-service/AmazonElasticKubernetesService',
   appearance: { color: AWS_COLORS.containers, fill: 'rgba(237, 113, 0, 0.04)' },
   props: z.strictObject({
-    kubernetesVersion: z
-      .enum(['1.29', '1.30', '1.31', '1.32', '1.33', '1.34'])
-      .default('1.33')
-      .meta({ title: 'Kubernetes version' }),
+    kubernetesVersion: z.enum(['1.29', '1.30', '1.31', '1.32', '1.33', '1.34']).default('1.33').meta({ title: 'Kubernetes version' }),
     endpointAccess: z
       .enum(['PUBLIC_AND_PRIVATE', 'PUBLIC', 'PRIVATE'])
       .default('PUBLIC_AND_PRIVATE')
       .meta({ title: 'API endpoint access' }),
-    awsLoadBalancerController: z
-      .boolean()
-      .default(true)
-      .meta({ title: 'AWS Load Balancer Controller', description: 'Installed in the cluster; it creates ALBs for Ingresses and NLBs in IP mode.' }),
+    awsLoadBalancerController: z.boolean().default(true).meta({
+      title: 'AWS Load Balancer Controller',
+      description: 'Installed in the cluster; it creates ALBs for Ingresses and NLBs in IP mode.',
+    }),
   }),
   size: { width: 720, height: 420 },
   group: {

@@ -33,6 +33,7 @@ export const eksFargateProfile = defineKind({
   size: { width: 320, height: 260 },
   group: { contains: ['eks-workload'] },
   connections: [inSubnet('in subnet', 'Pods on this profile get network interfaces in this subnet (private subnets only).')],
-  summary: (props) => props.selectors.map((selector) => selector.namespace + (selector.labels ? ` (${selector.labels})` : '')).join(', ') || 'no selectors',
+  summary: (props) =>
+    props.selectors.map((selector) => selector.namespace + (selector.labels ? ` (${selector.labels})` : '')).join(', ') || 'no selectors',
   docsUrl: 'https://docs.aws.amazon.com/eks/latest/userguide/fargate-profile.html',
 });

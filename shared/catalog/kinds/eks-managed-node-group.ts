@@ -25,7 +25,10 @@ export const eksManagedNodeGroup = defineKind({
   props: z.strictObject({
     instanceTypes: z
       .string()
-      .regex(/^[a-z][a-z0-9-]*\.[a-z0-9]+(\s*,\s*[a-z][a-z0-9-]*\.[a-z0-9]+)*$/, 'List instance types separated by commas: m6i.large, m7i.large.')
+      .regex(
+        /^[a-z][a-z0-9-]*\.[a-z0-9]+(\s*,\s*[a-z][a-z0-9-]*\.[a-z0-9]+)*$/,
+        'List instance types separated by commas: m6i.large, m7i.large.',
+      )
       .default('m6i.large')
       .meta({ title: 'Instance types' }),
     amiType: z.enum(EKS_AMI_TYPES).default('AL2023_x86_64_STANDARD').meta({ title: 'AMI type' }),

@@ -40,7 +40,6 @@ export const eksWorkload = defineKind({
   }),
   size: LEAF_SIZE,
   connections: [pullsImage, mountsEfs, runsOnEksCapacity],
-  summary: (props) =>
-    `${props.workloadType}${props.workloadType === 'DaemonSet' ? '' : ` × ${props.replicas}`} · ${props.namespace}`,
+  summary: (props) => `${props.workloadType}${props.workloadType === 'DaemonSet' ? '' : ` × ${props.replicas}`} · ${props.namespace}`,
   docsUrl: 'https://docs.aws.amazon.com/eks/latest/userguide/eks-workloads.html',
 });

@@ -39,7 +39,8 @@ export const serviceAutoScaling = defineKind({
   id: 'service-auto-scaling',
   label: 'Service auto scaling',
   category: 'scaling',
-  description: 'Application Auto Scaling for an ECS service: target tracking, step or scheduled policies between a minimum and maximum task count.',
+  description:
+    'Application Auto Scaling for an ECS service: target tracking, step or scheduled policies between a minimum and maximum task count.',
   defaultLabel: 'scaling',
   keywords: ['application auto scaling', 'target tracking', 'step scaling', 'scheduled scaling', 'scale', 'cpu', 'memory', 'request count'],
   icon: 'architecture-service/AWSApplicationAutoScaling',
@@ -51,7 +52,15 @@ export const serviceAutoScaling = defineKind({
       .array(z.discriminatedUnion('type', [targetTracking, stepScaling, scheduled]))
       .max(50)
       // A function default: every node gets its own policy object rather than sharing one.
-      .default(() => [{ type: 'target-tracking' as const, metric: 'ECSServiceAverageCPUUtilization' as const, targetValue: 70, scaleInCooldown: 300, scaleOutCooldown: 60 }])
+      .default(() => [
+        {
+          type: 'target-tracking' as const,
+          metric: 'ECSServiceAverageCPUUtilization' as const,
+          targetValue: 70,
+          scaleInCooldown: 300,
+          scaleOutCooldown: 60,
+        },
+      ])
       .meta({ title: 'Policies' }),
   }),
   size: LEAF_SIZE,
@@ -63,6 +72,7 @@ export const serviceAutoScaling = defineKind({
       description: "Adjusts this service's desired task count.",
     },
   ],
-  summary: (props) => `${props.minCapacity}–${props.maxCapacity} tasks · ${props.policies.length} ${props.policies.length === 1 ? 'policy' : 'policies'}`,
+  summary: (props) =>
+    `${props.minCapacity}–${props.maxCapacity} tasks · ${props.policies.length} ${props.policies.length === 1 ? 'policy' : 'policies'}`,
   docsUrl: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-auto-scaling.html',
 });

@@ -33,13 +33,18 @@ describe('generateCdkApp', () => {
     const lines = stack.split('\n').map((line) => line.trim());
     const header = lines.indexOf('// ECS service n-web');
     expect(lines[header + 1]).toBe('// TODO(stowage): fargate-requires-awsvpc (n-web), error');
-    expect(lines[header + 2]).toBe("cdk.Annotations.of(this).addWarningV2('stowage:fargate-requires-awsvpc', 'Service \"web\" */ breaks');");
+    expect(lines[header + 2]).toBe(
+      "cdk.Annotations.of(this).addWarningV2('stowage:fargate-requires-awsvpc', 'Service \"web\" */ breaks');",
+    );
     expect(stack).toContain('// TODO(stowage): orphan-rule, warning');
     expect(fileText(files, 'README.md')).toContain('2 problems found in the diagram');
   });
 
   it('lays out a cdk init style project', () => {
-    const files = generate(loadFixture('fargate-alb-efs.stowage'), { appName: 'My Shop!', diagramSvg: '<svg xmlns="http://www.w3.org/2000/svg"/>' });
+    const files = generate(loadFixture('fargate-alb-efs.stowage'), {
+      appName: 'My Shop!',
+      diagramSvg: '<svg xmlns="http://www.w3.org/2000/svg"/>',
+    });
     expect(files.map((file) => file.path)).toEqual([
       '.gitignore',
       'README.md',

@@ -43,7 +43,10 @@ export function generateCdkApp(document: DiagramDocument, options: CdkAppOptions
   for (const region of regions) {
     let repositoryRef: RepositoryStackRef | undefined;
     if (region.repositories) {
-      const builder = new StackBuilder(region.repositories.className, `The ECR repositories the diagram draws${region.region ? ` in ${region.region}` : ''}.`);
+      const builder = new StackBuilder(
+        region.repositories.className,
+        `The ECR repositories the diagram draws${region.region ? ` in ${region.region}` : ''}.`,
+      );
       repositoryRef = { builder, fields: new Map() };
       emitRepositories(builder, repositoryRef, region.repositories.nodes, notes);
       files.push({ path: region.repositories.file, content: builder.render() });
@@ -115,7 +118,10 @@ function planRegionFiles(model: DiagramModel, planning: StackPlanning, packageNa
       const several = slots.length > 1;
       const vpcClass = !several ? '' : slot.partition === DEFAULT_PARTITION ? 'DefaultVpc' : `Vpc${pascalCase(slot.partition)}`;
       const vpcFile = !several ? '' : slot.partition === DEFAULT_PARTITION ? '-default-vpc' : `-vpc-${kebabCase(slot.partition)}`;
-      const where = [region ? `in ${region}` : '', several ? (slot.partition === DEFAULT_PARTITION ? 'outside the VPCs it draws' : `in VPC ${commentId(slot.partition)}`) : '']
+      const where = [
+        region ? `in ${region}` : '',
+        several ? (slot.partition === DEFAULT_PARTITION ? 'outside the VPCs it draws' : `in VPC ${commentId(slot.partition)}`) : '',
+      ]
         .filter(Boolean)
         .join(', ');
       return {
@@ -125,7 +131,9 @@ function planRegionFiles(model: DiagramModel, planning: StackPlanning, packageNa
         description: `The resources the diagram draws${where ? ` ${where}` : ''}.`,
       };
     });
-    const repositoryNodes = model.nodesOfKind('ecr-repository').filter((node) => isCreatedRepository({ regions: planning.regions }, node, region));
+    const repositoryNodes = model
+      .nodesOfKind('ecr-repository')
+      .filter((node) => isCreatedRepository({ regions: planning.regions }, node, region));
     return {
       region,
       stacks,
@@ -143,7 +151,12 @@ function planRegionFiles(model: DiagramModel, planning: StackPlanning, packageNa
 }
 
 function kebabCase(id: string): string {
-  return id.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'vpc';
+  return (
+    id
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'vpc'
+  );
 }
 
 /** Whether a workload of the stack pulls a Docker Hub image through the pull-through cache. */
@@ -215,7 +228,14 @@ function emitRepositories(builder: StackBuilder, ref: RepositoryStackRef, reposi
       builder.usesNameTag = true;
       builder.statement(call('nameTag', expr(`this.${field}`), repository.label));
     }
-    builder.statement(newCall(`${cdk}.CfnOutput`, expr('this'), builder.constructIds.unique(`${constructId}Uri`), obj({ value: expr(`this.${field}.repositoryUri`) })));
+    builder.statement(
+      newCall(
+        `${cdk}.CfnOutput`,
+        expr('this'),
+        builder.constructIds.unique(`${constructId}Uri`),
+        obj({ value: expr(`this.${field}.repositoryUri`) }),
+      ),
+    );
     ref.fields.set(repository.id, field);
     byName.set(settings.repositoryName, { id: repository.id, field });
   }
@@ -245,7 +265,8 @@ function emitWorkloadStack(ctx: EmitContext): void {
 function binFile(regions: readonly RegionFiles[], title: string): string {
   const lines = ['#!/usr/bin/env node', importStatement('* as cdk', 'aws-cdk-lib')];
   for (const region of regions) {
-    if (region.repositories) lines.push(importStatement(`{ ${region.repositories.className} }`, `../${region.repositories.file.replace(/\.ts$/, '')}`));
+    if (region.repositories)
+      lines.push(importStatement(`{ ${region.repositories.className} }`, `../${region.repositories.file.replace(/\.ts$/, '')}`));
     for (const stack of region.stacks) lines.push(importStatement(`{ ${stack.className} }`, `../${stack.file.replace(/\.ts$/, '')}`));
   }
   lines.push('', 'const app = new cdk.App();');
@@ -254,7 +275,10 @@ function binFile(regions: readonly RegionFiles[], title: string): string {
   const multi = regions.length > 1;
   const envNameOf = (region: RegionFiles) => (multi && region.region ? camelCase(region.region) : 'env');
   const repositoriesNameOf = (region: RegionFiles) => (multi && region.region ? `${envNameOf(region)}Repositories` : 'repositories');
-  const commonOf = (region: RegionFiles) => [envNameOf(region) === 'env' ? 'env' : `env: ${envNameOf(region)}`, ...(hasTitle ? ['description'] : [])];
+  const commonOf = (region: RegionFiles) => [
+    envNameOf(region) === 'env' ? 'env' : `env: ${envNameOf(region)}`,
+    ...(hasTitle ? ['description'] : []),
+  ];
   // Environments and repositories first: a stack may pull images from another Region's repositories.
   for (const region of regions) {
     const regionCode = region.region !== undefined ? render(region.region, 0) : 'process.env.CDK_DEFAULT_REGION';
@@ -262,15 +286,25 @@ function binFile(regions: readonly RegionFiles[], title: string): string {
     if (multi && region.region) lines.push(`// ${region.region}`);
     lines.push(`const ${envNameOf(region)} = { account: process.env.CDK_DEFAULT_ACCOUNT, region: ${regionCode} };`);
     if (region.repositories) {
-      lines.push(statement(`const ${repositoriesNameOf(region)} = new ${region.repositories.className}`, `'${region.repositories.className}'`, commonOf(region)));
+      lines.push(
+        statement(
+          `const ${repositoriesNameOf(region)} = new ${region.repositories.className}`,
+          `'${region.repositories.className}'`,
+          commonOf(region),
+        ),
+      );
     }
   }
   lines.push('');
   for (const region of regions) {
-    const repositories = region.repositories ? [repositoriesNameOf(region) === 'repositories' ? 'repositories' : `repositories: ${repositoriesNameOf(region)}`] : [];
+    const repositories = region.repositories
+      ? [repositoriesNameOf(region) === 'repositories' ? 'repositories' : `repositories: ${repositoriesNameOf(region)}`]
+      : [];
     for (const stack of region.stacks) {
       const props = [...commonOf(region), ...repositories];
-      const sources = regions.filter((other) => other !== region && other.repositories && stack.dependsOnRepositoriesOf?.includes(other.region));
+      const sources = regions.filter(
+        (other) => other !== region && other.repositories && stack.dependsOnRepositoriesOf?.includes(other.region),
+      );
       if (sources.length === 0) {
         lines.push(statement(`new ${stack.className}`, `'${stack.className}'`, props));
         continue;
@@ -286,7 +320,9 @@ function binFile(regions: readonly RegionFiles[], title: string): string {
 
 /** `[const x = ]new Stack(app, 'Stack', { env, description, … });` from `key: variable` pairs. */
 function statement(head: string, id: string, props: readonly string[]): string {
-  const [declaration, className] = head.startsWith('const ') ? [head.slice(0, head.indexOf('new ')), head.slice(head.indexOf('new ') + 4)] : ['', head.slice(4)];
+  const [declaration, className] = head.startsWith('const ')
+    ? [head.slice(0, head.indexOf('new ')), head.slice(head.indexOf('new ') + 4)]
+    : ['', head.slice(4)];
   const entries = Object.fromEntries(
     props.map((prop) => {
       const [key, value] = prop.includes(': ') ? prop.split(': ') : [prop, prop];
@@ -304,12 +340,26 @@ function readmeFacts(
   regions: readonly RegionFiles[],
   hasEks: boolean,
 ): ReadmeFacts {
-  const counted = ['vpc', 'ecr-repository', 'ecs-cluster', 'ecs-service', 'ecs-task', 'eks-cluster', 'eks-workload', 'alb', 'nlb', 'clb', 'efs'];
+  const counted = [
+    'vpc',
+    'ecr-repository',
+    'ecs-cluster',
+    'ecs-service',
+    'ecs-task',
+    'eks-cluster',
+    'eks-workload',
+    'alb',
+    'nlb',
+    'clb',
+    'efs',
+  ];
   const counts = counted
     .map((kind) => ({ label: findKind(kind)?.label ?? kind, count: model.nodesOfKind(kind).length }))
     .filter((entry) => entry.count > 0);
   const dockerHub = model.nodesOfKind('dockerhub-image');
-  const exampleNode = ['ecs-service', 'eks-workload', 'ecs-cluster', 'eks-cluster', 'vpc'].map((kind) => model.nodesOfKind(kind)[0]).find(Boolean);
+  const exampleNode = ['ecs-service', 'eks-workload', 'ecs-cluster', 'eks-cluster', 'vpc']
+    .map((kind) => model.nodesOfKind(kind)[0])
+    .find(Boolean);
   return {
     title: document.metadata.title,
     description: document.metadata.description,
@@ -322,7 +372,13 @@ function readmeFacts(
     })),
     counts,
     ...(exampleNode && /^[A-Za-z0-9_-]+$/.test(exampleNode.id)
-      ? { example: { variable: variableBase(exampleNode.kind, exampleNode.id), kind: findKind(exampleNode.kind)?.label ?? exampleNode.kind, id: exampleNode.id } }
+      ? {
+          example: {
+            variable: variableBase(exampleNode.kind, exampleNode.id),
+            kind: findKind(exampleNode.kind)?.label ?? exampleNode.kind,
+            id: exampleNode.id,
+          },
+        }
       : {}),
     parameters: regions.flatMap((region) =>
       region.stacks.flatMap((stack) => stack.builder!.parameters.map((parameter) => ({ stack: stack.className, ...parameter }))),
@@ -337,4 +393,3 @@ function readmeFacts(
     forced: options.force && options.findings.some((finding) => finding.severity === 'error'),
   };
 }
-

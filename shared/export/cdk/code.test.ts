@@ -10,9 +10,16 @@ describe('code rendering', () => {
   });
 
   it('writes construct props one per line, hugging the call', () => {
-    const code = newCall('ecs.Cluster', expr('this'), 'Cluster', props({ vpc: expr('vpc'), containerInsightsV2: expr('ecs.ContainerInsights.ENABLED') }));
+    const code = newCall(
+      'ecs.Cluster',
+      expr('this'),
+      'Cluster',
+      props({ vpc: expr('vpc'), containerInsightsV2: expr('ecs.ContainerInsights.ENABLED') }),
+    );
     expect(render(code, 4, 20)).toBe(
-      ["new ecs.Cluster(this, 'Cluster', {", '      vpc,', '      containerInsightsV2: ecs.ContainerInsights.ENABLED,', '    })'].join('\n'),
+      ["new ecs.Cluster(this, 'Cluster', {", '      vpc,', '      containerInsightsV2: ecs.ContainerInsights.ENABLED,', '    })'].join(
+        '\n',
+      ),
     );
   });
 
@@ -23,7 +30,15 @@ describe('code rendering', () => {
 
   it('leaves out undefined props and quotes keys that are not identifiers', () => {
     expect(render(obj({ a: undefined, b: 2 }), 0)).toBe('{ b: 2 }');
-    expect(render(objFromPairs([['app.kubernetes.io/name', 'web'], ['tier', 'x']]), 0)).toBe("{ 'app.kubernetes.io/name': 'web', tier: 'x' }");
+    expect(
+      render(
+        objFromPairs([
+          ['app.kubernetes.io/name', 'web'],
+          ['tier', 'x'],
+        ]),
+        0,
+      ),
+    ).toBe("{ 'app.kubernetes.io/name': 'web', tier: 'x' }");
   });
 
   it('renders spreads and member access', () => {

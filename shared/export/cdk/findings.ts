@@ -29,7 +29,7 @@ export class FindingNotes {
    * the notes about this node first of all, for nodes placed beside the construct they belong to.
    */
   writeFor(nodeId: string, builder: StackBuilder, options: { primaryOnly?: boolean } = {}): void {
-    for (let index = 0; index < this.pending.length; ) {
+    for (let index = 0; index < this.pending.length;) {
       const entry = this.pending[index]!;
       if (options.primaryOnly ? entry.primary === nodeId : entry.anchors.has(nodeId)) {
         writeNote(entry.finding, builder);

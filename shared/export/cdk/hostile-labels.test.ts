@@ -116,9 +116,14 @@ describe('generated code with hostile diagram text', () => {
           expect(comment.includes(MARK), `${app.name}/${file.path}: diagram text in a comment (seed ${seed}): ${comment}`).toBe(false);
         }
         // Identifiers cannot even hold the mark, but nothing of a label may turn into code either.
-        expect(file.content.split('\n').every((line) => !line.startsWith(MARK)), `seed ${seed}`).toBe(true);
+        expect(
+          file.content.split('\n').every((line) => !line.startsWith(MARK)),
+          `seed ${seed}`,
+        ).toBe(true);
       }
-      const expected = app.document.nodes.filter((node) => LABELLED_KINDS.has(node.kind) && node.label.trim() !== '').map((node) => node.label);
+      const expected = app.document.nodes
+        .filter((node) => LABELLED_KINDS.has(node.kind) && node.label.trim() !== '')
+        .map((node) => node.label);
       expected.push(app.document.metadata.title);
       for (const finding of app.findings) expected.push(finding.message);
       for (const text of expected) {

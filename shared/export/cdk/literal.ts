@@ -33,8 +33,7 @@ export function tsString(value: string): string {
     else if (char === '<' && value[index + 1] === '/') {
       out += '<\\/';
       index++;
-    }
-    else if (code >= 0xd800 && code <= 0xdbff) {
+    } else if (code >= 0xd800 && code <= 0xdbff) {
       const next = value.charCodeAt(index + 1);
       if (next >= 0xdc00 && next <= 0xdfff) {
         out += char + value[index + 1];

@@ -33,7 +33,7 @@ function randomDiagram(seed: number, size: number): DiagramDocument {
     state ^= state << 5;
     return (state >>> 0) / 2 ** 32;
   };
-  const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const nodes: DiagramNode[] = [];
   for (let index = 0; index < size; index++) {
     const kind = pick(CATALOG);

@@ -26,7 +26,17 @@ export { KUBECTL_LAYER_PACKAGE };
 export const KUBECTL_LAYER_CLASS = 'KubectlV33Layer';
 
 /** Identifiers the stack file declares itself; generated variables never take them. */
-const RESERVED = [...Object.keys(MODULES), 'Construct', 'IConstruct', KUBECTL_LAYER_CLASS, 'scope', 'id', 'props', 'nameTag', 'repositories'];
+const RESERVED = [
+  ...Object.keys(MODULES),
+  'Construct',
+  'IConstruct',
+  KUBECTL_LAYER_CLASS,
+  'scope',
+  'id',
+  'props',
+  'nameTag',
+  'repositories',
+];
 
 export const BODY_INDENT = 4;
 

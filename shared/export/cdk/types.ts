@@ -37,6 +37,4 @@ export interface GeneratedFile {
   content: string;
 }
 
-export type CdkAppResult =
-  | { ok: true; files: GeneratedFile[] }
-  | { ok: false; reason: 'validation-errors'; errors: Finding[] };
+export type CdkAppResult = { ok: true; files: GeneratedFile[] } | { ok: false; reason: 'validation-errors'; errors: Finding[] };

@@ -27,7 +27,10 @@ function expectedLabel(raw: string): string {
   let kept = '';
   // for…of walks code points; a lone surrogate comes out as a single unit in the surrogate range and is dropped.
   for (const char of raw) if (isKeptCodePoint(char.codePointAt(0)!)) kept += char;
-  return kept.replace(/[ \t\n\r\u2028\u2029]+/g, ' ').replace(/^ /, '').replace(/ $/, '');
+  return kept
+    .replace(/[ \t\n\r\u2028\u2029]+/g, ' ')
+    .replace(/^ /, '')
+    .replace(/ $/, '');
 }
 
 const HOSTILE_PIECES = [
@@ -91,15 +94,31 @@ function documentWith(label: string, title: string, description: string): Diagra
     schemaVersion: 1,
     metadata: { title, description },
     nodes: [
-      { id: 'wide', kind: 'region', label, position: { x: 0, y: 0 }, size: { width: 4000, height: 300 }, props: { regionCode: 'eu-west-1' } },
-      { id: 'card', kind: 'ecs-service', label, position: { x: 40, y: 80 }, parentId: 'wide', props: { desiredCount: 2, schedulingStrategy: 'REPLICA', cpu: 256, memory: 512 } },
+      {
+        id: 'wide',
+        kind: 'region',
+        label,
+        position: { x: 0, y: 0 },
+        size: { width: 4000, height: 300 },
+        props: { regionCode: 'eu-west-1' },
+      },
+      {
+        id: 'card',
+        kind: 'ecs-service',
+        label,
+        position: { x: 40, y: 80 },
+        parentId: 'wide',
+        props: { desiredCount: 2, schedulingStrategy: 'REPLICA', cpu: 256, memory: 512 },
+      },
     ],
     edges: [],
   };
 }
 
 /** The card's summary line as drawn: the default service summary cut to the card. */
-const CARD_SUMMARY = truncateText('2 tasks · 0.25 vCPU · 0.5 GB', LEAF_SIZE.width - LEAF.textX - LEAF.textPaddingRight, { size: LEAF.summaryFontSize });
+const CARD_SUMMARY = truncateText('2 tasks · 0.25 vCPU · 0.5 GB', LEAF_SIZE.width - LEAF.textX - LEAF.textPaddingRight, {
+  size: LEAF.summaryFontSize,
+});
 
 function nodeTexts(svgDocument: ReturnType<typeof expectSelfContainedSvg>, nodeId: string): string[] {
   const group = elements(svgDocument, 'g').find((element) => element.getAttribute('id') === `stowage-node-${nodeId}`)!;
@@ -123,7 +142,10 @@ describe('hostile text', () => {
 
         // The card shows the label cut to its width: a prefix of the same text.
         const cardTexts = nodeTexts(parsed, 'card');
-        const cardLabel = truncateText(expected, LEAF_SIZE.width - LEAF.textX - LEAF.textPaddingRight, { size: LEAF.labelFontSize, weight: LEAF.labelFontWeight });
+        const cardLabel = truncateText(expected, LEAF_SIZE.width - LEAF.textX - LEAF.textPaddingRight, {
+          size: LEAF.labelFontSize,
+          weight: LEAF.labelFontWeight,
+        });
         expect(cardTexts).toEqual(cardLabel === '' ? [CARD_SUMMARY] : [cardLabel, CARD_SUMMARY]);
 
         const titles = elements(parsed, 'title').map((element) => element.textContent);
@@ -144,8 +166,15 @@ describe('hostile text', () => {
         const plain = expectSelfContainedSvg(exportSvg(documentWith('plain', 't', '')).svg);
         const hostile = expectSelfContainedSvg(exportSvg(documentWith(label, 't', '')).svg);
         const shape = (document: typeof plain) =>
-          elements(document, '*').map((element) => `${element.localName}:${Array.from(element.attributes).map((attribute) => attribute.name).join(',')}`);
-        expect(shape(hostile).filter((entry) => !entry.startsWith('text:'))).toEqual(shape(plain).filter((entry) => !entry.startsWith('text:')));
+          elements(document, '*').map(
+            (element) =>
+              `${element.localName}:${Array.from(element.attributes)
+                .map((attribute) => attribute.name)
+                .join(',')}`,
+          );
+        expect(shape(hostile).filter((entry) => !entry.startsWith('text:'))).toEqual(
+          shape(plain).filter((entry) => !entry.startsWith('text:')),
+        );
       }),
       { numRuns: 100 },
     );

@@ -4,7 +4,8 @@ import { ICONS } from '../../catalog/icons.generated';
 import { iconSymbol, svgToSymbol } from './icons';
 import { elements, expectSelfContainedSvg, parseSvg } from './svg.test-support';
 
-const wrap = (symbol: string) => `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"><defs>${symbol}</defs></svg>`;
+const wrap = (symbol: string) =>
+  `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"><defs>${symbol}</defs></svg>`;
 
 describe('iconSymbol', () => {
   it('turns every bundled icon into a symbol that keeps all of its drawing', () => {
@@ -83,6 +84,8 @@ describe('dark theme icons', () => {
   });
 
   it('keeps coloured icons as they are', () => {
-    expect(iconSymbol('resource/AmazonElasticContainerServiceService', 'dark')).toBe(iconSymbol('resource/AmazonElasticContainerServiceService', 'light'));
+    expect(iconSymbol('resource/AmazonElasticContainerServiceService', 'dark')).toBe(
+      iconSymbol('resource/AmazonElasticContainerServiceService', 'light'),
+    );
   });
 });

@@ -121,7 +121,10 @@ function sanitizeAttribute(name: string, value: string, idPrefix: string, recolo
 
 function parseViewBox(attributes: ReadonlyArray<[string, string]>): string {
   const get = (name: string) => attributes.find(([key]) => key === name)?.[1];
-  const numbers = (get('viewBox') ?? '').trim().split(/[\s,]+/).map(Number);
+  const numbers = (get('viewBox') ?? '')
+    .trim()
+    .split(/[\s,]+/)
+    .map(Number);
   if (numbers.length === 4 && numbers.every(Number.isFinite) && numbers[2]! > 0 && numbers[3]! > 0) return numbers.map(num).join(' ');
   const width = parseFloat(get('width') ?? '');
   const height = parseFloat(get('height') ?? '');

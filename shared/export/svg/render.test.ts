@@ -91,11 +91,27 @@ describe('exportSvg', () => {
   it('draws groups outermost first, then edges, edge labels, cards and badges', () => {
     const layers = elements(parsed, 'g')
       .map((group) => group.getAttribute('id'))
-      .filter((id) => id === 'stowage-layer-groups' || id === 'stowage-layer-edges' || id === 'stowage-layer-edge-labels' || id === 'stowage-layer-nodes');
+      .filter(
+        (id) =>
+          id === 'stowage-layer-groups' ||
+          id === 'stowage-layer-edges' ||
+          id === 'stowage-layer-edge-labels' ||
+          id === 'stowage-layer-nodes',
+      );
     expect(layers).toEqual(['stowage-layer-groups', 'stowage-layer-edges', 'stowage-layer-edge-labels', 'stowage-layer-nodes']);
-    const groupOrder = childrenNamed(elements(parsed, 'g').find((g) => g.getAttribute('id') === 'stowage-layer-groups')!, 'g').map((g) => g.getAttribute('id'));
+    const groupOrder = childrenNamed(
+      elements(parsed, 'g').find((g) => g.getAttribute('id') === 'stowage-layer-groups')!,
+      'g',
+    ).map((g) => g.getAttribute('id'));
     const position = (id: string) => groupOrder.indexOf(`stowage-node-${id}`);
-    for (const [parent, child] of [['region', 'vpc'], ['vpc', 'az-a'], ['az-a', 'private-a'], ['private-a', 'ecs'], ['ecs', 'fargate'], ['eks', 'nodes']] as const) {
+    for (const [parent, child] of [
+      ['region', 'vpc'],
+      ['vpc', 'az-a'],
+      ['az-a', 'private-a'],
+      ['private-a', 'ecs'],
+      ['ecs', 'fargate'],
+      ['eks', 'nodes'],
+    ] as const) {
       expect(position(parent)).toBeGreaterThanOrEqual(0);
       expect(position(parent), `${parent} before ${child}`).toBeLessThan(position(child));
     }
@@ -151,7 +167,11 @@ describe('exportSvg', () => {
     const vpc = nodeGroup(parsed, 'vpc');
     const absolute = new DocumentIndex(sample).absoluteRect('vpc');
     const use = childrenNamed(vpc, 'use')[0]!;
-    expect([Number(use.getAttribute('x')), Number(use.getAttribute('y')), use.getAttribute('width')]).toEqual([absolute.x, absolute.y, '32']);
+    expect([Number(use.getAttribute('x')), Number(use.getAttribute('y')), use.getAttribute('width')]).toEqual([
+      absolute.x,
+      absolute.y,
+      '32',
+    ]);
     const [title, summary] = childrenNamed(vpc, 'text');
     expect(title!.textContent).toBe('Production VPC');
     expect(Number(title!.getAttribute('x'))).toBe(absolute.x + 40);
@@ -162,9 +182,14 @@ describe('exportSvg', () => {
   });
 
   it('gives layers ids no node or edge id can produce', () => {
-    const document = addNodes(createDocument('Ids'), [createNode('alb', { id: 'a', position: { x: 0, y: 0 } }), createNode('ecs-service', { id: 'b', position: { x: 400, y: 0 } })]);
+    const document = addNodes(createDocument('Ids'), [
+      createNode('alb', { id: 'a', position: { x: 0, y: 0 } }),
+      createNode('ecs-service', { id: 'b', position: { x: 400, y: 0 } }),
+    ]);
     const withTrickyEdge = { ...document, edges: [{ id: 'labels', source: 'a', target: 'b', props: {} }] };
-    const ids = elements(expectSelfContainedSvg(exportSvg(withTrickyEdge).svg), '*').map((element) => element.getAttribute('id')).filter(Boolean);
+    const ids = elements(expectSelfContainedSvg(exportSvg(withTrickyEdge).svg), '*')
+      .map((element) => element.getAttribute('id'))
+      .filter(Boolean);
     expect(new Set(ids).size).toBe(ids.length);
   });
 
@@ -179,20 +204,29 @@ describe('exportSvg', () => {
       expect(arrow!.getAttribute('d')).toMatch(/^M[\d. -]+L[\d. -]+L[\d. -]+Z$/);
       expect(arrow!.getAttribute('fill')).toBe(THEMES.light.edge);
     }
-    const labels = childrenNamed(elements(parsed, 'g').find((g) => g.getAttribute('id') === 'stowage-layer-edge-labels')!, 'g');
+    const labels = childrenNamed(
+      elements(parsed, 'g').find((g) => g.getAttribute('id') === 'stowage-layer-edge-labels')!,
+      'g',
+    );
     expect(labels).toHaveLength(sample.edges.length);
     const first = labels[0]!;
     expect(childrenNamed(first, 'rect')[0]!.getAttribute('fill')).toBe(THEMES.light.edgeLabelBackground);
     const text = childrenNamed(first, 'text')[0]!;
     expect(text.getAttribute('text-anchor')).toBe('middle');
     expect(text.getAttribute('fill')).toBe(THEMES.light.edgeLabel);
-    expect(Number(childrenNamed(first, 'rect')[0]!.getAttribute('width'))).toBeCloseTo(measureText(text.textContent!, { size: 11 }) + 12, 1);
+    expect(Number(childrenNamed(first, 'rect')[0]!.getAttribute('width'))).toBeCloseTo(
+      measureText(text.textContent!, { size: 11 }) + 12,
+      1,
+    );
   });
 
   it('ends an arrowhead exactly on the target border', () => {
     const index = new DocumentIndex(sample);
     const target = index.absoluteRect('alb');
-    const arrow = childrenNamed(elements(parsed, 'g').find((g) => g.getAttribute('id') === 'stowage-edge-e-users-alb')!, 'path')[1]!;
+    const arrow = childrenNamed(
+      elements(parsed, 'g').find((g) => g.getAttribute('id') === 'stowage-edge-e-users-alb')!,
+      'path',
+    )[1]!;
     const [tipX, tipY] = arrow.getAttribute('d')!.slice(1).split('L')[0]!.split(' ').map(Number);
     // Users sit left of the ALB: the edge enters the ALB's left side at mid height.
     expect(tipX).toBe(target.x);
@@ -210,8 +244,13 @@ describe('exportSvg', () => {
       expect(x + size).toBeLessThanOrEqual(result.width);
       expect(y + size).toBeLessThanOrEqual(result.height);
     }
-    for (const path of elements(parsed, 'path').filter((path) => path.parentNode && (path.parentNode as Element).getAttribute?.('id')?.startsWith('stowage-edge-'))) {
-      const numbers = path.getAttribute('d')!.match(/-?\d+(\.\d+)?/g)!.map(Number);
+    for (const path of elements(parsed, 'path').filter(
+      (path) => path.parentNode && (path.parentNode as Element).getAttribute?.('id')?.startsWith('stowage-edge-'),
+    )) {
+      const numbers = path
+        .getAttribute('d')!
+        .match(/-?\d+(\.\d+)?/g)!
+        .map(Number);
       for (let index = 0; index < numbers.length; index += 2) {
         expect(numbers[index]! + offset.x).toBeGreaterThanOrEqual(0);
         expect(numbers[index]! + offset.x).toBeLessThanOrEqual(result.width);
@@ -258,7 +297,10 @@ describe('exportSvg options', () => {
     expect(backgroundOf(exportSvg(sample, { theme: 'dark', background: 'white' }).svg)).toBe('#ffffff');
     expect(backgroundOf(exportSvg(sample, { background: 'transparent' }).svg)).toBeUndefined();
     const full = childrenNamed(parseSvg(exportSvg(sample).svg).documentElement!, 'rect')[0]!;
-    expect([full.getAttribute('width'), full.getAttribute('height')]).toEqual([String(exportSvg(sample).width), String(exportSvg(sample).height)]);
+    expect([full.getAttribute('width'), full.getAttribute('height')]).toEqual([
+      String(exportSvg(sample).width),
+      String(exportSvg(sample).height),
+    ]);
   });
 
   it('draws the dark theme with the dark palette and the same group colours', () => {
@@ -334,7 +376,11 @@ describe('exportSvg options', () => {
     expect(childrenNamed(alb, 'text')[0]!.textContent).toBe('!');
     const albRect = new DocumentIndex(sample).absoluteRect('alb');
     const circle = childrenNamed(alb, 'circle')[0]!;
-    expect([Number(circle.getAttribute('cx')), Number(circle.getAttribute('cy')), circle.getAttribute('r')]).toEqual([albRect.x + albRect.width - 4, albRect.y + 4, '9']);
+    expect([Number(circle.getAttribute('cx')), Number(circle.getAttribute('cy')), circle.getAttribute('r')]).toEqual([
+      albRect.x + albRect.width - 4,
+      albRect.y + 4,
+      '9',
+    ]);
     const nat = byText.get('Warn')!;
     expect(childrenNamed(nat, 'circle')[0]!.getAttribute('fill')).toBe(SEVERITY_COLORS.warning.fill);
     expect(childrenNamed(nat, 'text')[0]!.getAttribute('fill')).toBe('#16191f');
@@ -347,9 +393,18 @@ describe('exportSvg options', () => {
   });
 
   it('turns a large count into a pill', () => {
-    const findings: Finding[] = Array.from({ length: 120 }, (_, index) => ({ ruleId: `r${index}`, severity: 'error', message: 'x', nodeIds: ['alb'], edgeIds: [] }));
+    const findings: Finding[] = Array.from({ length: 120 }, (_, index) => ({
+      ruleId: `r${index}`,
+      severity: 'error',
+      message: 'x',
+      nodeIds: ['alb'],
+      edgeIds: [],
+    }));
     const parsed = parseSvg(exportSvg(sample, { findings }).svg);
-    const badge = childrenNamed(elements(parsed, 'g').find((g) => g.getAttribute('id') === 'stowage-layer-badges')!, 'g')[0]!;
+    const badge = childrenNamed(
+      elements(parsed, 'g').find((g) => g.getAttribute('id') === 'stowage-layer-badges')!,
+      'g',
+    )[0]!;
     expect(childrenNamed(badge, 'text')[0]!.textContent).toBe('99+');
     const pill = childrenNamed(badge, 'rect')[0]!;
     expect(Number(pill.getAttribute('width'))).toBeGreaterThan(18);
@@ -357,7 +412,10 @@ describe('exportSvg options', () => {
   });
 
   it('writes the document title and description as escaped metadata', () => {
-    const document = updateMetadata(sample, { title: 'A <b>&amp; "title"</b> ]]>', description: 'Line one\r\nLine two <script>alert(1)</script>\u0000' });
+    const document = updateMetadata(sample, {
+      title: 'A <b>&amp; "title"</b> ]]>',
+      description: 'Line one\r\nLine two <script>alert(1)</script>\u0000',
+    });
     const parsed = expectSelfContainedSvg(exportSvg(document).svg);
     expect(elements(parsed, 'title')[0]!.textContent).toBe('A <b>&amp; "title"</b> ]]>');
     expect(elements(parsed, 'desc')[0]!.textContent).toBe('Line one\nLine two <script>alert(1)</script>');
@@ -393,7 +451,15 @@ describe('exportSvg options', () => {
       metadata: { title: 't', description: '' },
       nodes: [
         { id: 'a', kind: 'mystery', label: 'Mystery', position: { x: 0, y: 0 }, props: {} },
-        { id: 'b', kind: 'vpc', label: 'Orphan', position: { x: 10, y: 10 }, parentId: 'gone', props: {}, size: { width: 300, height: 200 } },
+        {
+          id: 'b',
+          kind: 'vpc',
+          label: 'Orphan',
+          position: { x: 10, y: 10 },
+          parentId: 'gone',
+          props: {},
+          size: { width: 300, height: 200 },
+        },
         { id: 'd', kind: 'ecs-service', label: 'Odd props', position: { x: 400, y: 0 }, props: { cpu: 'lots' } },
       ],
       edges: [{ id: 'e', source: 'a', target: 'gone', props: {} }],
@@ -415,7 +481,9 @@ describe('renderers', () => {
     const directory = mkdtempSync(join(tmpdir(), 'stowage-rsvg-'));
     const input = join(directory, 'sample.svg');
     const output = join(directory, 'sample.png');
-    const { svg, width, height } = exportSvg(sample, { findings: [{ ruleId: 'x', severity: 'error', message: 'm', nodeIds: ['alb'], edgeIds: [] }] });
+    const { svg, width, height } = exportSvg(sample, {
+      findings: [{ ruleId: 'x', severity: 'error', message: 'm', nodeIds: ['alb'], edgeIds: [] }],
+    });
     writeFileSync(input, svg);
     const run = spawnSync('rsvg-convert', ['--zoom', '2', '--output', output, input], { encoding: 'utf8' });
     expect(run.status, run.stderr).toBe(0);

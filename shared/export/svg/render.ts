@@ -110,11 +110,19 @@ export function exportSvg(document: DiagramDocument, options: SvgExportOptions =
     `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" version="1.1" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${escapeAttribute(FONT_FAMILY)}">`,
     title ? `<title>${escapeText(title)}</title>` : '',
     description ? `<desc>${escapeText(description)}</desc>` : '',
-    symbols.size > 0 ? `<defs>\n${[...symbols.keys()].sort().map((id) => symbols.get(id)!).join('\n')}\n</defs>` : '',
+    symbols.size > 0
+      ? `<defs>\n${[...symbols.keys()]
+          .sort()
+          .map((id) => symbols.get(id)!)
+          .join('\n')}\n</defs>`
+      : '',
     background ? `<rect width="${width}" height="${height}" fill="${background}"/>` : '',
     `<g transform="translate(${num(offsetX)} ${num(offsetY)})">`,
     layer('groups', groups),
-    layer('edges', edges.map((layout) => edgeLineMarkup(layout, colors))),
+    layer(
+      'edges',
+      edges.map((layout) => edgeLineMarkup(layout, colors)),
+    ),
     layer('edge-labels', edges.map((layout) => edgeLabelMarkup(layout, colors)).filter(Boolean)),
     layer('nodes', leaves),
     layer('badges', badgeLayers),

@@ -8,7 +8,8 @@
  * carriage return; U+FFFE/U+FFFF; surrogates that are not part of a pair), plus DEL and the C1
  * controls, which XML allows but no renderer draws.
  */
-const NOT_XML_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const NOT_XML_TEXT =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function stripInvalidXmlChars(text: string): string {
   return text.replace(NOT_XML_TEXT, '');
@@ -21,7 +22,9 @@ export function stripInvalidXmlChars(text: string): string {
  * and truncating see the string that is drawn.
  */
 export function sanitizeLabel(text: string): string {
-  return stripInvalidXmlChars(text).replace(/[ \t\n\r\u2028\u2029]+/g, ' ').replace(/^ | $/g, '');
+  return stripInvalidXmlChars(text)
+    .replace(/[ \t\n\r\u2028\u2029]+/g, ' ')
+    .replace(/^ | $/g, '');
 }
 
 /** Multi-line text (the document description) with line breaks normalized to "\n". */

@@ -2,8 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { applyFix, check, diagram, fargateWebStack } from '../test-support/diagram-builder.test-support';
 
 const RULE = 'alb-request-count-needs-alb';
-const requestCount = { type: 'target-tracking', metric: 'ALBRequestCountPerTarget', targetValue: 500, scaleInCooldown: 300, scaleOutCooldown: 60 };
-const cpu = { type: 'target-tracking', metric: 'ECSServiceAverageCPUUtilization', targetValue: 60, scaleInCooldown: 300, scaleOutCooldown: 60 };
+const requestCount = {
+  type: 'target-tracking',
+  metric: 'ALBRequestCountPerTarget',
+  targetValue: 500,
+  scaleInCooldown: 300,
+  scaleOutCooldown: 60,
+};
+const cpu = {
+  type: 'target-tracking',
+  metric: 'ECSServiceAverageCPUUtilization',
+  targetValue: 60,
+  scaleInCooldown: 300,
+  scaleOutCooldown: 60,
+};
 
 describe(RULE, () => {
   it('flags request-count scaling on a service behind an NLB, and the fix switches to an unused metric', () => {
@@ -22,10 +34,9 @@ describe(RULE, () => {
     expect(finding?.edgeIds).toEqual([edge]);
     const fixed = applyFix(document, finding);
     expect(check(fixed, RULE)).toEqual([]);
-    expect((fixed.nodes.find((node) => node.id === scaling)?.props.policies as { metric: string }[]).map((policy) => policy.metric)).toEqual([
-      'ECSServiceAverageCPUUtilization',
-      'ECSServiceAverageMemoryUtilization',
-    ]);
+    expect(
+      (fixed.nodes.find((node) => node.id === scaling)?.props.policies as { metric: string }[]).map((policy) => policy.metric),
+    ).toEqual(['ECSServiceAverageCPUUtilization', 'ECSServiceAverageMemoryUtilization']);
   });
 
   it('flags blue/green services behind an ALB', () => {

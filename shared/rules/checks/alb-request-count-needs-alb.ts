@@ -15,7 +15,7 @@ export const albRequestCountNeedsAlb: RuleDefinition = {
   severity: 'error',
   title: 'Request-count scaling needs an Application Load Balancer',
   explanation:
-    'The ALBRequestCountPerTarget metric is the request count of one Application Load Balancer target group, named in the policy\'s resource label. A service that is not registered with an ALB target group (no load balancer, a Network or Classic Load Balancer) has no such metric, and blue/green (CODE_DEPLOY) services swap target groups under the policy.',
+    "The ALBRequestCountPerTarget metric is the request count of one Application Load Balancer target group, named in the policy's resource label. A service that is not registered with an ALB target group (no load balancer, a Network or Classic Load Balancer) has no such metric, and blue/green (CODE_DEPLOY) services swap target groups under the policy.",
   docUrl: 'https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PredefinedMetricSpecification.html',
   check({ model }) {
     return model.nodesOfKind('service-auto-scaling').flatMap((scaling) => {
@@ -28,7 +28,8 @@ export const albRequestCountNeedsAlb: RuleDefinition = {
         const albs = model.sources(service.id, 'routes-traffic').filter((source) => source.kind === 'alb');
         let problem: string | undefined;
         if (albs.length === 0) problem = `${nodeName(service)} is not behind an Application Load Balancer`;
-        else if (service.props.deploymentController === 'CODE_DEPLOY') problem = `${nodeName(service)} uses blue/green deployments (CODE_DEPLOY), which swap its target groups`;
+        else if (service.props.deploymentController === 'CODE_DEPLOY')
+          problem = `${nodeName(service)} uses blue/green deployments (CODE_DEPLOY), which swap its target groups`;
         if (!problem) return NONE;
         return [
           report(albRequestCountNeedsAlb, {

@@ -37,7 +37,12 @@ export const albTwoAz: RuleDefinition = {
  * AZ of its VPC. A subnet it was only drawn inside becomes an explicit connection, since
  * explicit connections replace the enclosing subnet.
  */
-export function secondZoneFix(model: DiagramModel, node: DiagramNode, subnets: readonly DiagramNode[], zones: ReadonlySet<string>): QuickFix | undefined {
+export function secondZoneFix(
+  model: DiagramModel,
+  node: DiagramNode,
+  subnets: readonly DiagramNode[],
+  zones: ReadonlySet<string>,
+): QuickFix | undefined {
   const vpc = model.vpcOf(node.id);
   if (!vpc) return undefined;
   const access = subnets[0]?.props.access;
@@ -46,5 +51,8 @@ export function secondZoneFix(model: DiagramModel, node: DiagramNode, subnets: r
     .find((subnet) => subnet.props.access === access && !zones.has(model.availabilityZoneOf(subnet.id)?.id ?? ''));
   const candidateZone = candidate && model.availabilityZoneOf(candidate.id);
   if (!candidate || !candidateZone) return undefined;
-  return connectFix(`Also place it in subnet ${quoted(candidate)}`, [...subnets, candidate].map((subnet) => ({ source: node.id, target: subnet.id })));
+  return connectFix(
+    `Also place it in subnet ${quoted(candidate)}`,
+    [...subnets, candidate].map((subnet) => ({ source: node.id, target: subnet.id })),
+  );
 }

@@ -11,7 +11,9 @@ describe(RULE, () => {
     const document = d.build();
     const [finding] = check(document, RULE);
     expect(finding?.severity).toBe('warning');
-    expect(finding?.message).toBe('Availability Zone "AZ a" and Availability Zone "AZ c?" are both us-east-1a, so they are one zone drawn twice; give each box its own zone letter.');
+    expect(finding?.message).toBe(
+      'Availability Zone "AZ a" and Availability Zone "AZ c?" are both us-east-1a, so they are one zone drawn twice; give each box its own zone letter.',
+    );
     expect(finding?.fix?.label).toBe('Make AZ c? zone c');
     const fixed = applyFix(document, finding);
     expect(check(fixed, RULE)).toEqual([]);

@@ -15,7 +15,9 @@ describe(RULE, () => {
     const { d } = daemon({ maximumPercent: 200, minimumHealthyPercent: 100 });
     const document = d.build();
     const [finding] = check(document, RULE);
-    expect(finding?.message).toBe('ECS service "api" is a daemon service with a maximum percent of 200; daemon services run one task per instance and need a maximum percent of 100.');
+    expect(finding?.message).toBe(
+      'ECS service "api" is a daemon service with a maximum percent of 200; daemon services run one task per instance and need a maximum percent of 100.',
+    );
     const fixed = applyFix(document, finding);
     expect(check(fixed, RULE)).toEqual([]);
     expect(check(fixed, 'deployment-percent-deadlock')).toEqual([]);
@@ -33,7 +35,11 @@ describe(RULE, () => {
     const { d, stack } = daemon({ launchType: '', capacityProviderStrategy: [{ provider: 'x', base: 0, weight: 1 }] });
     d.set(stack.api, { capacityProviderStrategy: [] });
     d.set(stack.cluster, { defaultCapacityProviderStrategy: [{ provider: stack.capacity, base: 0, weight: 1 }] });
-    const agent = d.add('ecs-service', { in: stack.cluster, label: 'agent', props: { schedulingStrategy: 'DAEMON', maximumPercent: 100, minimumHealthyPercent: 0, networkMode: 'host' } });
+    const agent = d.add('ecs-service', {
+      in: stack.cluster,
+      label: 'agent',
+      props: { schedulingStrategy: 'DAEMON', maximumPercent: 100, minimumHealthyPercent: 0, networkMode: 'host' },
+    });
     const document = d.build();
     const findings = check(document, RULE);
     expect(findings.map((finding) => finding.message)).toEqual([

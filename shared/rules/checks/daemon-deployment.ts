@@ -66,7 +66,10 @@ export const daemonDeployment: RuleDefinition = {
             nodes: [service, ...scaling],
             edges,
             severity: 'warning',
-            fix: removeEdgesFix('Disconnect the scaling policy', edges.map((edge) => edge.id)),
+            fix: removeEdgesFix(
+              'Disconnect the scaling policy',
+              edges.map((edge) => edge.id),
+            ),
           }),
         );
       }

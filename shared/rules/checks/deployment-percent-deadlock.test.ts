@@ -28,7 +28,10 @@ describe(RULE, () => {
     const stack = fargateWebStack(d);
     d.add('ecs-service', { in: stack.fargate, props: { minimumHealthyPercent: 50, maximumPercent: 100 } });
     d.add('ecs-service', { in: stack.fargate, props: { desiredCount: 0, minimumHealthyPercent: 100, maximumPercent: 100 } });
-    d.add('ecs-service', { in: stack.fargate, props: { deploymentController: 'CODE_DEPLOY', minimumHealthyPercent: 100, maximumPercent: 100 } });
+    d.add('ecs-service', {
+      in: stack.fargate,
+      props: { deploymentController: 'CODE_DEPLOY', minimumHealthyPercent: 100, maximumPercent: 100 },
+    });
     d.add('ecs-service', { in: stack.fargate, props: { desiredCount: 2, minimumHealthyPercent: 100, maximumPercent: 150 } });
     expect(check(d.build(), RULE)).toEqual([]);
   });

@@ -18,7 +18,9 @@ export const deploymentPercentDeadlock: RuleDefinition = {
       const daemon = service.props.schedulingStrategy === 'DAEMON';
       const desired = Number(service.props.desiredCount);
       // ECS rounds the maximum down and the minimum healthy up (daemon services: per instance).
-      const stuck = daemon ? minimum >= maximum : desired > 0 && Math.floor((desired * maximum) / 100) <= desired && Math.ceil((desired * minimum) / 100) >= desired;
+      const stuck = daemon
+        ? minimum >= maximum
+        : desired > 0 && Math.floor((desired * maximum) / 100) <= desired && Math.ceil((desired * minimum) / 100) >= desired;
       if (!stuck) return NONE;
       const detail =
         minimum >= maximum || daemon

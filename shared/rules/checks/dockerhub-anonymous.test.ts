@@ -24,7 +24,10 @@ describe(RULE, () => {
   it('near miss: credentials, a pull-through cache, or nobody pulling', () => {
     const d = diagram();
     const stack = fargateWebStack(d);
-    d.connect(stack.web, d.add('dockerhub-image', { props: { credentialsSecret: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:hub' } }));
+    d.connect(
+      stack.web,
+      d.add('dockerhub-image', { props: { credentialsSecret: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:hub' } }),
+    );
     d.connect(stack.web, d.add('dockerhub-image', { props: { pullThroughCache: true } }));
     d.add('dockerhub-image');
     expect(check(d.build(), RULE)).toEqual([]);

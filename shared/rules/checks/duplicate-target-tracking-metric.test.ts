@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { applyFix, check, diagram, fargateWebStack } from '../test-support/diagram-builder.test-support';
 
 const RULE = 'duplicate-target-tracking-metric';
-const policy = (metric: string, targetValue = 60) => ({ type: 'target-tracking', metric, targetValue, scaleInCooldown: 300, scaleOutCooldown: 60 });
+const policy = (metric: string, targetValue = 60) => ({
+  type: 'target-tracking',
+  metric,
+  targetValue,
+  scaleInCooldown: 300,
+  scaleOutCooldown: 60,
+});
 
 describe(RULE, () => {
   it('flags two CPU policies on one service, and the fix removes the extra one', () => {
@@ -11,7 +17,13 @@ describe(RULE, () => {
     const scaling = d.add('service-auto-scaling', {
       in: stack.cluster,
       label: 'scaling',
-      props: { policies: [policy('ECSServiceAverageCPUUtilization', 50), policy('ECSServiceAverageMemoryUtilization'), policy('ECSServiceAverageCPUUtilization', 80)] },
+      props: {
+        policies: [
+          policy('ECSServiceAverageCPUUtilization', 50),
+          policy('ECSServiceAverageMemoryUtilization'),
+          policy('ECSServiceAverageCPUUtilization', 80),
+        ],
+      },
     });
     d.connect(scaling, stack.web);
     const document = d.build();
@@ -22,7 +34,9 @@ describe(RULE, () => {
     );
     const fixed = applyFix(document, finding);
     expect(check(fixed, RULE)).toEqual([]);
-    expect((fixed.nodes.find((node) => node.id === scaling)?.props.policies as { targetValue: number }[]).map((item) => item.targetValue)).toEqual([50, 60]);
+    expect(
+      (fixed.nodes.find((node) => node.id === scaling)?.props.policies as { targetValue: number }[]).map((item) => item.targetValue),
+    ).toEqual([50, 60]);
   });
 
   it('flags the same metric spread over two scaling nodes', () => {
@@ -36,7 +50,10 @@ describe(RULE, () => {
     const d = diagram();
     const stack = fargateWebStack(d);
     const other = d.add('ecs-service', { in: stack.fargate });
-    const scaling = d.add('service-auto-scaling', { in: stack.cluster, props: { policies: [policy('ECSServiceAverageCPUUtilization'), policy('ALBRequestCountPerTarget')] } });
+    const scaling = d.add('service-auto-scaling', {
+      in: stack.cluster,
+      props: { policies: [policy('ECSServiceAverageCPUUtilization'), policy('ALBRequestCountPerTarget')] },
+    });
     d.connect(scaling, stack.web);
     d.connect(d.add('service-auto-scaling', { in: stack.cluster }), other);
     expect(check(d.build(), RULE)).toEqual([]);

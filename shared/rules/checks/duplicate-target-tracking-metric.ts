@@ -20,7 +20,8 @@ export const duplicateTargetTrackingMetric: RuleDefinition = {
   check({ model }) {
     return model.nodesOfKind('ecs-service').flatMap((service) => {
       const scalings = model.sources(service.id, 'scales');
-      if (scalings.length === 0 || (scalings.length === 1 && ((scalings[0]!.props.policies as Policy[] | undefined)?.length ?? 0) < 2)) return NONE;
+      if (scalings.length === 0 || (scalings.length === 1 && ((scalings[0]!.props.policies as Policy[] | undefined)?.length ?? 0) < 2))
+        return NONE;
       const byMetric = new Map<string, { scaling: DiagramNode; index: number }[]>();
       for (const scaling of scalings) {
         const policies = (scaling.props.policies as Policy[] | undefined) ?? [];

@@ -33,7 +33,9 @@ export const ec2NeedsInstances: RuleDefinition = {
         compute.launchType === 'EC2'
           ? compute.ec2Capacities
           : compute.strategy.flatMap((item) => (item.ref.type === 'asg' && (item.weight > 0 || item.base > 0) ? [item.ref.capacity] : []));
-      const mismatches = candidates.map((capacity) => ({ capacity, reasons: mismatch(props, capacity) })).filter((entry) => entry.reasons.length > 0);
+      const mismatches = candidates
+        .map((capacity) => ({ capacity, reasons: mismatch(props, capacity) }))
+        .filter((entry) => entry.reasons.length > 0);
       if (mismatches.length === 0) return NONE;
       if (compute.launchType === 'EC2' && mismatches.length < candidates.length) return NONE;
       return mismatches.map(({ capacity, reasons }) =>
@@ -51,13 +53,16 @@ function mismatch(props: TaskProps, capacity: DiagramNode): string[] {
   const reasons: string[] = [];
   const taskWindows = isWindows(props.operatingSystemFamily);
   const amiWindows = ami.startsWith('WINDOWS');
-  if (taskWindows !== amiWindows) reasons.push(taskWindows ? 'the task needs Windows instances and these run Linux' : 'the task needs Linux instances and these run Windows');
+  if (taskWindows !== amiWindows)
+    reasons.push(
+      taskWindows ? 'the task needs Windows instances and these run Linux' : 'the task needs Linux instances and these run Windows',
+    );
   else if (!taskWindows) {
     const amiArm = ami.includes('ARM64');
     if (props.cpuArchitecture === 'ARM64' && !amiArm) reasons.push('the task is built for ARM64 and these instances are x86_64');
     if (props.cpuArchitecture === 'X86_64' && amiArm) reasons.push('the task is built for x86_64 and these instances are ARM64');
   }
-  if (props.gpuCount > 0 && !ami.includes('GPU')) reasons.push(`the task reserves ${props.gpuCount === 1 ? 'a GPU' : `${props.gpuCount} GPUs`} and the AMI has no GPU support`);
+  if (props.gpuCount > 0 && !ami.includes('GPU'))
+    reasons.push(`the task reserves ${props.gpuCount === 1 ? 'a GPU' : `${props.gpuCount} GPUs`} and the AMI has no GPU support`);
   return reasons;
 }
-

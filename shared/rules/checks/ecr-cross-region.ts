@@ -10,7 +10,7 @@ export const ecrCrossRegion: RuleDefinition = {
   severity: 'warning',
   title: 'VPC endpoints reach ECR in their own Region only',
   explanation:
-    'Pulling from an ECR repository in another Region works over the internet (through a NAT gateway or a public IP) and costs inter-Region data transfer; Stowage does not flag that. But ECR VPC endpoints serve the registry of their own Region only, so compute that reaches ECR only through VPC endpoints cannot pull from another Region. Replicate the repository into the workload\'s Region (ECR replication) or give the subnets a NAT gateway.',
+    "Pulling from an ECR repository in another Region works over the internet (through a NAT gateway or a public IP) and costs inter-Region data transfer; Stowage does not flag that. But ECR VPC endpoints serve the registry of their own Region only, so compute that reaches ECR only through VPC endpoints cannot pull from another Region. Replicate the repository into the workload's Region (ECR replication) or give the subnets a NAT gateway.",
   docUrl: 'https://docs.aws.amazon.com/AmazonECR/latest/userguide/replication.html',
   check({ model }) {
     const facts = factsOf(model);

@@ -21,7 +21,7 @@ export const efsOtherVpc: RuleDefinition = {
       if (fileSystemVpc && fileSystemVpc.id !== workloadVpc.id) {
         return [
           report(efsOtherVpc, {
-            message: `${nodeName(workload)} in ${nodeName(workloadVpc)} mounts ${nodeName(fileSystem)}, whose mount targets are in ${nodeName(fileSystemVpc)}; ${eks ? 'the EFS CSI driver needs VPC peering and a mount target IP to reach it' : 'ECS mounts EFS by DNS name, which resolves only inside the file system\'s VPC'}.`,
+            message: `${nodeName(workload)} in ${nodeName(workloadVpc)} mounts ${nodeName(fileSystem)}, whose mount targets are in ${nodeName(fileSystemVpc)}; ${eks ? 'the EFS CSI driver needs VPC peering and a mount target IP to reach it' : "ECS mounts EFS by DNS name, which resolves only inside the file system's VPC"}.`,
             nodes: [workload, fileSystem, workloadVpc, fileSystemVpc],
             edges: [edge],
             severity,
@@ -29,7 +29,12 @@ export const efsOtherVpc: RuleDefinition = {
         ];
       }
       if (workloadVpc.props.dnsSupport !== false && workloadVpc.props.dnsHostnames !== false) return NONE;
-      const off = [workloadVpc.props.dnsSupport === false ? 'DNS resolution' : '', workloadVpc.props.dnsHostnames === false ? 'DNS hostnames' : ''].filter(Boolean).join(' and ');
+      const off = [
+        workloadVpc.props.dnsSupport === false ? 'DNS resolution' : '',
+        workloadVpc.props.dnsHostnames === false ? 'DNS hostnames' : '',
+      ]
+        .filter(Boolean)
+        .join(' and ');
       return [
         report(efsOtherVpc, {
           message: `${nodeName(workload)} mounts ${nodeName(fileSystem)} by its DNS name, but ${nodeName(workloadVpc)} has ${off} turned off, so the name does not resolve.`,

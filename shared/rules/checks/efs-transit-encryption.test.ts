@@ -11,7 +11,9 @@ describe(RULE, () => {
     const edge = d.connect(stack.web, files, { accessPoint: true, transitEncryption: false, rootDirectory: '/data' });
     const document = d.build();
     const [finding] = check(document, RULE);
-    expect(finding?.message).toBe('ECS service "web" mounts EFS file system "files" through an access point, but encryption in transit is off.');
+    expect(finding?.message).toBe(
+      'ECS service "web" mounts EFS file system "files" through an access point, but encryption in transit is off.',
+    );
     expect(finding?.edgeIds).toEqual([edge]);
     expect(check(applyFix(document, finding), RULE)).toEqual([]);
   });

@@ -15,7 +15,9 @@ export const efsWindows: RuleDefinition = {
     const facts = factsOf(model);
     return mounts(model).flatMap(({ workload, edge, fileSystem }) => {
       const windows =
-        workload.kind === 'eks-workload' ? workload.props.operatingSystem === 'windows' : isWindowsTask(workload) && !facts.ecsCompute(workload).onFargate;
+        workload.kind === 'eks-workload'
+          ? workload.props.operatingSystem === 'windows'
+          : isWindowsTask(workload) && !facts.ecsCompute(workload).onFargate;
       if (!windows) return NONE;
       return [
         report(efsWindows, {

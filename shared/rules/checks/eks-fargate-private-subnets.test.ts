@@ -24,7 +24,7 @@ describe(RULE, () => {
     expect(check(d.build(), RULE)[0]?.fix).toBeUndefined();
   });
 
-  it('near miss: private subnets, and a profile that inherits the cluster\'s public subnets', () => {
+  it("near miss: private subnets, and a profile that inherits the cluster's public subnets", () => {
     const d = diagram();
     const stack = eksStack(d);
     for (const subnet of stack.publicSubnets) d.connect(stack.cluster, subnet);

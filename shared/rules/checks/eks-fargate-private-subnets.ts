@@ -22,7 +22,14 @@ export const eksFargatePrivateSubnets: RuleDefinition = {
           message: `${nodeName(profile)} uses public subnet${publicSubnets.length === 1 ? '' : 's'} ${listText(publicSubnets.map(quoted))}; Fargate profiles accept private subnets only.`,
           nodes: [profile, ...publicSubnets],
           edges,
-          ...(removable ? { fix: removeEdgesFix('Remove the public subnets from the profile', edges.map((edge) => edge.id)) } : {}),
+          ...(removable
+            ? {
+                fix: removeEdgesFix(
+                  'Remove the public subnets from the profile',
+                  edges.map((edge) => edge.id),
+                ),
+              }
+            : {}),
         }),
       ];
     });

@@ -7,7 +7,11 @@ describe(RULE, () => {
   it('warns about a workload drawn on a profile whose selectors it does not match, and the fix adds its namespace', () => {
     const d = diagram();
     const stack = eksStack(d);
-    const profile = d.add('eks-fargate-profile', { in: stack.cluster, label: 'fp', props: { selectors: [{ namespace: 'default', labels: 'tier=web' }] } });
+    const profile = d.add('eks-fargate-profile', {
+      in: stack.cluster,
+      label: 'fp',
+      props: { selectors: [{ namespace: 'default', labels: 'tier=web' }] },
+    });
     d.add('eks-workload', { in: profile, label: 'api', props: { namespace: 'default', labels: 'tier=api' } });
     const document = d.build();
     const [finding] = check(document, RULE);
@@ -20,7 +24,10 @@ describe(RULE, () => {
   it('near miss: matching namespace and labels', () => {
     const d = diagram();
     const stack = eksStack(d);
-    const profile = d.add('eks-fargate-profile', { in: stack.cluster, props: { selectors: [{ namespace: 'default', labels: 'tier=web' }] } });
+    const profile = d.add('eks-fargate-profile', {
+      in: stack.cluster,
+      props: { selectors: [{ namespace: 'default', labels: 'tier=web' }] },
+    });
     d.add('eks-workload', { in: profile, props: { labels: 'tier=web, app=shop' } });
     expect(check(d.build(), RULE)).toEqual([]);
   });

@@ -24,14 +24,19 @@ describe(RULE, () => {
     const d = diagram();
     const selectors = ['a', 'b', 'c', 'd', 'e', 'f'].map((namespace) => ({ namespace, labels: '' }));
     d.add('eks-fargate-profile', { in: d.add('eks-cluster'), label: 'many', props: { selectors } });
-    expect(check(d.build(), RULE)[0]?.message).toBe('Fargate profile "many" has 6 selectors; a Fargate profile takes at most 5. Split it into several profiles.');
+    expect(check(d.build(), RULE)[0]?.message).toBe(
+      'Fargate profile "many" has 6 selectors; a Fargate profile takes at most 5. Split it into several profiles.',
+    );
   });
 
   it('near miss: one to five selectors with namespaces', () => {
     const d = diagram();
     const cluster = d.add('eks-cluster');
     d.add('eks-fargate-profile', { in: cluster });
-    d.add('eks-fargate-profile', { in: cluster, props: { selectors: ['a', 'b', 'c', 'd', 'e'].map((namespace) => ({ namespace, labels: '' })) } });
+    d.add('eks-fargate-profile', {
+      in: cluster,
+      props: { selectors: ['a', 'b', 'c', 'd', 'e'].map((namespace) => ({ namespace, labels: '' })) },
+    });
     expect(check(d.build(), RULE)).toEqual([]);
   });
 });

@@ -9,8 +9,7 @@ export const eksFargateProfileShape: RuleDefinition = {
   category: 'EKS',
   severity: 'error',
   title: 'A Fargate profile has one to five selectors, each with a namespace',
-  explanation:
-    'CreateFargateProfile takes between one and five selectors, and every selector names a namespace (labels are optional).',
+  explanation: 'CreateFargateProfile takes between one and five selectors, and every selector names a namespace (labels are optional).',
   docUrl: 'https://docs.aws.amazon.com/eks/latest/APIReference/API_CreateFargateProfile.html',
   check({ model }) {
     return model.nodesOfKind('eks-fargate-profile').flatMap((profile) => {

@@ -13,7 +13,14 @@ function onFargate(props: Record<string, unknown>) {
 
 describe(RULE, () => {
   it('flags what Fargate pods cannot do, and the fix turns off what can be turned off', () => {
-    const { document } = onFargate({ privileged: true, hostNetwork: true, hostPort: 8080, gpuCount: 1, cpuArchitecture: 'arm64', ebsVolume: true });
+    const { document } = onFargate({
+      privileged: true,
+      hostNetwork: true,
+      hostPort: 8080,
+      gpuCount: 1,
+      cpuArchitecture: 'arm64',
+      ebsVolume: true,
+    });
     const [finding] = check(document, RULE);
     expect(finding?.message).toBe(
       'Kubernetes workload "job" runs on EKS Fargate, but Fargate does not support privileged containers, hostNetwork, hostPort, GPUs, Arm (arm64) pods and EBS volumes. Run it on a node group instead.',

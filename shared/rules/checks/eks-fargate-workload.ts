@@ -36,21 +36,27 @@ export const eksFargateWorkload: RuleDefinition = {
         ...(unsupported.length > 0 ? [`Fargate does not support ${listText(unsupported)}`] : []),
         ...(tooBig ? ['its requests exceed the largest Fargate size (16 vCPU, 120 GB including 256 MB for Kubernetes components)'] : []),
       ];
-      const fixable = ['privileged containers', 'hostNetwork', 'hostPort', 'GPUs', 'Arm (arm64) pods', 'EBS volumes'].filter((item) => unsupported.includes(item));
+      const fixable = ['privileged containers', 'hostNetwork', 'hostPort', 'GPUs', 'Arm (arm64) pods', 'EBS volumes'].filter((item) =>
+        unsupported.includes(item),
+      );
       return [
         report(eksFargateWorkload, {
           message: `${nodeName(workload)} runs on EKS Fargate, but ${listText(problems)}. Run it on a node group instead.`,
           nodes: [workload],
           ...(fixable.length > 0
             ? {
-                fix: setNodeProps(`Turn off ${listText(fixable.map((item) => (item === 'Arm (arm64) pods' ? 'arm64 (use amd64)' : item)))}`, workload.id, {
-                  privileged: false,
-                  hostNetwork: false,
-                  hostPort: 0,
-                  gpuCount: 0,
-                  cpuArchitecture: 'amd64',
-                  ebsVolume: false,
-                }),
+                fix: setNodeProps(
+                  `Turn off ${listText(fixable.map((item) => (item === 'Arm (arm64) pods' ? 'arm64 (use amd64)' : item)))}`,
+                  workload.id,
+                  {
+                    privileged: false,
+                    hostNetwork: false,
+                    hostPort: 0,
+                    gpuCount: 0,
+                    cpuArchitecture: 'amd64',
+                    ebsVolume: false,
+                  },
+                ),
               }
             : {}),
         }),

@@ -11,7 +11,9 @@ describe(RULE, () => {
     d.connect(d.add('alb', { in: stack.vpc, label: 'ALB' }), stack.app);
     const document = d.build();
     const [finding] = check(document, RULE);
-    expect(finding?.message).toBe('Application Load Balancer "ALB" routes to Kubernetes workload "app", but EKS cluster "eks" has no AWS Load Balancer Controller to create an ALB for it.');
+    expect(finding?.message).toBe(
+      'Application Load Balancer "ALB" routes to Kubernetes workload "app", but EKS cluster "eks" has no AWS Load Balancer Controller to create an ALB for it.',
+    );
     expect(check(applyFix(document, finding), RULE)).toEqual([]);
   });
 

@@ -12,7 +12,9 @@ describe(RULE, () => {
     const document = d.build();
     const [finding] = check(document, RULE);
     expect(finding?.severity).toBe('warning');
-    expect(finding?.message).toBe('Kubernetes workload "app" (namespace "shop") matches no Fargate profile of EKS cluster "eks", and the cluster has no nodes, so its pods stay Pending.');
+    expect(finding?.message).toBe(
+      'Kubernetes workload "app" (namespace "shop") matches no Fargate profile of EKS cluster "eks", and the cluster has no nodes, so its pods stay Pending.',
+    );
     expect(finding?.nodeIds[0]).toBe(app);
     expect(finding?.fix?.label).toBe('Add namespace "shop" to fp');
     expect(check(applyFix(document, finding), RULE)).toEqual([]);
@@ -23,7 +25,11 @@ describe(RULE, () => {
     const stack = eksStack(d);
     d.add('eks-workload', { in: stack.cluster, label: 'iis', props: { operatingSystem: 'windows' } });
     d.set(stack.app, { cpuArchitecture: 'arm64' });
-    expect(check(d.build(), RULE).map((finding) => finding.message).sort()).toEqual([
+    expect(
+      check(d.build(), RULE)
+        .map((finding) => finding.message)
+        .sort(),
+    ).toEqual([
       'Kubernetes workload "app" needs Linux arm64 nodes, but Managed node group "nodes" does not offer them, so its pods cannot run.',
       'Kubernetes workload "iis" needs Windows nodes, but Managed node group "nodes" does not offer them, so its pods cannot run.',
     ]);

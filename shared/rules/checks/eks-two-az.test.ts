@@ -11,7 +11,9 @@ describe(RULE, () => {
     d.connect(cluster, net.privateSubnets[0]!);
     const document = d.build();
     const [finding] = check(document, RULE);
-    expect(finding?.message).toBe('EKS cluster "eks" has subnets in only one Availability Zone (us-east-1a); an EKS cluster needs subnets in at least two.');
+    expect(finding?.message).toBe(
+      'EKS cluster "eks" has subnets in only one Availability Zone (us-east-1a); an EKS cluster needs subnets in at least two.',
+    );
     expect(finding?.fix?.label).toBe('Also place it in subnet "Private b"');
     expect(check(applyFix(document, finding), RULE)).toEqual([]);
   });

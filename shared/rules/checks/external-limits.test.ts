@@ -17,7 +17,9 @@ describe(RULE, () => {
     const { d } = anywhere();
     const document = d.build();
     const [finding] = check(document, RULE);
-    expect(finding?.message).toBe('ECS service "edge" runs on external instances (ECS Anywhere), which do not support the awsvpc network mode.');
+    expect(finding?.message).toBe(
+      'ECS service "edge" runs on external instances (ECS Anywhere), which do not support the awsvpc network mode.',
+    );
     expect(check(applyFix(document, finding), RULE)).toEqual([]);
   });
 

@@ -16,7 +16,9 @@ describe(RULE, () => {
   it('flags EFS on a Linux Fargate task pinned to 1.3.0, and the fix uses LATEST', () => {
     const { document, stack, files, mount } = withEfs('1.3.0');
     const [finding] = check(document, RULE);
-    expect(finding?.message).toBe('ECS service "web" mounts EFS file system "files" on Fargate platform version 1.3.0; EFS on Fargate needs platform version 1.4.0 or later.');
+    expect(finding?.message).toBe(
+      'ECS service "web" mounts EFS file system "files" on Fargate platform version 1.3.0; EFS on Fargate needs platform version 1.4.0 or later.',
+    );
     expect(finding?.nodeIds).toEqual([stack.web, files]);
     expect(finding?.edgeIds).toEqual([mount]);
     expect(check(applyFix(document, finding), RULE)).toEqual([]);

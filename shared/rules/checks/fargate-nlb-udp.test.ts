@@ -17,13 +17,17 @@ describe(RULE, () => {
   it('flags UDP to a Linux Fargate task pinned to 1.3.0', () => {
     const document = udp('UDP', { platformVersion: '1.3.0' });
     const [finding] = check(document, RULE);
-    expect(finding?.message).toBe('Network Load Balancer "NLB" forwards UDP to ECS service "web" on Fargate platform version 1.3.0; UDP to Fargate tasks needs platform version 1.4.0 or later.');
+    expect(finding?.message).toBe(
+      'Network Load Balancer "NLB" forwards UDP to ECS service "web" on Fargate platform version 1.3.0; UDP to Fargate tasks needs platform version 1.4.0 or later.',
+    );
     expect(check(applyFix(document, finding), RULE)).toEqual([]);
   });
 
   it('near miss: TCP on 1.3.0, TCP_UDP on LATEST, UDP to Windows on 1.0.0', () => {
     expect(check(udp('TCP', { platformVersion: '1.3.0' }), RULE)).toEqual([]);
     expect(check(udp('TCP_UDP', {}), RULE)).toEqual([]);
-    expect(check(udp('UDP', { operatingSystemFamily: 'WINDOWS_SERVER_2019_CORE', cpu: 1024, memory: 2048, platformVersion: '1.0.0' }), RULE)).toEqual([]);
+    expect(
+      check(udp('UDP', { operatingSystemFamily: 'WINDOWS_SERVER_2019_CORE', cpu: 1024, memory: 2048, platformVersion: '1.0.0' }), RULE),
+    ).toEqual([]);
   });
 });

@@ -13,7 +13,9 @@ describe(RULE, () => {
     expect(rest).toEqual([]);
     expect(finding?.severity).toBe('error');
     expect(finding?.nodeIds).toEqual([stack.web]);
-    expect(finding?.message).toBe('ECS service "web" runs on Fargate, which only supports the awsvpc network mode, but its task definition uses bridge.');
+    expect(finding?.message).toBe(
+      'ECS service "web" runs on Fargate, which only supports the awsvpc network mode, but its task definition uses bridge.',
+    );
     const fixed = applyFix(document, finding);
     expect(check(fixed, RULE)).toEqual([]);
     expect(fixed.nodes.find((node) => node.id === stack.web)?.props).toMatchObject({ networkMode: 'awsvpc', hostPort: 0 });

@@ -21,7 +21,11 @@ export const fargateRequiresAwsvpc: RuleDefinition = {
         report(fargateRequiresAwsvpc, {
           message: `${nodeName(node)} runs on Fargate, which only supports the awsvpc network mode, but its task definition uses ${props.networkMode}.`,
           nodes: [node],
-          fix: setNodeProps('Use the awsvpc network mode', node.id, hostPortOk ? { networkMode: 'awsvpc' } : { networkMode: 'awsvpc', hostPort: 0 }),
+          fix: setNodeProps(
+            'Use the awsvpc network mode',
+            node.id,
+            hostPortOk ? { networkMode: 'awsvpc' } : { networkMode: 'awsvpc', hostPort: 0 },
+          ),
         }),
       ];
     });

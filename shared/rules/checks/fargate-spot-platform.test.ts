@@ -21,7 +21,9 @@ describe(RULE, () => {
 
   it('flags ARM64 on Fargate Spot below 1.4.0', () => {
     const [finding] = check(spotWeb({ platformVersion: '1.3.0', cpuArchitecture: 'ARM64' }), RULE);
-    expect(finding?.message).toBe('ECS service "web" uses FARGATE_SPOT on platform version 1.3.0; Fargate Spot needs 1.4.0 or later for ARM64 tasks.');
+    expect(finding?.message).toBe(
+      'ECS service "web" uses FARGATE_SPOT on platform version 1.3.0; Fargate Spot needs 1.4.0 or later for ARM64 tasks.',
+    );
   });
 
   it('near miss: x86 on 1.3.0, ARM64 on 1.4.0 and LATEST, and 1.0.0 without Spot', () => {

@@ -39,7 +39,9 @@ describe(RULE, () => {
     const d = diagram();
     const stack = fargateWebStack(d);
     d.set(stack.web, { cpu: 3072, memory: 8192 });
-    expect(check(d.build(), RULE)[0]?.message).toMatch(/3 vCPU is not a Fargate task size \(Fargate offers 0\.25, 0\.5, 1, 2, 4, 8, 16 vCPU\)/);
+    expect(check(d.build(), RULE)[0]?.message).toMatch(
+      /3 vCPU is not a Fargate task size \(Fargate offers 0\.25, 0\.5, 1, 2, 4, 8, 16 vCPU\)/,
+    );
   });
 
   it('flags 8 and 16 vCPU on a pinned platform version below 1.4.0', () => {

@@ -21,7 +21,9 @@ describe(RULE, () => {
     const d = diagram();
     const cluster = d.add('ecs-cluster', { props: { defaultCapacityProviderStrategy: [{ provider: 'FARGATE', base: 0, weight: 1 }] } });
     d.add('ecs-task', { in: cluster, props: { privileged: true } });
-    expect(check(d.build(), RULE)[0]?.message).toMatch(/does not support privileged containers\. Run it on EC2 capacity, or turn it off\.$/);
+    expect(check(d.build(), RULE)[0]?.message).toMatch(
+      /does not support privileged containers\. Run it on EC2 capacity, or turn it off\.$/,
+    );
   });
 
   it('near miss: the same settings on EC2 capacity', () => {

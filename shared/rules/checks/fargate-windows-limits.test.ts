@@ -15,7 +15,10 @@ describe(RULE, () => {
     const { d } = windowsWeb({
       cpuArchitecture: 'ARM64',
       platformVersion: '1.4.0',
-      capacityProviderStrategy: [{ provider: 'FARGATE', base: 1, weight: 1 }, { provider: 'FARGATE_SPOT', base: 0, weight: 2 }],
+      capacityProviderStrategy: [
+        { provider: 'FARGATE', base: 1, weight: 1 },
+        { provider: 'FARGATE_SPOT', base: 0, weight: 2 },
+      ],
     });
     const document = d.build();
     const [finding, ...rest] = check(document, RULE);
@@ -25,7 +28,9 @@ describe(RULE, () => {
     );
     const fixed = applyFix(document, finding);
     expect(check(fixed, RULE)).toEqual([]);
-    expect(fixed.nodes.find((node) => node.label === 'web')?.props.capacityProviderStrategy).toEqual([{ provider: 'FARGATE', base: 1, weight: 3 }]);
+    expect(fixed.nodes.find((node) => node.label === 'web')?.props.capacityProviderStrategy).toEqual([
+      { provider: 'FARGATE', base: 1, weight: 3 },
+    ]);
   });
 
   it('flags EFS on Windows Fargate (and efs-windows stays quiet about it)', () => {
@@ -33,7 +38,9 @@ describe(RULE, () => {
     const files = d.add('efs', { in: stack.vpc });
     d.connect(stack.web, files);
     const document = d.build();
-    expect(check(document, RULE)[0]?.message).toMatch(/mounts EFS file system "shared files" \(EFS is not available to Windows containers\)/);
+    expect(check(document, RULE)[0]?.message).toMatch(
+      /mounts EFS file system "shared files" \(EFS is not available to Windows containers\)/,
+    );
     expect(check(document, RULE)[0]?.fix).toBeUndefined();
     expect(ruleIds(document)).toEqual([RULE]);
   });
@@ -42,7 +49,10 @@ describe(RULE, () => {
     const { d, stack } = windowsWeb({});
     d.set(stack.cluster, { defaultCapacityProviderStrategy: [{ provider: 'FARGATE_SPOT', base: 0, weight: 1 }] });
     // Drawn in the cluster rather than in Fargate capacity, so the default strategy applies.
-    const task = d.add('ecs-task', { in: stack.cluster, props: { operatingSystemFamily: 'WINDOWS_SERVER_2019_FULL', cpu: 1024, memory: 2048 } });
+    const task = d.add('ecs-task', {
+      in: stack.cluster,
+      props: { operatingSystemFamily: 'WINDOWS_SERVER_2019_FULL', cpu: 1024, memory: 2048 },
+    });
     const document = d.build();
     const findings = check(document, RULE);
     expect(findings.map((finding) => finding.nodeIds[0])).toEqual([task]);
@@ -52,7 +62,11 @@ describe(RULE, () => {
   it('near miss: Windows on FARGATE with LATEST or 1.0.0, and Linux on FARGATE_SPOT with ARM64', () => {
     expect(check(windowsWeb({ platformVersion: '1.0.0' }).d.build(), RULE)).toEqual([]);
     expect(check(windowsWeb({ capacityProviderStrategy: [{ provider: 'FARGATE', base: 0, weight: 1 }] }).d.build(), RULE)).toEqual([]);
-    const { d } = windowsWeb({ operatingSystemFamily: 'LINUX', cpuArchitecture: 'ARM64', capacityProviderStrategy: [{ provider: 'FARGATE_SPOT', base: 0, weight: 1 }] });
+    const { d } = windowsWeb({
+      operatingSystemFamily: 'LINUX',
+      cpuArchitecture: 'ARM64',
+      capacityProviderStrategy: [{ provider: 'FARGATE_SPOT', base: 0, weight: 1 }],
+    });
     expect(check(d.build(), RULE)).toEqual([]);
   });
 });

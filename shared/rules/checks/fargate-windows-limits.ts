@@ -44,7 +44,8 @@ export const fargateWindowsLimits: RuleDefinition = {
         fixes.push(setNodeProps('Use platform version LATEST', node.id, { platformVersion: 'LATEST' }));
       }
       if (problems.length === 0) return NONE;
-      const fix = fixes.length === 0 ? undefined : fixes.length === 1 ? fixes[0] : combineFixes(listText(fixes.map((item) => item.label)), fixes);
+      const fix =
+        fixes.length === 0 ? undefined : fixes.length === 1 ? fixes[0] : combineFixes(listText(fixes.map((item) => item.label)), fixes);
       return [
         report(fargateWindowsLimits, {
           message: `${nodeName(node)} runs Windows containers on Fargate, but ${problems.join('; ')}.`,

@@ -10,7 +10,9 @@ describe(RULE, () => {
     d.set(stack.web, { launchType: 'FARGATE', capacityProviderStrategy: [{ provider: 'FARGATE_SPOT', base: 0, weight: 1 }] });
     const document = d.build();
     const [finding] = check(document, RULE);
-    expect(finding?.message).toBe('ECS service "web" sets both the launch type FARGATE and a capacity provider strategy; ECS accepts only one of them.');
+    expect(finding?.message).toBe(
+      'ECS service "web" sets both the launch type FARGATE and a capacity provider strategy; ECS accepts only one of them.',
+    );
     const fixed = applyFix(document, finding);
     expect(check(fixed, RULE)).toEqual([]);
     expect(fixed.nodes.find((node) => node.id === stack.web)?.props.capacityProviderStrategy).toHaveLength(1);

@@ -12,7 +12,9 @@ describe(RULE, () => {
     d.connect(clb, stack.api);
     const document = d.build();
     const [finding] = check(document, RULE);
-    expect(finding?.message).toBe('Classic Load Balancer "CLB" routes to ECS service "api", whose tasks use the none network mode and so cannot receive traffic.');
+    expect(finding?.message).toBe(
+      'Classic Load Balancer "CLB" routes to ECS service "api", whose tasks use the none network mode and so cannot receive traffic.',
+    );
     expect(finding?.fix?.label).toBe('Use the bridge network mode');
     const fixed = applyFix(document, finding);
     expect(check(fixed, RULE)).toEqual([]);

@@ -39,7 +39,10 @@ describe(RULE, () => {
     const d = diagram();
     const stack = ec2Stack(d);
     d.set(stack.api, { launchType: 'EC2' });
-    d.add('ecs-service', { in: stack.capacity, props: { networkMode: 'bridge', capacityProviderStrategy: [{ provider: stack.capacity, base: 0, weight: 1 }] } });
+    d.add('ecs-service', {
+      in: stack.capacity,
+      props: { networkMode: 'bridge', capacityProviderStrategy: [{ provider: stack.capacity, base: 0, weight: 1 }] },
+    });
     const fargate = d.add('ecs-fargate-capacity', { in: stack.cluster });
     d.add('ecs-service', { in: fargate, props: { capacityProviderStrategy: [{ provider: 'FARGATE_SPOT', base: 0, weight: 1 }] } });
     expect(check(d.build(), RULE)).toEqual([]);

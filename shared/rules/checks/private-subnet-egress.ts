@@ -21,7 +21,8 @@ export const privateSubnetEgress: RuleDefinition = {
       pullFailures(model, node, (puller) => puller !== 'fargate-task').flatMap((failure) => {
         const puller = failure.puller as DiagramNode;
         // Fargate profiles in public subnets are an error of their own (eks-fargate-private-subnets).
-        if (puller.kind === 'eks-fargate-profile' && failure.problems.some((problem) => problem.reason === 'public-without-ip')) return NONE;
+        if (puller.kind === 'eks-fargate-profile' && failure.problems.some((problem) => problem.reason === 'public-without-ip'))
+          return NONE;
         const who = puller.kind === 'eks-fargate-profile' ? 'pods' : puller.kind === 'ecs-ec2-capacity' ? 'instances' : 'nodes';
         const publicOnly = failure.problems.every((problem) => problem.reason === 'public-without-ip');
         const subnets = failure.problems.map((problem) => problem.subnet);

@@ -27,10 +27,15 @@ describe(RULE, () => {
 
   it('flags scheduled actions whose minimum is above their maximum', () => {
     const d = diagram();
-    const scaling = d.add('ec2-auto-scaling', { label: 'nightly', props: { policies: [{ type: 'scheduled', schedule: '0 20 * * *', minSize: 6, maxSize: 2 }] } });
+    const scaling = d.add('ec2-auto-scaling', {
+      label: 'nightly',
+      props: { policies: [{ type: 'scheduled', schedule: '0 20 * * *', minSize: 6, maxSize: 2 }] },
+    });
     const document = d.build();
     const [finding] = check(document, RULE);
-    expect(finding?.message).toBe('The scheduled action "0 20 * * *" of EC2 Auto Scaling policy "nightly" sets a minimum of 6 instances above its maximum of 2.');
+    expect(finding?.message).toBe(
+      'The scheduled action "0 20 * * *" of EC2 Auto Scaling policy "nightly" sets a minimum of 6 instances above its maximum of 2.',
+    );
     expect(finding?.nodeIds).toEqual([scaling]);
     expect(check(applyFix(document, finding), RULE)).toEqual([]);
   });

@@ -13,7 +13,7 @@ export const scalingWithoutCapacity: RuleDefinition = {
   severity: 'warning',
   title: 'Service scaling on EC2 needs instances to scale into',
   explanation:
-    'Service Auto Scaling adds tasks, not instances. On EC2 capacity without managed scaling (and without an EC2 Auto Scaling policy) the Auto Scaling group keeps its size, so tasks beyond what the instances can hold stay in PROVISIONING. Managed scaling on the capacity provider grows the group with the tasks. The estimate uses the instance type\'s vCPUs (and memory for c, m and r types) and stays silent for types it cannot size.',
+    "Service Auto Scaling adds tasks, not instances. On EC2 capacity without managed scaling (and without an EC2 Auto Scaling policy) the Auto Scaling group keeps its size, so tasks beyond what the instances can hold stay in PROVISIONING. Managed scaling on the capacity provider grows the group with the tasks. The estimate uses the instance type's vCPUs (and memory for c, m and r types) and stays silent for types it cannot size.",
   docUrl: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/asg-capacity-providers.html',
   check({ model }) {
     const facts = factsOf(model);
@@ -23,7 +23,8 @@ export const scalingWithoutCapacity: RuleDefinition = {
       const capacities = compute.ec2Capacities;
       if (compute.onFargate || capacities.length === 0) return NONE;
       // Managed scaling reacts only to tasks placed through the capacity provider, not to EC2 launch type tasks.
-      const throughProvider = (capacity: DiagramNode) => compute.strategy.some((item) => item.ref.type === 'asg' && item.ref.capacity === capacity);
+      const throughProvider = (capacity: DiagramNode) =>
+        compute.strategy.some((item) => item.ref.type === 'asg' && item.ref.capacity === capacity);
       if (capacities.some((capacity) => canGrow(model, capacity, throughProvider(capacity)))) return NONE;
       const scaling = model.sources(service.id, 'scales');
       const maximum = scalingMaximum(model, service);
@@ -48,7 +49,9 @@ export const scalingWithoutCapacity: RuleDefinition = {
             : {
                 fix: combineFixes(
                   'Turn on managed scaling',
-                  capacities.map((capacity) => setNodeProps('Turn on managed scaling', capacity.id, { capacityProvider: true, managedScaling: true })),
+                  capacities.map((capacity) =>
+                    setNodeProps('Turn on managed scaling', capacity.id, { capacityProvider: true, managedScaling: true }),
+                  ),
                 ),
               }),
         }),

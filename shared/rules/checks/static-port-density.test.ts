@@ -34,7 +34,9 @@ describe(RULE, () => {
     const stack = ec2Stack(d);
     d.set(stack.capacity, { maxSize: 2 });
     d.set(stack.api, { hostPort: 80, desiredCount: 2, minimumHealthyPercent: 100 });
-    expect(check(d.build(), RULE)[0]?.message).toMatch(/its 2 tasks fill the 2 instances of EC2 capacity "ASG", and with a minimum healthy percent of 100 a rolling deployment/);
+    expect(check(d.build(), RULE)[0]?.message).toMatch(
+      /its 2 tasks fill the 2 instances of EC2 capacity "ASG", and with a minimum healthy percent of 100 a rolling deployment/,
+    );
   });
 
   it('near miss: dynamic ports, room to spare, minimum healthy below 100, daemon services, awsvpc', () => {
@@ -43,8 +45,14 @@ describe(RULE, () => {
     d.set(stack.capacity, { maxSize: 2 });
     d.set(stack.api, { hostPort: 0, desiredCount: 5 });
     d.add('ecs-service', { in: stack.capacity, props: { networkMode: 'bridge', hostPort: 80, desiredCount: 1 } });
-    d.add('ecs-service', { in: stack.capacity, props: { networkMode: 'bridge', hostPort: 81, desiredCount: 2, minimumHealthyPercent: 50 } });
-    d.add('ecs-service', { in: stack.capacity, props: { networkMode: 'host', schedulingStrategy: 'DAEMON', launchType: 'EC2', maximumPercent: 100, minimumHealthyPercent: 0 } });
+    d.add('ecs-service', {
+      in: stack.capacity,
+      props: { networkMode: 'bridge', hostPort: 81, desiredCount: 2, minimumHealthyPercent: 50 },
+    });
+    d.add('ecs-service', {
+      in: stack.capacity,
+      props: { networkMode: 'host', schedulingStrategy: 'DAEMON', launchType: 'EC2', maximumPercent: 100, minimumHealthyPercent: 0 },
+    });
     d.add('ecs-service', { in: stack.capacity, props: { networkMode: 'awsvpc', desiredCount: 8 } });
     expect(check(d.build(), RULE)).toEqual([]);
   });

@@ -23,7 +23,10 @@ export const staticPortDensity: RuleDefinition = {
       const props = propsAs(ecsService, service.props);
       const port = props.networkMode === 'host' ? props.containerPort : props.networkMode === 'bridge' ? props.hostPort : 0;
       if (port === 0) return NONE;
-      const binding = props.networkMode === 'host' ? `port ${port} on its instance (host mode)` : `host port ${port} on its instance (bridge mode with a fixed host port)`;
+      const binding =
+        props.networkMode === 'host'
+          ? `port ${port} on its instance (host mode)`
+          : `host port ${port} on its instance (bridge mode with a fixed host port)`;
       const instances = compute.ec2Capacities.reduce((sum, capacity) => sum + Number(capacity.props.maxSize), 0);
       const desired = Number(service.props.desiredCount);
       const tasks = Math.max(desired, scalingMaximum(model, service));

@@ -11,7 +11,12 @@ describe(RULE, () => {
     const web = d.add('ecs-service', {
       in: fargate,
       label: 'web',
-      props: { capacityProviderStrategy: [{ provider: 'FARGATE', base: 1, weight: 1 }, { provider: stack.capacity, base: 0, weight: 1 }] },
+      props: {
+        capacityProviderStrategy: [
+          { provider: 'FARGATE', base: 1, weight: 1 },
+          { provider: stack.capacity, base: 0, weight: 1 },
+        ],
+      },
     });
     const document = d.build();
     const [finding] = check(document, RULE);
@@ -21,14 +26,21 @@ describe(RULE, () => {
     expect(finding?.nodeIds).toEqual([web, stack.capacity]);
     const fixed = applyFix(document, finding);
     expect(check(fixed, RULE)).toEqual([]);
-    expect(fixed.nodes.find((node) => node.id === web)?.props.capacityProviderStrategy).toEqual([{ provider: 'FARGATE', base: 1, weight: 1 }]);
+    expect(fixed.nodes.find((node) => node.id === web)?.props.capacityProviderStrategy).toEqual([
+      { provider: 'FARGATE', base: 1, weight: 1 },
+    ]);
   });
 
   it('flags a mixed cluster default strategy, and a service drawn on both kinds of capacity', () => {
     const d = diagram();
     const stack = fargateWebStack(d);
     const capacity = d.add('ecs-ec2-capacity', { in: stack.cluster, label: 'ASG' });
-    d.set(stack.cluster, { defaultCapacityProviderStrategy: [{ provider: capacity, base: 0, weight: 1 }, { provider: 'FARGATE_SPOT', base: 0, weight: 1 }] });
+    d.set(stack.cluster, {
+      defaultCapacityProviderStrategy: [
+        { provider: capacity, base: 0, weight: 1 },
+        { provider: 'FARGATE_SPOT', base: 0, weight: 1 },
+      ],
+    });
     d.connect(stack.web, capacity);
     const findings = check(d.build(), RULE);
     expect(findings.map((finding) => finding.nodeIds[0]).sort()).toEqual([stack.cluster, stack.web].sort());
@@ -41,7 +53,15 @@ describe(RULE, () => {
     const d = diagram();
     const stack = ec2Stack(d);
     const fargate = d.add('ecs-fargate-capacity', { in: stack.cluster });
-    d.add('ecs-service', { in: fargate, props: { capacityProviderStrategy: [{ provider: 'FARGATE', base: 0, weight: 1 }, { provider: 'FARGATE_SPOT', base: 0, weight: 1 }] } });
+    d.add('ecs-service', {
+      in: fargate,
+      props: {
+        capacityProviderStrategy: [
+          { provider: 'FARGATE', base: 0, weight: 1 },
+          { provider: 'FARGATE_SPOT', base: 0, weight: 1 },
+        ],
+      },
+    });
     d.set(stack.cluster, { defaultCapacityProviderStrategy: [{ provider: stack.capacity, base: 0, weight: 1 }] });
     expect(check(d.build(), RULE)).toEqual([]);
   });

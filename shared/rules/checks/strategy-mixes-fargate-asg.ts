@@ -21,7 +21,12 @@ export const strategyMixesFargateAsg: RuleDefinition = {
     const findings: Finding[] = [];
     for (const cluster of model.nodesOfKind('ecs-cluster')) {
       const items = (cluster.props.defaultCapacityProviderStrategy as StrategyItem[] | undefined) ?? [];
-      const finding = mixed(cluster, resolveStrategy(model, cluster, items), `The default capacity provider strategy of ${nodeName(cluster)}`, true);
+      const finding = mixed(
+        cluster,
+        resolveStrategy(model, cluster, items),
+        `The default capacity provider strategy of ${nodeName(cluster)}`,
+        true,
+      );
       if (finding) findings.push(finding);
     }
     for (const node of facts.ecsWorkloads()) {
@@ -30,7 +35,13 @@ export const strategyMixesFargateAsg: RuleDefinition = {
         const finding = mixed(node, compute.strategy, `The capacity provider strategy of ${nodeName(node)}`, true);
         if (finding) findings.push(finding);
       } else if (compute.source === 'placement' && compute.placements.length > 1) {
-        const finding = mixed(node, compute.strategy, `${nodeName(node)}, drawn on ${listNodes(compute.placements)},`, false, compute.placements);
+        const finding = mixed(
+          node,
+          compute.strategy,
+          `${nodeName(node)}, drawn on ${listNodes(compute.placements)},`,
+          false,
+          compute.placements,
+        );
         if (finding) findings.push(finding);
       }
     }
@@ -38,7 +49,13 @@ export const strategyMixesFargateAsg: RuleDefinition = {
   },
 };
 
-function mixed(owner: DiagramNode, strategy: readonly ResolvedStrategyItem[], subject: string, fixable: boolean, extraNodes: readonly DiagramNode[] = []): Finding | undefined {
+function mixed(
+  owner: DiagramNode,
+  strategy: readonly ResolvedStrategyItem[],
+  subject: string,
+  fixable: boolean,
+  extraNodes: readonly DiagramNode[] = [],
+): Finding | undefined {
   const fargate = strategy.filter((item) => item.ref.type === 'FARGATE' || item.ref.type === 'FARGATE_SPOT');
   const asg = strategy.filter((item) => item.ref.type === 'asg');
   if (fargate.length === 0 || asg.length === 0) return undefined;
@@ -50,9 +67,15 @@ function mixed(owner: DiagramNode, strategy: readonly ResolvedStrategyItem[], su
     nodes: [owner, ...extraNodes, ...asgNodes],
     ...(fixable
       ? {
-          fix: setNodeProps(keepFargate ? 'Keep only the Fargate providers' : 'Keep only the Auto Scaling group providers', owner.id, (props) => ({
-            [field]: plainItems((props[field] as StrategyItem[] | undefined) ?? []).filter((item) => isFargateProvider(item.provider) === keepFargate),
-          })),
+          fix: setNodeProps(
+            keepFargate ? 'Keep only the Fargate providers' : 'Keep only the Auto Scaling group providers',
+            owner.id,
+            (props) => ({
+              [field]: plainItems((props[field] as StrategyItem[] | undefined) ?? []).filter(
+                (item) => isFargateProvider(item.provider) === keepFargate,
+              ),
+            }),
+          ),
         }
       : {}),
   });

@@ -7,10 +7,17 @@ describe(RULE, () => {
   it('flags two providers with a base, and the fix keeps the first base', () => {
     const d = diagram();
     const stack = fargateWebStack(d);
-    d.set(stack.web, { capacityProviderStrategy: [{ provider: 'FARGATE', base: 2, weight: 1 }, { provider: 'FARGATE_SPOT', base: 1, weight: 1 }] });
+    d.set(stack.web, {
+      capacityProviderStrategy: [
+        { provider: 'FARGATE', base: 2, weight: 1 },
+        { provider: 'FARGATE_SPOT', base: 1, weight: 1 },
+      ],
+    });
     const document = d.build();
     const [finding] = check(document, RULE);
-    expect(finding?.message).toBe('The capacity provider strategy of ECS service "web" gives a base to 2 providers (FARGATE, FARGATE_SPOT); only one provider may have a base.');
+    expect(finding?.message).toBe(
+      'The capacity provider strategy of ECS service "web" gives a base to 2 providers (FARGATE, FARGATE_SPOT); only one provider may have a base.',
+    );
     const fixed = applyFix(document, finding);
     expect(check(fixed, RULE)).toEqual([]);
     expect(fixed.nodes.find((node) => node.id === stack.web)?.props.capacityProviderStrategy).toEqual([
@@ -22,10 +29,17 @@ describe(RULE, () => {
   it('flags several providers that all have weight 0', () => {
     const d = diagram();
     const stack = fargateWebStack(d);
-    d.set(stack.cluster, { defaultCapacityProviderStrategy: [{ provider: 'FARGATE', base: 0, weight: 0 }, { provider: 'FARGATE_SPOT', base: 0, weight: 0 }] });
+    d.set(stack.cluster, {
+      defaultCapacityProviderStrategy: [
+        { provider: 'FARGATE', base: 0, weight: 0 },
+        { provider: 'FARGATE_SPOT', base: 0, weight: 0 },
+      ],
+    });
     const document = d.build();
     const [finding] = check(document, RULE);
-    expect(finding?.message).toBe('The default capacity provider strategy of ECS cluster "cluster" lists 2 providers, all with weight 0, so ECS cannot place any task with it.');
+    expect(finding?.message).toBe(
+      'The default capacity provider strategy of ECS cluster "cluster" lists 2 providers, all with weight 0, so ECS cannot place any task with it.',
+    );
     expect(check(applyFix(document, finding), RULE)).toEqual([]);
   });
 
@@ -39,9 +53,19 @@ describe(RULE, () => {
     const web = d.add('ecs-service', {
       in: stack.cluster,
       label: 'web',
-      props: { capacityProviderStrategy: [{ provider: foreign, base: 0, weight: 1 }, { provider: plain, base: 0, weight: 1 }, { provider: 'typo', base: 0, weight: 1 }] },
+      props: {
+        capacityProviderStrategy: [
+          { provider: foreign, base: 0, weight: 1 },
+          { provider: plain, base: 0, weight: 1 },
+          { provider: 'typo', base: 0, weight: 1 },
+        ],
+      },
     });
-    d.add('ecs-service', { in: fargate, label: 'spot', props: { capacityProviderStrategy: [{ provider: 'FARGATE_SPOT', base: 0, weight: 1 }] } });
+    d.add('ecs-service', {
+      in: fargate,
+      label: 'spot',
+      props: { capacityProviderStrategy: [{ provider: 'FARGATE_SPOT', base: 0, weight: 1 }] },
+    });
     const document = d.build();
     const messages = check(document, RULE).map((finding) => finding.message);
     expect(messages).toEqual(
@@ -63,7 +87,15 @@ describe(RULE, () => {
     const d = diagram();
     const stack = ec2Stack(d);
     d.set(stack.cluster, { defaultCapacityProviderStrategy: [{ provider: stack.capacity, base: 2, weight: 0 }] });
-    d.add('ecs-task', { in: stack.cluster, props: { capacityProviderStrategy: [{ provider: 'FARGATE', base: 1, weight: 1 }, { provider: 'FARGATE_SPOT', base: 0, weight: 4 }] } });
+    d.add('ecs-task', {
+      in: stack.cluster,
+      props: {
+        capacityProviderStrategy: [
+          { provider: 'FARGATE', base: 1, weight: 1 },
+          { provider: 'FARGATE_SPOT', base: 0, weight: 4 },
+        ],
+      },
+    });
     expect(check(d.build(), RULE)).toEqual([]);
   });
 });

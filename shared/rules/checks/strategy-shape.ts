@@ -32,9 +32,18 @@ export const strategyShape: RuleDefinition = {
   },
 };
 
-function checkStrategy(model: DiagramModel, owner: DiagramNode, cluster: DiagramNode | undefined, items: readonly StrategyItem[], field: string): Finding[] {
+function checkStrategy(
+  model: DiagramModel,
+  owner: DiagramNode,
+  cluster: DiagramNode | undefined,
+  items: readonly StrategyItem[],
+  field: string,
+): Finding[] {
   if (items.length === 0) return NONE;
-  const whose = owner.kind === 'ecs-cluster' ? `The default capacity provider strategy of ${nodeName(owner)}` : `The capacity provider strategy of ${nodeName(owner)}`;
+  const whose =
+    owner.kind === 'ecs-cluster'
+      ? `The default capacity provider strategy of ${nodeName(owner)}`
+      : `The capacity provider strategy of ${nodeName(owner)}`;
   const findings: Finding[] = [];
   const withBase = items.filter((item) => item.base > 0);
   if (withBase.length > 1) {
@@ -56,7 +65,9 @@ function checkStrategy(model: DiagramModel, owner: DiagramNode, cluster: Diagram
       report(strategyShape, {
         message: `${whose} lists ${items.length} providers, all with weight 0, so ECS cannot place any task with it.`,
         nodes: [owner],
-        fix: setNodeProps('Give every provider weight 1', owner.id, (props) => ({ [field]: itemsOf(props, field).map((item) => ({ ...item, weight: 1 })) })),
+        fix: setNodeProps('Give every provider weight 1', owner.id, (props) => ({
+          [field]: itemsOf(props, field).map((item) => ({ ...item, weight: 1 })),
+        })),
       }),
     );
   }
@@ -81,7 +92,9 @@ function checkStrategy(model: DiagramModel, owner: DiagramNode, cluster: Diagram
     }
     if (item.ref.type !== 'unknown') continue;
     const capacity = model.node(item.provider);
-    const without = (props: Record<string, unknown>) => ({ [field]: itemsOf(props, field).filter((candidate) => candidate.provider !== item.provider) });
+    const without = (props: Record<string, unknown>) => ({
+      [field]: itemsOf(props, field).filter((candidate) => candidate.provider !== item.provider),
+    });
     if (capacity?.kind === 'ecs-ec2-capacity' && capacity.props.capacityProvider !== true && sameCluster(model, capacity, cluster)) {
       findings.push(
         report(strategyShape, {

@@ -36,6 +36,8 @@ export function addSelectorFix(profile: DiagramNode, namespace: string): QuickFi
   if (selectors.length >= MAX_PROFILE_SELECTORS) return undefined;
   return setNodeProps(`Add namespace "${namespace}" to ${profile.label || profile.id}`, profile.id, (props) => {
     const current = (props.selectors as Selector[] | undefined) ?? [];
-    return current.some((selector) => selector.namespace === namespace && selector.labels === '') ? {} : { selectors: [...current, { namespace, labels: '' }] };
+    return current.some((selector) => selector.namespace === namespace && selector.labels === '')
+      ? {}
+      : { selectors: [...current, { namespace, labels: '' }] };
   });
 }

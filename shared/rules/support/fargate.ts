@@ -90,7 +90,11 @@ export function memoryRange(row: FargateSizeRow): string {
  * The smallest valid Fargate size that gives at least the requested CPU and memory, so a
  * fix never takes resources away; when nothing is big enough, the largest CPU on offer.
  */
-export function nearestFargateSize(cpu: number, memory: number, platform: { windows: boolean; version: PlatformVersion }): { cpu: number; memory: number } {
+export function nearestFargateSize(
+  cpu: number,
+  memory: number,
+  platform: { windows: boolean; version: PlatformVersion },
+): { cpu: number; memory: number } {
   const rows = FARGATE_TASK_SIZES.filter((row) =>
     platform.windows ? row.windows : platformAtLeast(platform.version, row.minLinuxPlatform),
   );

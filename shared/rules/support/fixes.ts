@@ -67,7 +67,13 @@ export function connectFix(label: string, pairs: readonly { source: string; targ
         const id = freshId(taken, 'e-fix');
         taken.add(id);
         existing.add(`${source}→${target}`);
-        edges.push(createEdge(id, { source, target }, connection.definition.props ? (connection.definition.props.parse({}) as Record<string, unknown>) : {}));
+        edges.push(
+          createEdge(
+            id,
+            { source, target },
+            connection.definition.props ? (connection.definition.props.parse({}) as Record<string, unknown>) : {},
+          ),
+        );
       }
       return addEdges(document, edges);
     },

@@ -25,7 +25,11 @@ export function ownSubnets(model: DiagramModel, id: string): readonly DiagramNod
 }
 
 /** AZ node ids of a resource when every one of its subnets has a known AZ; undefined when the diagram does not say. */
-export function knownZones(model: DiagramModel, id: string, subnets: readonly DiagramNode[] = model.subnetsOf(id)): Set<string> | undefined {
+export function knownZones(
+  model: DiagramModel,
+  id: string,
+  subnets: readonly DiagramNode[] = model.subnetsOf(id),
+): Set<string> | undefined {
   if (subnets.length > 0) {
     const zones = new Set<string>();
     for (const subnet of subnets) {
@@ -122,7 +126,12 @@ export interface PullProblem {
  * Whether something with network interfaces in `subnet` can reach its image sources.
  * Undefined when it can, or when the subnet's VPC is not drawn.
  */
-export function pullProblem(model: DiagramModel, subnet: DiagramNode, publicIp: boolean, sources: readonly ImageSource[]): PullProblem | undefined {
+export function pullProblem(
+  model: DiagramModel,
+  subnet: DiagramNode,
+  publicIp: boolean,
+  sources: readonly ImageSource[],
+): PullProblem | undefined {
   const vpc = model.nearest(subnet.id, 'vpc');
   if (!vpc) return undefined;
   const egress = vpcEgress(model, vpc);

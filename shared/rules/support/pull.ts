@@ -35,7 +35,10 @@ export function pullLocations(model: DiagramModel, workload: DiagramNode): PullL
     if (anyOf && compute.cluster) {
       pullers = compute.onFargate
         ? compute.matchingProfiles
-        : [...facts.childrenOfKind(compute.cluster.id, 'eks-managed-node-group'), ...facts.childrenOfKind(compute.cluster.id, 'eks-self-managed-nodes')];
+        : [
+            ...facts.childrenOfKind(compute.cluster.id, 'eks-managed-node-group'),
+            ...facts.childrenOfKind(compute.cluster.id, 'eks-self-managed-nodes'),
+          ];
     }
     const locations = pullers.flatMap((puller) =>
       ownSubnets(model, puller.id).map((subnet) => ({
@@ -77,7 +80,11 @@ export interface PullFailure {
  * accepts. Empty when everything is reachable, when the diagram does not say where the
  * workload runs, or when it may run somewhere that works (see PullLocations.anyOf).
  */
-export function pullFailures(model: DiagramModel, workload: DiagramNode, include: (puller: PullLocation['puller']) => boolean): PullFailure[] {
+export function pullFailures(
+  model: DiagramModel,
+  workload: DiagramNode,
+  include: (puller: PullLocation['puller']) => boolean,
+): PullFailure[] {
   const { locations, anyOf } = pullLocations(model, workload);
   const relevant = locations.filter((location) => include(location.puller));
   if (relevant.length === 0) return [];

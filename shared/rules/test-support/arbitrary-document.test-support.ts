@@ -49,7 +49,7 @@ function drawValue(draw: Draw, schema: z.ZodType, field: string, context: DrawCo
     case 'nullable':
       return draw(fc.boolean) ? null : drawValue(draw, def.innerType as z.ZodType, field, context);
     case 'enum':
-      return draw(() => fc.constantFrom(...((schema as unknown as { options: unknown[] }).options)));
+      return draw(() => fc.constantFrom(...(schema as unknown as { options: unknown[] }).options));
     case 'literal':
       return (def.values as unknown[])[0];
     case 'boolean':
@@ -81,7 +81,12 @@ function drawValue(draw: Draw, schema: z.ZodType, field: string, context: DrawCo
       return value;
     }
     case 'union':
-      return drawValue(draw, draw(() => fc.constantFrom(...(def.options as z.ZodType[]))), field, context);
+      return drawValue(
+        draw,
+        draw(() => fc.constantFrom(...(def.options as z.ZodType[]))),
+        field,
+        context,
+      );
     default:
       return undefined;
   }
@@ -118,14 +123,18 @@ export function drawDocument(draw: Draw, options: DrawOptions = {}): DiagramDocu
     if (kind.id === 'ecs-ec2-capacity') context.ec2Capacities.push(node.id);
   };
   for (const [kindId, parentIndex] of options.skeleton ?? []) {
-    addNode(CATALOG.find((kind) => kind.id === kindId)!, parentIndex === undefined ? undefined : nodes[parentIndex]);
+    addNode(
+      CATALOG.find((kind) => kind.id === kindId)!,
+      parentIndex === undefined ? undefined : nodes[parentIndex],
+    );
   }
   const nodeCount = draw(() => fc.integer({ min: 0, max: options.maxNodes ?? 24 }));
   for (let index = 0; index < nodeCount; index++) {
     const kind = draw(() => fc.constantFrom(...CATALOG));
     const parents = nodes.filter((candidate) => canContain(candidate.kind, kind.id));
     // Nest most of the time, so clusters hold capacity and capacity holds services.
-    const parent = parents.length > 0 && draw(() => fc.integer({ min: 0, max: 9 })) < 8 ? draw(() => fc.constantFrom(...parents)) : undefined;
+    const parent =
+      parents.length > 0 && draw(() => fc.integer({ min: 0, max: 9 })) < 8 ? draw(() => fc.constantFrom(...parents)) : undefined;
     addNode(kind, parent);
   }
   const edges: DiagramEdge[] = [];
@@ -187,4 +196,6 @@ export const ARCHITECTURE_SKELETON: readonly (readonly [string, number?])[] = [
 export const arbitraryDocument = fc.gen().map((draw) => drawDocument(draw));
 
 /** A full architecture with random properties and connections, plus a few random extra nodes. */
-export const arbitraryArchitecture = fc.gen().map((draw) => drawDocument(draw, { skeleton: ARCHITECTURE_SKELETON, maxNodes: 6, maxEdges: 60 }));
+export const arbitraryArchitecture = fc
+  .gen()
+  .map((draw) => drawDocument(draw, { skeleton: ARCHITECTURE_SKELETON, maxNodes: 6, maxEdges: 60 }));

@@ -95,14 +95,21 @@ export class DiagramBuilder {
       }
     }
     this.nodes.splice(0, this.nodes.length, ...this.nodes.filter((node) => !doomed.has(node.id)));
-    this.edges.splice(0, this.edges.length, ...this.edges.filter((edge) => !doomed.has(edge.id) && !doomed.has(edge.source) && !doomed.has(edge.target)));
+    this.edges.splice(
+      0,
+      this.edges.length,
+      ...this.edges.filter((edge) => !doomed.has(edge.id) && !doomed.has(edge.source) && !doomed.has(edge.target)),
+    );
     return this;
   }
 
   build(): DiagramDocument {
     const draft = addEdges(addNodes(createDocument('Test diagram'), this.nodes), this.edges);
     const loaded = loadDocumentValue(JSON.parse(serializeDocument(draft)));
-    if (!loaded.ok) throw new Error(`The test diagram is not a valid document: ${describeIssues(loaded.error.issues).join('; ') || loaded.error.message}`);
+    if (!loaded.ok)
+      throw new Error(
+        `The test diagram is not a valid document: ${describeIssues(loaded.error.issues).join('; ') || loaded.error.message}`,
+      );
     return loaded.document;
   }
 
@@ -165,9 +172,15 @@ export function network(d: DiagramBuilder, options: NetworkOptions = {}): Networ
     const zone = d.add('availability-zone', { in: vpc, label: `AZ ${letter}`, props: { zone: letter } });
     zones.push(zone);
     publicSubnets.push(
-      d.add('subnet', { in: zone, label: `Public ${letter}`, props: { access: 'public', cidr: `10.0.${index * 2}.0/24`, mapPublicIpOnLaunch: true } }),
+      d.add('subnet', {
+        in: zone,
+        label: `Public ${letter}`,
+        props: { access: 'public', cidr: `10.0.${index * 2}.0/24`, mapPublicIpOnLaunch: true },
+      }),
     );
-    privateSubnets.push(d.add('subnet', { in: zone, label: `Private ${letter}`, props: { access: 'private', cidr: `10.0.${index * 2 + 1}.0/24` } }));
+    privateSubnets.push(
+      d.add('subnet', { in: zone, label: `Private ${letter}`, props: { access: 'private', cidr: `10.0.${index * 2 + 1}.0/24` } }),
+    );
   });
   const result: Network = { region, vpc, zones, publicSubnets, privateSubnets };
   if (options.nat !== false) result.nat = d.add('nat-gateway', { in: publicSubnets[0]!, label: 'NAT' });

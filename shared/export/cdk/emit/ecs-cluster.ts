@@ -101,7 +101,9 @@ function usesFargateProviders(ctx: EmitContext, cluster: DiagramNode): boolean {
   return ctx.model.index
     .descendants(cluster.id)
     .filter((node) => ECS_WORKLOAD_KINDS.includes(node.kind))
-    .some((node) => resolveEcsCompute(ctx.model, node).strategy.some((item) => item.ref.type === 'FARGATE' || item.ref.type === 'FARGATE_SPOT'));
+    .some((node) =>
+      resolveEcsCompute(ctx.model, node).strategy.some((item) => item.ref.type === 'FARGATE' || item.ref.type === 'FARGATE_SPOT'),
+    );
 }
 
 /** Strategy items as CDK `CapacityProviderStrategy` objects; providers the diagram does not define are left out. */
@@ -135,9 +137,17 @@ function ecsMachineImage(ctx: EmitContext, family: (typeof ECS_AMI_FAMILIES)[num
     case 'AL2023_X86_64':
       return { image: call(`${ecs}.EcsOptimizedImage.amazonLinux2023`), bottlerocket: false, windows: false };
     case 'AL2023_ARM64':
-      return { image: call(`${ecs}.EcsOptimizedImage.amazonLinux2023`, expr(`${ecs}.AmiHardwareType.ARM`)), bottlerocket: false, windows: false };
+      return {
+        image: call(`${ecs}.EcsOptimizedImage.amazonLinux2023`, expr(`${ecs}.AmiHardwareType.ARM`)),
+        bottlerocket: false,
+        windows: false,
+      };
     case 'AL2023_X86_64_GPU':
-      return { image: call(`${ecs}.EcsOptimizedImage.amazonLinux2023`, expr(`${ecs}.AmiHardwareType.GPU`)), bottlerocket: false, windows: false };
+      return {
+        image: call(`${ecs}.EcsOptimizedImage.amazonLinux2023`, expr(`${ecs}.AmiHardwareType.GPU`)),
+        bottlerocket: false,
+        windows: false,
+      };
     case 'BOTTLEROCKET_X86_64':
       return { image: newCall(`${ecs}.BottleRocketImage`), bottlerocket: true, windows: false };
     case 'BOTTLEROCKET_ARM64': {
@@ -149,7 +159,11 @@ function ecsMachineImage(ctx: EmitContext, family: (typeof ECS_AMI_FAMILIES)[num
       };
     }
     case 'WINDOWS_SERVER_2022_FULL':
-      return { image: call(`${ecs}.EcsOptimizedImage.windows`, expr(`${ecs}.WindowsOptimizedVersion.SERVER_2022`)), bottlerocket: false, windows: true };
+      return {
+        image: call(`${ecs}.EcsOptimizedImage.windows`, expr(`${ecs}.WindowsOptimizedVersion.SERVER_2022`)),
+        bottlerocket: false,
+        windows: true,
+      };
     case 'WINDOWS_SERVER_2022_CORE': {
       const ec2 = ctx.b.use('ec2');
       return {
@@ -178,12 +192,14 @@ function emitEc2Capacity(ctx: EmitContext, cluster: string, capacity: DiagramNod
     maxCapacity: settings.maxSize,
     desiredCapacity: settings.desiredCapacity ?? undefined,
   };
-  if (settings.instanceWeighting) ctx.b.comment('Instance weighting is not generated: capacity providers do not support weighted instance types.');
+  if (settings.instanceWeighting)
+    ctx.b.comment('Instance weighting is not generated: capacity providers do not support weighted instance types.');
   const variable = ctx.variable(capacity);
 
   if (!settings.capacityProvider) {
     // Not a capacity provider: the instances join the cluster, and tasks use the EC2 launch type.
-    if (settings.spotInstances) ctx.b.comment('Spot instances need a maximum price here (spotPrice), or a capacity provider with a Spot allocation strategy.');
+    if (settings.spotInstances)
+      ctx.b.comment('Spot instances need a maximum price here (spotPrice), or a capacity provider with a Spot allocation strategy.');
     ctx.b.declare(
       variable,
       call(
@@ -221,7 +237,12 @@ function emitEc2Capacity(ctx: EmitContext, cluster: string, capacity: DiagramNod
             ctx.constructId(capacity, 'InstanceRole'),
             obj({ assumedBy: newCall(`${iam}.ServicePrincipal`, 'ec2.amazonaws.com') }),
           ),
-          securityGroup: newCall(`${ec2}.SecurityGroup`, expr('this'), ctx.constructId(capacity, 'SecurityGroup'), obj({ vpc: expr(vpc.variable) })),
+          securityGroup: newCall(
+            `${ec2}.SecurityGroup`,
+            expr('this'),
+            ctx.constructId(capacity, 'SecurityGroup'),
+            obj({ vpc: expr(vpc.variable) }),
+          ),
           requireImdsv2: true,
         }),
       ),

@@ -50,7 +50,8 @@ function placement(ctx: EmitContext, workload: DiagramNode): Placement {
   else flavour = 'fargate';
   if (clusterNodeOf(ctx, workload) === undefined) return { flavour: 'fargate', compute, strategy: [] };
   const usable = compute.strategy.filter((item) => (flavour === 'ec2' ? item.ref.type === 'asg' : item.ref.type !== 'asg'));
-  if (usable.length < compute.strategy.length) ctx.b.comment('A strategy cannot mix Fargate and EC2 capacity providers: only the ones that match are used.');
+  if (usable.length < compute.strategy.length)
+    ctx.b.comment('A strategy cannot mix Fargate and EC2 capacity providers: only the ones that match are used.');
   return { flavour, compute, strategy: usable.length > 0 ? strategyItems(ctx, usable) : [] };
 }
 
@@ -160,9 +161,7 @@ function emitService(ctx: EmitContext, service: DiagramNode): void {
   const where = placement(ctx, service);
   const cluster = clusterVariableOf(ctx, service);
   const { taskDefinition, fileSystems, awsvpc } = emitTaskDefinition(ctx, service, settings, where.flavour);
-  const routes = ctx.model
-    .edgesTo(service.id, 'routes-traffic')
-    .filter((edge) => ctx.refs.loadBalancers.has(edge.source));
+  const routes = ctx.model.edgesTo(service.id, 'routes-traffic').filter((edge) => ctx.refs.loadBalancers.has(edge.source));
   const daemon = settings.schedulingStrategy === 'DAEMON' && where.flavour === 'ec2';
   const controller = settings.deploymentController;
   const vpc = ctx.vpcOf(clusterNodeOf(ctx, service) ?? service);
@@ -208,7 +207,14 @@ function emitService(ctx: EmitContext, service: DiagramNode): void {
   emitServiceScaling(ctx, service, variable);
 }
 
-function attachRoute(ctx: EmitContext, edge: DiagramEdge, service: DiagramNode, variable: string, awsvpc: boolean, instanceGroups: string[]): void {
+function attachRoute(
+  ctx: EmitContext,
+  edge: DiagramEdge,
+  service: DiagramNode,
+  variable: string,
+  awsvpc: boolean,
+  instanceGroups: string[],
+): void {
   const loadBalancer = ctx.model.node(edge.source)!;
   const lbVariable = ctx.refs.loadBalancers.get(loadBalancer.id)!;
   const settings = propsOf(ecsServiceKind, service);
@@ -243,12 +249,15 @@ function attachRoute(ctx: EmitContext, edge: DiagramEdge, service: DiagramNode, 
           healthCheck: obj({ path: route.healthCheckPath }),
           priority,
           conditions:
-            priority !== undefined ? arr([call(`${elbv2}.ListenerCondition.pathPatterns`, arr([isCatchAll(route.pathPattern) ? '/*' : route.pathPattern]))]) : undefined,
+            priority !== undefined
+              ? arr([call(`${elbv2}.ListenerCondition.pathPatterns`, arr([isCatchAll(route.pathPattern) ? '/*' : route.pathPattern]))])
+              : undefined,
         }),
       ),
     );
     ctx.refs.albTargetGroups.set(service.id, [...(ctx.refs.albTargetGroups.get(service.id) ?? []), targetGroup]);
-    for (const group of instanceGroups) ctx.b.statement(call(`${group}.connections.allowFrom`, expr(lbVariable), instancePortRange(ctx, service, containerPort)));
+    for (const group of instanceGroups)
+      ctx.b.statement(call(`${group}.connections.allowFrom`, expr(lbVariable), instancePortRange(ctx, service, containerPort)));
     return;
   }
 
@@ -280,7 +289,11 @@ function attachRoute(ctx: EmitContext, edge: DiagramEdge, service: DiagramNode, 
   // The NLB's security group must reach the tasks (or, in bridge and host mode, their instances).
   const port = udp ? call(`${ec2}.Port.udp`, containerPort) : call(`${ec2}.Port.tcp`, containerPort);
   if (awsvpc) ctx.b.statement(call(`${variable}.connections.allowFrom`, expr(lbVariable), port));
-  else for (const group of instanceGroups) ctx.b.statement(call(`${group}.connections.allowFrom`, expr(lbVariable), udp ? port : instancePortRange(ctx, service, containerPort)));
+  else
+    for (const group of instanceGroups)
+      ctx.b.statement(
+        call(`${group}.connections.allowFrom`, expr(lbVariable), udp ? port : instancePortRange(ctx, service, containerPort)),
+      );
 }
 
 function emitTask(ctx: EmitContext, task: DiagramNode): void {
@@ -320,7 +333,9 @@ function emitTask(ctx: EmitContext, task: DiagramNode): void {
         ctx.constructId(task),
         props({
           cluster: expr(cluster),
-          [fargate ? 'scheduledFargateTaskDefinitionOptions' : 'scheduledEc2TaskDefinitionOptions']: obj({ taskDefinition: expr(taskDefinition) }),
+          [fargate ? 'scheduledFargateTaskDefinitionOptions' : 'scheduledEc2TaskDefinitionOptions']: obj({
+            taskDefinition: expr(taskDefinition),
+          }),
           schedule: call(`${appscaling}.Schedule.expression`, settings.schedule),
           desiredTaskCount: settings.count > 1 ? settings.count : undefined,
           platformVersion: fargate ? platformVersion(ctx, settings.platformVersion) : undefined,
@@ -334,11 +349,21 @@ function emitTask(ctx: EmitContext, task: DiagramNode): void {
   if (settings.schedule !== '') ctx.b.comment('EventBridge cannot start ECS Anywhere tasks on a schedule: run them on demand.');
   // On-demand tasks: `aws ecs run-task` with the outputs below (README.md shows the command).
   ctx.b.statement(
-    newCall(`${cdk}.CfnOutput`, expr('this'), ctx.constructId(task, 'TaskDefinitionArn'), obj({ value: expr(`${taskDefinition}.taskDefinitionArn`) })),
+    newCall(
+      `${cdk}.CfnOutput`,
+      expr('this'),
+      ctx.constructId(task, 'TaskDefinitionArn'),
+      obj({ value: expr(`${taskDefinition}.taskDefinitionArn`) }),
+    ),
   );
   if (securityGroup) {
     ctx.b.statement(
-      newCall(`${cdk}.CfnOutput`, expr('this'), ctx.constructId(task, 'SecurityGroupId'), obj({ value: expr(`${securityGroup}.securityGroupId`) })),
+      newCall(
+        `${cdk}.CfnOutput`,
+        expr('this'),
+        ctx.constructId(task, 'SecurityGroupId'),
+        obj({ value: expr(`${securityGroup}.securityGroupId`) }),
+      ),
     );
   }
 }

@@ -90,7 +90,9 @@ function emitCluster(ctx: EmitContext, cluster: DiagramNode, adminPrincipal: str
   const needsKubectl = sortedWorkloads.length > 0 || settings.awsLoadBalancerController || fargateOnly;
   const minor = Number(settings.kubernetesVersion.split('.')[1]);
   if (Math.abs(minor - KUBECTL_MINOR) > 1 && needsKubectl) {
-    ctx.b.comment(`kubectl 1.${KUBECTL_MINOR} supports Kubernetes 1.${KUBECTL_MINOR - 1} to 1.${KUBECTL_MINOR + 1}: for ${settings.kubernetesVersion}, use the matching`);
+    ctx.b.comment(
+      `kubectl 1.${KUBECTL_MINOR} supports Kubernetes 1.${KUBECTL_MINOR - 1} to 1.${KUBECTL_MINOR + 1}: for ${settings.kubernetesVersion}, use the matching`,
+    );
     ctx.b.comment(`@aws-cdk/lambda-layer-kubectl-v${minor} package and its KubectlV${minor}Layer.`);
   }
   if (autoMode) ctx.b.comment('The diagram draws no node groups or Fargate profiles here: EKS Auto Mode provides the nodes.');
@@ -115,13 +117,17 @@ function emitCluster(ctx: EmitContext, cluster: DiagramNode, adminPrincipal: str
         kubectlProviderOptions: needsKubectl
           ? obj({ kubectlLayer: newCall(ctx.b.useKubectlLayer(), expr('this'), ctx.constructId(cluster, 'KubectlLayer')) })
           : undefined,
-        albController: settings.awsLoadBalancerController ? obj({ version: expr(`${eks}.AlbControllerVersion.${ALB_CONTROLLER_VERSION}`) }) : undefined,
+        albController: settings.awsLoadBalancerController
+          ? obj({ version: expr(`${eks}.AlbControllerVersion.${ALB_CONTROLLER_VERSION}`) })
+          : undefined,
       }),
     ),
   );
   ctx.nameTag(variable, cluster);
   ctx.b.lines(`if (${adminPrincipal}) ${variable}.grantClusterAdmin(${tsString('AdminAccess')}, ${adminPrincipal});`);
-  ctx.b.statement(newCall(`${cdk}.CfnOutput`, expr('this'), ctx.constructId(cluster, 'Name'), obj({ value: expr(`${variable}.clusterName`) })));
+  ctx.b.statement(
+    newCall(`${cdk}.CfnOutput`, expr('this'), ctx.constructId(cluster, 'Name'), obj({ value: expr(`${variable}.clusterName`) })),
+  );
   ctx.refs.eksClusters.set(cluster.id, variable);
 
   const scope: ClusterScope = {
@@ -136,11 +142,18 @@ function emitCluster(ctx: EmitContext, cluster: DiagramNode, adminPrincipal: str
   for (const group of nodeGroups) emitNodeGroup(ctx, scope, group, vpc);
   for (const group of selfManaged) emitSelfManaged(ctx, scope, group, vpc);
   for (const profile of profiles) emitFargateProfile(ctx, scope, profile, vpc);
-  if (fargateOnly && !profiles.some((profile) => propsOf(eksFargateProfile, profile).selectors.some((selector) => selector.namespace === 'kube-system'))) {
+  if (
+    fargateOnly &&
+    !profiles.some((profile) => propsOf(eksFargateProfile, profile).selectors.some((selector) => selector.namespace === 'kube-system'))
+  ) {
     ctx.b.blank();
     ctx.b.comment('CoreDNS and the AWS Load Balancer Controller run in kube-system, which needs a Fargate profile too.');
     ctx.b.statement(
-      call(`${variable}.addFargateProfile`, ctx.constructId(cluster, 'KubeSystemProfile'), obj({ selectors: arr([obj({ namespace: 'kube-system' })]) })),
+      call(
+        `${variable}.addFargateProfile`,
+        ctx.constructId(cluster, 'KubeSystemProfile'),
+        obj({ selectors: arr([obj({ namespace: 'kube-system' })]) }),
+      ),
     );
   }
   const names = new Names();
@@ -179,7 +192,9 @@ function emitNodeGroup(ctx: EmitContext, scope: ClusterScope, group: DiagramNode
   const scalers = ctx.model.sources(group.id, 'scales');
   if (scalers.length > 0) {
     for (const scaler of scalers) ctx.notes.writeFor(scaler.id, ctx.b);
-    ctx.b.comment('Managed node groups scale with the Cluster Autoscaler or Karpenter; the EC2 scaling policies drawn here are not generated.');
+    ctx.b.comment(
+      'Managed node groups scale with the Cluster Autoscaler or Karpenter; the EC2 scaling policies drawn here are not generated.',
+    );
   }
 }
 
@@ -235,7 +250,11 @@ function emitSelfManaged(ctx: EmitContext, scope: ClusterScope, group: DiagramNo
       ),
     );
     ctx.b.statement(
-      call(`${scope.variable}.connectAutoScalingGroupCapacity`, expr(variable), obj({ machineImageType: expr(`${eks}.MachineImageType.BOTTLEROCKET`) })),
+      call(
+        `${scope.variable}.connectAutoScalingGroupCapacity`,
+        expr(variable),
+        obj({ machineImageType: expr(`${eks}.MachineImageType.BOTTLEROCKET`) }),
+      ),
     );
   }
   // With API authentication, nodes join through an access entry for their role.
@@ -299,7 +318,11 @@ function emitNamespaces(ctx: EmitContext, scope: ClusterScope, workloads: readon
     const variable = ctx.variable(scope.node, `Namespace${index + 1}`);
     ctx.b.declare(
       variable,
-      call(`${scope.variable}.addManifest`, ctx.constructId(scope.node, `Namespace${index + 1}`), obj({ apiVersion: 'v1', kind: 'Namespace', metadata: obj({ name: namespace }) })),
+      call(
+        `${scope.variable}.addManifest`,
+        ctx.constructId(scope.node, `Namespace${index + 1}`),
+        obj({ apiVersion: 'v1', kind: 'Namespace', metadata: obj({ name: namespace }) }),
+      ),
     );
     ctx.refs.namespaces.set(`${scope.node.id}:${namespace}`, variable);
   });
@@ -314,7 +337,8 @@ function emitWorkload(ctx: EmitContext, scope: ClusterScope, workload: DiagramNo
   const image = imageOf(ctx, workload);
   if (image) ctx.notes.writeFor(image.node.id, ctx.b, { primaryOnly: true });
   if (!image) ctx.b.comment('The diagram connects no image to these pods: a public placeholder to replace.');
-  else if (image.ref.hasCredentials) ctx.b.comment('Pods pull from Docker Hub anonymously here: add an image pull secret for your credentials.');
+  else if (image.ref.hasCredentials)
+    ctx.b.comment('Pods pull from Docker Hub anonymously here: add an image pull secret for your credentials.');
   const imageRef = image?.ref ?? placeholderImage(ctx);
   const selectorLabels = objFromPairs([[NAME_LABEL, name]]);
   const podLabels = new Map<string, Code>(parseLabels(settings.labels));
@@ -346,7 +370,9 @@ function emitWorkload(ctx: EmitContext, scope: ClusterScope, workload: DiagramNo
     if (settings.workloadType === 'StatefulSet') volumeClaimTemplates = [obj({ metadata: obj({ name: 'data' }), spec: claim })];
     else {
       const claimName = `${name}-data`;
-      extraObjects.unshift(obj({ apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: obj({ name: claimName, namespace }), spec: claim }));
+      extraObjects.unshift(
+        obj({ apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: obj({ name: claimName, namespace }), spec: claim }),
+      );
       volumes.push(obj({ name: 'data', persistentVolumeClaim: obj({ claimName }) }));
     }
   }
@@ -382,7 +408,15 @@ function emitWorkload(ctx: EmitContext, scope: ClusterScope, workload: DiagramNo
     {
       apiVersion: 'apps/v1',
       kind: settings.workloadType,
-      metadata: obj({ name, namespace, labels: selectorLabels, annotations: workload.label ? objFromPairs([[LABEL_ANNOTATION, workload.label]]) : undefined }, { expanded: true }),
+      metadata: obj(
+        {
+          name,
+          namespace,
+          labels: selectorLabels,
+          annotations: workload.label ? objFromPairs([[LABEL_ANNOTATION, workload.label]]) : undefined,
+        },
+        { expanded: true },
+      ),
       spec: obj(
         {
           replicas: settings.workloadType === 'DaemonSet' ? undefined : settings.replicas,
@@ -416,7 +450,13 @@ function portsFor(containerPort: number): Code {
   return arr(containerPort > 0 ? [obj({ port: containerPort, targetPort: containerPort, protocol: 'TCP' })] : []);
 }
 
-function serviceObject(name: string, namespace: string, selectorName: string, spec: Record<string, Code | undefined>, annotations?: Map<string, Code>): Code {
+function serviceObject(
+  name: string,
+  namespace: string,
+  selectorName: string,
+  spec: Record<string, Code | undefined>,
+  annotations?: Map<string, Code>,
+): Code {
   return obj(
     {
       apiVersion: 'v1',
@@ -455,7 +495,13 @@ function emitLoadBalancerServices(
     ]);
     const port = first.targetPort > 0 ? first.targetPort : containerPort;
     objects.push(
-      serviceObject(name, namespace, name, { type: instance ? 'NodePort' : 'ClusterIP', ports: arr([obj({ port, targetPort: port, protocol: 'TCP' })]) }, annotations),
+      serviceObject(
+        name,
+        namespace,
+        name,
+        { type: instance ? 'NodePort' : 'ClusterIP', ports: arr([obj({ port, targetPort: port, protocol: 'TCP' })]) },
+        annotations,
+      ),
     );
     usesController = true;
   }
@@ -476,10 +522,14 @@ function emitLoadBalancerServices(
       annotations.set('service.beta.kubernetes.io/aws-load-balancer-type', 'external');
       annotations.set('service.beta.kubernetes.io/aws-load-balancer-nlb-target-type', targetType);
       annotations.set('service.beta.kubernetes.io/aws-load-balancer-scheme', settings.scheme);
-      if (settings.crossZoneLoadBalancing) annotations.set('service.beta.kubernetes.io/aws-load-balancer-attributes', 'load_balancing.cross_zone.enabled=true');
+      if (settings.crossZoneLoadBalancing)
+        annotations.set('service.beta.kubernetes.io/aws-load-balancer-attributes', 'load_balancing.cross_zone.enabled=true');
       const tls = routesOut.filter((route) => route.protocol === 'TLS');
       if (tls.length > 0) {
-        annotations.set('service.beta.kubernetes.io/aws-load-balancer-ssl-cert', certificateParameter(ctx, loadBalancer, tls[0]!.listenerPort));
+        annotations.set(
+          'service.beta.kubernetes.io/aws-load-balancer-ssl-cert',
+          certificateParameter(ctx, loadBalancer, tls[0]!.listenerPort),
+        );
         annotations.set('service.beta.kubernetes.io/aws-load-balancer-ssl-ports', tls.map((route) => String(route.listenerPort)).join(','));
       }
       const ports = routesOut.map((route) =>
@@ -496,17 +546,29 @@ function emitLoadBalancerServices(
       const settings = propsOf(clbKind, loadBalancer);
       const routesOut = edges.map((edge) => routeProps<ClbRoute>(edge, 'clb', 'eks-workload'));
       if (settings.scheme === 'internal') annotations.set('service.beta.kubernetes.io/aws-load-balancer-internal', 'true');
-      if (settings.crossZoneLoadBalancing) annotations.set('service.beta.kubernetes.io/aws-load-balancer-cross-zone-load-balancing-enabled', 'true');
+      if (settings.crossZoneLoadBalancing)
+        annotations.set('service.beta.kubernetes.io/aws-load-balancer-cross-zone-load-balancing-enabled', 'true');
       const secure = routesOut.filter((route) => route.protocol === 'HTTPS' || route.protocol === 'SSL');
       if (secure.length > 0) {
-        annotations.set('service.beta.kubernetes.io/aws-load-balancer-ssl-cert', certificateParameter(ctx, loadBalancer, secure[0]!.listenerPort));
-        annotations.set('service.beta.kubernetes.io/aws-load-balancer-ssl-ports', secure.map((route) => String(route.listenerPort)).join(','));
+        annotations.set(
+          'service.beta.kubernetes.io/aws-load-balancer-ssl-cert',
+          certificateParameter(ctx, loadBalancer, secure[0]!.listenerPort),
+        );
+        annotations.set(
+          'service.beta.kubernetes.io/aws-load-balancer-ssl-ports',
+          secure.map((route) => String(route.listenerPort)).join(','),
+        );
       }
       if (routesOut.some((route) => route.protocol === 'HTTP' || route.protocol === 'HTTPS')) {
         annotations.set('service.beta.kubernetes.io/aws-load-balancer-backend-protocol', 'http');
       }
       const ports = routesOut.map((route) =>
-        obj({ name: `port-${route.listenerPort}`, port: route.listenerPort, targetPort: route.targetPort > 0 ? route.targetPort : containerPort, protocol: 'TCP' }),
+        obj({
+          name: `port-${route.listenerPort}`,
+          port: route.listenerPort,
+          targetPort: route.targetPort > 0 ? route.targetPort : containerPort,
+          protocol: 'TCP',
+        }),
       );
       ctx.b.comment('The Classic Load Balancer comes from the Service below (Kubernetes built-in cloud provider).');
       objects.push(serviceObject(serviceName, namespace, name, { type: 'LoadBalancer', ports: arr(ports) }, annotations));
@@ -517,7 +579,10 @@ function emitLoadBalancerServices(
 
 /** One Ingress per ALB and namespace, grouped so that they share the one load balancer the diagram draws. */
 function emitIngresses(ctx: EmitContext, scope: ClusterScope, workloads: readonly DiagramNode[]): void {
-  const ingresses = new Map<string, { loadBalancer: DiagramNode; namespace: string; routes: { edge: DiagramEdge; workload: DiagramNode }[] }>();
+  const ingresses = new Map<
+    string,
+    { loadBalancer: DiagramNode; namespace: string; routes: { edge: DiagramEdge; workload: DiagramNode }[] }
+  >();
   for (const workload of workloads) {
     const namespace = propsOf(eksWorkloadKind, workload).namespace;
     for (const edge of ctx.model.edgesTo(workload.id, 'routes-traffic')) {
@@ -616,7 +681,12 @@ function emitEfsVolumes(
       const eks = ctx.b.use('eks');
       ctx.b.comment('Nodes mount EFS through the EFS CSI driver add-on (Fargate has it built in).');
       ctx.b.statement(
-        newCall(`${eks}.Addon`, expr('this'), ctx.constructId(scope.node, 'EfsCsiDriver'), obj({ cluster: expr(scope.variable), addonName: 'aws-efs-csi-driver' })),
+        newCall(
+          `${eks}.Addon`,
+          expr('this'),
+          ctx.constructId(scope.node, 'EfsCsiDriver'),
+          obj({ cluster: expr(scope.variable), addonName: 'aws-efs-csi-driver' }),
+        ),
       );
       scope.efsDriver = true;
     }
@@ -683,10 +753,17 @@ function ebsStorageClass(ctx: EmitContext, scope: ClusterScope): string {
   const iam = ctx.b.use('iam');
   ctx.b.comment('EBS volumes come from the EBS CSI driver add-on, which calls EC2 with the node role.');
   ctx.b.statement(
-    newCall(`${eks}.Addon`, expr('this'), ctx.constructId(scope.node, 'EbsCsiDriver'), obj({ cluster: expr(scope.variable), addonName: 'aws-ebs-csi-driver' })),
+    newCall(
+      `${eks}.Addon`,
+      expr('this'),
+      ctx.constructId(scope.node, 'EbsCsiDriver'),
+      obj({ cluster: expr(scope.variable), addonName: 'aws-ebs-csi-driver' }),
+    ),
   );
   for (const role of scope.nodeRoles) {
-    ctx.b.statement(call(`${role}.addManagedPolicy`, call(`${iam}.ManagedPolicy.fromAwsManagedPolicyName`, 'service-role/AmazonEBSCSIDriverPolicy')));
+    ctx.b.statement(
+      call(`${role}.addManagedPolicy`, call(`${iam}.ManagedPolicy.fromAwsManagedPolicyName`, 'service-role/AmazonEBSCSIDriverPolicy')),
+    );
   }
   const storageClass = 'ebs-gp3';
   ctx.b.statement(

@@ -14,7 +14,11 @@ import { propsOf } from '../props';
 export const IMAGE_KINDS = ['ecr-repository', 'dockerhub-image'];
 
 /** Whether the workload stack of `region` reaches this repository through its repositories stack. */
-export function isCreatedRepository(ctx: { regions: EmitContext['regions'] }, repository: DiagramNode, region: string | undefined): boolean {
+export function isCreatedRepository(
+  ctx: { regions: EmitContext['regions'] },
+  repository: DiagramNode,
+  region: string | undefined,
+): boolean {
   return propsOf(ecrRepository, repository).account === '' && ctx.regions.regionOf(repository) === region;
 }
 
@@ -144,7 +148,10 @@ function pullThroughCacheImage(ctx: EmitContext, image: DiagramNode): ImageRef {
       const cdk = ctx.b.use('cdk');
       const parameter = ctx.b.variables.unique('dockerHubCredentialsArn');
       const name = ctx.b.constructIds.unique('DockerHubCredentialsArn');
-      ctx.b.parameters.push({ name, purpose: 'the full ARN of the Secrets Manager secret with your Docker Hub credentials, for the pull-through cache.' });
+      ctx.b.parameters.push({
+        name,
+        purpose: 'the full ARN of the Secrets Manager secret with your Docker Hub credentials, for the pull-through cache.',
+      });
       ctx.b.declare(
         parameter,
         newCall(
@@ -153,7 +160,8 @@ function pullThroughCacheImage(ctx: EmitContext, image: DiagramNode): ImageRef {
           name,
           props({
             type: 'String',
-            description: 'Full ARN of the Secrets Manager secret (named ecr-pullthroughcache/...) with your Docker Hub username and access token.',
+            description:
+              'Full ARN of the Secrets Manager secret (named ecr-pullthroughcache/...) with your Docker Hub username and access token.',
           }),
         ),
       );
@@ -166,7 +174,12 @@ function pullThroughCacheImage(ctx: EmitContext, image: DiagramNode): ImageRef {
         `${ecr}.CfnPullThroughCacheRule`,
         expr('this'),
         ctx.b.constructIds.unique('DockerHubPullThroughCache'),
-        props({ ecrRepositoryPrefix: 'docker-hub', upstreamRegistry: 'docker-hub', upstreamRegistryUrl: 'registry-1.docker.io', credentialArn }),
+        props({
+          ecrRepositoryPrefix: 'docker-hub',
+          upstreamRegistry: 'docker-hub',
+          upstreamRegistryUrl: 'registry-1.docker.io',
+          credentialArn,
+        }),
       ),
     );
     ctx.refs.pullThroughCacheRule = rule;

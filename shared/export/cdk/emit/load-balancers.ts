@@ -79,7 +79,10 @@ export function certificateParameter(ctx: EmitContext, loadBalancer: DiagramNode
     const cdk = ctx.b.use('cdk');
     variable = ctx.variable(loadBalancer, `CertificateArn${port}`);
     const name = ctx.constructId(loadBalancer, `CertificateArn${port}`);
-    ctx.b.parameters.push({ name, purpose: `the ARN of the ACM certificate for port ${port} of load balancer \`${commentId(loadBalancer.id)}\`.` });
+    ctx.b.parameters.push({
+      name,
+      purpose: `the ARN of the ACM certificate for port ${port} of load balancer \`${commentId(loadBalancer.id)}\`.`,
+    });
     ctx.b.declare(
       variable,
       newCall(
@@ -123,7 +126,9 @@ function emitAlb(ctx: EmitContext, loadBalancer: DiagramNode, routes: DiagramEdg
   ctx.refs.loadBalancers.set(loadBalancer.id, variable);
   emitDnsOutput(ctx, loadBalancer, variable);
 
-  for (const [port, portRoutes] of byListenerPort(routes.map((edge) => ({ edge, route: routeProps<AlbRoute>(edge, 'alb', 'ecs-service') })))) {
+  for (const [port, portRoutes] of byListenerPort(
+    routes.map((edge) => ({ edge, route: routeProps<AlbRoute>(edge, 'alb', 'ecs-service') })),
+  )) {
     const protocol = portRoutes[0]!.route.protocol;
     const defaultRoute = portRoutes.find(({ route }) => isCatchAll(route.pathPattern));
     let priority = 0;
@@ -152,7 +157,11 @@ function emitAlb(ctx: EmitContext, loadBalancer: DiagramNode, routes: DiagramEdg
     );
     if (internal) {
       ctx.b.statement(
-        call(`${variable}.connections.allowFrom`, call(`${ec2}.Peer.ipv4`, expr(`${vpc.variable}.vpcCidrBlock`)), call(`${ec2}.Port.tcp`, port)),
+        call(
+          `${variable}.connections.allowFrom`,
+          call(`${ec2}.Peer.ipv4`, expr(`${vpc.variable}.vpcCidrBlock`)),
+          call(`${ec2}.Port.tcp`, port),
+        ),
       );
     }
     ctx.refs.listeners.set(`${loadBalancer.id}:${port}`, listener);
@@ -182,7 +191,9 @@ function emitNlb(ctx: EmitContext, loadBalancer: DiagramNode, routes: DiagramEdg
   ctx.refs.loadBalancers.set(loadBalancer.id, variable);
   emitDnsOutput(ctx, loadBalancer, variable);
 
-  for (const [port, portRoutes] of byListenerPort(routes.map((edge) => ({ edge, route: routeProps<NlbRoute>(edge, 'nlb', 'ecs-service') })))) {
+  for (const [port, portRoutes] of byListenerPort(
+    routes.map((edge) => ({ edge, route: routeProps<NlbRoute>(edge, 'nlb', 'ecs-service') })),
+  )) {
     const protocol = portRoutes[0]!.route.protocol;
     const certificate = protocol === 'TLS' ? certificateParameter(ctx, loadBalancer, port) : undefined;
     const listener = ctx.variable(loadBalancer, `Listener${port}`);
@@ -200,7 +211,8 @@ function emitNlb(ctx: EmitContext, loadBalancer: DiagramNode, routes: DiagramEdg
     );
     // An NLB listener has one target group: the first route on the port.
     ctx.refs.defaultRoutes.add(portRoutes[0]!.edge.id);
-    if (portRoutes.length > 1) ctx.b.comment(`Only the first route on port ${port} is generated: an NLB listener forwards to one target group.`);
+    if (portRoutes.length > 1)
+      ctx.b.comment(`Only the first route on port ${port} is generated: an NLB listener forwards to one target group.`);
     ctx.refs.listeners.set(`${loadBalancer.id}:${port}`, listener);
   }
 }
@@ -245,7 +257,8 @@ function emitClb(ctx: EmitContext, loadBalancer: DiagramNode, routes: DiagramEdg
   for (const { route, instancePort } of listeners) {
     if (seen.has(route.listenerPort)) continue;
     seen.add(route.listenerPort);
-    const certificate = route.protocol === 'HTTPS' || route.protocol === 'SSL' ? certificateParameter(ctx, loadBalancer, route.listenerPort) : undefined;
+    const certificate =
+      route.protocol === 'HTTPS' || route.protocol === 'SSL' ? certificateParameter(ctx, loadBalancer, route.listenerPort) : undefined;
     ctx.b.statement(
       call(
         `${variable}.addListener`,
@@ -253,7 +266,10 @@ function emitClb(ctx: EmitContext, loadBalancer: DiagramNode, routes: DiagramEdg
           externalPort: route.listenerPort,
           externalProtocol: expr(`${elb}.LoadBalancingProtocol.${route.protocol}`),
           internalPort: instancePort,
-          internalProtocol: route.protocol === 'HTTPS' || route.protocol === 'SSL' ? expr(`${elb}.LoadBalancingProtocol.${route.protocol === 'HTTPS' ? 'HTTP' : 'TCP'}`) : undefined,
+          internalProtocol:
+            route.protocol === 'HTTPS' || route.protocol === 'SSL'
+              ? expr(`${elb}.LoadBalancingProtocol.${route.protocol === 'HTTPS' ? 'HTTP' : 'TCP'}`)
+              : undefined,
           sslCertificateArn: certificate,
         }),
       ),
@@ -274,7 +290,12 @@ export function clbInstancePort(ctx: EmitContext, edge: DiagramEdge, route: ClbR
 function emitDnsOutput(ctx: EmitContext, loadBalancer: DiagramNode, variable: string): void {
   const cdk = ctx.b.use('cdk');
   ctx.b.statement(
-    newCall(`${cdk}.CfnOutput`, expr('this'), ctx.constructId(loadBalancer, 'DnsName'), obj({ value: expr(`${variable}.loadBalancerDnsName`) })),
+    newCall(
+      `${cdk}.CfnOutput`,
+      expr('this'),
+      ctx.constructId(loadBalancer, 'DnsName'),
+      obj({ value: expr(`${variable}.loadBalancerDnsName`) }),
+    ),
   );
 }
 

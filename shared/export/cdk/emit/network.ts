@@ -36,7 +36,10 @@ function emitDefaultVpc(ctx: EmitContext, ref: VpcRef): void {
   ctx.b.blank();
   ctx.b.comment('Some resources are drawn outside any VPC: they get this one, with public and private');
   ctx.b.comment('subnets in two Availability Zones and one NAT gateway for outbound traffic.');
-  ctx.b.declare(ref.variable, newCall(`${ec2}.Vpc`, expr('this'), ctx.b.constructIds.unique('Vpc'), props({ maxAzs: ref.layout.azCount, natGateways: 1 })));
+  ctx.b.declare(
+    ref.variable,
+    newCall(`${ec2}.Vpc`, expr('this'), ctx.b.constructIds.unique('Vpc'), props({ maxAzs: ref.layout.azCount, natGateways: 1 })),
+  );
 }
 
 function emitDiagramVpc(ctx: EmitContext, ref: VpcRef): void {
@@ -46,7 +49,8 @@ function emitDiagramVpc(ctx: EmitContext, ref: VpcRef): void {
   ctx.header(node);
   // Subnets, AZs and NAT gateways become part of the VPC: their problems are noted here.
   for (const part of ctx.model.index.descendants(node.id)) {
-    if (part.kind === 'subnet' || part.kind === 'availability-zone' || part.kind === 'nat-gateway') ctx.notes.writeFor(part.id, ctx.b, { primaryOnly: true });
+    if (part.kind === 'subnet' || part.kind === 'availability-zone' || part.kind === 'nat-gateway')
+      ctx.notes.writeFor(part.id, ctx.b, { primaryOnly: true });
   }
   if (layout.groups.length === 0) ctx.b.comment("The diagram draws no subnets here: CDK's default public and private subnets.");
   if (layout.masksDropped) ctx.b.comment('The subnet sizes drawn do not fit the VPC range, so CDK sizes the subnets.');
@@ -100,7 +104,11 @@ function emitEndpoints(ctx: EmitContext, ref: VpcRef): void {
     if (spec.gateway) {
       ctx.b.declare(
         variable,
-        call(`${ref.variable}.addGatewayEndpoint`, constructId, props({ service: expr(`${ec2}.GatewayVpcEndpointAwsService.${spec.member}`) })),
+        call(
+          `${ref.variable}.addGatewayEndpoint`,
+          constructId,
+          props({ service: expr(`${ec2}.GatewayVpcEndpointAwsService.${spec.member}`) }),
+        ),
       );
     } else {
       const place = ref.layout.places.get(ctx.model.nearest(endpoint.id, 'subnet')?.id ?? '');

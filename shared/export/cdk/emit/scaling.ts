@@ -15,9 +15,13 @@ export function emitServiceScaling(ctx: EmitContext, service: DiagramNode, servi
   const appscaling = ctx.b.use('appscaling');
   const bounds = propsOf(serviceAutoScaling, first);
   for (const scaler of scalers) ctx.notes.writeFor(scaler.id, ctx.b);
-  if (scalers.length > 1) ctx.b.comment('Several scaling nodes scale this service: the first sets the task count range, all add their policies.');
+  if (scalers.length > 1)
+    ctx.b.comment('Several scaling nodes scale this service: the first sets the task count range, all add their policies.');
   const scaling = ctx.variable(service, 'Scaling');
-  ctx.b.declare(scaling, call(`${serviceVariable}.autoScaleTaskCount`, obj({ minCapacity: bounds.minCapacity, maxCapacity: bounds.maxCapacity })));
+  ctx.b.declare(
+    scaling,
+    call(`${serviceVariable}.autoScaleTaskCount`, obj({ minCapacity: bounds.minCapacity, maxCapacity: bounds.maxCapacity })),
+  );
   const ids = new Names();
   const seconds = (value: number) => call(`${cdk}.Duration.seconds`, value);
   for (const scaler of scalers) {
@@ -26,11 +30,19 @@ export function emitServiceScaling(ctx: EmitContext, service: DiagramNode, servi
         const cooldowns = { scaleInCooldown: seconds(policy.scaleInCooldown), scaleOutCooldown: seconds(policy.scaleOutCooldown) };
         if (policy.metric === 'ECSServiceAverageCPUUtilization') {
           ctx.b.statement(
-            call(`${scaling}.scaleOnCpuUtilization`, ids.unique('CpuScaling'), props({ targetUtilizationPercent: policy.targetValue, ...cooldowns })),
+            call(
+              `${scaling}.scaleOnCpuUtilization`,
+              ids.unique('CpuScaling'),
+              props({ targetUtilizationPercent: policy.targetValue, ...cooldowns }),
+            ),
           );
         } else if (policy.metric === 'ECSServiceAverageMemoryUtilization') {
           ctx.b.statement(
-            call(`${scaling}.scaleOnMemoryUtilization`, ids.unique('MemoryScaling'), props({ targetUtilizationPercent: policy.targetValue, ...cooldowns })),
+            call(
+              `${scaling}.scaleOnMemoryUtilization`,
+              ids.unique('MemoryScaling'),
+              props({ targetUtilizationPercent: policy.targetValue, ...cooldowns }),
+            ),
           );
         } else {
           const targetGroup = ctx.refs.albTargetGroups.get(service.id)?.[0];
@@ -91,7 +103,11 @@ export function emitAsgScaling(ctx: EmitContext, capacity: DiagramNode, group: s
       let statement: Code;
       if (policy.type === 'target-tracking') {
         if (policy.metric === 'ASGAverageCPUUtilization') {
-          statement = call(`${group}.scaleOnCpuUtilization`, ids.unique('CpuScaling'), obj({ targetUtilizationPercent: policy.targetValue }));
+          statement = call(
+            `${group}.scaleOnCpuUtilization`,
+            ids.unique('CpuScaling'),
+            obj({ targetUtilizationPercent: policy.targetValue }),
+          );
         } else {
           const method = policy.metric === 'ASGAverageNetworkIn' ? 'scaleOnIncomingBytes' : 'scaleOnOutgoingBytes';
           const id = policy.metric === 'ASGAverageNetworkIn' ? 'NetworkInScaling' : 'NetworkOutScaling';

@@ -87,7 +87,9 @@ export function emitEcsMounts(ctx: EmitContext, workload: DiagramNode, taskDefin
   for (const edge of ctx.model.edgesFrom(workload.id, 'mounts')) {
     const fileSystem = ctx.refs.fileSystems.get(edge.target);
     if (!fileSystem) {
-      ctx.b.comment(`The file system of mount ${commentId(edge.id)} belongs to another stack (another Region or VPC), so it is not mounted.`);
+      ctx.b.comment(
+        `The file system of mount ${commentId(edge.id)} belongs to another stack (another Region or VPC), so it is not mounted.`,
+      );
       continue;
     }
     const mount = mountProps(edge, workload.kind);
@@ -120,7 +122,8 @@ export function emitEcsMounts(ctx: EmitContext, workload: DiagramNode, taskDefin
     ctx.b.statement(
       call(`${container}.addMountPoints`, obj({ sourceVolume: volumeName, containerPath: mount.containerPath, readOnly: mount.readOnly })),
     );
-    if (iamAuth) ctx.b.statement(call(`${fileSystem}.${mount.readOnly ? 'grantRead' : 'grantReadWrite'}`, expr(`${taskDefinition}.taskRole`)));
+    if (iamAuth)
+      ctx.b.statement(call(`${fileSystem}.${mount.readOnly ? 'grantRead' : 'grantReadWrite'}`, expr(`${taskDefinition}.taskRole`)));
     if (!mounted.includes(fileSystem)) mounted.push(fileSystem);
   }
   return mounted;

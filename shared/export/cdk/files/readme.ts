@@ -57,7 +57,8 @@ export function readme(facts: ReadmeFacts): string {
       out.push(`- \`${stack.id}\` (\`${stack.file}\`): ${stack.description.charAt(0).toLowerCase()}${stack.description.slice(1)}`);
     }
   }
-  if (!facts.regions.some((region) => region.region)) out.push('', 'The diagram places nothing in a Region: the stacks deploy to the Region of your AWS profile.');
+  if (!facts.regions.some((region) => region.region))
+    out.push('', 'The diagram places nothing in a Region: the stacks deploy to the Region of your AWS profile.');
   if (facts.counts.length > 0) {
     out.push('', facts.counts.map(({ label, count }) => `${count} × ${label}`).join(' · '));
   }
@@ -135,7 +136,7 @@ export function readme(facts: ReadmeFacts): string {
   out.push(
     '- **Security groups.** Internet-facing load balancers accept their listener ports from anywhere; internal ones from the VPC range.',
     '  Services accept traffic from their load balancers, and file systems NFS from the tasks that mount them. Tighten what your setup needs.',
-    "- **Image tags.** Services run the tags drawn in the diagram. Prefer immutable version tags over `latest`, and pin what you deploy.",
+    '- **Image tags.** Services run the tags drawn in the diagram. Prefer immutable version tags over `latest`, and pin what you deploy.',
   );
   if (facts.dockerHubSecrets || facts.pullThroughCache) {
     out.push(
@@ -147,8 +148,8 @@ export function readme(facts: ReadmeFacts): string {
     '- **Network.** `ec2.Vpc` builds every subnet group in every Availability Zone and allocates subnet ranges itself, so the CIDRs',
     '  drawn for individual subnets are not reproduced. Where the diagram names the zones (us-east-1a …), the VPC uses exactly',
     '  those, and the CDK CLI checks them against your account (cached in cdk.context.json). NAT gateways cost money by the hour.',
-    '- **Sizes and counts.** CPU, memory, instance types and task and node counts are the diagram\'s; check them against real load.',
-    '- **Data.** ECR repositories and EFS file systems are kept when a stack is deleted (CDK\'s default removal policy for them).',
+    "- **Sizes and counts.** CPU, memory, instance types and task and node counts are the diagram's; check them against real load.",
+    "- **Data.** ECR repositories and EFS file systems are kept when a stack is deleted (CDK's default removal policy for them).",
   );
   if (facts.hasEks) {
     out.push('- **Kubernetes.** The workloads are plain manifests in the stack; move them to Helm or GitOps when they grow.');
