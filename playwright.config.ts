@@ -17,6 +17,8 @@ function chromiumExecutable(): string | undefined {
 }
 
 const executablePath = chromiumExecutable();
+/** Several checkouts on one machine each set their own E2E_PORT, so none reuses another's server. */
+const port = Number(process.env.E2E_PORT ?? 4317);
 
 export default defineConfig({
   testDir: 'e2e',
@@ -28,7 +30,7 @@ export default defineConfig({
   retries: 0,
   reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
   use: {
-    baseURL: 'http://127.0.0.1:4317',
+    baseURL: `http://127.0.0.1:${port}`,
     viewport: { width: 1440, height: 900 },
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
@@ -42,8 +44,8 @@ export default defineConfig({
     { name: 'electron', testMatch: /electron\/.*\.spec\.ts/ },
   ],
   webServer: {
-    command: 'npx vite preview --config vite.web.config.ts',
-    url: 'http://127.0.0.1:4317',
+    command: `npx vite preview --config vite.web.config.ts --port ${port} --strictPort`,
+    url: `http://127.0.0.1:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
   },
