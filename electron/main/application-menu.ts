@@ -11,7 +11,7 @@ export interface MenuFactory {
 
 /**
  * Keeps the installed application menu in step with the app: rebuilt when Open Recent
- * changes, while enabled states (which change with every selection) are flipped in place,
+ * or a label changes, while enabled states (which change with every selection) are flipped in place,
  * which is cheap and does not disturb a menu the user has open.
  */
 export class ApplicationMenu {
@@ -20,10 +20,10 @@ export class ApplicationMenu {
 
   constructor(
     private readonly factory: MenuFactory,
-    initial: Omit<MenuState, 'enabledCommands' | 'recentFiles'>,
+    initial: Omit<MenuState, 'enabledCommands' | 'recentFiles' | 'commandLabels'>,
     private readonly actions: MenuActions,
   ) {
-    this.#state = { ...initial, enabledCommands: null, recentFiles: [] };
+    this.#state = { ...initial, enabledCommands: null, recentFiles: [], commandLabels: new Map() };
   }
 
   install(): void {
@@ -38,6 +38,15 @@ export class ApplicationMenu {
     if (unchanged) return;
     this.#state = { ...this.#state, recentFiles };
     this.install();
+  }
+
+  /** Labels change with each edit (Undo <step>); Electron shows a new label reliably only in a rebuilt menu. */
+  setCommandLabels(labels: readonly { id: string; label: string }[]): void {
+    const commandLabels = new Map(labels.map((entry) => [entry.id, entry.label]));
+    const previous = this.#state.commandLabels;
+    if (previous.size === commandLabels.size && [...commandLabels].every(([id, label]) => previous.get(id) === label)) return;
+    this.#state = { ...this.#state, commandLabels };
+    if (this.#menu) this.install();
   }
 
   setEnabledCommands(commandIds: readonly string[]): void {

@@ -227,8 +227,8 @@ describe('host handlers', () => {
 
   it('passes window state, closing, confirmations and external links through', async () => {
     const { handlers, window, openExternal, dialogs } = await setup();
-    await handlers.setWindowState({ title: 'a.stowage', edited: true, enabledCommands: ['file.save'] });
-    expect(window.setState).toHaveBeenCalledWith({ title: 'a.stowage', edited: true, enabledCommands: ['file.save'] });
+    await handlers.setWindowState({ title: 'a.stowage', edited: true, enabledCommands: ['file.save'], commandLabels: [] });
+    expect(window.setState).toHaveBeenCalledWith({ title: 'a.stowage', edited: true, enabledCommands: ['file.save'], commandLabels: [] });
     await handlers.closeWindow({});
     expect(window.close).toHaveBeenCalled();
     expect(await handlers.confirmUnsavedChanges({ documentName: 'a.stowage' })).toBe('cancel');

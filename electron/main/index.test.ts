@@ -103,7 +103,7 @@ describe('electron/main/index.ts wiring', async () => {
   });
 
   it('titles the window from setWindowState', async () => {
-    await invoke('window:set-state', { title: 'launched.stowage', edited: true, enabledCommands: ['file.save'] });
+    await invoke('window:set-state', { title: 'launched.stowage', edited: true, enabledCommands: ['file.save'], commandLabels: [] });
     expect(window.title).toBe(process.platform === 'darwin' ? 'launched.stowage — Stowage' : '• launched.stowage — Stowage');
   });
 

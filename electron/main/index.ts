@@ -135,6 +135,7 @@ function start(): void {
         window: {
           setState: (state) => {
             mainWindow?.setState(state);
+            menu.setCommandLabels(state.commandLabels);
             menu.setEnabledCommands(state.enabledCommands);
           },
           close: () => mainWindow?.close(),

@@ -5,7 +5,15 @@ import { ApplicationMenu, type MenuFactory } from './application-menu';
 import { buildMenuTemplate, menuAccelerator, OPEN_RECENT_MENU_ID, type MenuActions, type MenuState } from './menu';
 
 function state(overrides: Partial<MenuState> = {}): MenuState {
-  return { platform: 'linux', appName: 'Stowage', enabledCommands: null, recentFiles: [], developerTools: false, ...overrides };
+  return {
+    platform: 'linux',
+    appName: 'Stowage',
+    enabledCommands: null,
+    commandLabels: new Map(),
+    recentFiles: [],
+    developerTools: false,
+    ...overrides,
+  };
 }
 
 function actions() {
@@ -155,13 +163,13 @@ describe('menuAccelerator', () => {
 
 describe('ApplicationMenu', () => {
   function fakeFactory() {
-    const built: Array<Map<string, { enabled: boolean }>> = [];
+    const built: Array<Map<string, { enabled: boolean; label: string | undefined }>> = [];
     const factory: MenuFactory = {
       buildFromTemplate: (template) => {
         const items = new Map(
           allItems(template)
             .filter((item) => item.id)
-            .map((item) => [item.id!, { enabled: item.enabled ?? true }]),
+            .map((item) => [item.id!, { enabled: item.enabled ?? true, label: item.label }]),
         );
         built.push(items);
         return { getMenuItemById: (id: string) => (items.get(id) ?? null) as never };
@@ -185,5 +193,18 @@ describe('ApplicationMenu', () => {
     expect(built).toHaveLength(2);
     expect(built[1]!.get('file.save')?.enabled).toBe(false);
     expect(factory.setApplicationMenu).toHaveBeenCalledTimes(2);
+  });
+
+  it('shows the labels the renderer gives (Undo <step>), rebuilding only when one changes', () => {
+    const { factory, built } = fakeFactory();
+    const menu = new ApplicationMenu(factory, { platform: 'linux', appName: 'Stowage', developerTools: false }, actions());
+    menu.install();
+    expect(built[0]!.get('edit.undo')?.label).toBe('Undo');
+    menu.setCommandLabels([{ id: 'edit.undo', label: 'Undo Move 3 components' }]);
+    menu.setCommandLabels([{ id: 'edit.undo', label: 'Undo Move 3 components' }]);
+    expect(built).toHaveLength(2);
+    expect(built[1]!.get('edit.undo')?.label).toBe('Undo Move 3 components');
+    menu.setCommandLabels([]);
+    expect(built[2]!.get('edit.undo')?.label).toBe('Undo');
   });
 });

@@ -21,6 +21,8 @@ export interface MenuState {
   appName: string;
   /** Commands the renderer currently allows; null until it first says (everything enabled). */
   enabledCommands: ReadonlySet<string> | null;
+  /** Labels the renderer currently shows instead of the command list's ("Undo Move 3 components"). */
+  commandLabels: ReadonlyMap<string, string>;
   recentFiles: readonly FileRef[];
   /** Reload and DevTools entries, for development builds. */
   developerTools: boolean;
@@ -131,7 +133,7 @@ function commandItem(command: CommandDefinition, state: MenuState, actions: Menu
   }
   return {
     id: command.id,
-    label: command.label,
+    label: state.commandLabels.get(command.id) ?? command.label,
     enabled: isCommandEnabled(command.id, state.enabledCommands),
     click: () => actions.runCommand(command.id as CommandId),
     ...accelerator,

@@ -404,15 +404,15 @@ describe('browser host: drafts, recent list, window, links', () => {
 
   it('titles the tab with the document and an unsaved marker', async () => {
     const { host, titles } = setup();
-    await host.setWindowState({ title: 'a.stowage', edited: true, enabledCommands: [] });
-    await host.setWindowState({ title: 'a.stowage', edited: false, enabledCommands: [] });
+    await host.setWindowState({ title: 'a.stowage', edited: true, enabledCommands: [], commandLabels: [] });
+    await host.setWindowState({ title: 'a.stowage', edited: false, enabledCommands: [], commandLabels: [] });
     expect(titles()).toEqual(['• a.stowage — Stowage', 'a.stowage — Stowage']);
   });
 
   it('asks the browser to confirm leaving only while there are unsaved changes', async () => {
     const { host, unload } = setup();
     expect(unload()).toBe(false);
-    await host.setWindowState({ title: 'a', edited: true, enabledCommands: [] });
+    await host.setWindowState({ title: 'a', edited: true, enabledCommands: [], commandLabels: [] });
     expect(unload()).toBe(true);
     const unregister = registerUnsavedChangesCheck(() => false);
     expect(unload()).toBe(false);

@@ -165,6 +165,8 @@ export const HOST_CHANNELS = {
       edited: z.boolean(),
       /** Command ids whose menu items should be enabled. */
       enabledCommands: z.array(z.string().max(64)).max(200),
+      /** Menu labels that differ from the command list's right now ("Undo Move 3 components"). */
+      commandLabels: z.array(z.strictObject({ id: z.string().max(64), label: z.string().max(200) })).max(200),
     }),
     response: z.null(),
   },

@@ -32,7 +32,8 @@ export function Toolbar() {
         const command = commands.get(button.id);
         if (!command) return null;
         const shortcut = command.shortcuts?.[0];
-        const title = shortcut ? `${command.label} (${formatShortcut(shortcut, host.platform)})` : command.label;
+        const label = commands.labelOf(button.id);
+        const title = shortcut ? `${label} (${formatShortcut(shortcut, host.platform)})` : label;
         const checked = command.checked ? commands.isChecked(button.id) : undefined;
         return (
           <button

@@ -21,7 +21,12 @@ export function useWindowSync(services: AppServices): void {
       scheduled = 0;
       const state = documents.getState();
       void host
-        .setWindowState({ title: documentName(state), edited: isDirty(state), enabledCommands: commands.enabledIds() })
+        .setWindowState({
+          title: documentName(state),
+          edited: isDirty(state),
+          enabledCommands: commands.enabledIds(),
+          commandLabels: commands.changedLabels(),
+        })
         .catch(() => undefined);
     };
     const schedule = () => {

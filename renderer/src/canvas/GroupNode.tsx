@@ -1,7 +1,8 @@
 import { NodeResizer, type NodeProps } from '@xyflow/react';
 import { memo, useCallback } from 'react';
 import { appearanceOf, findKind, iconOf, summaryOf } from '../../../shared/catalog';
-import { updateNode } from '../../../shared/document';
+import { resizeGroup } from '../../../shared/operations';
+import { runOperation } from '../state/run-operation';
 import { useServices } from '../app/services';
 import { Badge } from './Badge';
 import { sameCardProps, type ComponentFlowNode } from './flow-types';
@@ -13,19 +14,17 @@ const MIN_SIZE = { width: 160, height: 96 };
 /** A group in AWS style: coloured border, icon in the corner, title; resizable when selected. */
 export const GroupNode = memo(function GroupNode({ id, data, selected }: NodeProps<ComponentFlowNode>) {
   const { node, badge, dropTarget } = data;
-  const { documents } = useServices();
+  const services = useServices();
   const kind = findKind(node.kind);
   const onResizeEnd = useCallback(
     (_event: unknown, params: { x: number; y: number; width: number; height: number }) => {
-      documents
-        .getState()
-        .change(
-          (document) =>
-            updateNode(document, id, { position: { x: params.x, y: params.y }, size: { width: params.width, height: params.height } }),
-          { label: 'Resize' },
-        );
+      runOperation(services, resizeGroup, {
+        nodeId: id,
+        position: { x: params.x, y: params.y },
+        size: { width: params.width, height: params.height },
+      });
     },
-    [documents, id],
+    [services, id],
   );
   if (!kind) return null;
   const appearance = appearanceOf(kind, node.props);

@@ -14,6 +14,8 @@ import {
   selectAll,
 } from './edit-actions';
 import type { CommandBehaviour } from './registry';
+import { redoLabel, undoLabel } from '../state/history';
+import { redoWithSelection, undoWithSelection } from '../state/run-operation';
 
 const NUDGE = 1;
 const NUDGE_FAR = 10;
@@ -45,16 +47,18 @@ export function createBehaviours(services: AppServices): Record<CommandId, Comma
     'edit.undo': {
       run: () => {
         if (editingText()) document.execCommand('undo');
-        else documents.getState().undo();
+        else undoWithSelection(services);
       },
       enabled: () => editingText() || documents.getState().history.past.length > 0,
+      label: () => withStep('Undo', editingText() ? undefined : undoLabel(documents.getState().history)),
     },
     'edit.redo': {
       run: () => {
         if (editingText()) document.execCommand('redo');
-        else documents.getState().redo();
+        else redoWithSelection(services);
       },
       enabled: () => editingText() || documents.getState().history.future.length > 0,
+      label: () => withStep('Redo', editingText() ? undefined : redoLabel(documents.getState().history)),
     },
     'edit.cut': {
       run: () => {
@@ -120,6 +124,11 @@ export function createBehaviours(services: AppServices): Record<CommandId, Comma
     'help.shortcuts': { run: () => ui.getState().showShortcuts() },
     'help.about': { run: () => ui.getState().showAbout() },
   };
+}
+
+/** "Undo Move 3 components": the command's name with the step it would take. */
+function withStep(verb: string, step: string | undefined): string {
+  return step ? `${verb} ${step}` : verb;
 }
 
 /** Menu-driven copy in a browser: write through the async Clipboard API (keyboard copy uses the copy event instead). */

@@ -7,9 +7,11 @@ export interface CommandBehaviour {
   enabled?(): boolean;
   /** For toggles shown with a check mark (minimap, snap to grid). */
   checked?(): boolean;
+  /** A label that depends on state ("Undo Move 3 components"); defaults to the definition's label. */
+  label?: () => string;
 }
 
-export type Command = CommandDefinition & CommandBehaviour;
+export type Command = CommandDefinition & Omit<CommandBehaviour, 'label'> & { currentLabel?(): string };
 
 /**
  * The one list of commands that menus, keyboard shortcuts, the context menu and the toolbar
@@ -24,7 +26,8 @@ export class CommandRegistry {
     for (const definition of COMMANDS) {
       const behaviour = behaviours[definition.id];
       if (!behaviour) throw new Error(`Command ${definition.id} has no behaviour`);
-      this.commands.set(definition.id, { ...definition, ...behaviour });
+      const { label: currentLabel, ...rest } = behaviour;
+      this.commands.set(definition.id, { ...definition, ...rest, ...(currentLabel ? { currentLabel } : {}) });
     }
   }
 
@@ -39,6 +42,20 @@ export class CommandRegistry {
   isEnabled(id: string): boolean {
     const command = this.commands.get(id);
     return command !== undefined && (command.enabled?.() ?? true);
+  }
+
+  /** What menus show now: the state-dependent label when the command has one. */
+  labelOf(id: string): string {
+    const command = this.commands.get(id);
+    return command?.currentLabel?.() ?? command?.label ?? id;
+  }
+
+  /** Commands whose label currently differs from their definition's, for the native menu. */
+  changedLabels(): { id: string; label: string }[] {
+    return this.all().flatMap((command) => {
+      const label = command.currentLabel?.();
+      return label !== undefined && label !== command.label ? [{ id: command.id, label }] : [];
+    });
   }
 
   isChecked(id: string): boolean {

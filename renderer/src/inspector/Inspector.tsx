@@ -3,16 +3,10 @@ import type { z } from 'zod';
 import { useStore } from 'zustand';
 import { findConnection, findKind, iconOf, type KindDefinition } from '../../../shared/catalog';
 import { applyFieldChange, describeFields, validateField, type FieldDescriptor } from '../../../shared/catalog/fields';
-import {
-  DocumentIndex,
-  LIMITS,
-  updateEdge,
-  updateMetadata,
-  updateNode,
-  type DiagramEdge,
-  type DiagramNode,
-} from '../../../shared/document';
+import { DocumentIndex, LIMITS, type DiagramEdge, type DiagramNode } from '../../../shared/document';
+import { renameNode, setDescription, setEdgeProps, setNodeProps, setTitle } from '../../../shared/operations';
 import { useServices } from '../app/services';
+import { runOperation } from '../state/run-operation';
 import { iconUrl } from '../canvas/icons';
 import { CapacityProviderPicker } from './CapacityProviderPicker';
 import { FieldEditor } from './FieldEditor';
@@ -54,7 +48,8 @@ export function Inspector() {
 }
 
 function DocumentPanel() {
-  const { documents } = useServices();
+  const services = useServices();
+  const { documents } = services;
   const metadata = useStore(documents, (state) => state.document.metadata);
   const counts = useStore(documents, (state) => `${state.document.nodes.length} components · ${state.document.edges.length} connections`);
   return (
@@ -70,23 +65,14 @@ function DocumentPanel() {
           title="Title"
           value={metadata.title}
           maxLength={200}
-          onCommit={(title) =>
-            documents
-              .getState()
-              .change((document) => updateMetadata(document, { title }), { label: 'Rename diagram', coalesceKey: 'meta:title' })
-          }
+          onCommit={(title) => runOperation(services, setTitle, { title })}
         />
         <LabelField
           title="Description"
           multiline
           value={metadata.description}
           maxLength={10_000}
-          onCommit={(description) =>
-            documents.getState().change((document) => updateMetadata(document, { description }), {
-              label: 'Edit description',
-              coalesceKey: 'meta:description',
-            })
-          }
+          onCommit={(description) => runOperation(services, setDescription, { description })}
         />
         <p className="stowage-inspector__tip">Drag components from the palette. Connect them by dragging from the dots on their edges.</p>
       </section>
@@ -127,7 +113,7 @@ function KindHeader({ kind, props, subtitle }: { kind: KindDefinition; props: Re
 }
 
 function NodePanel({ node, index }: { node: DiagramNode; index: DocumentIndex }) {
-  const { documents } = useServices();
+  const services = useServices();
   const kind = findKind(node.kind);
   if (!kind) return null;
   const parent = node.parentId === undefined ? undefined : index.node(node.parentId);
@@ -136,10 +122,7 @@ function NodePanel({ node, index }: { node: DiagramNode; index: DocumentIndex })
   const commitProps = (field: FieldDescriptor, value: unknown): string | undefined => {
     const result = applyFieldChange(kind.props, node.props, field.key, value);
     if ('error' in result) return result.error;
-    documents.getState().change((document) => updateNode(document, node.id, { props: result.props }), {
-      label: `Edit ${field.title}`,
-      coalesceKey: `prop:${node.id}:${field.key}`,
-    });
+    runOperation(services, setNodeProps, { nodeId: node.id, props: result.props, field: { key: field.key, title: field.title } });
     return undefined;
   };
   return (
@@ -154,11 +137,7 @@ function NodePanel({ node, index }: { node: DiagramNode; index: DocumentIndex })
           title="Label"
           value={node.label}
           maxLength={LIMITS.maxLabelLength}
-          onCommit={(label) =>
-            documents
-              .getState()
-              .change((document) => updateNode(document, node.id, { label }), { label: 'Rename', coalesceKey: `label:${node.id}` })
-          }
+          onCommit={(label) => runOperation(services, renameNode, { nodeId: node.id, label })}
         />
         {fields.map((field) => (
           <FieldEditor
@@ -180,7 +159,7 @@ function NodePanel({ node, index }: { node: DiagramNode; index: DocumentIndex })
 }
 
 function EdgePanel({ edge, index }: { edge: DiagramEdge; index: DocumentIndex }) {
-  const { documents } = useServices();
+  const services = useServices();
   const source = index.node(edge.source);
   const target = index.node(edge.target);
   const connection = source && target ? findConnection(source.kind, target.kind) : undefined;
@@ -209,9 +188,10 @@ function EdgePanel({ edge, index }: { edge: DiagramEdge; index: DocumentIndex })
               onCommit={(value) => {
                 const result = applyFieldChange(schema, edge.props, field.key, value);
                 if ('error' in result) return result.error;
-                documents.getState().change((document) => updateEdge(document, edge.id, result.props), {
-                  label: `Edit ${field.title}`,
-                  coalesceKey: `edge:${edge.id}:${field.key}`,
+                runOperation(services, setEdgeProps, {
+                  edgeId: edge.id,
+                  props: result.props,
+                  field: { key: field.key, title: field.title },
                 });
                 return undefined;
               }}

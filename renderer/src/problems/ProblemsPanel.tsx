@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { useStore } from 'zustand';
 import { findRule, type Finding, type Severity } from '../../../shared/rules';
+import { applyFix as applyFixOperation } from '../../../shared/operations';
 import { useServices } from '../app/services';
+import { runOperation } from '../state/run-operation';
 import { countBySeverity } from './findings';
 
 const SECTIONS: { severity: Severity; title: string }[] = [
@@ -30,8 +32,7 @@ export function ProblemsPanel({ findings }: { findings: readonly Finding[] }) {
 
   const applyFix = (finding: Finding) => {
     if (!finding.fix) return;
-    const fix = finding.fix;
-    documents.getState().change((document) => fix.apply(document), { label: `Fix: ${fix.label}` });
+    runOperation(services, applyFixOperation, { fix: finding.fix });
   };
 
   return (

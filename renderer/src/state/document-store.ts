@@ -1,11 +1,11 @@
 import { createStore } from 'zustand/vanilla';
 import { createDocument, type DiagramDocument } from '../../../shared/document';
 import type { FileRef } from '../../../shared/host/contract';
-import { emptyHistory, record, redo, undo, type ChangeMeta, type History } from './history';
+import { emptyHistory, record, redo, undo, type ChangeMeta, type History, type HistoryStep } from './history';
 
 /**
- * The document and its undo history: the only state that is saved. Every change goes
- * through `change` (the command layer calls it), so undo understands every edit.
+ * The document and its undo history: the only state that is saved. Every change is a named
+ * operation (shared/operations) committed here by `runOperation`, so undo understands every edit.
  */
 export interface DocumentState {
   document: DiagramDocument;
@@ -19,10 +19,11 @@ export interface DocumentState {
 }
 
 export interface DocumentActions {
-  /** Applies a pure edit. A no-op edit (same document back) records nothing. Returns whether anything changed. */
-  change(edit: (document: DiagramDocument) => DiagramDocument, meta: ChangeMeta): boolean;
-  undo(): boolean;
-  redo(): boolean;
+  /** Records `next` as the new version, one undo step described by `meta`. A no-op (same document) records nothing. */
+  commit(next: DiagramDocument, meta: ChangeMeta): boolean;
+  /** Steps back; returns the step (with the selection to restore), or undefined when there is nothing to undo. */
+  undo(): HistoryStep | undefined;
+  redo(): HistoryStep | undefined;
   /** Replaces the whole document (new, open, recover) and forgets history. */
   replace(document: DiagramDocument, file: FileRef | null, options?: { saved?: boolean }): void;
   markSaved(file: FileRef, document: DiagramDocument): void;
@@ -38,9 +39,8 @@ export function createDocumentStore(initial: DiagramDocument = createDocument(),
     savedDocument: initial,
     lastHistoryLabel: null,
 
-    change(edit, meta) {
+    commit(next, meta) {
       const { document, history } = get();
-      const next = edit(document);
       if (next === document) return false;
       set({ document: next, history: record(history, document, meta, now()), lastHistoryLabel: null });
       return true;
@@ -49,17 +49,15 @@ export function createDocumentStore(initial: DiagramDocument = createDocument(),
     undo() {
       const { document, history } = get();
       const step = undo(history, document);
-      if (!step) return false;
-      set({ document: step.document, history: step.history, lastHistoryLabel: step.label });
-      return true;
+      if (step) set({ document: step.document, history: step.history, lastHistoryLabel: step.label });
+      return step;
     },
 
     redo() {
       const { document, history } = get();
       const step = redo(history, document);
-      if (!step) return false;
-      set({ document: step.document, history: step.history, lastHistoryLabel: step.label });
-      return true;
+      if (step) set({ document: step.document, history: step.history, lastHistoryLabel: step.label });
+      return step;
     },
 
     replace(document, file, options = {}) {

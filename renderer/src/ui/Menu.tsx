@@ -99,7 +99,7 @@ export function Menu({ entries, x, y, onClose, label }: { entries: MenuEntry[]; 
             }}
           >
             <span className="stowage-menu__check">{checked ? '✓' : ''}</span>
-            <span className="stowage-menu__label">{entry.label ?? command.label}</span>
+            <span className="stowage-menu__label">{entry.label ?? commands.labelOf(command.id)}</span>
             {shortcut && <span className="stowage-menu__shortcut">{formatShortcut(shortcut, host.platform)}</span>}
           </button>
         );

@@ -1,0 +1,64 @@
+import { createIdFactory } from '../../../shared/document';
+import type { Operation, Selection } from '../../../shared/operations';
+import type { DocumentStore } from './document-store';
+import type { SessionStore } from './session-store';
+
+/** Fresh ids for everything this window creates. */
+export const newId = createIdFactory();
+
+export interface OperationOutcome<Report> {
+  /** Whether the document changed (and an undo step was recorded). */
+  changed: boolean;
+  report: Report | undefined;
+}
+
+interface Stores {
+  documents: DocumentStore;
+  session: SessionStore;
+}
+
+export function currentSelection(session: SessionStore): Selection {
+  const { selectedNodeIds, selectedEdgeIds } = session.getState();
+  return { nodeIds: [...selectedNodeIds], edgeIds: [...selectedEdgeIds] };
+}
+
+/**
+ * Runs a named operation on the window's document: one undo step with the operation's label,
+ * remembering the selection before and after so undo and redo restore it, and selecting what
+ * the operation says should be selected.
+ */
+export function runOperation<Args, Report>(stores: Stores, operation: Operation<Args, Report>, args: Args): OperationOutcome<Report> {
+  const { documents, session } = stores;
+  const document = documents.getState().document;
+  const selectionBefore = currentSelection(session);
+  const result = operation.apply(document, args, { newId, selection: selectionBefore });
+  const selectionAfter = result.selection ?? selectionBefore;
+  const coalesceKey = operation.coalesceKey?.(args);
+  const changed = documents.getState().commit(result.document, {
+    label: operation.label(args, document),
+    selectionBefore,
+    selectionAfter,
+    ...(coalesceKey ? { coalesceKey } : {}),
+  });
+  if (changed && result.selection) select(session, result.selection);
+  return { changed, report: result.report };
+}
+
+/** Undo, putting the selection back as it was before the step. */
+export function undoWithSelection(stores: Stores): boolean {
+  const step = stores.documents.getState().undo();
+  if (step) select(stores.session, step.selection);
+  return step !== undefined;
+}
+
+/** Redo, putting the selection back as it was after the step. */
+export function redoWithSelection(stores: Stores): boolean {
+  const step = stores.documents.getState().redo();
+  if (step) select(stores.session, step.selection);
+  return step !== undefined;
+}
+
+/** Selections recorded in history belong to the version they are restored with, so their ids exist there. */
+function select(session: SessionStore, selection: Selection): void {
+  session.getState().select(selection.nodeIds, selection.edgeIds);
+}

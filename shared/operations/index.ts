@@ -1,0 +1,46 @@
+import { applyFix, setDescription, setTitle } from './diagram';
+import { duplicate, paste } from './clipboard';
+import { connect, setEdgeProps } from './edges';
+import { addComponent, deleteSelected, dropNodes, nudge, renameNode, resizeGroup, setNodeProps } from './nodes';
+import { EMPTY_SELECTION, type Operation, type OperationContext, type OperationResult } from './types';
+import { createIdFactory } from '../document';
+import type { DiagramDocument } from '../document';
+
+export * from './types';
+export * from './nodes';
+export * from './edges';
+export * from './clipboard';
+export * from './diagram';
+
+/**
+ * Every document edit, registered once. The canvas, menus, keyboard, inspector, problems
+ * panel, CLI and tests all change documents through these.
+ */
+export const OPERATIONS = [
+  addComponent,
+  deleteSelected,
+  nudge,
+  dropNodes,
+  renameNode,
+  setNodeProps,
+  resizeGroup,
+  connect,
+  setEdgeProps,
+  paste,
+  duplicate,
+  setTitle,
+  setDescription,
+  applyFix,
+] as const;
+
+export type OperationId = (typeof OPERATIONS)[number]['id'];
+
+/** Applies an operation outside the app (CLI, scripts, tests): fresh random ids, empty selection unless given. */
+export function applyOperation<Args, Report>(
+  document: DiagramDocument,
+  operation: Operation<Args, Report>,
+  args: Args,
+  context: Partial<OperationContext> = {},
+): OperationResult<Report> {
+  return operation.apply(document, args, { newId: context.newId ?? createIdFactory(), selection: context.selection ?? EMPTY_SELECTION });
+}
