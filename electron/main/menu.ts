@@ -2,6 +2,7 @@ import type { MenuItemConstructorOptions } from 'electron';
 import { basename, dirname } from 'node:path';
 import {
   COMMANDS,
+  menuLabel,
   splitShortcut,
   toElectronAccelerator,
   type CommandDefinition,
@@ -38,8 +39,6 @@ export const OPEN_RECENT_MENU_ID = 'file.openRecent';
 /** Open Recent sits right below Open…, where every platform's document apps put it. */
 const OPEN_RECENT_AFTER: CommandId = 'file.open';
 
-const MENU_LABELS: Readonly<Record<MenuId, string>> = { file: 'File', edit: 'Edit', view: 'View', help: 'Help' };
-
 export function isCommandEnabled(commandId: string, enabledCommands: ReadonlySet<string> | null): boolean {
   return enabledCommands === null || enabledCommands.has(commandId);
 }
@@ -64,7 +63,7 @@ export function menuAccelerator(
 
 export function buildMenuTemplate(state: MenuState, actions: MenuActions): MenuItemConstructorOptions[] {
   const mac = state.platform === 'darwin';
-  const topLevel = (menu: MenuId) => (mac ? MENU_LABELS[menu] : `&${MENU_LABELS[menu]}`);
+  const topLevel = (menu: MenuId) => (mac ? menuLabel(menu) : `&${menuLabel(menu)}`);
 
   const file: MenuItemConstructorOptions[] = commandSections('file', state, actions, (command) =>
     command.id === OPEN_RECENT_AFTER ? [openRecentMenu(state, actions)] : [],

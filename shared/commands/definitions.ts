@@ -5,7 +5,19 @@
  * all read this one list.
  */
 
-export type MenuId = 'file' | 'edit' | 'view' | 'help';
+/** The menus, in menu-bar order, with the names every menu (native and in-app) shows. */
+export const MENUS = [
+  { id: 'file', label: 'File' },
+  { id: 'edit', label: 'Edit' },
+  { id: 'view', label: 'View' },
+  { id: 'help', label: 'Help' },
+] as const;
+
+export type MenuId = (typeof MENUS)[number]['id'];
+
+export function menuLabel(id: MenuId): string {
+  return MENUS.find((menu) => menu.id === id)!.label;
+}
 
 export interface CommandDefinition {
   id: string;
@@ -23,14 +35,19 @@ export interface CommandDefinition {
    * fields keep working; the Electron menu uses this role and the canvas listens to the events.
    */
   nativeRole?: 'cut' | 'copy' | 'paste';
+  /**
+   * The shortcut also works while the user types in a text field: the command acts on the
+   * document, not the text (saving while editing a label). Others leave keys to the field.
+   */
+  whileTyping?: true;
 }
 
 export const COMMANDS = [
-  { id: 'file.new', label: 'New', shortcuts: ['Mod+N'], menu: 'file', section: 0 },
-  { id: 'file.open', label: 'Open…', shortcuts: ['Mod+O'], menu: 'file', section: 0 },
-  { id: 'file.save', label: 'Save', shortcuts: ['Mod+S'], menu: 'file', section: 1 },
-  { id: 'file.saveAs', label: 'Save As…', shortcuts: ['Shift+Mod+S'], menu: 'file', section: 1 },
-  { id: 'file.export', label: 'Export…', shortcuts: ['Mod+E'], menu: 'file', section: 2 },
+  { id: 'file.new', label: 'New', shortcuts: ['Mod+N'], menu: 'file', section: 0, whileTyping: true },
+  { id: 'file.open', label: 'Open…', shortcuts: ['Mod+O'], menu: 'file', section: 0, whileTyping: true },
+  { id: 'file.save', label: 'Save', shortcuts: ['Mod+S'], menu: 'file', section: 1, whileTyping: true },
+  { id: 'file.saveAs', label: 'Save As…', shortcuts: ['Shift+Mod+S'], menu: 'file', section: 1, whileTyping: true },
+  { id: 'file.export', label: 'Export…', shortcuts: ['Mod+E'], menu: 'file', section: 2, whileTyping: true },
 
   { id: 'edit.undo', label: 'Undo', shortcuts: ['Mod+Z'], menu: 'edit', section: 0 },
   { id: 'edit.redo', label: 'Redo', shortcuts: ['Shift+Mod+Z', 'Mod+Y'], menu: 'edit', section: 0 },
@@ -62,6 +79,16 @@ export const COMMANDS = [
 ] as const satisfies readonly CommandDefinition[];
 
 export type CommandId = (typeof COMMANDS)[number]['id'];
+
+/**
+ * Pointer gestures that are not commands, listed with the shortcuts (dialog and README).
+ * Inputs use the shortcut syntax; "Mod" is Cmd on macOS and Ctrl elsewhere.
+ */
+export const GESTURES: readonly { label: string; inputs: readonly string[] }[] = [
+  { label: 'Select several', inputs: ['Shift+Click', 'Mod+Click', 'Drag on empty canvas'] },
+  { label: 'Pan', inputs: ['Space+Drag', 'Middle mouse button', 'Scroll'] },
+  { label: 'Zoom', inputs: ['Mod+Scroll', 'Pinch'] },
+];
 
 const byId: ReadonlyMap<string, CommandDefinition> = new Map(COMMANDS.map((command) => [command.id, command]));
 
@@ -120,4 +147,11 @@ export function formatShortcut(shortcut: string, platform: 'mac' | 'windows' | '
     modifiers.has('Shift') ? 'Shift' : '',
   ].filter(Boolean);
   return [...names, shown].join('+');
+}
+
+/** "Mod+Click" → "⌘+Click" on macOS, "Ctrl+Click" elsewhere; words without modifiers stay as written. */
+export function formatGesture(input: string, platform: 'mac' | 'windows' | 'linux' | 'other'): string {
+  return splitShortcut(input)
+    .map((part) => (part === 'Mod' ? (platform === 'mac' ? '⌘' : 'Ctrl') : part))
+    .join('+');
 }

@@ -1,17 +1,10 @@
 import { useCallback, useState } from 'react';
 import { useStore } from 'zustand';
-import { COMMANDS, type MenuId } from '../../../shared/commands/definitions';
+import { COMMANDS, MENUS, type MenuId } from '../../../shared/commands/definitions';
 import type { RecentFile } from '../../../shared/host/contract';
 import { openRecent } from '../files/file-actions';
 import { Menu, type MenuEntry } from '../ui/Menu';
 import { useServices } from './services';
-
-const MENUS: { id: MenuId; label: string }[] = [
-  { id: 'file', label: 'File' },
-  { id: 'edit', label: 'Edit' },
-  { id: 'view', label: 'View' },
-  { id: 'help', label: 'Help' },
-];
 
 /** Menu entries for one menu from the shared command list, sections divided by separators. */
 export function menuEntries(menu: MenuId): MenuEntry[] {

@@ -3,9 +3,6 @@ import type { AppServices } from '../app/services';
 import { copySelection, cutSelection, pasteText } from './edit-actions';
 import { isEditableTarget, matchesShortcut } from './shortcuts';
 
-/** Commands still reachable while typing in a field: they act on the document, not the text. */
-const ALLOWED_WHILE_TYPING = new Set(['file.new', 'file.open', 'file.save', 'file.saveAs', 'file.export']);
-
 /**
  * Keyboard shortcuts for every command with one, and the platform's cut/copy/paste events
  * for the clipboard commands (so text fields keep their own clipboard behaviour).
@@ -24,7 +21,7 @@ export function useKeyboardShortcuts(services: AppServices): void {
         if (command.nativeRole || !command.shortcuts) continue;
         const shortcut = command.shortcuts.find((candidate) => matchesShortcut(event, candidate, isMac));
         if (!shortcut) continue;
-        if (typing && !ALLOWED_WHILE_TYPING.has(command.id)) return;
+        if (typing && !command.whileTyping) return;
         if (!services.commands.isEnabled(command.id)) return;
         event.preventDefault();
         void services.commands.run(command.id);

@@ -1,6 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useStore } from 'zustand';
-import { COMMANDS, formatShortcut } from '../../../shared/commands/definitions';
+import { COMMANDS, GESTURES, formatGesture, formatShortcut } from '../../../shared/commands/definitions';
 import { CURRENT_SCHEMA_VERSION, FILE_EXTENSION } from '../../../shared/document';
 import { useServices } from '../app/services';
 import { ExportDialog } from '../export/ExportDialog';
@@ -106,24 +106,16 @@ export function Dialogs() {
                   </td>
                 </tr>
               ))}
-              <tr>
-                <td>Select several</td>
-                <td>
-                  <kbd>Shift</kbd>/<kbd>{host.platform === 'mac' ? '⌘' : 'Ctrl'}</kbd> + click, or drag on empty canvas
-                </td>
-              </tr>
-              <tr>
-                <td>Pan</td>
-                <td>
-                  <kbd>Space</kbd> + drag, middle mouse button, or scroll
-                </td>
-              </tr>
-              <tr>
-                <td>Zoom</td>
-                <td>
-                  <kbd>{host.platform === 'mac' ? '⌘' : 'Ctrl'}</kbd> + scroll, or pinch
-                </td>
-              </tr>
+              {GESTURES.map((gesture) => (
+                <tr key={gesture.label}>
+                  <td>{gesture.label}</td>
+                  <td>
+                    {gesture.inputs.map((input) => (
+                      <kbd key={input}>{formatGesture(input, host.platform)}</kbd>
+                    ))}
+                  </td>
+                </tr>
+              ))}
             </tbody>
           </table>
           <footer>
