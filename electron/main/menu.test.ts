@@ -40,13 +40,14 @@ function outline(items: MenuItemConstructorOptions[]): string[] {
 }
 
 describe('buildMenuTemplate', () => {
-  it('has File, Edit, View and Help on Windows and Linux, plus the app and Window menus on macOS', () => {
-    expect(outline(buildMenuTemplate(state(), actions()))).toEqual(['&File', '&Edit', '&View', '&Help']);
+  it('has File, Edit, View, Arrange and Help on Windows and Linux, plus the app and Window menus on macOS', () => {
+    expect(outline(buildMenuTemplate(state(), actions()))).toEqual(['&File', '&Edit', '&View', '&Arrange', '&Help']);
     expect(outline(buildMenuTemplate(state({ platform: 'darwin' }), actions()))).toEqual([
       'Stowage',
       'File',
       'Edit',
       'View',
+      'Arrange',
       '(windowMenu)',
       'Help',
     ]);

@@ -83,6 +83,7 @@ export function buildMenuTemplate(state: MenuState, actions: MenuActions): MenuI
     { label: topLevel('file'), submenu: file },
     { label: topLevel('edit'), submenu: commandSections('edit', state, actions) },
     { label: topLevel('view'), submenu: view },
+    { label: topLevel('arrange'), submenu: commandSections('arrange', state, actions) },
     ...(mac ? [{ role: 'windowMenu' as const }] : []),
     { label: topLevel('help'), role: 'help', submenu: help },
   ];

@@ -10,6 +10,7 @@ export const MENUS = [
   { id: 'file', label: 'File' },
   { id: 'edit', label: 'Edit' },
   { id: 'view', label: 'View' },
+  { id: 'arrange', label: 'Arrange' },
   { id: 'help', label: 'Help' },
 ] as const;
 
@@ -73,6 +74,15 @@ export const COMMANDS = [
   { id: 'view.toggleMinimap', label: 'Minimap', shortcuts: ['Shift+M'], menu: 'view', section: 1 },
   { id: 'view.toggleSnap', label: 'Snap to Grid', shortcuts: ['Shift+G'], menu: 'view', section: 1 },
   { id: 'view.toggleProblems', label: 'Problems', shortcuts: ['Shift+Mod+M'], menu: 'view', section: 1 },
+
+  { id: 'arrange.alignLeft', label: 'Align Left Edges', shortcuts: ['Alt+Shift+L'], menu: 'arrange', section: 1 },
+  { id: 'arrange.alignCenter', label: 'Align Centres', shortcuts: ['Alt+Shift+C'], menu: 'arrange', section: 1 },
+  { id: 'arrange.alignRight', label: 'Align Right Edges', shortcuts: ['Alt+Shift+R'], menu: 'arrange', section: 1 },
+  { id: 'arrange.alignTop', label: 'Align Top Edges', shortcuts: ['Alt+Shift+T'], menu: 'arrange', section: 1 },
+  { id: 'arrange.alignMiddle', label: 'Align Middles', shortcuts: ['Alt+Shift+M'], menu: 'arrange', section: 1 },
+  { id: 'arrange.alignBottom', label: 'Align Bottom Edges', shortcuts: ['Alt+Shift+B'], menu: 'arrange', section: 1 },
+  { id: 'arrange.distributeHorizontally', label: 'Distribute Horizontally', shortcuts: ['Alt+Shift+H'], menu: 'arrange', section: 2 },
+  { id: 'arrange.distributeVertically', label: 'Distribute Vertically', shortcuts: ['Alt+Shift+V'], menu: 'arrange', section: 2 },
 
   { id: 'help.shortcuts', label: 'Keyboard Shortcuts', shortcuts: ['?'], menu: 'help', section: 0 },
   { id: 'help.about', label: 'About Stowage', menu: 'help', section: 1 },

@@ -1,3 +1,4 @@
+import { align, distribute } from './align';
 import { applyFix, setDescription, setTitle } from './diagram';
 import { duplicate, paste } from './clipboard';
 import { connect, setEdgeProps } from './edges';
@@ -11,6 +12,7 @@ export * from './nodes';
 export * from './edges';
 export * from './clipboard';
 export * from './diagram';
+export * from './align';
 
 /**
  * Every document edit, registered once. The canvas, menus, keyboard, inspector, problems
@@ -31,6 +33,8 @@ export const OPERATIONS = [
   setTitle,
   setDescription,
   applyFix,
+  align,
+  distribute,
 ] as const;
 
 export type OperationId = (typeof OPERATIONS)[number]['id'];

@@ -3,7 +3,10 @@ import type { AppServices } from '../app/services';
 import { minimapVisible } from '../state/session-store';
 import { newDocument, openDocument, save, saveAs } from '../files/file-actions';
 import { isEditableTarget } from './shortcuts';
+import type { Alignment, DistributeAxis } from '../../../shared/operations';
 import {
+  alignSelection,
+  distributeSelection,
   copySelection,
   cutSelection,
   deleteSelection,
@@ -28,6 +31,14 @@ export function createBehaviours(services: AppServices): Record<CommandId, Comma
   const hasNodes = () => documents.getState().document.nodes.length > 0;
   const editingText = () => isEditableTarget(document.activeElement);
   const minimapShown = () => minimapVisible(session.getState().minimap, documents.getState().document.nodes.length);
+  const alignTo = (alignment: Alignment): CommandBehaviour => ({
+    run: () => alignSelection(services, alignment),
+    enabled: () => session.getState().selectedNodeIds.size >= 2,
+  });
+  const distributeAlong = (axis: DistributeAxis): CommandBehaviour => ({
+    run: () => distributeSelection(services, axis),
+    enabled: () => session.getState().selectedNodeIds.size >= 3,
+  });
   const nudge = (dx: number, dy: number): CommandBehaviour => ({
     run: () => nudgeSelection(services, dx, dy),
     enabled: hasNodeSelection,
@@ -120,6 +131,15 @@ export function createBehaviours(services: AppServices): Record<CommandId, Comma
       run: () => session.getState().setShowProblems(!session.getState().showProblems),
       checked: () => session.getState().showProblems,
     },
+
+    'arrange.alignLeft': alignTo('left'),
+    'arrange.alignCenter': alignTo('center'),
+    'arrange.alignRight': alignTo('right'),
+    'arrange.alignTop': alignTo('top'),
+    'arrange.alignMiddle': alignTo('middle'),
+    'arrange.alignBottom': alignTo('bottom'),
+    'arrange.distributeHorizontally': distributeAlong('horizontal'),
+    'arrange.distributeVertically': distributeAlong('vertical'),
 
     'help.shortcuts': { run: () => ui.getState().showShortcuts() },
     'help.about': { run: () => ui.getState().showAbout() },

@@ -1,6 +1,10 @@
 import { extractFragment, parseFragment, serializeFragment, type DiagramNode, type Point } from '../../../shared/document';
 import {
   addComponent as addComponentOperation,
+  align,
+  distribute,
+  type Alignment,
+  type DistributeAxis,
   connect,
   deleteSelected,
   dropNodes,
@@ -96,4 +100,14 @@ export function connectNodes(services: AppServices, request: ConnectRequest): Co
 /** Commits the end of a drag; returns the nodes left on the canvas over a group that cannot hold them. */
 export function commitDrag(services: AppServices, dragged: readonly DraggedNode[]): DiagramNode[] {
   return runOperation(services, dropNodes, { items: dragged }).report?.notNested ?? [];
+}
+
+/** Lines up the selected nodes (two or more) along one edge or centre line of their bounds. */
+export function alignSelection(services: AppServices, alignment: Alignment): void {
+  runOperation(services, align, { nodeIds: [...services.session.getState().selectedNodeIds], alignment });
+}
+
+/** Spaces the selected nodes (three or more) evenly along an axis. */
+export function distributeSelection(services: AppServices, axis: DistributeAxis): void {
+  runOperation(services, distribute, { nodeIds: [...services.session.getState().selectedNodeIds], axis });
 }
