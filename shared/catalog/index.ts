@@ -25,9 +25,11 @@ import { serviceAutoScaling } from './kinds/service-auto-scaling';
 import { subnet } from './kinds/subnet';
 import { vpc } from './kinds/vpc';
 import { vpcEndpoint } from './kinds/vpc-endpoint';
+import { CATALOG, kindsById } from './catalog';
 import type { Appearance, ConnectionDefinition, KindDefinition } from './types';
 
 export * from './types';
+export * from './catalog';
 export {
   alb,
   availabilityZone,
@@ -56,49 +58,6 @@ export {
   vpc,
   vpcEndpoint,
 };
-
-/** Every kind, in palette order within its category. */
-export const CATALOG: readonly KindDefinition[] = [
-  region,
-  vpc,
-  availabilityZone,
-  subnet,
-  natGateway,
-  vpcEndpoint,
-  internet,
-  ecrRepository,
-  dockerhubImage,
-  ecsCluster,
-  ecsFargateCapacity,
-  ecsEc2Capacity,
-  ecsExternalCapacity,
-  ecsService,
-  ecsTask,
-  eksCluster,
-  eksManagedNodeGroup,
-  eksSelfManagedNodes,
-  eksFargateProfile,
-  eksWorkload,
-  alb,
-  nlb,
-  clb,
-  efs,
-  serviceAutoScaling,
-  ec2AutoScaling,
-] as readonly KindDefinition[];
-
-const kindsById: ReadonlyMap<string, KindDefinition> = new Map(CATALOG.map((kind) => [kind.id, kind]));
-
-export function findKind(kindId: string): KindDefinition | undefined {
-  return kindsById.get(kindId);
-}
-
-/** For callers that already validated the kind (documents that passed the loader). */
-export function getKind(kindId: string): KindDefinition {
-  const kind = kindsById.get(kindId);
-  if (!kind) throw new Error(`Unknown component kind "${kindId}"`);
-  return kind;
-}
 
 export function isGroupKind(kindId: string): boolean {
   return kindsById.get(kindId)?.group !== undefined;
@@ -153,22 +112,28 @@ export function resolveConnection(fromKind: string, toKind: string): { connectio
 }
 
 export function defaultProps(kind: KindDefinition): Record<string, unknown> {
-  return kind.props.parse({}) as Record<string, unknown>;
+  return kind.props.parse({});
 }
 
 export function iconOf(kind: KindDefinition, props: Record<string, unknown>): string {
-  return kind.iconFor ? kind.iconFor(props as z.output<typeof kind.props>) : kind.icon;
+  return kind.iconFor ? kind.iconFor(props) : kind.icon;
 }
 
 export function appearanceOf(kind: KindDefinition, props: Record<string, unknown>): Appearance {
-  return kind.appearanceFor ? kind.appearanceFor(props as z.output<typeof kind.props>) : kind.appearance;
+  return kind.appearanceFor ? kind.appearanceFor(props) : kind.appearance;
 }
 
 export function summaryOf(kind: KindDefinition, props: Record<string, unknown>): string {
-  return kind.summary ? kind.summary(props as z.output<typeof kind.props>) : '';
+  return kind.summary ? kind.summary(props) : '';
 }
 
-/** Narrow a node's props to a kind's output type. Callers check node.kind === kind.id first. */
+/**
+ * Narrow a node's props to a kind's output type. Callers check node.kind === kind.id first.
+ * @deprecated Use `propsOf(node)` on a node narrowed with `isNodeOfKind` (catalog/nodes.ts).
+ */
 export function propsAs<S extends z.ZodObject>(_kind: KindDefinition<S>, props: Record<string, unknown>): z.output<S> {
   return props as z.output<S>;
 }
+
+export * from './nodes';
+export * from './traits';

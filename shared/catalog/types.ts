@@ -46,9 +46,55 @@ export interface Appearance {
   fill?: string;
 }
 
-export interface KindDefinition<S extends PropsSchema = PropsSchema> {
+/** The container platform a workload, cluster or capacity belongs to. */
+export type Platform = 'ecs' | 'kubernetes';
+
+/**
+ * What a kind is, for the layers that ask (rules, the CDK exporter, stack planning, the
+ * inspector). A layer asks the catalog through the helpers in traits.ts ("is this a
+ * workload?", "which kinds provide ECS capacity?"), never a list of kind ids, so a new kind
+ * that declares its traits is seen everywhere that role matters.
+ */
+export interface KindTraits {
+  /** Runs containers: an ECS service or task, a Kubernetes workload. */
+  workload?: { platform: Platform };
+  /** Schedules workloads onto capacity drawn inside it. */
+  cluster?: { platform: Platform };
+  /**
+   * Compute that a cluster's workloads run on: Fargate, EC2 instances (an Auto Scaling group the
+   * instances of which pull images through their own subnets), or servers outside AWS.
+   */
+  capacity?: { platform: Platform; compute: 'fargate' | 'ec2' | 'external' };
+  /** Elastic Load Balancing: routes traffic to workloads through listeners and target groups. */
+  loadBalancer?: { type: 'application' | 'network' | 'classic' };
+  /**
+   * Where a workload's container image comes from. Images in `ecr` are pulled through ECR (its VPC
+   * endpoints work); others come from the internet, unless `pullThroughCacheField` (a boolean
+   * field) turns on an ECR pull-through cache for them.
+   */
+  imageSource?: { registry: 'ecr' | 'docker-hub'; pullThroughCacheField?: string };
+  /** A piece of the network a resource is drawn in or reaches through. */
+  network?: 'region' | 'vpc' | 'availability-zone' | 'subnet' | 'nat-gateway' | 'vpc-endpoint' | 'internet';
+  /**
+   * How the resource belongs to a VPC: drawn `inside` one (its structure: zones, subnets,
+   * gateways), or `attached` to one through its subnets (clusters, load balancers, file systems).
+   */
+  vpc?: 'inside' | 'attached';
+  /** A shared file system that workloads mount. */
+  fileSystem?: true;
+  /** Scales what its "scales" edges point at. */
+  scaler?: true;
+  /** Fields that bound a count (instances, tasks, nodes): rules check minimum ≤ desired ≤ maximum. */
+  sizeBounds?: { min: string; max: string; desired?: string; unit: string };
+  /** The same for the scheduled actions in the kind's `policies` list. */
+  scheduledActionBounds?: { min: string; max: string; unit: string };
+}
+
+export interface KindDefinition<S extends PropsSchema = PropsSchema, Id extends string = string, T extends KindTraits = KindTraits> {
   /** Stable id stored in documents. Never rename one without a migration. */
-  id: string;
+  id: Id;
+  /** Roles of the kind, asked by the other layers through catalog/traits.ts. */
+  traits: T;
   /** Name in the palette and inspector. */
   label: string;
   category: CategoryId;
@@ -61,11 +107,11 @@ export interface KindDefinition<S extends PropsSchema = PropsSchema> {
   /** Icon id, a key of ICONS (shared/catalog/icons.generated.ts). */
   icon: string;
   /** Icon for particular property values (a public or private subnet); must return `icon` or one of `variantIcons`. */
-  iconFor?: (props: z.output<S>) => string;
+  iconFor?(props: z.output<S>): string;
   /** Further icons iconFor may return, so the icon bundle includes them. */
   variantIcons?: readonly string[];
   appearance: Appearance;
-  appearanceFor?: (props: z.output<S>) => Appearance;
+  appearanceFor?(props: z.output<S>): Appearance;
   /** Property schema; every field has a default so a dropped node needs no form filling. */
   props: S;
   /** Default size on the canvas. Groups can be resized; other nodes keep this size. */
@@ -74,20 +120,22 @@ export interface KindDefinition<S extends PropsSchema = PropsSchema> {
   /** Outgoing connections this kind may make. The reverse direction is found by lookup. */
   connections: readonly ConnectionDefinition[];
   /** A one-line summary of the important properties, shown under the label: "Fargate · 0.25 vCPU · 0.5 GB". */
-  summary?: (props: z.output<S>) => string;
+  summary?(props: z.output<S>): string;
   /** AWS documentation for this kind. */
   docsUrl: string;
   /**
    * Label and props for a node dropped next to `siblings` (the other children of its new
    * parent), where the defaults alone would clash: a second Availability Zone gets zone b.
    */
-  initialFor?: (siblings: readonly { kind: string; label: string; props: Record<string, unknown> }[]) => {
+  initialFor?(siblings: readonly { kind: string; label: string; props: Record<string, unknown> }[]): {
     label?: string;
     props?: Partial<z.output<S>>;
   };
 }
 
-/** Identity helper that keeps the literal types of a kind definition. */
-export function defineKind<S extends PropsSchema>(definition: KindDefinition<S>): KindDefinition<S> {
+/** Identity helper that keeps the literal types of a kind definition: its id, props schema and traits. */
+export function defineKind<const Id extends string, S extends PropsSchema, const T extends KindTraits>(
+  definition: KindDefinition<S, Id, T>,
+): KindDefinition<S, Id, T> {
   return definition;
 }

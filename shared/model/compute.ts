@@ -1,3 +1,16 @@
+import {
+  capacityCompute,
+  clusterKindsOf,
+  isCapacity,
+  isCluster,
+  isNodeOfKind,
+  kindsWith,
+  propsOf,
+  type EcsWorkloadKindId,
+  type KindId,
+  type KubernetesWorkloadKindId,
+  type NodeOfKind,
+} from '../catalog';
 import type { StrategyItem } from '../catalog/common';
 import type { DiagramNode } from '../document/schema';
 import type { DiagramModel } from './diagram-model';
@@ -18,7 +31,7 @@ export type ProviderRef =
   | { type: 'FARGATE' }
   | { type: 'FARGATE_SPOT' }
   /** An EC2 capacity node of the diagram, used as an Auto Scaling group capacity provider. */
-  | { type: 'asg'; capacity: DiagramNode }
+  | { type: 'asg'; capacity: Ec2Capacity }
   /** A name the diagram does not define (a deleted capacity, a typo in an imported file). */
   | { type: 'unknown'; name: string };
 
@@ -36,7 +49,7 @@ export interface EcsCompute {
   strategy: ResolvedStrategyItem[];
   /** Both launchType and capacityProviderStrategy are set on the node (AWS rejects this). */
   launchTypeAndStrategy: boolean;
-  cluster?: DiagramNode;
+  cluster?: EcsCluster;
   /** Capacity nodes the diagram places it on (parent capacity group and "runs on" targets). */
   placements: DiagramNode[];
   onFargate: boolean;
@@ -44,22 +57,57 @@ export interface EcsCompute {
   onEc2: boolean;
   onExternal: boolean;
   /** EC2 capacity nodes whose instances can run these tasks. */
-  ec2Capacities: DiagramNode[];
+  ec2Capacities: Ec2Capacity[];
 }
 
-const ECS_CAPACITY_KINDS = ['ecs-fargate-capacity', 'ecs-ec2-capacity', 'ecs-external-capacity'];
+const ECS_CLUSTER_KINDS = clusterKindsOf('ecs');
+const KUBERNETES_CLUSTER_KINDS = clusterKindsOf('kubernetes');
+/** The kind whose capacity registers as an Auto Scaling group capacity provider (ECS capacity on EC2 instances). */
+const ASG_PROVIDER_KINDS = kindsWith('capacity', (capacity) => capacity.platform === 'ecs' && capacity.compute === 'ec2') as Extract<
+  KindId,
+  'ecs-ec2-capacity'
+>[];
 
-export function resolveEcsCompute(model: DiagramModel, node: DiagramNode): EcsCompute {
-  const cluster = model.nearest(node.id, 'ecs-cluster');
+export type Ec2Capacity = NodeOfKind<Extract<KindId, 'ecs-ec2-capacity'>>;
+export type EcsCluster = NodeOfKind<Extract<KindId, 'ecs-cluster'>>;
+export type KubernetesCluster = NodeOfKind<Extract<KindId, 'eks-cluster'>>;
+
+/** The ECS cluster boxes of the diagram, in catalog then document order. */
+export function ecsClusters(model: DiagramModel): readonly EcsCluster[] {
+  return (ECS_CLUSTER_KINDS as EcsCluster['kind'][]).flatMap((kind) => model.nodesOfKind(kind));
+}
+
+/** The EKS cluster boxes of the diagram. */
+export function kubernetesClusters(model: DiagramModel): readonly KubernetesCluster[] {
+  return (KUBERNETES_CLUSTER_KINDS as KubernetesCluster['kind'][]).flatMap((kind) => model.nodesOfKind(kind));
+}
+
+export function isEcsCluster(node: DiagramNode | undefined): node is EcsCluster {
+  return isCluster(node, 'ecs');
+}
+
+/** The ECS cluster box a node is drawn in. */
+export function ecsClusterOf(model: DiagramModel, id: string) {
+  return model.nearest(id, ...(ECS_CLUSTER_KINDS as Extract<KindId, 'ecs-cluster'>[]));
+}
+
+/** The EKS cluster box a node is drawn in. */
+export function kubernetesClusterOf(model: DiagramModel, id: string) {
+  return model.nearest(id, ...(KUBERNETES_CLUSTER_KINDS as Extract<KindId, 'eks-cluster'>[]));
+}
+
+export function resolveEcsCompute(model: DiagramModel, node: NodeOfKind<EcsWorkloadKindId>): EcsCompute {
+  const cluster = ecsClusterOf(model, node.id);
   const placements = ecsPlacements(model, node);
-  const launchType = (node.props.launchType as string) || '';
-  const explicitStrategy = (node.props.capacityProviderStrategy as StrategyItem[] | undefined) ?? [];
+  const props = propsOf(node);
+  const launchType = props.launchType;
+  const explicitStrategy = props.capacityProviderStrategy;
   const launchTypeAndStrategy = launchType !== '' && explicitStrategy.length > 0;
   // One object per call, completed by finish(): this runs for every service on every edit.
   const compute = (source: ComputeSource, strategy: ResolvedStrategyItem[], impliedLaunchType?: LaunchType) =>
     finish(model, { source, launchType: impliedLaunchType, strategy, launchTypeAndStrategy, cluster, placements });
 
-  if (launchType !== '') return compute('launch-type', [], launchType as LaunchType);
+  if (launchType !== '') return compute('launch-type', [], launchType);
   if (explicitStrategy.length > 0) return compute('strategy', resolveStrategy(model, cluster, explicitStrategy));
   if (placements.length === 1) {
     const implied = impliedByCapacity(placements[0]!);
@@ -70,19 +118,19 @@ export function resolveEcsCompute(model: DiagramModel, node: DiagramNode): EcsCo
       const implied = impliedByCapacity(capacity);
       if (implied.strategy) return implied.strategy;
       // Fargate capacity stands for the FARGATE provider, which a strategy can name.
-      if (implied.launchType === 'FARGATE') return [{ provider: 'FARGATE', base: 0, weight: 1, ref: { type: 'FARGATE' } as ProviderRef }];
+      if (implied.launchType === 'FARGATE') return [{ provider: 'FARGATE', base: 0, weight: 1, ref: { type: 'FARGATE' } }];
       return [
         {
           provider: implied.launchType ?? 'EC2',
           base: 0,
           weight: 1,
-          ref: { type: 'unknown', name: implied.launchType ?? 'EC2' } as ProviderRef,
+          ref: { type: 'unknown', name: implied.launchType ?? 'EC2' },
         },
       ];
     });
     return compute('placement', strategy);
   }
-  const clusterDefault = (cluster?.props.defaultCapacityProviderStrategy as StrategyItem[] | undefined) ?? [];
+  const clusterDefault = cluster ? propsOf(cluster).defaultCapacityProviderStrategy : [];
   if (clusterDefault.length > 0) return compute('cluster-default', resolveStrategy(model, cluster, clusterDefault));
   return compute('none', []);
 }
@@ -91,18 +139,19 @@ export function resolveEcsCompute(model: DiagramModel, node: DiagramNode): EcsCo
 export function ecsPlacements(model: DiagramModel, node: DiagramNode): DiagramNode[] {
   const placements: DiagramNode[] = [];
   const parent = model.parent(node.id);
-  if (parent && ECS_CAPACITY_KINDS.includes(parent.kind)) placements.push(parent);
+  if (isCapacity(parent, 'ecs')) placements.push(parent);
   for (const edge of model.edgesFrom(node.id, 'runs-on')) {
     const target = model.node(edge.target);
-    if (target && ECS_CAPACITY_KINDS.includes(target.kind) && !placements.includes(target)) placements.push(target);
+    if (isCapacity(target, 'ecs') && !placements.includes(target)) placements.push(target);
   }
   return placements;
 }
 
 function impliedByCapacity(capacity: DiagramNode): { launchType?: LaunchType; strategy?: ResolvedStrategyItem[] } {
-  if (capacity.kind === 'ecs-fargate-capacity') return { launchType: 'FARGATE' };
-  if (capacity.kind === 'ecs-external-capacity') return { launchType: 'EXTERNAL' };
-  if (capacity.props.capacityProvider === true) {
+  const compute = capacityCompute(capacity);
+  if (compute === 'fargate') return { launchType: 'FARGATE' };
+  if (compute === 'external') return { launchType: 'EXTERNAL' };
+  if (isAsgCapacityProvider(capacity)) {
     return { strategy: [{ provider: capacity.id, base: 0, weight: 1, ref: { type: 'asg', capacity } }] };
   }
   return { launchType: 'EC2' };
@@ -111,20 +160,30 @@ function impliedByCapacity(capacity: DiagramNode): { launchType?: LaunchType; st
 /** Resolves provider names: FARGATE, FARGATE_SPOT, or the id of an EC2 capacity node registered as a capacity provider. */
 export function resolveStrategy(
   model: DiagramModel,
-  cluster: DiagramNode | undefined,
+  cluster: EcsCluster | undefined,
   items: readonly StrategyItem[],
 ): ResolvedStrategyItem[] {
   return items.map((item) => ({ ...item, ref: resolveProvider(model, cluster, item.provider) }));
 }
 
-export function resolveProvider(model: DiagramModel, cluster: DiagramNode | undefined, name: string): ProviderRef {
+export function resolveProvider(model: DiagramModel, cluster: EcsCluster | undefined, name: string): ProviderRef {
   if (name === 'FARGATE') return { type: 'FARGATE' };
   if (name === 'FARGATE_SPOT') return { type: 'FARGATE_SPOT' };
   const capacity = model.node(name);
-  if (capacity?.kind === 'ecs-ec2-capacity' && capacity.props.capacityProvider === true) {
-    if (!cluster || model.nearest(capacity.id, 'ecs-cluster')?.id === cluster.id) return { type: 'asg', capacity };
+  if (isAsgCapacityProvider(capacity)) {
+    if (!cluster || ecsClusterOf(model, capacity.id)?.id === cluster.id) return { type: 'asg', capacity };
   }
   return { type: 'unknown', name };
+}
+
+/** ECS capacity on EC2 instances registered as an Auto Scaling group capacity provider. */
+export function isAsgCapacityProvider(node: DiagramNode | undefined): node is NodeOfKind<(typeof ASG_PROVIDER_KINDS)[number]> {
+  return isNodeOfKind(node, ...ASG_PROVIDER_KINDS) && propsOf(node).capacityProvider;
+}
+
+/** ECS capacity on EC2 instances (whether or not it is a capacity provider). */
+export function isEcsEc2Capacity(node: DiagramNode | undefined): node is NodeOfKind<(typeof ASG_PROVIDER_KINDS)[number]> {
+  return isNodeOfKind(node, ...ASG_PROVIDER_KINDS);
 }
 
 function finish(
@@ -133,7 +192,7 @@ function finish(
 ): EcsCompute {
   let onFargate = partial.launchType === 'FARGATE';
   let onFargateSpot = false;
-  const asgCapacities: DiagramNode[] = [];
+  const asgCapacities: Ec2Capacity[] = [];
   for (const { ref } of partial.strategy) {
     if (ref.type === 'FARGATE') onFargate = true;
     else if (ref.type === 'FARGATE_SPOT') onFargate = onFargateSpot = true;
@@ -142,7 +201,7 @@ function finish(
   let ec2Capacities = asgCapacities;
   if (partial.launchType === 'EC2') {
     // The EC2 launch type runs on any container instance of the cluster: the EC2 capacity drawn there.
-    const placed = partial.placements.filter((capacity) => capacity.kind === 'ecs-ec2-capacity');
+    const placed = partial.placements.filter((capacity) => isEcsEc2Capacity(capacity));
     ec2Capacities = placed.length > 0 ? placed : partial.cluster ? ec2CapacitiesOfCluster(model, partial.cluster) : [];
   }
   const compute = partial as EcsCompute;
@@ -154,58 +213,73 @@ function finish(
   return compute;
 }
 
-export function ec2CapacitiesOfCluster(model: DiagramModel, cluster: DiagramNode): DiagramNode[] {
-  return model.index.children(cluster.id).filter((child) => child.kind === 'ecs-ec2-capacity');
+export function ec2CapacitiesOfCluster(model: DiagramModel, cluster: DiagramNode) {
+  return model.index.children(cluster.id).filter((child) => isEcsEc2Capacity(child));
 }
 
-export function fargateCapacityOfCluster(model: DiagramModel, cluster: DiagramNode): DiagramNode | undefined {
-  return model.index.children(cluster.id).find((child) => child.kind === 'ecs-fargate-capacity');
+export function fargateCapacityOfCluster(model: DiagramModel, cluster: DiagramNode) {
+  return model.index.children(cluster.id).find((child) => isNodeOfKind(child, ...ECS_FARGATE_KINDS));
 }
+
+const ECS_FARGATE_KINDS = kindsWith('capacity', (capacity) => capacity.platform === 'ecs' && capacity.compute === 'fargate') as Extract<
+  KindId,
+  'ecs-fargate-capacity'
+>[];
 
 /**
  * The network mode tasks actually use. Fargate forces awsvpc at registration, so the
  * property is what the user asked for and this is what rules compare against.
  */
-export function requestedNetworkMode(node: DiagramNode): string {
-  return String(node.props.networkMode ?? 'awsvpc');
+export function requestedNetworkMode(node: NodeOfKind<EcsWorkloadKindId>): string {
+  return propsOf(node).networkMode;
 }
 
 // ───────────────────────────── EKS ─────────────────────────────
 
 export interface EksCompute {
-  cluster?: DiagramNode;
+  cluster?: KubernetesCluster;
   /** Node groups, self-managed nodes and Fargate profiles the diagram places the workload on. */
   placements: DiagramNode[];
   /** Fargate profiles of the cluster whose selectors match the workload's namespace and labels. */
-  matchingProfiles: DiagramNode[];
+  matchingProfiles: FargateProfile[];
   onFargate: boolean;
   onNodes: boolean;
   /** False when the pods match no Fargate profile and the cluster has no nodes. */
   schedulable: boolean;
 }
 
-const EKS_CAPACITY_KINDS = ['eks-managed-node-group', 'eks-self-managed-nodes', 'eks-fargate-profile'];
+/** The Kubernetes capacity that places pods by selectors (EKS Fargate profiles). */
+const PROFILE_KINDS = kindsWith('capacity', (capacity) => capacity.platform === 'kubernetes' && capacity.compute === 'fargate') as Extract<
+  KindId,
+  'eks-fargate-profile'
+>[];
 
-export function resolveEksCompute(model: DiagramModel, workload: DiagramNode): EksCompute {
-  const cluster = model.nearest(workload.id, 'eks-cluster');
+type FargateProfile = NodeOfKind<(typeof PROFILE_KINDS)[number]>;
+
+export function isFargateProfile(node: DiagramNode | undefined): node is NodeOfKind<(typeof PROFILE_KINDS)[number]> {
+  return isNodeOfKind(node, ...PROFILE_KINDS);
+}
+
+export function resolveEksCompute(model: DiagramModel, workload: NodeOfKind<KubernetesWorkloadKindId>): EksCompute {
+  const cluster = kubernetesClusterOf(model, workload.id);
   const placements: DiagramNode[] = [];
   const parent = model.parent(workload.id);
-  if (parent && EKS_CAPACITY_KINDS.includes(parent.kind)) placements.push(parent);
+  if (isCapacity(parent, 'kubernetes')) placements.push(parent);
   for (const target of model.targets(workload.id, 'runs-on')) {
-    if (EKS_CAPACITY_KINDS.includes(target.kind) && !placements.includes(target)) placements.push(target);
+    if (isCapacity(target, 'kubernetes') && !placements.includes(target)) placements.push(target);
   }
-  const profiles = cluster ? model.index.children(cluster.id).filter((child) => child.kind === 'eks-fargate-profile') : [];
+  const profiles = cluster ? model.index.children(cluster.id).filter((child) => isFargateProfile(child)) : [];
   const matchingProfiles = profiles.filter((profile) => fargateProfileMatches(profile, workload));
   if (placements.length > 0) {
-    const onFargate = placements.some((placement) => placement.kind === 'eks-fargate-profile');
-    const onNodes = placements.some((placement) => placement.kind !== 'eks-fargate-profile');
+    const onFargate = placements.some((placement) => capacityCompute(placement) === 'fargate');
+    const onNodes = placements.some((placement) => capacityCompute(placement) !== 'fargate');
     return { cluster, placements, matchingProfiles, onFargate, onNodes, schedulable: true };
   }
   if (matchingProfiles.length > 0) {
     return { cluster, placements, matchingProfiles, onFargate: true, onNodes: false, schedulable: true };
   }
   const nodes = cluster
-    ? model.index.children(cluster.id).filter((child) => child.kind === 'eks-managed-node-group' || child.kind === 'eks-self-managed-nodes')
+    ? model.index.children(cluster.id).filter((child) => isCapacity(child, 'kubernetes') && capacityCompute(child) === 'ec2')
     : [];
   return { cluster, placements, matchingProfiles, onFargate: false, onNodes: nodes.length > 0, schedulable: nodes.length > 0 || !cluster };
 }
@@ -221,11 +295,15 @@ export function parseLabels(text: string): Map<string, string> {
 }
 
 /** A Fargate profile selector matches a pod when the namespace is equal and every selector label is on the pod. */
-export function fargateProfileMatches(profile: DiagramNode, workload: DiagramNode): boolean {
-  const selectors = (profile.props.selectors as { namespace: string; labels: string }[] | undefined) ?? [];
-  const podLabels = parseLabels(String(workload.props.labels ?? ''));
+export function fargateProfileMatches(
+  profile: NodeOfKind<(typeof PROFILE_KINDS)[number]>,
+  workload: NodeOfKind<KubernetesWorkloadKindId>,
+): boolean {
+  const { selectors } = propsOf(profile);
+  const pod = propsOf(workload);
+  const podLabels = parseLabels(pod.labels);
   return selectors.some((selector) => {
-    if (selector.namespace !== workload.props.namespace) return false;
+    if (selector.namespace !== pod.namespace) return false;
     for (const [key, value] of parseLabels(selector.labels)) if (podLabels.get(key) !== value) return false;
     return true;
   });

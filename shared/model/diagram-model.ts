@@ -1,4 +1,13 @@
-import { findConnection, type RelationId } from '../catalog';
+import {
+  findConnection,
+  isNodeOfKind,
+  networkKinds,
+  networkRoleOf,
+  propsOf,
+  type KindId,
+  type NodeOfKind,
+  type RelationId,
+} from '../catalog';
 import { DocumentIndex } from '../document/geometry';
 import type { DiagramDocument, DiagramEdge, DiagramNode } from '../document/schema';
 
@@ -20,11 +29,11 @@ export class DiagramModel {
   private readonly relationOf = new Map<string, RelationId>();
   /** kinds key → node id → nearest ancestor of those kinds (null: none). */
   private readonly nearestCache = new Map<string, Map<string, DiagramNode | null>>();
-  private readonly subnetCache = new Map<string, readonly DiagramNode[]>();
+  private readonly subnetCache = new Map<string, readonly Subnet[]>();
   private readonly byKind = new Map<string, DiagramNode[]>();
   private readonly inVpcCache = new Map<string, DiagramNode[]>();
-  private readonly vpcCache = new Map<string, DiagramNode | null>();
-  private readonly regionCache = new Map<string, DiagramNode | null>();
+  private readonly vpcCache = new Map<string, NodeOfKind<(typeof VPC_KINDS)[number]> | null>();
+  private readonly regionCache = new Map<string, NodeOfKind<(typeof REGION_KINDS)[number]> | null>();
 
   constructor(readonly document: DiagramDocument) {
     this.index = new DocumentIndex(document);
@@ -48,8 +57,9 @@ export class DiagramModel {
     return this.index.node(id);
   }
 
-  nodesOfKind(kind: string): readonly DiagramNode[] {
-    return this.byKind.get(kind) ?? [];
+  /** Nodes of one kind, in document order. The list is shared: read it, do not change it. */
+  nodesOfKind<K extends KindId>(kind: K): readonly NodeOfKind<K>[] {
+    return (this.byKind.get(kind) ?? []) as NodeOfKind<K>[];
   }
 
   relation(edge: DiagramEdge): RelationId | undefined {
@@ -90,7 +100,7 @@ export class DiagramModel {
   }
 
   /** The closest ancestor of one of `kinds`, or undefined. Memoized along the whole parent chain. */
-  nearest(id: string, ...kinds: string[]): DiagramNode | undefined {
+  nearest<K extends KindId>(id: string, ...kinds: K[]): NodeOfKind<K> | undefined {
     const key = kinds.length === 1 ? kinds[0]! : kinds.join(',');
     let cache = this.nearestCache.get(key);
     if (!cache) {
@@ -98,7 +108,7 @@ export class DiagramModel {
       this.nearestCache.set(key, cache);
     }
     const cached = cache.get(id);
-    if (cached !== undefined) return cached ?? undefined;
+    if (cached !== undefined) return (cached ?? undefined) as NodeOfKind<K> | undefined;
     // Every node walked past (not itself of `kinds`) shares the answer; the step limit guards against cycles.
     const walked: string[] = [];
     let found: DiagramNode | null = null;
@@ -107,7 +117,7 @@ export class DiagramModel {
       walked.push(current.id);
       const parent = this.index.node(current.parentId);
       if (!parent) break;
-      if (kinds.includes(parent.kind)) {
+      if ((kinds as string[]).includes(parent.kind)) {
         found = parent;
         break;
       }
@@ -119,7 +129,7 @@ export class DiagramModel {
       current = parent;
     }
     for (const walkedId of walked) cache.set(walkedId, found);
-    return found ?? undefined;
+    return (found ?? undefined) as NodeOfKind<K> | undefined;
   }
 
   /**
@@ -127,18 +137,20 @@ export class DiagramModel {
    * subnet it is drawn inside, else what its nearest placed ancestor has (a service inherits
    * from its capacity, then its cluster). Empty when the diagram does not say.
    */
-  subnetsOf(id: string): readonly DiagramNode[] {
+  subnetsOf(id: string): readonly Subnet[] {
     const cached = this.subnetCache.get(id);
     if (cached) return cached;
-    let result: readonly DiagramNode[] = [];
-    const own = this.targets(id, 'in-subnet');
+    let result: readonly Subnet[] = [];
+    // The catalog lets "in subnet" edges end only at subnets.
+    const own = this.targets(id, 'in-subnet').filter((node) => isNodeOfKind(node, ...SUBNET_KINDS));
     if (own.length > 0) result = own;
     else {
-      const enclosing = this.nearest(id, 'subnet');
+      const enclosing = this.subnetAround(id);
       if (enclosing) result = [enclosing];
       else {
         const parent = this.parent(id);
-        if (parent && parent.kind !== 'vpc' && parent.kind !== 'region' && parent.kind !== 'availability-zone') {
+        const role = networkRoleOf(parent);
+        if (parent && role !== 'vpc' && role !== 'region' && role !== 'availability-zone') {
           result = this.subnetsOf(parent.id);
         }
       }
@@ -147,11 +159,21 @@ export class DiagramModel {
     return result;
   }
 
+  /** The subnet a resource is drawn inside. */
+  subnetAround(id: string) {
+    return this.nearest(id, ...SUBNET_KINDS);
+  }
+
+  /** The VPC a resource is drawn inside (not counting where its subnets are). */
+  vpcAround(id: string) {
+    return this.nearest(id, ...VPC_KINDS);
+  }
+
   /** The AZ a subnet (or anything drawn inside an AZ) is in. */
-  availabilityZoneOf(id: string): DiagramNode | undefined {
+  availabilityZoneOf(id: string) {
     const node = this.node(id);
-    if (node?.kind === 'availability-zone') return node;
-    return this.nearest(id, 'availability-zone');
+    if (isNodeOfKind(node, ...ZONE_KINDS)) return node;
+    return this.nearest(id, ...ZONE_KINDS);
   }
 
   /**
@@ -172,13 +194,13 @@ export class DiagramModel {
   }
 
   /** The VPC a resource is in: the one it is drawn inside, else the VPC of its subnets. */
-  vpcOf(id: string): DiagramNode | undefined {
+  vpcOf(id: string) {
     const cached = this.vpcCache.get(id);
     if (cached !== undefined) return cached ?? undefined;
-    let found = this.nearest(id, 'vpc');
+    let found = this.vpcAround(id);
     if (!found) {
       for (const subnet of this.subnetsOf(id)) {
-        found = this.nearest(subnet.id, 'vpc');
+        found = this.vpcAround(subnet.id);
         if (found) break;
       }
     }
@@ -187,13 +209,13 @@ export class DiagramModel {
   }
 
   /** The Region node a resource is in (drawn inside, or through its VPC). */
-  regionNodeOf(id: string): DiagramNode | undefined {
+  regionNodeOf(id: string) {
     const cached = this.regionCache.get(id);
     if (cached !== undefined) return cached ?? undefined;
-    let found = this.nearest(id, 'region');
+    let found = this.nearest(id, ...REGION_KINDS);
     if (!found) {
       const vpc = this.vpcOf(id);
-      found = vpc ? this.nearest(vpc.id, 'region') : undefined;
+      found = vpc ? this.nearest(vpc.id, ...REGION_KINDS) : undefined;
     }
     this.regionCache.set(id, found ?? null);
     return found;
@@ -202,29 +224,35 @@ export class DiagramModel {
   /** The Region code (us-east-1) a resource is in, or undefined when the diagram does not say. */
   regionOf(id: string): string | undefined {
     const region = this.regionNodeOf(id);
-    return region ? String(region.props.regionCode) : undefined;
+    return region ? propsOf(region).regionCode : undefined;
   }
 
   /** Subnets drawn in a VPC (at any depth). */
-  subnetsInVpc(vpcId: string): readonly DiagramNode[] {
-    return this.nodesInVpc(vpcId, 'subnet');
+  subnetsInVpc(vpcId: string) {
+    return this.nodesInVpc(vpcId, ...SUBNET_KINDS);
   }
 
-  /** Nodes of `kind` drawn anywhere inside the VPC. */
-  nodesInVpc(vpcId: string, kind: string): readonly DiagramNode[] {
-    const key = `${vpcId}|${kind}`;
+  /** Nodes of `kinds` drawn anywhere inside the VPC. */
+  nodesInVpc<K extends KindId>(vpcId: string, ...kinds: K[]): readonly NodeOfKind<K>[] {
+    const key = `${vpcId}|${kinds.join(',')}`;
     let found = this.inVpcCache.get(key);
     if (!found) {
-      found = this.index.descendants(vpcId).filter((node) => node.kind === kind);
+      found = this.index.descendants(vpcId).filter((node) => (kinds as string[]).includes(node.kind));
       this.inVpcCache.set(key, found);
     }
-    return found;
+    return found as NodeOfKind<K>[];
   }
 
-  isPublicSubnet(subnet: DiagramNode): boolean {
-    return subnet.props.access === 'public';
+  isPublicSubnet(subnet: Subnet): boolean {
+    return propsOf(subnet).access === 'public';
   }
 }
+
+const SUBNET_KINDS = networkKinds('subnet');
+type Subnet = NodeOfKind<(typeof SUBNET_KINDS)[number]>;
+const VPC_KINDS = networkKinds('vpc');
+const ZONE_KINDS = networkKinds('availability-zone');
+const REGION_KINDS = networkKinds('region');
 
 /** Frozen, so a caller that tries to change a shared edge list fails loudly. */
 const NO_EDGES = Object.freeze([]) as unknown as DiagramEdge[];

@@ -5,6 +5,7 @@ import { defineKind } from '../types';
 
 export const alb = defineKind({
   id: 'alb',
+  traits: { loadBalancer: { type: 'application' }, vpc: 'attached' },
   label: 'Application Load Balancer',
   category: 'load-balancing',
   description: 'Layer 7 (HTTP/HTTPS) load balancer with path and host routing. Needs subnets in two AZs.',

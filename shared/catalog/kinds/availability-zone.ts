@@ -4,6 +4,7 @@ import { defineKind } from '../types';
 
 export const availabilityZone = defineKind({
   id: 'availability-zone',
+  traits: { network: 'availability-zone', vpc: 'inside' },
   label: 'Availability Zone',
   category: 'network',
   description: 'An Availability Zone of the Region. Subnets drawn inside it are in this AZ.',

@@ -5,6 +5,7 @@ import { defineKind } from '../types';
 
 export const clb = defineKind({
   id: 'clb',
+  traits: { loadBalancer: { type: 'classic' }, vpc: 'attached' },
   label: 'Classic Load Balancer',
   category: 'load-balancing',
   description: 'The previous-generation load balancer. It registers EC2 instances only, so it cannot front awsvpc tasks.',

@@ -4,6 +4,7 @@ import { defineKind } from '../types';
 
 export const dockerhubImage = defineKind({
   id: 'dockerhub-image',
+  traits: { imageSource: { registry: 'docker-hub', pullThroughCacheField: 'pullThroughCache' } },
   label: 'Docker Hub image',
   category: 'registries',
   description: 'An image from Docker Hub, the public registry. Pulled over the internet unless an ECR pull-through cache fronts it.',

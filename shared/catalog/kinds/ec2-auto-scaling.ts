@@ -24,6 +24,7 @@ const scheduled = z.strictObject({
 
 export const ec2AutoScaling = defineKind({
   id: 'ec2-auto-scaling',
+  traits: { scaler: true, scheduledActionBounds: { min: 'minSize', max: 'maxSize', unit: 'instances' } },
   label: 'EC2 Auto Scaling policy',
   category: 'scaling',
   description: 'Scaling policies on the Auto Scaling group behind EC2 capacity or Kubernetes nodes (target tracking or scheduled).',

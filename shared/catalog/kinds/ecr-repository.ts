@@ -4,6 +4,7 @@ import { defineKind } from '../types';
 
 export const ecrRepository = defineKind({
   id: 'ecr-repository',
+  traits: { imageSource: { registry: 'ecr' } },
   label: 'ECR repository',
   category: 'registries',
   description: 'A private Amazon ECR repository that holds container images. Draw it inside a Region to place it.',

@@ -4,6 +4,7 @@ import { defineKind } from '../types';
 
 export const ecsCluster = defineKind({
   id: 'ecs-cluster',
+  traits: { cluster: { platform: 'ecs' }, vpc: 'attached' },
   label: 'ECS cluster',
   category: 'ecs',
   description: 'An Amazon ECS cluster. Put capacity (Fargate, EC2, External) inside it, and services or tasks inside the capacity.',

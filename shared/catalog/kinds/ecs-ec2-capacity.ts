@@ -15,6 +15,10 @@ export const ECS_AMI_FAMILIES = [
 
 export const ecsEc2Capacity = defineKind({
   id: 'ecs-ec2-capacity',
+  traits: {
+    capacity: { platform: 'ecs', compute: 'ec2' },
+    sizeBounds: { min: 'minSize', max: 'maxSize', desired: 'desiredCapacity', unit: 'instances' },
+  },
   label: 'EC2 capacity (ASG)',
   category: 'ecs',
   description:

@@ -4,6 +4,7 @@ import { defineKind } from '../types';
 
 export const ecsExternalCapacity = defineKind({
   id: 'ecs-external-capacity',
+  traits: { capacity: { platform: 'ecs', compute: 'external' } },
   label: 'External capacity (ECS Anywhere)',
   category: 'ecs',
   description: 'On-premises servers or VMs registered with the cluster through ECS Anywhere (the EXTERNAL launch type).',

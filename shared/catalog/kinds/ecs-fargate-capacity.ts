@@ -4,6 +4,7 @@ import { defineKind } from '../types';
 
 export const ecsFargateCapacity = defineKind({
   id: 'ecs-fargate-capacity',
+  traits: { capacity: { platform: 'ecs', compute: 'fargate' } },
   label: 'Fargate capacity',
   category: 'ecs',
   description: 'The FARGATE and FARGATE_SPOT capacity providers of the cluster. Services placed inside run on Fargate.',

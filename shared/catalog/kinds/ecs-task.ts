@@ -5,6 +5,7 @@ import { defineKind } from '../types';
 
 export const ecsTask = defineKind({
   id: 'ecs-task',
+  traits: { workload: { platform: 'ecs' } },
   label: 'ECS task (standalone / scheduled)',
   category: 'ecs',
   description: 'A task run on its own (RunTask) or on a schedule through EventBridge, for batch jobs and one-off work.',

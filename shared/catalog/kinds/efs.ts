@@ -5,6 +5,7 @@ import { defineKind } from '../types';
 
 export const efs = defineKind({
   id: 'efs',
+  traits: { fileSystem: true, vpc: 'attached' },
   label: 'EFS file system',
   category: 'storage',
   description: 'Shared NFS storage that tasks and pods mount. Regional file systems span AZs; One Zone ones live in one AZ.',

@@ -5,6 +5,7 @@ import { defineKind } from '../types';
 
 export const eksCluster = defineKind({
   id: 'eks-cluster',
+  traits: { cluster: { platform: 'kubernetes' }, vpc: 'attached' },
   label: 'EKS cluster',
   category: 'eks',
   description: 'An Amazon EKS cluster. Put node groups, self-managed nodes and Fargate profiles inside it, and workloads inside those.',

@@ -5,6 +5,7 @@ import { defineKind } from '../types';
 
 export const eksFargateProfile = defineKind({
   id: 'eks-fargate-profile',
+  traits: { capacity: { platform: 'kubernetes', compute: 'fargate' } },
   label: 'Fargate profile',
   category: 'eks',
   description: 'Runs pods that match its selectors on Fargate. Pods placed inside run on Fargate.',

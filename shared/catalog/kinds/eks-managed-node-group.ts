@@ -15,6 +15,10 @@ export const EKS_AMI_TYPES = [
 
 export const eksManagedNodeGroup = defineKind({
   id: 'eks-managed-node-group',
+  traits: {
+    capacity: { platform: 'kubernetes', compute: 'ec2' },
+    sizeBounds: { min: 'minSize', max: 'maxSize', desired: 'desiredSize', unit: 'nodes' },
+  },
   label: 'Managed node group',
   category: 'eks',
   description: 'EC2 nodes whose lifecycle EKS manages. Pods placed inside run on these nodes.',

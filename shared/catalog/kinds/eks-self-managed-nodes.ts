@@ -5,6 +5,10 @@ import { defineKind } from '../types';
 
 export const eksSelfManagedNodes = defineKind({
   id: 'eks-self-managed-nodes',
+  traits: {
+    capacity: { platform: 'kubernetes', compute: 'ec2' },
+    sizeBounds: { min: 'minSize', max: 'maxSize', desired: 'desiredCapacity', unit: 'nodes' },
+  },
   label: 'Self-managed nodes',
   category: 'eks',
   description: 'An Auto Scaling group of EC2 nodes that you manage, joined to the cluster.',

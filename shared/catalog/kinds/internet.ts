@@ -4,6 +4,7 @@ import { defineKind } from '../types';
 
 export const internet = defineKind({
   id: 'internet',
+  traits: { network: 'internet' },
   label: 'Internet / users',
   category: 'network',
   description: 'People or systems on the internet that call your load balancers.',

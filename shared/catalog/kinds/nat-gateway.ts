@@ -4,6 +4,7 @@ import { defineKind } from '../types';
 
 export const natGateway = defineKind({
   id: 'nat-gateway',
+  traits: { network: 'nat-gateway', vpc: 'inside' },
   label: 'NAT gateway',
   category: 'network',
   description: 'Gives private subnets outbound internet access, for example to pull images from Docker Hub.',

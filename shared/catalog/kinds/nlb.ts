@@ -5,6 +5,7 @@ import { defineKind } from '../types';
 
 export const nlb = defineKind({
   id: 'nlb',
+  traits: { loadBalancer: { type: 'network' }, vpc: 'attached' },
   label: 'Network Load Balancer',
   category: 'load-balancing',
   description: 'Layer 4 (TCP/UDP/TLS) load balancer with static IPs. A single AZ is allowed.',

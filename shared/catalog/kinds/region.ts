@@ -4,6 +4,7 @@ import { defineKind } from '../types';
 
 export const region = defineKind({
   id: 'region',
+  traits: { network: 'region' },
   label: 'Region',
   category: 'network',
   description: 'An AWS Region. Regional resources drawn inside it (VPCs, ECR, EFS) live in this Region.',

@@ -37,6 +37,11 @@ const scheduled = z.strictObject({
 
 export const serviceAutoScaling = defineKind({
   id: 'service-auto-scaling',
+  traits: {
+    scaler: true,
+    sizeBounds: { min: 'minCapacity', max: 'maxCapacity', unit: 'tasks' },
+    scheduledActionBounds: { min: 'minCapacity', max: 'maxCapacity', unit: 'tasks' },
+  },
   label: 'Service auto scaling',
   category: 'scaling',
   description:

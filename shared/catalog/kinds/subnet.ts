@@ -4,6 +4,7 @@ import { defineKind } from '../types';
 
 export const subnet = defineKind({
   id: 'subnet',
+  traits: { network: 'subnet', vpc: 'inside' },
   label: 'Subnet',
   category: 'network',
   description: 'A public subnet (route to an internet gateway) or a private one. Draw it inside an AZ.',

@@ -22,6 +22,7 @@ export const VPC_ENDPOINT_SERVICES = [
 
 export const vpcEndpoint = defineKind({
   id: 'vpc-endpoint',
+  traits: { network: 'vpc-endpoint', vpc: 'inside' },
   label: 'VPC endpoint',
   category: 'network',
   description: 'A private path from the VPC to an AWS service (ECR, S3, CloudWatch Logs …) without a NAT gateway.',

@@ -4,6 +4,7 @@ import { defineKind } from '../types';
 
 export const vpc = defineKind({
   id: 'vpc',
+  traits: { network: 'vpc' },
   label: 'VPC',
   category: 'network',
   description: 'A virtual private cloud. Draw availability zones and subnets inside it.',

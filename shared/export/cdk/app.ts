@@ -1,22 +1,17 @@
-import { ecrRepository, findKind } from '../../catalog';
+import { findKind, isEcsWorkload, isNodeOfKind, isWorkload, propsOf, traitsOf, type KindId } from '../../catalog';
 import type { DiagramDocument, DiagramNode } from '../../document/schema';
 import { DiagramModel } from '../../model/diagram-model';
 import { call, expr, newCall, obj, render } from './code';
 import { EmitContext, type RepositoryStackRef } from './context';
-import { emitEcsClusters, ECS_WORKLOAD_KINDS } from './emit/ecs-cluster';
-import { emitEcsWorkloads } from './emit/ecs-workloads';
-import { emitEksClusters } from './emit/eks';
-import { emitImages, isCreatedRepository } from './emit/images';
-import { emitLoadBalancers, LOAD_BALANCER_KINDS } from './emit/load-balancers';
-import { emitVpcs } from './emit/network';
-import { emitFileSystems } from './emit/storage';
+import { isCreatedRepository } from './emit/images';
+import { CDK_EXPORTERS, REPOSITORY_KINDS, STACK_EMITTERS, type KindExporter, type NotExported } from './exporters';
+import { ecsClusterOf, kubernetesClusters } from '../../model/compute';
 import { FindingNotes } from './findings';
 import { cdkJson, ESSENTIAL_FEATURE_FLAGS, GITIGNORE, packageJson, tsconfigJson } from './files/project';
 import { readme, type ReadmeFacts } from './files/readme';
 import { camelCase, commentId, pascalCase } from './literal';
 import { constructIdBase, Names, variableBase } from './names';
 import { DEFAULT_PARTITION, planStacks, type StackPlanning, type StackSlot } from './plan/stacks';
-import { propsOf } from './props';
 import { importStatement, StackBuilder } from './stack-builder';
 import type { CdkAppOptions, CdkAppResult, GeneratedFile } from './types';
 
@@ -62,7 +57,7 @@ export function generateCdkApp(document: DiagramDocument, options: CdkAppOptions
       const ctx = new EmitContext(model, planning, stack.slot, builder, notes, repositoryRef, stack === pullThroughCacheOwner);
       emitWorkloadStack(ctx);
       stack.dependsOnRepositoriesOf = [...ctx.repositoryRegions];
-      hasEks ||= ctx.nodes('eks-cluster').length > 0;
+      hasEks ||= kubernetesClusters(model).some((cluster) => ctx.inStack(cluster));
       firstBuilder ??= builder;
     }
   }
@@ -131,9 +126,9 @@ function planRegionFiles(model: DiagramModel, planning: StackPlanning, packageNa
         description: `The resources the diagram draws${where ? ` ${where}` : ''}.`,
       };
     });
-    const repositoryNodes = model
-      .nodesOfKind('ecr-repository')
-      .filter((node) => isCreatedRepository({ regions: planning.regions }, node, region));
+    const repositoryNodes = REPOSITORY_KINDS.flatMap((kind) => model.nodesOfKind(kind)).filter((node) =>
+      isCreatedRepository({ regions: planning.regions }, node, region),
+    );
     return {
       region,
       stacks,
@@ -163,9 +158,9 @@ function kebabCase(id: string): string {
 function usesPullThroughCache(model: DiagramModel, planning: StackPlanning, slot: StackSlot): boolean {
   return model.document.nodes.some(
     (node) =>
-      (node.kind === 'ecs-service' || node.kind === 'ecs-task' || node.kind === 'eks-workload') &&
+      isWorkload(node) &&
       planning.slotOf(node)?.key === slot.key &&
-      model.targets(node.id, 'pulls-image').some((image) => image.kind === 'dockerhub-image' && image.props.pullThroughCache === true),
+      model.targets(node.id, 'pulls-image').some((image) => isNodeOfKind(image, 'dockerhub-image') && propsOf(image).pullThroughCache),
   );
 }
 
@@ -192,7 +187,8 @@ function emitRepositories(builder: StackBuilder, ref: RepositoryStackRef, reposi
   const cdk = builder.use('cdk');
   const byName = new Map<string, { id: string; field: string }>();
   for (const repository of repositories) {
-    const settings = propsOf(ecrRepository, repository);
+    if (!isNodeOfKind(repository, 'ecr-repository')) continue;
+    const settings = propsOf(repository);
     const same = byName.get(settings.repositoryName);
     if (same) {
       // A repository is its name: nodes that share one are the same repository.
@@ -243,23 +239,25 @@ function emitRepositories(builder: StackBuilder, ref: RepositoryStackRef, reposi
 
 function emitWorkloadStack(ctx: EmitContext): void {
   const document = ctx.model.document;
-  const ecsWorkloads = document.nodes.filter((node) => ECS_WORKLOAD_KINDS.includes(node.kind) && ctx.inStack(node));
-  const eksWorkloads = ctx.nodes('eks-workload');
-  const loadBalancers = LOAD_BALANCER_KINDS.flatMap((kind) => ctx.nodes(kind)).filter((lb) => {
-    const targets = ctx.model.targets(lb.id, 'routes-traffic');
-    return targets.length === 0 || targets.some((target) => target.kind === 'ecs-service');
+  // A generated VPC serves what needs one and is drawn outside every VPC: clusters, file systems,
+  // load balancers in front of ECS (Kubernetes ones come from the cluster's controller), and ECS
+  // workloads drawn outside any cluster.
+  const needsVpc = document.nodes.filter((node) => {
+    const traits = traitsOf(node.kind);
+    if (traits.cluster || traits.fileSystem) return true;
+    if (traits.loadBalancer) {
+      const targets = ctx.model.targets(node.id, 'routes-traffic');
+      return targets.length === 0 || targets.some((target) => isEcsWorkload(target));
+    }
+    return isEcsWorkload(node) && !ecsClusterOf(ctx.model, node.id);
   });
-  const orphanEcs = ecsWorkloads.filter((workload) => !ctx.model.nearest(workload.id, 'ecs-cluster'));
-  ctx.planVpc([...ctx.nodes('ecs-cluster'), ...ctx.nodes('eks-cluster'), ...ctx.nodes('efs'), ...loadBalancers, ...orphanEcs]);
-
-  for (const region of ctx.nodes('region')) ctx.notes.writeFor(region.id, ctx.b);
-  emitVpcs(ctx);
-  emitImages(ctx, [...ecsWorkloads, ...eksWorkloads]);
-  emitFileSystems(ctx);
-  emitLoadBalancers(ctx);
-  emitEcsClusters(ctx, ecsWorkloads);
-  emitEcsWorkloads(ctx, ecsWorkloads);
-  emitEksClusters(ctx);
+  ctx.planVpc(needsVpc);
+  for (const { emitter, kinds } of STACK_EMITTERS) {
+    emitter.emit(
+      ctx,
+      document.nodes.filter((node) => (kinds as readonly string[]).includes(node.kind) && ctx.inStack(node)),
+    );
+  }
 }
 
 function binFile(regions: readonly RegionFiles[], title: string): string {
@@ -329,7 +327,7 @@ function statement(head: string, id: string, props: readonly string[]): string {
       return [key!, expr(value!)];
     }),
   );
-  return `${declaration}${render(newCall(className!, expr('app'), expr(id), obj(entries)), 0, declaration.length)};`;
+  return `${declaration}${render(newCall(className, expr('app'), expr(id), obj(entries)), 0, declaration.length)};`;
 }
 
 function readmeFacts(
@@ -340,25 +338,18 @@ function readmeFacts(
   regions: readonly RegionFiles[],
   hasEks: boolean,
 ): ReadmeFacts {
-  const counted = [
-    'vpc',
-    'ecr-repository',
-    'ecs-cluster',
-    'ecs-service',
-    'ecs-task',
-    'eks-cluster',
-    'eks-workload',
-    'alb',
-    'nlb',
-    'clb',
-    'efs',
-  ];
-  const counts = counted
-    .map((kind) => ({ label: findKind(kind)?.label ?? kind, count: model.nodesOfKind(kind).length }))
+  const exporters = Object.entries(CDK_EXPORTERS) as [KindId, KindExporter | NotExported][];
+  const counts = exporters
+    .filter(([, exporter]) => 'readme' in exporter && exporter.readme?.counted)
+    .map(([kind]) => ({ label: findKind(kind).label, count: model.nodesOfKind(kind).length }))
     .filter((entry) => entry.count > 0);
   const dockerHub = model.nodesOfKind('dockerhub-image');
-  const exampleNode = ['ecs-service', 'eks-workload', 'ecs-cluster', 'eks-cluster', 'vpc']
-    .map((kind) => model.nodesOfKind(kind)[0])
+  const exampleNode = exporters
+    .flatMap(([kind, exporter]) =>
+      'readme' in exporter && exporter.readme?.example !== undefined ? [{ kind, rank: exporter.readme.example }] : [],
+    )
+    .sort((a, b) => a.rank - b.rank)
+    .map(({ kind }) => model.nodesOfKind(kind)[0])
     .find(Boolean);
   return {
     title: document.metadata.title,
@@ -385,9 +376,9 @@ function readmeFacts(
     ),
     hasEks,
     hasRepositories: regions.some((region) => region.repositories !== undefined),
-    dockerHubSecrets: dockerHub.some((node) => typeof node.props.credentialsSecret === 'string' && node.props.credentialsSecret !== ''),
-    pullThroughCache: dockerHub.some((node) => node.props.pullThroughCache === true),
-    onDemandTasks: model.nodesOfKind('ecs-task').some((node) => !node.props.schedule),
+    dockerHubSecrets: dockerHub.some((node) => propsOf(node).credentialsSecret !== ''),
+    pullThroughCache: dockerHub.some((node) => propsOf(node).pullThroughCache),
+    onDemandTasks: model.nodesOfKind('ecs-task').some((node) => !propsOf(node).schedule),
     externalCapacity: model.nodesOfKind('ecs-external-capacity').length > 0,
     problems: options.findings.filter((finding) => finding.severity === 'error' || finding.severity === 'warning').length,
     forced: options.force && options.findings.some((finding) => finding.severity === 'error'),

@@ -1,4 +1,4 @@
-import { findKind } from '../../catalog';
+import { findKind, isEcsWorkload, isKubernetesWorkload, type KindId, type NodeOfKind } from '../../catalog';
 import type { DiagramNode } from '../../document/schema';
 import type { DiagramModel } from '../../model/diagram-model';
 import { arr, call, expr, member, obj, spread, type Code } from './code';
@@ -100,8 +100,21 @@ export class EmitContext {
   }
 
   /** Nodes of `kind` deployed by this stack, in document order. */
-  nodes(kind: string): DiagramNode[] {
+  nodes<K extends KindId>(kind: K): NodeOfKind<K>[] {
     return this.model.nodesOfKind(kind).filter((node) => this.inStack(node));
+  }
+
+  /** The ECS services and tasks this stack deploys, in document order. */
+  ecsWorkloads() {
+    return this.model.document.nodes.filter((node) => isEcsWorkload(node) && this.inStack(node)).filter(isEcsWorkload);
+  }
+
+  /** Every workload this stack deploys: ECS first, then Kubernetes, each in document order. */
+  workloads() {
+    const kubernetes = this.model.document.nodes
+      .filter((node) => isKubernetesWorkload(node) && this.inStack(node))
+      .filter(isKubernetesWorkload);
+    return [...this.ecsWorkloads(), ...kubernetes];
   }
 
   /** `ecsServiceNK3x9q2mf` (unique in the file). */

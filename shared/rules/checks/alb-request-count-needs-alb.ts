@@ -1,3 +1,4 @@
+import { isEcsWorkload, isNodeOfKind, loadBalancerType, propsOf } from '../../catalog';
 import { SERVICE_SCALING_METRICS } from '../../catalog/kinds/service-auto-scaling';
 import { nodeName } from '../support/describe';
 import { NONE, report, type RuleDefinition } from '../support/define';
@@ -19,16 +20,16 @@ export const albRequestCountNeedsAlb: RuleDefinition = {
   docUrl: 'https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PredefinedMetricSpecification.html',
   check({ model }) {
     return model.nodesOfKind('service-auto-scaling').flatMap((scaling) => {
-      const policies = (scaling.props.policies as Policy[] | undefined) ?? [];
+      const policies: readonly Policy[] = propsOf(scaling).policies;
       const index = policies.findIndex((policy) => policy.type === 'target-tracking' && policy.metric === 'ALBRequestCountPerTarget');
       if (index < 0) return NONE;
       return model.edgesFrom(scaling.id, 'scales').flatMap((edge): Finding[] => {
         const service = model.node(edge.target);
-        if (!service) return NONE;
-        const albs = model.sources(service.id, 'routes-traffic').filter((source) => source.kind === 'alb');
+        if (!isEcsWorkload(service)) return NONE;
+        const albs = model.sources(service.id, 'routes-traffic').filter((source) => loadBalancerType(source) === 'application');
         let problem: string | undefined;
         if (albs.length === 0) problem = `${nodeName(service)} is not behind an Application Load Balancer`;
-        else if (service.props.deploymentController === 'CODE_DEPLOY')
+        else if (isNodeOfKind(service, 'ecs-service') && propsOf(service).deploymentController === 'CODE_DEPLOY')
           problem = `${nodeName(service)} uses blue/green deployments (CODE_DEPLOY), which swap its target groups`;
         if (!problem) return NONE;
         return [

@@ -1,3 +1,4 @@
+import { propsOf } from '../../catalog';
 import type { DiagramNode } from '../../document/schema';
 import type { DiagramModel } from '../../model/diagram-model';
 import { nodeName, quoted } from '../support/describe';
@@ -48,7 +49,7 @@ export function secondZoneFix(
   const access = subnets[0]?.props.access;
   const candidate = model
     .subnetsInVpc(vpc.id)
-    .find((subnet) => subnet.props.access === access && !zones.has(model.availabilityZoneOf(subnet.id)?.id ?? ''));
+    .find((subnet) => propsOf(subnet).access === access && !zones.has(model.availabilityZoneOf(subnet.id)?.id ?? ''));
   const candidateZone = candidate && model.availabilityZoneOf(candidate.id);
   if (!candidate || !candidateZone) return undefined;
   return connectFix(

@@ -1,3 +1,4 @@
+import { propsOf } from '../../catalog';
 import type { DiagramNode } from '../../document/schema';
 import { listNodes } from '../support/describe';
 import { NONE, report, type RuleDefinition } from '../support/define';
@@ -19,12 +20,12 @@ export const azDuplicateZone: RuleDefinition = {
     let order: Map<string, number> | undefined;
     return model.nodesOfKind('vpc').flatMap((vpc) => {
       const zones = model.nodesInVpc(vpc.id, 'availability-zone');
-      if (zones.length < 2 || new Set(zones.map((zone) => zone.props.zone)).size === zones.length) return NONE;
+      if (zones.length < 2 || new Set(zones.map((zone) => propsOf(zone).zone)).size === zones.length) return NONE;
       // Document order decides which box keeps its letter; built only when a VPC repeats one.
       order ??= new Map(model.document.nodes.map((node, index) => [node.id, index]));
       const byLetter = new Map<string, DiagramNode[]>();
       for (const zone of [...zones].sort((a, b) => (order!.get(a.id) ?? 0) - (order!.get(b.id) ?? 0))) {
-        const letter = String(zone.props.zone);
+        const letter = String(propsOf(zone).zone);
         const list = byLetter.get(letter);
         if (list) list.push(zone);
         else byLetter.set(letter, [zone]);

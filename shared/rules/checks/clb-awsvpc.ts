@@ -1,3 +1,4 @@
+import { loadBalancerKind, loadBalancerType } from '../../catalog';
 import { nodeName } from '../support/describe';
 import { NONE, report, type RuleDefinition } from '../support/define';
 import { factsOf, taskProps } from '../support/facts';
@@ -14,8 +15,8 @@ export const clbAwsvpc: RuleDefinition = {
   docUrl: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/load-balancer-types.html',
   check({ model }) {
     const facts = factsOf(model);
-    return routes(model, 'ecs-service').flatMap(({ loadBalancer, edge, target }) => {
-      if (loadBalancer.kind !== 'clb') return NONE;
+    return routes(model, 'ecs').flatMap(({ loadBalancer, edge, target }) => {
+      if (loadBalancerType(loadBalancer) !== 'classic') return NONE;
       const onFargate = facts.ecsCompute(target).onFargate;
       if (taskProps(target).networkMode !== 'awsvpc' && !onFargate) return NONE;
       return [
@@ -26,12 +27,12 @@ export const clbAwsvpc: RuleDefinition = {
           nodes: [target, loadBalancer],
           edges: [edge],
           ...(onFargate
-            ? { fix: replaceKindFix('Replace with an Application Load Balancer', loadBalancer.id, 'alb') }
+            ? { fix: replaceKindFix('Replace with an Application Load Balancer', loadBalancer.id, loadBalancerKind('application')) }
             : {
-                fix: setNodeProps('Use bridge mode with a static host port', target.id, (props) => ({
+                fix: setNodeProps('Use bridge mode with a static host port', target.id, {
                   networkMode: 'bridge',
-                  hostPort: Number(props.containerPort),
-                })),
+                  hostPort: taskProps(target).containerPort,
+                }),
               }),
         }),
       ];

@@ -1,3 +1,4 @@
+import { propsOf } from '../../catalog';
 import { listNodes, nodeName } from '../support/describe';
 import { NONE, report, type RuleDefinition } from '../support/define';
 import { factsOf, taskProps } from '../support/facts';
@@ -15,10 +16,10 @@ export const daemonDeployment: RuleDefinition = {
   check({ model }) {
     const facts = factsOf(model);
     return model.nodesOfKind('ecs-service').flatMap((service) => {
-      if (service.props.schedulingStrategy !== 'DAEMON') return NONE;
+      if (propsOf(service).schedulingStrategy !== 'DAEMON') return NONE;
       const props = taskProps(service);
-      const maximumPercent = Number(service.props.maximumPercent);
-      const minimumHealthyPercent = Number(service.props.minimumHealthyPercent);
+      const maximumPercent = Number(propsOf(service).maximumPercent);
+      const minimumHealthyPercent = Number(propsOf(service).minimumHealthyPercent);
       const findings: Finding[] = [];
       if (maximumPercent !== 100) {
         findings.push(
@@ -33,7 +34,7 @@ export const daemonDeployment: RuleDefinition = {
           }),
         );
       }
-      const controller = String(service.props.deploymentController);
+      const controller = String(propsOf(service).deploymentController);
       if (controller !== 'ECS') {
         findings.push(
           report(daemonDeployment, {

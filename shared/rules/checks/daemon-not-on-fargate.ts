@@ -1,3 +1,4 @@
+import { propsOf } from '../../catalog';
 import { nodeName } from '../support/describe';
 import { NONE, report, type RuleDefinition } from '../support/define';
 import { factsOf } from '../support/facts';
@@ -14,7 +15,7 @@ export const daemonNotOnFargate: RuleDefinition = {
   check({ model }) {
     const facts = factsOf(model);
     return model.nodesOfKind('ecs-service').flatMap((node) => {
-      if (node.props.schedulingStrategy !== 'DAEMON') return NONE;
+      if (propsOf(node).schedulingStrategy !== 'DAEMON') return NONE;
       const compute = facts.ecsCompute(node);
       // A strategy (explicit or the cluster default) is already refused for daemon services by daemon-deployment.
       if (!compute.onFargate || compute.source === 'strategy' || compute.source === 'cluster-default') return NONE;

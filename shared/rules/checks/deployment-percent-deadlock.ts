@@ -1,3 +1,4 @@
+import { propsOf } from '../../catalog';
 import { nodeName } from '../support/describe';
 import { NONE, report, type RuleDefinition } from '../support/define';
 import { setNodeProps } from '../support/fixes';
@@ -12,11 +13,11 @@ export const deploymentPercentDeadlock: RuleDefinition = {
   docUrl: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-type-ecs.html',
   check({ model }) {
     return model.nodesOfKind('ecs-service').flatMap((service) => {
-      if (service.props.deploymentController !== 'ECS') return NONE;
-      const minimum = Number(service.props.minimumHealthyPercent);
-      const maximum = Number(service.props.maximumPercent);
-      const daemon = service.props.schedulingStrategy === 'DAEMON';
-      const desired = Number(service.props.desiredCount);
+      if (propsOf(service).deploymentController !== 'ECS') return NONE;
+      const minimum = Number(propsOf(service).minimumHealthyPercent);
+      const maximum = Number(propsOf(service).maximumPercent);
+      const daemon = propsOf(service).schedulingStrategy === 'DAEMON';
+      const desired = Number(propsOf(service).desiredCount);
       // ECS rounds the maximum down and the minimum healthy up (daemon services: per instance).
       const stuck = daemon
         ? minimum >= maximum

@@ -1,3 +1,4 @@
+import { propsOf } from '../../catalog';
 import { listNodes, nodeName } from '../support/describe';
 import { NONE, report, type RuleDefinition } from '../support/define';
 
@@ -11,7 +12,7 @@ export const dockerhubAnonymous: RuleDefinition = {
   docUrl: 'https://docs.aws.amazon.com/AmazonECR/latest/userguide/pull-through-cache.html',
   check({ model }) {
     return model.nodesOfKind('dockerhub-image').flatMap((image) => {
-      if (image.props.credentialsSecret !== '' || image.props.pullThroughCache === true) return NONE;
+      if (propsOf(image).credentialsSecret !== '' || propsOf(image).pullThroughCache === true) return NONE;
       const pullers = model.sources(image.id, 'pulls-image');
       if (pullers.length === 0) return NONE;
       return [

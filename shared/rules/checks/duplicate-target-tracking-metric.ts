@@ -1,3 +1,5 @@
+import { scalersOf } from '../support/facts';
+import { propsOf } from '../../catalog';
 import type { DiagramNode } from '../../document/schema';
 import { listNodes, nodeName } from '../support/describe';
 import { NONE, report, type RuleDefinition } from '../support/define';
@@ -19,12 +21,11 @@ export const duplicateTargetTrackingMetric: RuleDefinition = {
   docUrl: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-autoscaling-targettracking.html',
   check({ model }) {
     return model.nodesOfKind('ecs-service').flatMap((service) => {
-      const scalings = model.sources(service.id, 'scales');
-      if (scalings.length === 0 || (scalings.length === 1 && ((scalings[0]!.props.policies as Policy[] | undefined)?.length ?? 0) < 2))
-        return NONE;
+      const scalings = scalersOf(model, service.id);
+      if (scalings.length === 0 || (scalings.length === 1 && propsOf(scalings[0]!).policies.length < 2)) return NONE;
       const byMetric = new Map<string, { scaling: DiagramNode; index: number }[]>();
       for (const scaling of scalings) {
-        const policies = (scaling.props.policies as Policy[] | undefined) ?? [];
+        const policies: readonly Policy[] = propsOf(scaling).policies;
         policies.forEach((policy, index) => {
           if (policy.type !== 'target-tracking' || !policy.metric) return;
           const list = byMetric.get(policy.metric);

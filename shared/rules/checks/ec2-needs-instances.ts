@@ -1,5 +1,6 @@
+import type { Ec2Capacity } from '../../model/compute';
+import { propsOf } from '../../catalog';
 import { isWindows } from '../../catalog/common';
-import type { DiagramNode } from '../../document/schema';
 import { listText, nodeName } from '../support/describe';
 import { NONE, report, type RuleDefinition } from '../support/define';
 import { factsOf, taskProps, type TaskProps } from '../support/facts';
@@ -40,7 +41,7 @@ export const ec2NeedsInstances: RuleDefinition = {
       if (compute.launchType === 'EC2' && mismatches.length < candidates.length) return NONE;
       return mismatches.map(({ capacity, reasons }) =>
         report(ec2NeedsInstances, {
-          message: `${nodeName(node)} cannot run on ${nodeName(capacity)} (${String(capacity.props.amiFamily)}): ${listText(reasons)}.`,
+          message: `${nodeName(node)} cannot run on ${nodeName(capacity)} (${propsOf(capacity).amiFamily}): ${listText(reasons)}.`,
           nodes: [node, capacity],
         }),
       );
@@ -48,8 +49,8 @@ export const ec2NeedsInstances: RuleDefinition = {
   },
 };
 
-function mismatch(props: TaskProps, capacity: DiagramNode): string[] {
-  const ami = String(capacity.props.amiFamily);
+function mismatch(props: TaskProps, capacity: Ec2Capacity): string[] {
+  const ami: string = propsOf(capacity).amiFamily;
   const reasons: string[] = [];
   const taskWindows = isWindows(props.operatingSystemFamily);
   const amiWindows = ami.startsWith('WINDOWS');

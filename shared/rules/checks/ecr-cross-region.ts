@@ -1,3 +1,4 @@
+import { traitsOf } from '../../catalog';
 import { nodeName, quoted, listText } from '../support/describe';
 import { NONE, report, type RuleDefinition } from '../support/define';
 import { factsOf } from '../support/facts';
@@ -14,18 +15,18 @@ export const ecrCrossRegion: RuleDefinition = {
   docUrl: 'https://docs.aws.amazon.com/AmazonECR/latest/userguide/replication.html',
   check({ model }) {
     const facts = factsOf(model);
-    const workloads = [...facts.ecsWorkloads(), ...model.nodesOfKind('eks-workload')];
-    return workloads.flatMap((workload) => {
+    return facts.workloads().flatMap((workload) => {
       const workloadRegion = model.regionOf(workload.id);
       if (!workloadRegion) return NONE;
       const remote = model.targets(workload.id, 'pulls-image').filter((repository) => {
-        const region = repository.kind === 'ecr-repository' ? model.regionOf(repository.id) : undefined;
+        // A registry of ECR lives in a Region; other registries (Docker Hub) have none.
+        const region = traitsOf(repository.kind).imageSource?.registry === 'ecr' ? model.regionOf(repository.id) : undefined;
         return region !== undefined && region !== workloadRegion;
       });
       if (remote.length === 0) return NONE;
       const { locations, anyOf } = pullLocations(model, workload);
       const endpointOnly = locations.filter(({ subnet, publicIp }) => {
-        const vpc = model.nearest(subnet.id, 'vpc');
+        const vpc = model.vpcAround(subnet.id);
         if (!vpc) return false;
         const egress = vpcEgress(model, vpc);
         const internet = model.isPublicSubnet(subnet) ? publicIp : egress.internetNats.length > 0;

@@ -1,3 +1,4 @@
+import { propsOf } from '../../catalog';
 import { nodeName } from '../support/describe';
 import { NONE, report, type RuleDefinition } from '../support/define';
 import { knownZones, ownSubnets, zoneNames } from '../support/network';
@@ -16,7 +17,7 @@ export const efsAzCoverage: RuleDefinition = {
       const workloadZones = knownZones(model, workload.id);
       // A Regional file system is wherever its mount targets are; drawing it inside an AZ says nothing about them.
       const mountTargets = ownSubnets(model, fileSystem.id);
-      const oneZone = fileSystem.props.availability === 'one-zone';
+      const oneZone = propsOf(fileSystem).availability === 'one-zone';
       if (!oneZone && mountTargets.length === 0) return NONE;
       const fileSystemZones = knownZones(model, fileSystem.id, mountTargets);
       if (!workloadZones || !fileSystemZones) return NONE;

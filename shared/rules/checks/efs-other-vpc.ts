@@ -1,3 +1,5 @@
+import { propsOf } from '../../catalog';
+import { isKubernetesWorkload } from '../../catalog';
 import { nodeName } from '../support/describe';
 import { NONE, report, type RuleDefinition } from '../support/define';
 import { setNodeProps } from '../support/fixes';
@@ -16,7 +18,7 @@ export const efsOtherVpc: RuleDefinition = {
       const workloadVpc = model.vpcOf(workload.id);
       const fileSystemVpc = model.vpcOf(fileSystem.id);
       if (!workloadVpc) return NONE;
-      const eks = workload.kind === 'eks-workload';
+      const eks = isKubernetesWorkload(workload);
       const severity = eks ? 'warning' : 'error';
       if (fileSystemVpc && fileSystemVpc.id !== workloadVpc.id) {
         return [
@@ -28,10 +30,10 @@ export const efsOtherVpc: RuleDefinition = {
           }),
         ];
       }
-      if (workloadVpc.props.dnsSupport !== false && workloadVpc.props.dnsHostnames !== false) return NONE;
+      if (propsOf(workloadVpc).dnsSupport !== false && propsOf(workloadVpc).dnsHostnames !== false) return NONE;
       const off = [
-        workloadVpc.props.dnsSupport === false ? 'DNS resolution' : '',
-        workloadVpc.props.dnsHostnames === false ? 'DNS hostnames' : '',
+        propsOf(workloadVpc).dnsSupport === false ? 'DNS resolution' : '',
+        propsOf(workloadVpc).dnsHostnames === false ? 'DNS hostnames' : '',
       ]
         .filter(Boolean)
         .join(' and ');

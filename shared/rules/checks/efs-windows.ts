@@ -1,3 +1,4 @@
+import { isEcsWorkload, isKubernetesWorkload, propsOf } from '../../catalog';
 import { nodeName } from '../support/describe';
 import { NONE, report, type RuleDefinition } from '../support/define';
 import { factsOf, isWindowsTask } from '../support/facts';
@@ -14,10 +15,9 @@ export const efsWindows: RuleDefinition = {
   check({ model }) {
     const facts = factsOf(model);
     return mounts(model).flatMap(({ workload, edge, fileSystem }) => {
-      const windows =
-        workload.kind === 'eks-workload'
-          ? workload.props.operatingSystem === 'windows'
-          : isWindowsTask(workload) && !facts.ecsCompute(workload).onFargate;
+      const windows = isKubernetesWorkload(workload)
+        ? propsOf(workload).operatingSystem === 'windows'
+        : isEcsWorkload(workload) && isWindowsTask(workload) && !facts.ecsCompute(workload).onFargate;
       if (!windows) return NONE;
       return [
         report(efsWindows, {

@@ -1,3 +1,4 @@
+import { loadBalancerType, propsOf } from '../../catalog';
 import { nodeName } from '../support/describe';
 import { NONE, report, type RuleDefinition } from '../support/define';
 import { factsOf } from '../support/facts';
@@ -15,10 +16,10 @@ export const eksFargateLbIpMode: RuleDefinition = {
   docUrl: 'https://docs.aws.amazon.com/eks/latest/userguide/network-load-balancing.html',
   check({ model }) {
     const facts = factsOf(model);
-    return routes(model, 'eks-workload').flatMap(({ loadBalancer, edge, target }): Finding[] => {
+    return routes(model, 'kubernetes').flatMap(({ loadBalancer, edge, target }): Finding[] => {
       const compute = facts.eksCompute(target);
       if (!compute.onFargate) return NONE;
-      if (loadBalancer.kind === 'clb') {
+      if (loadBalancerType(loadBalancer) === 'classic') {
         return [
           report(eksFargateLbIpMode, {
             message: `${nodeName(loadBalancer)} routes to ${nodeName(target)}, which runs on Fargate; a Classic Load Balancer needs nodes and cannot reach Fargate pods. Use an ALB or NLB in IP mode.`,
@@ -38,7 +39,7 @@ export const eksFargateLbIpMode: RuleDefinition = {
         ];
       }
       // ALBs without the controller are reported by eks-ingress-needs-lbc.
-      if (loadBalancer.kind === 'nlb' && compute.cluster && compute.cluster.props.awsLoadBalancerController === false) {
+      if (loadBalancerType(loadBalancer) === 'network' && compute.cluster && !propsOf(compute.cluster).awsLoadBalancerController) {
         return [
           report(eksFargateLbIpMode, {
             message: `${nodeName(loadBalancer)} routes to ${nodeName(target)} on Fargate, but ${nodeName(compute.cluster)} has no AWS Load Balancer Controller, the only controller that creates NLBs with IP targets.`,

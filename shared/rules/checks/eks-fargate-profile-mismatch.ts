@@ -1,4 +1,5 @@
-import { fargateProfileMatches } from '../../model/compute';
+import { propsOf } from '../../catalog';
+import { fargateProfileMatches, isFargateProfile } from '../../model/compute';
 import { nodeName } from '../support/describe';
 import { report, type RuleDefinition } from '../support/define';
 import { addSelectorFix, selectorsOf } from '../support/eks';
@@ -14,18 +15,19 @@ export const eksFargateProfileMismatch: RuleDefinition = {
   docUrl: 'https://docs.aws.amazon.com/eks/latest/userguide/fargate-profile.html#fargate-profile-components',
   check({ model }) {
     const facts = factsOf(model);
-    return model.nodesOfKind('eks-workload').flatMap((workload) =>
+    return facts.kubernetesWorkloads().flatMap((workload) =>
       facts
         .eksCompute(workload)
-        .placements.filter((placement) => placement.kind === 'eks-fargate-profile' && !fargateProfileMatches(placement, workload))
+        .placements.filter(isFargateProfile)
+        .filter((profile) => !fargateProfileMatches(profile, workload))
         .map((profile) => {
           const selects = selectorsOf(profile)
             .map((selector) => `namespace "${selector.namespace}"${selector.labels ? ` with ${selector.labels}` : ''}`)
             .join('; ');
-          const namespace = String(workload.props.namespace);
+          const { namespace, labels } = propsOf(workload);
           const fix = addSelectorFix(profile, namespace);
           return report(eksFargateProfileMismatch, {
-            message: `${nodeName(workload)} is drawn on ${nodeName(profile)}, but its pods (namespace "${namespace}"${workload.props.labels ? `, labels ${String(workload.props.labels)}` : ''}) do not match the profile${selects ? `, which selects ${selects}` : ', which has no selectors'}.`,
+            message: `${nodeName(workload)} is drawn on ${nodeName(profile)}, but its pods (namespace "${namespace}"${labels ? `, labels ${labels}` : ''}) do not match the profile${selects ? `, which selects ${selects}` : ', which has no selectors'}.`,
             nodes: [workload, profile],
             ...(fix ? { fix } : {}),
           });

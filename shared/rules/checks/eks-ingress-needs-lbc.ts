@@ -1,3 +1,5 @@
+import { kubernetesClusterOf } from '../../model/compute';
+import { loadBalancerType, propsOf } from '../../catalog';
 import { nodeName } from '../support/describe';
 import { NONE, report, type RuleDefinition } from '../support/define';
 import { setNodeProps } from '../support/fixes';
@@ -12,10 +14,10 @@ export const eksIngressNeedsLbc: RuleDefinition = {
     'Kubernetes creates an Application Load Balancer for an Ingress only through the AWS Load Balancer Controller; without it an Ingress gets no load balancer.',
   docUrl: 'https://docs.aws.amazon.com/eks/latest/userguide/alb-ingress.html',
   check({ model }) {
-    return routes(model, 'eks-workload').flatMap(({ loadBalancer, edge, target }) => {
-      if (loadBalancer.kind !== 'alb') return NONE;
-      const cluster = model.nearest(target.id, 'eks-cluster');
-      if (!cluster || cluster.props.awsLoadBalancerController !== false) return NONE;
+    return routes(model, 'kubernetes').flatMap(({ loadBalancer, edge, target }) => {
+      if (loadBalancerType(loadBalancer) !== 'application') return NONE;
+      const cluster = kubernetesClusterOf(model, target.id);
+      if (!cluster || propsOf(cluster).awsLoadBalancerController) return NONE;
       return [
         report(eksIngressNeedsLbc, {
           message: `${nodeName(loadBalancer)} routes to ${nodeName(target)}, but ${nodeName(cluster)} has no AWS Load Balancer Controller to create an ALB for it.`,

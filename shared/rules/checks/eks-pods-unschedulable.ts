@@ -1,7 +1,9 @@
+import { capacityCompute, propsOf } from '../../catalog';
+import { isFargateProfile } from '../../model/compute';
 import type { DiagramNode } from '../../document/schema';
 import { listNodes, nodeName } from '../support/describe';
 import { NONE, report, type RuleDefinition } from '../support/define';
-import { EKS_NODE_KINDS, addSelectorFix, nodesFit } from '../support/eks';
+import { addSelectorFix, nodesFit } from '../support/eks';
 import { factsOf } from '../support/facts';
 import type { Finding } from '../types';
 
@@ -15,18 +17,18 @@ export const eksPodsUnschedulable: RuleDefinition = {
   docUrl: 'https://docs.aws.amazon.com/eks/latest/userguide/fargate-profile.html',
   check({ model }) {
     const facts = factsOf(model);
-    return model.nodesOfKind('eks-workload').flatMap((workload): Finding[] => {
+    return facts.kubernetesWorkloads().flatMap((workload): Finding[] => {
       const compute = facts.eksCompute(workload);
       const cluster = compute.cluster;
       if (!cluster) return NONE;
-      const namespace = String(workload.props.namespace);
+      const { namespace, labels, operatingSystem, cpuArchitecture } = propsOf(workload);
       if (!compute.schedulable) {
-        const profiles = facts.childrenOfKind(cluster.id, 'eks-fargate-profile');
+        const profiles = facts.capacityOf(cluster.id, 'kubernetes', 'fargate').filter(isFargateProfile);
         if (profiles.length === 0) return NONE;
         const fix = profiles.map((profile) => addSelectorFix(profile, namespace)).find((candidate) => candidate !== undefined);
         return [
           report(eksPodsUnschedulable, {
-            message: `${nodeName(workload)} (namespace "${namespace}"${workload.props.labels ? `, labels ${String(workload.props.labels)}` : ''}) matches no Fargate profile of ${nodeName(cluster)}, and the cluster has no nodes, so its pods stay Pending.`,
+            message: `${nodeName(workload)} (namespace "${namespace}"${labels ? `, labels ${labels}` : ''}) matches no Fargate profile of ${nodeName(cluster)}, and the cluster has no nodes, so its pods stay Pending.`,
             nodes: [workload, cluster, ...profiles],
             ...(fix ? { fix } : {}),
           }),
@@ -35,10 +37,10 @@ export const eksPodsUnschedulable: RuleDefinition = {
       if (compute.onFargate) return NONE;
       const candidates: DiagramNode[] =
         compute.placements.length > 0
-          ? compute.placements.filter((placement) => placement.kind !== 'eks-fargate-profile')
-          : EKS_NODE_KINDS.flatMap((kind) => facts.childrenOfKind(cluster.id, kind));
+          ? compute.placements.filter((placement) => capacityCompute(placement) !== 'fargate')
+          : [...facts.capacityOf(cluster.id, 'kubernetes', 'ec2')];
       if (candidates.length === 0 || candidates.some((nodes) => nodesFit(workload, nodes))) return NONE;
-      const wanted = workload.props.operatingSystem === 'windows' ? 'Windows' : `Linux ${String(workload.props.cpuArchitecture)}`;
+      const wanted = operatingSystem === 'windows' ? 'Windows' : `Linux ${cpuArchitecture}`;
       return [
         report(eksPodsUnschedulable, {
           message: `${nodeName(workload)} needs ${wanted} nodes, but ${listNodes(candidates)} ${candidates.length === 1 ? 'does' : 'do'} not offer them, so its pods cannot run.`,

@@ -1,6 +1,7 @@
 import { listNodes, nodeName } from '../support/describe';
 import { NONE, report, type RuleDefinition } from '../support/define';
-import { EKS_NODE_KINDS, nodeOs, selectorsOf } from '../support/eks';
+import { kubernetesClusters, isFargateProfile } from '../../model/compute';
+import { nodeOs, selectorsOf } from '../support/eks';
 import { factsOf } from '../support/facts';
 
 export const eksWindowsNeedsLinux: RuleDefinition = {
@@ -13,12 +14,13 @@ export const eksWindowsNeedsLinux: RuleDefinition = {
   docUrl: 'https://docs.aws.amazon.com/eks/latest/userguide/windows-support.html',
   check({ model }) {
     const facts = factsOf(model);
-    return model.nodesOfKind('eks-cluster').flatMap((cluster) => {
-      const nodes = EKS_NODE_KINDS.flatMap((kind) => facts.childrenOfKind(cluster.id, kind));
+    return kubernetesClusters(model).flatMap((cluster) => {
+      const nodes = facts.capacityOf(cluster.id, 'kubernetes', 'ec2');
       const windows = nodes.filter((group) => nodeOs(group) === 'windows');
       if (windows.length === 0 || windows.length < nodes.length) return NONE;
       const systemProfile = facts
-        .childrenOfKind(cluster.id, 'eks-fargate-profile')
+        .capacityOf(cluster.id, 'kubernetes', 'fargate')
+        .filter(isFargateProfile)
         .some((profile) => selectorsOf(profile).some((selector) => selector.namespace === 'kube-system'));
       if (systemProfile) return NONE;
       return [

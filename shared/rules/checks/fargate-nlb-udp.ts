@@ -1,3 +1,4 @@
+import { loadBalancerType } from '../../catalog';
 import { isWindows } from '../../catalog/common';
 import { nodeName } from '../support/describe';
 import { NONE, report, type RuleDefinition } from '../support/define';
@@ -16,8 +17,8 @@ export const fargateNlbUdp: RuleDefinition = {
   docUrl: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/load-balancer-types.html',
   check({ model }) {
     const facts = factsOf(model);
-    return routes(model, 'ecs-service').flatMap(({ loadBalancer, edge, target }) => {
-      if (loadBalancer.kind !== 'nlb' || (edge.props.protocol !== 'UDP' && edge.props.protocol !== 'TCP_UDP')) return NONE;
+    return routes(model, 'ecs').flatMap(({ loadBalancer, edge, target }) => {
+      if (loadBalancerType(loadBalancer) !== 'network' || (edge.props.protocol !== 'UDP' && edge.props.protocol !== 'TCP_UDP')) return NONE;
       const props = taskProps(target);
       if (isWindows(props.operatingSystemFamily) || !facts.ecsCompute(target).onFargate) return NONE;
       const platform = effectivePlatformVersion(props.platformVersion, props.operatingSystemFamily);

@@ -1,3 +1,4 @@
+import { loadBalancerType } from '../../catalog';
 import { nodeName } from '../support/describe';
 import { NONE, report, type RuleDefinition } from '../support/define';
 import { factsOf, taskProps } from '../support/facts';
@@ -14,9 +15,9 @@ export const lbModeNone: RuleDefinition = {
   docUrl: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#network_mode',
   check({ model }) {
     const facts = factsOf(model);
-    return routes(model, 'ecs-service').flatMap(({ loadBalancer, edge, target }) => {
+    return routes(model, 'ecs').flatMap(({ loadBalancer, edge, target }) => {
       if (taskProps(target).networkMode !== 'none') return NONE;
-      const mode = loadBalancer.kind === 'clb' && !facts.ecsCompute(target).onFargate ? 'bridge' : 'awsvpc';
+      const mode = loadBalancerType(loadBalancer) === 'classic' && !facts.ecsCompute(target).onFargate ? 'bridge' : 'awsvpc';
       return [
         report(lbModeNone, {
           message: `${nodeName(loadBalancer)} routes to ${nodeName(target)}, whose tasks use the none network mode and so cannot receive traffic.`,

@@ -1,3 +1,5 @@
+import { capacityCompute } from '../../catalog';
+import { isAsgCapacityProvider } from '../../model/compute';
 import type { DiagramNode } from '../../document/schema';
 import { listNodes, nodeName } from '../support/describe';
 import { NONE, report, type RuleDefinition } from '../support/define';
@@ -55,14 +57,15 @@ export const placementConflict: RuleDefinition = {
 };
 
 function launchTypeOf(capacity: DiagramNode): string {
-  if (capacity.kind === 'ecs-fargate-capacity') return 'FARGATE';
-  if (capacity.kind === 'ecs-external-capacity') return 'EXTERNAL';
+  const compute = capacityCompute(capacity);
+  if (compute === 'fargate') return 'FARGATE';
+  if (compute === 'external') return 'EXTERNAL';
   return 'EC2';
 }
 
 /** Capacity provider names a capacity node stands for in a strategy (none for launch-type-only capacity). */
 function providerNames(capacity: DiagramNode): string[] {
-  if (capacity.kind === 'ecs-fargate-capacity') return ['FARGATE', 'FARGATE_SPOT'];
-  if (capacity.kind === 'ecs-ec2-capacity' && capacity.props.capacityProvider === true) return [capacity.id];
+  if (capacityCompute(capacity) === 'fargate') return ['FARGATE', 'FARGATE_SPOT'];
+  if (isAsgCapacityProvider(capacity)) return [capacity.id];
   return NONE;
 }

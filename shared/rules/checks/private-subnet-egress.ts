@@ -1,3 +1,4 @@
+import { capacityCompute, platformOf } from '../../catalog';
 import type { DiagramNode } from '../../document/schema';
 import { nodeName } from '../support/describe';
 import { NONE, report, type RuleDefinition } from '../support/define';
@@ -16,14 +17,13 @@ export const privateSubnetEgress: RuleDefinition = {
   docUrl: 'https://docs.aws.amazon.com/AmazonECR/latest/userguide/vpc-endpoints.html',
   check({ model }) {
     const facts = factsOf(model);
-    const workloads = [...facts.ecsWorkloads(), ...model.nodesOfKind('eks-workload')];
-    return workloads.flatMap((node) =>
+    return facts.workloads().flatMap((node) =>
       pullFailures(model, node, (puller) => puller !== 'fargate-task').flatMap((failure) => {
         const puller = failure.puller as DiagramNode;
         // Fargate profiles in public subnets are an error of their own (eks-fargate-private-subnets).
-        if (puller.kind === 'eks-fargate-profile' && failure.problems.some((problem) => problem.reason === 'public-without-ip'))
-          return NONE;
-        const who = puller.kind === 'eks-fargate-profile' ? 'pods' : puller.kind === 'ecs-ec2-capacity' ? 'instances' : 'nodes';
+        const compute = capacityCompute(puller);
+        if (compute === 'fargate' && failure.problems.some((problem) => problem.reason === 'public-without-ip')) return NONE;
+        const who = compute === 'fargate' ? 'pods' : platformOf(puller) === 'ecs' ? 'instances' : 'nodes';
         const publicOnly = failure.problems.every((problem) => problem.reason === 'public-without-ip');
         const subnets = failure.problems.map((problem) => problem.subnet);
         return [

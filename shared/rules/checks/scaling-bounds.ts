@@ -1,21 +1,20 @@
+import { propsOf } from '../../catalog';
+import { CATALOG, type KindTraits } from '../../catalog';
 import { count, nodeName } from '../support/describe';
 import { report, type RuleDefinition } from '../support/define';
 import { setNodeProps } from '../support/fixes';
 import type { Finding } from '../types';
 
 /** The size fields of each kind that has a minimum, a maximum and maybe a desired count. */
-const BOUNDS: Record<string, { min: string; max: string; desired?: string; unit: string }> = {
-  'service-auto-scaling': { min: 'minCapacity', max: 'maxCapacity', unit: 'tasks' },
-  'ecs-ec2-capacity': { min: 'minSize', max: 'maxSize', desired: 'desiredCapacity', unit: 'instances' },
-  'eks-managed-node-group': { min: 'minSize', max: 'maxSize', desired: 'desiredSize', unit: 'nodes' },
-  'eks-self-managed-nodes': { min: 'minSize', max: 'maxSize', desired: 'desiredCapacity', unit: 'nodes' },
-};
-
-/** Scheduled actions carry their own bounds. */
-const SCHEDULED: Record<string, { min: string; max: string; unit: string }> = {
-  'service-auto-scaling': { min: 'minCapacity', max: 'maxCapacity', unit: 'tasks' },
-  'ec2-auto-scaling': { min: 'minSize', max: 'maxSize', unit: 'instances' },
-};
+/** The kinds that declare bounds (catalog traits sizeBounds and scheduledActionBounds), in catalog order. */
+const BOUNDS = CATALOG.flatMap((kind) => {
+  const bounds = (kind.traits as KindTraits).sizeBounds;
+  return bounds ? [[kind.id, bounds] as const] : [];
+});
+const SCHEDULED = CATALOG.flatMap((kind) => {
+  const bounds = (kind.traits as KindTraits).scheduledActionBounds;
+  return bounds ? [[kind.id, bounds] as const] : [];
+});
 
 export const scalingBounds: RuleDefinition = {
   id: 'scaling-bounds',
@@ -27,7 +26,7 @@ export const scalingBounds: RuleDefinition = {
   docUrl: 'https://docs.aws.amazon.com/autoscaling/ec2/APIReference/API_CreateAutoScalingGroup.html',
   check({ model }) {
     const findings: Finding[] = [];
-    for (const [kind, fields] of Object.entries(BOUNDS)) {
+    for (const [kind, fields] of BOUNDS) {
       for (const node of model.nodesOfKind(kind)) {
         const min = Number(node.props[fields.min]);
         const max = Number(node.props[fields.max]);
@@ -54,9 +53,10 @@ export const scalingBounds: RuleDefinition = {
         }
       }
     }
-    for (const [kind, fields] of Object.entries(SCHEDULED)) {
+    for (const [kind, fields] of SCHEDULED) {
       for (const node of model.nodesOfKind(kind)) {
-        const policies = (node.props.policies as Record<string, unknown>[] | undefined) ?? [];
+        // The trait promises a `policies` list (catalog.test.ts checks it).
+        const { policies } = propsOf(node) as { policies: readonly Record<string, unknown>[] };
         policies.forEach((policy) => {
           if (policy.type !== 'scheduled') return;
           const min = Number(policy[fields.min]);

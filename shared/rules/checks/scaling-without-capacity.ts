@@ -1,4 +1,6 @@
-import type { DiagramNode } from '../../document/schema';
+import type { Ec2Capacity } from '../../model/compute';
+import { scalersOf } from '../support/facts';
+import { propsOf } from '../../catalog';
 import type { DiagramModel } from '../../model/diagram-model';
 import { count, listNodes, nodeName } from '../support/describe';
 import { NONE, report, type RuleDefinition } from '../support/define';
@@ -23,17 +25,17 @@ export const scalingWithoutCapacity: RuleDefinition = {
       const capacities = compute.ec2Capacities;
       if (compute.onFargate || capacities.length === 0) return NONE;
       // Managed scaling reacts only to tasks placed through the capacity provider, not to EC2 launch type tasks.
-      const throughProvider = (capacity: DiagramNode) =>
+      const throughProvider = (capacity: Ec2Capacity) =>
         compute.strategy.some((item) => item.ref.type === 'asg' && item.ref.capacity === capacity);
       if (capacities.some((capacity) => canGrow(model, capacity, throughProvider(capacity)))) return NONE;
-      const scaling = model.sources(service.id, 'scales');
+      const scaling = scalersOf(model, service.id);
       const maximum = scalingMaximum(model, service);
-      if (maximum <= Number(service.props.desiredCount)) return NONE;
+      if (maximum <= propsOf(service).desiredCount) return NONE;
       const props = taskProps(service);
       let room = 0;
       let instances = 0;
       for (const capacity of capacities) {
-        const fit = tasksPerInstance(String(capacity.props.instanceType), props.cpu, props.memory);
+        const fit = tasksPerInstance(propsOf(capacity).instanceType, props.cpu, props.memory);
         if (fit === undefined) return NONE;
         const size = fixedSize(capacity);
         instances += size;
@@ -60,13 +62,14 @@ export const scalingWithoutCapacity: RuleDefinition = {
   },
 };
 
-function canGrow(model: DiagramModel, capacity: DiagramNode, throughProvider: boolean): boolean {
-  if (throughProvider && capacity.props.capacityProvider === true && capacity.props.managedScaling === true) return true;
+function canGrow(model: DiagramModel, capacity: Ec2Capacity, throughProvider: boolean): boolean {
+  const { capacityProvider, managedScaling } = propsOf(capacity);
+  if (throughProvider && capacityProvider && managedScaling) return true;
   return model.edgesTo(capacity.id, 'scales').length > 0;
 }
 
 /** An Auto Scaling group nothing scales stays at its desired capacity (the minimum when unset). */
-function fixedSize(capacity: DiagramNode): number {
-  const desired = capacity.props.desiredCapacity;
-  return typeof desired === 'number' ? desired : Number(capacity.props.minSize);
+function fixedSize(capacity: Ec2Capacity): number {
+  const { desiredCapacity, minSize } = propsOf(capacity);
+  return desiredCapacity ?? minSize;
 }

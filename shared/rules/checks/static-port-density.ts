@@ -1,7 +1,8 @@
 import { count, nodeName, listNodes } from '../support/describe';
 import { NONE, report, type RuleDefinition } from '../support/define';
 import { factsOf } from '../support/facts';
-import { ecsService, propsAs } from '../../catalog';
+import { isNodeOfKind, propsOf } from '../../catalog';
+import { scalersOf } from '../support/facts';
 import { setNodeProps } from '../support/fixes';
 import type { DiagramModel } from '../../model/diagram-model';
 import type { DiagramNode } from '../../document/schema';
@@ -17,18 +18,18 @@ export const staticPortDensity: RuleDefinition = {
   check({ model }) {
     const facts = factsOf(model);
     return model.nodesOfKind('ecs-service').flatMap((service) => {
-      if (service.props.schedulingStrategy === 'DAEMON') return NONE;
+      if (propsOf(service).schedulingStrategy === 'DAEMON') return NONE;
       const compute = facts.ecsCompute(service);
       if (compute.onFargate || compute.ec2Capacities.length === 0) return NONE;
-      const props = propsAs(ecsService, service.props);
+      const props = propsOf(service);
       const port = props.networkMode === 'host' ? props.containerPort : props.networkMode === 'bridge' ? props.hostPort : 0;
       if (port === 0) return NONE;
       const binding =
         props.networkMode === 'host'
           ? `port ${port} on its instance (host mode)`
           : `host port ${port} on its instance (bridge mode with a fixed host port)`;
-      const instances = compute.ec2Capacities.reduce((sum, capacity) => sum + Number(capacity.props.maxSize), 0);
-      const desired = Number(service.props.desiredCount);
+      const instances = compute.ec2Capacities.reduce((sum, capacity) => sum + propsOf(capacity).maxSize, 0);
+      const desired = props.desiredCount;
       const tasks = Math.max(desired, scalingMaximum(model, service));
       const capacityText = `${listNodes(compute.ec2Capacities)} ${compute.ec2Capacities.length === 1 ? 'has' : 'have'} at most ${count(instances, 'instance')}`;
       let problem: string | undefined;
@@ -51,10 +52,12 @@ export const staticPortDensity: RuleDefinition = {
 /** The largest task count the service's auto scaling may set (0 when it has none). */
 export function scalingMaximum(model: DiagramModel, service: DiagramNode): number {
   let maximum = 0;
-  for (const scaling of model.sources(service.id, 'scales')) {
-    maximum = Math.max(maximum, Number(scaling.props.maxCapacity ?? 0));
-    for (const policy of (scaling.props.policies as { type: string; maxCapacity?: number }[] | undefined) ?? []) {
-      if (policy.type === 'scheduled') maximum = Math.max(maximum, Number(policy.maxCapacity ?? 0));
+  for (const scaling of scalersOf(model, service.id)) {
+    if (!isNodeOfKind(scaling, 'service-auto-scaling')) continue;
+    const props = propsOf(scaling);
+    maximum = Math.max(maximum, props.maxCapacity);
+    for (const policy of props.policies) {
+      if (policy.type === 'scheduled') maximum = Math.max(maximum, policy.maxCapacity);
     }
   }
   return maximum;

@@ -1,3 +1,5 @@
+import { propsOf } from '../../catalog';
+import { ecsClusters, isEcsCluster } from '../../model/compute';
 import type { StrategyItem } from '../../catalog/common';
 import type { DiagramNode } from '../../document/schema';
 import { resolveStrategy, type ResolvedStrategyItem } from '../../model/compute';
@@ -19,8 +21,8 @@ export const strategyMixesFargateAsg: RuleDefinition = {
   check({ model }) {
     const facts = factsOf(model);
     const findings: Finding[] = [];
-    for (const cluster of model.nodesOfKind('ecs-cluster')) {
-      const items = (cluster.props.defaultCapacityProviderStrategy as StrategyItem[] | undefined) ?? [];
+    for (const cluster of ecsClusters(model)) {
+      const items = propsOf(cluster).defaultCapacityProviderStrategy;
       const finding = mixed(
         cluster,
         resolveStrategy(model, cluster, items),
@@ -61,7 +63,7 @@ function mixed(
   if (fargate.length === 0 || asg.length === 0) return undefined;
   const asgNodes = asg.flatMap((item) => (item.ref.type === 'asg' ? [item.ref.capacity] : []));
   const keepFargate = strategy[0]?.ref.type !== 'asg';
-  const field = owner.kind === 'ecs-cluster' ? 'defaultCapacityProviderStrategy' : 'capacityProviderStrategy';
+  const field = isEcsCluster(owner) ? 'defaultCapacityProviderStrategy' : 'capacityProviderStrategy';
   return report(strategyMixesFargateAsg, {
     message: `${subject} mixes ${listText([...new Set(fargate.map((item) => item.provider))])} with the Auto Scaling group capacity ${listNodes(asgNodes)}; one strategy can use Fargate or Auto Scaling group providers, not both.`,
     nodes: [owner, ...extraNodes, ...asgNodes],

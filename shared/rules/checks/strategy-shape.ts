@@ -1,7 +1,16 @@
 import type { StrategyItem } from '../../catalog/common';
 import type { DiagramNode } from '../../document/schema';
 import type { DiagramModel } from '../../model/diagram-model';
-import { resolveStrategy } from '../../model/compute';
+import { propsOf } from '../../catalog';
+import {
+  ecsClusterOf,
+  ecsClusters,
+  fargateCapacityOfCluster,
+  isEcsCluster,
+  isEcsEc2Capacity,
+  resolveStrategy,
+  type EcsCluster,
+} from '../../model/compute';
 import { nodeName } from '../support/describe';
 import { NONE, report, type RuleDefinition } from '../support/define';
 import { factsOf } from '../support/facts';
@@ -20,12 +29,12 @@ export const strategyShape: RuleDefinition = {
   check({ model }) {
     const facts = factsOf(model);
     const findings: Finding[] = [];
-    for (const cluster of model.nodesOfKind('ecs-cluster')) {
-      const items = (cluster.props.defaultCapacityProviderStrategy as StrategyItem[] | undefined) ?? [];
+    for (const cluster of ecsClusters(model)) {
+      const items = propsOf(cluster).defaultCapacityProviderStrategy;
       findings.push(...checkStrategy(model, cluster, cluster, items, 'defaultCapacityProviderStrategy'));
     }
     for (const node of facts.ecsWorkloads()) {
-      const items = (node.props.capacityProviderStrategy as StrategyItem[] | undefined) ?? [];
+      const items = propsOf(node).capacityProviderStrategy;
       findings.push(...checkStrategy(model, node, facts.ecsCompute(node).cluster, items, 'capacityProviderStrategy'));
     }
     return findings;
@@ -35,15 +44,14 @@ export const strategyShape: RuleDefinition = {
 function checkStrategy(
   model: DiagramModel,
   owner: DiagramNode,
-  cluster: DiagramNode | undefined,
+  cluster: EcsCluster | undefined,
   items: readonly StrategyItem[],
   field: string,
 ): Finding[] {
   if (items.length === 0) return NONE;
-  const whose =
-    owner.kind === 'ecs-cluster'
-      ? `The default capacity provider strategy of ${nodeName(owner)}`
-      : `The capacity provider strategy of ${nodeName(owner)}`;
+  const whose = isEcsCluster(owner)
+    ? `The default capacity provider strategy of ${nodeName(owner)}`
+    : `The capacity provider strategy of ${nodeName(owner)}`;
   const findings: Finding[] = [];
   const withBase = items.filter((item) => item.base > 0);
   if (withBase.length > 1) {
@@ -72,7 +80,7 @@ function checkStrategy(
     );
   }
   const resolved = resolveStrategy(model, cluster, items);
-  const fargateCapacity = cluster ? factsOf(model).childrenOfKind(cluster.id, 'ecs-fargate-capacity')[0] : undefined;
+  const fargateCapacity = cluster ? fargateCapacityOfCluster(model, cluster) : undefined;
   const reported = new Set<string>();
   for (const item of resolved) {
     // A provider listed twice is reported once.
@@ -80,7 +88,7 @@ function checkStrategy(
     reported.add(item.provider);
     if (item.ref.type === 'FARGATE' || item.ref.type === 'FARGATE_SPOT') {
       const flag = item.ref.type === 'FARGATE' ? 'fargate' : 'fargateSpot';
-      if (!cluster || !fargateCapacity || fargateCapacity.props[flag] !== false) continue;
+      if (!cluster || !fargateCapacity || propsOf(fargateCapacity)[flag]) continue;
       findings.push(
         report(strategyShape, {
           message: `${whose} uses ${item.provider}, but ${nodeName(fargateCapacity)} of ${nodeName(cluster)} does not enable that provider.`,
@@ -95,7 +103,7 @@ function checkStrategy(
     const without = (props: Record<string, unknown>) => ({
       [field]: itemsOf(props, field).filter((candidate) => candidate.provider !== item.provider),
     });
-    if (capacity?.kind === 'ecs-ec2-capacity' && capacity.props.capacityProvider !== true && sameCluster(model, capacity, cluster)) {
+    if (isEcsEc2Capacity(capacity) && !propsOf(capacity).capacityProvider && sameCluster(model, capacity, cluster)) {
       findings.push(
         report(strategyShape, {
           message: `${whose} uses ${nodeName(capacity)}, which is not registered as a capacity provider.`,
@@ -103,8 +111,8 @@ function checkStrategy(
           fix: setNodeProps('Register it as a capacity provider', capacity.id, { capacityProvider: true }),
         }),
       );
-    } else if (capacity?.kind === 'ecs-ec2-capacity') {
-      const otherCluster = model.nearest(capacity.id, 'ecs-cluster');
+    } else if (isEcsEc2Capacity(capacity)) {
+      const otherCluster = ecsClusterOf(model, capacity.id);
       findings.push(
         report(strategyShape, {
           message: `${whose} uses ${nodeName(capacity)}, which belongs to ${otherCluster ? nodeName(otherCluster) : 'no cluster'}${cluster ? `, not to ${nodeName(cluster)}` : ''}; a capacity provider serves only its own cluster.`,
@@ -130,7 +138,7 @@ function itemsOf(props: Record<string, unknown>, field: string): StrategyItem[] 
 }
 
 function sameCluster(model: DiagramModel, capacity: DiagramNode, cluster: DiagramNode | undefined): boolean {
-  return !cluster || model.nearest(capacity.id, 'ecs-cluster')?.id === cluster.id;
+  return !cluster || ecsClusterOf(model, capacity.id)?.id === cluster.id;
 }
 
 /** FARGATE as is; an EC2 capacity node id by its label. */

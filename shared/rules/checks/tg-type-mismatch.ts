@@ -1,3 +1,4 @@
+import { loadBalancerType } from '../../catalog';
 import { nodeName } from '../support/describe';
 import { NONE, report, type RuleDefinition } from '../support/define';
 import { factsOf, taskProps } from '../support/facts';
@@ -14,9 +15,9 @@ export const tgTypeMismatch: RuleDefinition = {
   docUrl: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/alb.html',
   check({ model }) {
     const facts = factsOf(model);
-    return routes(model, 'ecs-service').flatMap(({ loadBalancer, edge, target }) => {
-      const targetType = edge.props.targetType;
-      if (loadBalancer.kind === 'clb' || targetType === undefined || targetType === 'auto') return NONE;
+    return routes(model, 'ecs').flatMap(({ loadBalancer, edge, target }) => {
+      const targetType = typeof edge.props.targetType === 'string' ? edge.props.targetType : undefined;
+      if (loadBalancerType(loadBalancer) === 'classic' || targetType === undefined || targetType === 'auto') return NONE;
       const mode = taskProps(target).networkMode;
       const onFargate = facts.ecsCompute(target).onFargate;
       if (mode === 'none' && !onFargate) return NONE;
@@ -25,7 +26,7 @@ export const tgTypeMismatch: RuleDefinition = {
       const why = onFargate ? 'runs on Fargate (awsvpc)' : `uses the ${mode} network mode`;
       return [
         report(tgTypeMismatch, {
-          message: `${nodeName(loadBalancer)} routes to ${nodeName(target)} with target type ${String(targetType)}, but the service ${why}, which needs target type ${expected}.`,
+          message: `${nodeName(loadBalancer)} routes to ${nodeName(target)} with target type ${targetType}, but the service ${why}, which needs target type ${expected}.`,
           nodes: [target, loadBalancer],
           edges: [edge],
           fix: setEdgeProps(`Use target type ${expected}`, edge.id, { targetType: expected }),

@@ -1,10 +1,13 @@
-import type { DiagramEdge, DiagramNode } from '../../document/schema';
+import { isWorkload, kindsWith, type KindIdWith, type NodeOfKind, type WorkloadKindId } from '../../catalog';
+import type { DiagramEdge } from '../../document/schema';
 import type { DiagramModel } from '../../model/diagram-model';
 
+const FILE_SYSTEM_KINDS = kindsWith('fileSystem') as KindIdWith<'fileSystem'>[];
+
 export interface Mount {
-  workload: DiagramNode;
+  workload: NodeOfKind<WorkloadKindId>;
   edge: DiagramEdge;
-  fileSystem: DiagramNode;
+  fileSystem: NodeOfKind<KindIdWith<'fileSystem'>>;
 }
 
 const cache = new WeakMap<DiagramModel, Mount[]>();
@@ -20,10 +23,10 @@ export function mounts(model: DiagramModel): readonly Mount[] {
 }
 
 function allMounts(model: DiagramModel): Mount[] {
-  return model.nodesOfKind('efs').flatMap((fileSystem) =>
+  return FILE_SYSTEM_KINDS.flatMap((kind) => model.nodesOfKind(kind)).flatMap((fileSystem) =>
     model.edgesTo(fileSystem.id, 'mounts').flatMap((edge) => {
       const workload = model.node(edge.source);
-      return workload ? [{ workload, edge, fileSystem }] : [];
+      return isWorkload(workload) ? [{ workload, edge, fileSystem }] : [];
     }),
   );
 }

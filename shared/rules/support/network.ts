@@ -1,3 +1,4 @@
+import { imageSourceOf, isNodeOfKind, networkKinds, propsOf, type NodeOfKind } from '../../catalog';
 import type { DiagramNode } from '../../document/schema';
 import type { DiagramModel } from '../../model/diagram-model';
 import { listNodes, listText, nodeName, quoted } from './describe';
@@ -17,10 +18,15 @@ export const ECR_ENDPOINT_SERVICES = ['ecr.api', 'ecr.dkr', 's3'] as const;
  * parent, for resources (node groups, Fargate profiles, EC2 capacity) whose subnets AWS
  * takes from elsewhere when none are given.
  */
-export function ownSubnets(model: DiagramModel, id: string): readonly DiagramNode[] {
-  const own = model.targets(id, 'in-subnet');
+const SUBNET_KINDS = networkKinds('subnet');
+const NAT_KINDS = networkKinds('nat-gateway');
+const ENDPOINT_KINDS = networkKinds('vpc-endpoint');
+export type Subnet = NodeOfKind<(typeof SUBNET_KINDS)[number]>;
+
+export function ownSubnets(model: DiagramModel, id: string): readonly Subnet[] {
+  const own = model.targets(id, 'in-subnet').filter((node) => isNodeOfKind(node, ...SUBNET_KINDS));
   if (own.length > 0) return own;
-  const enclosing = model.nearest(id, 'subnet');
+  const enclosing = model.subnetAround(id);
   return enclosing ? [enclosing] : [];
 }
 
@@ -48,17 +54,17 @@ export function knownZones(
  * subnet it is drawn inside. Empty when that does not apply.
  */
 export function enclosingSubnetNote(model: DiagramModel, id: string, subnets: readonly DiagramNode[]): string {
-  const enclosing = model.nearest(id, 'subnet');
+  const enclosing = model.subnetAround(id);
   if (!enclosing || subnets.includes(enclosing)) return '';
   return ` (it is drawn inside subnet ${quoted(enclosing)}, but its "in subnet" connections take the place of that subnet)`;
 }
 
 /** "us-east-1a" when the Region is drawn, else the AZ's own name. */
 export function zoneName(model: DiagramModel, zoneId: string): string {
-  const zone = model.node(zoneId);
-  if (!zone) return zoneId;
+  const zone = model.availabilityZoneOf(zoneId);
+  if (!zone) return model.node(zoneId) ? nodeName(model.node(zoneId)!) : zoneId;
   const region = model.regionOf(zoneId);
-  return region ? `${region}${String(zone.props.zone)}` : nodeName(zone);
+  return region ? `${region}${propsOf(zone).zone}` : nodeName(zone);
 }
 
 export function zoneNames(model: DiagramModel, zoneIds: Iterable<string>): string {
@@ -86,12 +92,12 @@ export function vpcEgress(model: DiagramModel, vpc: DiagramNode): VpcEgress {
   if (!egress) {
     const internetNats: DiagramNode[] = [];
     const otherNats: DiagramNode[] = [];
-    for (const nat of model.nodesInVpc(vpc.id, 'nat-gateway')) {
-      const subnet = model.nearest(nat.id, 'subnet');
-      const reachesInternet = nat.props.connectivity !== 'private' && (!subnet || model.isPublicSubnet(subnet));
+    for (const nat of model.nodesInVpc(vpc.id, ...NAT_KINDS)) {
+      const subnet = model.subnetAround(nat.id);
+      const reachesInternet = propsOf(nat).connectivity !== 'private' && (!subnet || model.isPublicSubnet(subnet));
       (reachesInternet ? internetNats : otherNats).push(nat);
     }
-    const endpoints = new Set(model.nodesInVpc(vpc.id, 'vpc-endpoint').map((endpoint) => String(endpoint.props.service)));
+    const endpoints = new Set<string>(model.nodesInVpc(vpc.id, ...ENDPOINT_KINDS).map((endpoint) => propsOf(endpoint).service));
     egress = { vpc, internetNats, otherNats, endpoints };
     perVpc.set(vpc.id, egress);
   }
@@ -105,15 +111,12 @@ export interface ImageSource {
 }
 
 export function imageSources(model: DiagramModel, workload: DiagramNode): ImageSource[] {
-  const sources = model.targets(workload.id, 'pulls-image').map((node): ImageSource => {
-    if (node.kind === 'ecr-repository') return { node, via: 'ecr' };
-    return { node, via: node.props.pullThroughCache === true ? 'ecr' : 'internet' };
-  });
+  const sources = model.targets(workload.id, 'pulls-image').map((node): ImageSource => ({ node, via: imageSourceOf(node) ?? 'unknown' }));
   return sources.length > 0 ? sources : [{ via: 'unknown' }];
 }
 
 export interface PullProblem {
-  subnet: DiagramNode;
+  subnet: Subnet;
   reason: 'public-without-ip' | 'private-without-nat';
   /** Sources this subnet cannot reach. */
   blocked: ImageSource[];
@@ -128,11 +131,11 @@ export interface PullProblem {
  */
 export function pullProblem(
   model: DiagramModel,
-  subnet: DiagramNode,
+  subnet: Subnet,
   publicIp: boolean,
   sources: readonly ImageSource[],
 ): PullProblem | undefined {
-  const vpc = model.nearest(subnet.id, 'vpc');
+  const vpc = model.vpcAround(subnet.id);
   if (!vpc) return undefined;
   const egress = vpcEgress(model, vpc);
   const isPublic = model.isPublicSubnet(subnet);

@@ -1,7 +1,8 @@
+import { capacityCompute, isEcsWorkload, isKubernetesWorkload, propsOf, type WorkloadKindId, type NodeOfKind } from '../../catalog';
 import type { DiagramNode } from '../../document/schema';
 import type { DiagramModel } from '../../model/diagram-model';
 import { factsOf } from './facts';
-import { groupPullProblems, imageSources, ownSubnets, pullProblem, type ImageSource, type PullProblem } from './network';
+import { groupPullProblems, imageSources, ownSubnets, pullProblem, type ImageSource, type PullProblem, type Subnet } from './network';
 
 /**
  * Where the image of a workload is pulled from, network-wise. Fargate pulls through the
@@ -10,7 +11,7 @@ import { groupPullProblems, imageSources, ownSubnets, pullProblem, type ImageSou
  * subnets and the subnet's auto-assigned public IP matter).
  */
 export interface PullLocation {
-  subnet: DiagramNode;
+  subnet: Subnet;
   publicIp: boolean;
   /** The compute doing the pull: 'fargate-task' for ECS on Fargate, else the capacity node. */
   puller: 'fargate-task' | DiagramNode;
@@ -26,40 +27,37 @@ export interface PullLocations {
   anyOf: boolean;
 }
 
-export function pullLocations(model: DiagramModel, workload: DiagramNode): PullLocations {
+export function pullLocations(model: DiagramModel, workload: NodeOfKind<WorkloadKindId>): PullLocations {
   const facts = factsOf(model);
-  if (workload.kind === 'eks-workload') {
+  if (isKubernetesWorkload(workload)) {
     const compute = facts.eksCompute(workload);
     const anyOf = compute.placements.length === 0;
-    let pullers = compute.placements;
+    let pullers: readonly DiagramNode[] = compute.placements;
     if (anyOf && compute.cluster) {
-      pullers = compute.onFargate
-        ? compute.matchingProfiles
-        : [
-            ...facts.childrenOfKind(compute.cluster.id, 'eks-managed-node-group'),
-            ...facts.childrenOfKind(compute.cluster.id, 'eks-self-managed-nodes'),
-          ];
+      pullers = compute.onFargate ? compute.matchingProfiles : facts.capacityOf(compute.cluster.id, 'kubernetes', 'ec2');
     }
     const locations = pullers.flatMap((puller) =>
       ownSubnets(model, puller.id).map((subnet) => ({
         subnet,
         // Pods on Fargate never get a public IP; nodes get one when their subnet assigns it.
-        publicIp: puller.kind !== 'eks-fargate-profile' && subnet.props.mapPublicIpOnLaunch === true,
+        publicIp: capacityCompute(puller) !== 'fargate' && propsOf(subnet).mapPublicIpOnLaunch,
         puller,
       })),
     );
     return { locations, anyOf };
   }
+  // A workload of a platform this code does not know pulls from places it cannot tell.
+  if (!isEcsWorkload(workload)) return { locations: [], anyOf: false };
   const compute = facts.ecsCompute(workload);
   const locations: PullLocation[] = [];
   if (compute.onFargate) {
     for (const subnet of model.subnetsOf(workload.id)) {
-      locations.push({ subnet, publicIp: workload.props.assignPublicIp === true, puller: 'fargate-task' });
+      locations.push({ subnet, publicIp: propsOf(workload).assignPublicIp, puller: 'fargate-task' });
     }
   }
   for (const capacity of compute.ec2Capacities) {
     for (const subnet of ownSubnets(model, capacity.id)) {
-      locations.push({ subnet, publicIp: subnet.props.mapPublicIpOnLaunch === true, puller: capacity });
+      locations.push({ subnet, publicIp: propsOf(subnet).mapPublicIpOnLaunch, puller: capacity });
     }
   }
   // An EC2 launch type service may land on any EC2 capacity of the cluster when it is not drawn on one.
@@ -82,7 +80,7 @@ export interface PullFailure {
  */
 export function pullFailures(
   model: DiagramModel,
-  workload: DiagramNode,
+  workload: NodeOfKind<WorkloadKindId>,
   include: (puller: PullLocation['puller']) => boolean,
 ): PullFailure[] {
   const { locations, anyOf } = pullLocations(model, workload);

@@ -1,30 +1,50 @@
+import {
+  isEcsWorkload,
+  isKubernetesWorkload,
+  kindsWith,
+  type EcsWorkloadKindId,
+  type KubernetesWorkloadKindId,
+  type LoadBalancerKindId,
+  type NodeOfKind,
+  type Platform,
+} from '../../catalog';
 import type { DiagramEdge, DiagramNode } from '../../document/schema';
 import type { DiagramModel } from '../../model/diagram-model';
 
-export const LOAD_BALANCER_KINDS = ['alb', 'nlb', 'clb'] as const;
+/** The catalog's load balancer kinds, in catalog order. */
+export const LOAD_BALANCER_KINDS = kindsWith('loadBalancer') as LoadBalancerKindId[];
 
-export interface Route {
-  loadBalancer: DiagramNode;
+export interface Route<Target extends DiagramNode = DiagramNode> {
+  loadBalancer: NodeOfKind<LoadBalancerKindId>;
   edge: DiagramEdge;
-  target: DiagramNode;
+  target: Target;
 }
 
-const cache = new WeakMap<DiagramModel, Map<string, Route[]>>();
+interface RoutesByPlatform {
+  all: Route[];
+  ecs: Route<NodeOfKind<EcsWorkloadKindId>>[];
+  kubernetes: Route<NodeOfKind<KubernetesWorkloadKindId>>[];
+}
 
-/** Every "routes to" connection from a load balancer, optionally only to targets of one kind. Computed once per model. */
-export function routes(model: DiagramModel, targetKind?: string): readonly Route[] {
-  let byTarget = cache.get(model);
-  if (!byTarget) {
+const cache = new WeakMap<DiagramModel, RoutesByPlatform>();
+
+/** Every "routes to" connection from a load balancer, optionally only to workloads of one platform. Computed once per model. */
+export function routes(model: DiagramModel): readonly Route[];
+export function routes(model: DiagramModel, platform: 'ecs'): readonly Route<NodeOfKind<EcsWorkloadKindId>>[];
+export function routes(model: DiagramModel, platform: 'kubernetes'): readonly Route<NodeOfKind<KubernetesWorkloadKindId>>[];
+export function routes(model: DiagramModel, platform?: Platform): readonly Route[] {
+  let byPlatform = cache.get(model);
+  if (!byPlatform) {
     const all = allRoutes(model);
-    byTarget = new Map([['', all]]);
+    byPlatform = { all, ecs: [], kubernetes: [] };
     for (const route of all) {
-      const list = byTarget.get(route.target.kind);
-      if (list) list.push(route);
-      else byTarget.set(route.target.kind, [route]);
+      const { target } = route;
+      if (isEcsWorkload(target)) byPlatform.ecs.push({ ...route, target });
+      else if (isKubernetesWorkload(target)) byPlatform.kubernetes.push({ ...route, target });
     }
-    cache.set(model, byTarget);
+    cache.set(model, byPlatform);
   }
-  return byTarget.get(targetKind ?? '') ?? [];
+  return platform === undefined ? byPlatform.all : byPlatform[platform];
 }
 
 function allRoutes(model: DiagramModel): Route[] {

@@ -1,16 +1,14 @@
-import { ecsCluster as ecsClusterKind, ecsEc2Capacity, ecsExternalCapacity, ecsFargateCapacity } from '../../../catalog';
+import { ecsCluster as ecsClusterKind, ecsEc2Capacity, ecsExternalCapacity, ecsFargateCapacity, isEcsWorkload } from '../../../catalog';
 import type { StrategyItem } from '../../../catalog/common';
 import type { ECS_AMI_FAMILIES } from '../../../catalog/kinds/ecs-ec2-capacity';
 import type { DiagramNode } from '../../../document/schema';
-import { resolveEcsCompute, resolveStrategy, type ResolvedStrategyItem } from '../../../model/compute';
+import { resolveEcsCompute, resolveStrategy, type EcsCluster, type ResolvedStrategyItem } from '../../../model/compute';
 import { arr, call, expr, newCall, obj, props, type Code } from '../code';
 import { DEFAULT_CLUSTER_KEY, type EmitContext, type VpcRef } from '../context';
 import { propsOf } from '../props';
 import { emitAsgScaling } from './scaling';
 
 /** ECS clusters and their capacity: Fargate capacity providers, and EC2 Auto Scaling groups. */
-
-export const ECS_WORKLOAD_KINDS = ['ecs-service', 'ecs-task'];
 
 /** The ECS cluster a service or task belongs to (its nearest cluster box), or undefined for the generated one. */
 export function clusterNodeOf(ctx: EmitContext, workload: DiagramNode): DiagramNode | undefined {
@@ -31,7 +29,7 @@ export function emitEcsClusters(ctx: EmitContext, workloads: readonly DiagramNod
   if (orphans.length > 0) emitDefaultCluster(ctx, orphans);
 }
 
-function emitCluster(ctx: EmitContext, cluster: DiagramNode): void {
+function emitCluster(ctx: EmitContext, cluster: EcsCluster): void {
   const ecs = ctx.b.use('ecs');
   const settings = propsOf(ecsClusterKind, cluster);
   ctx.header(cluster);
@@ -100,7 +98,7 @@ function usesFargateProviders(ctx: EmitContext, cluster: DiagramNode): boolean {
   if (defaults.some((provider) => provider === 'FARGATE' || provider === 'FARGATE_SPOT')) return true;
   return ctx.model.index
     .descendants(cluster.id)
-    .filter((node) => ECS_WORKLOAD_KINDS.includes(node.kind))
+    .filter(isEcsWorkload)
     .some((node) =>
       resolveEcsCompute(ctx.model, node).strategy.some((item) => item.ref.type === 'FARGATE' || item.ref.type === 'FARGATE_SPOT'),
     );

@@ -1,3 +1,4 @@
+import { isNodeOfKind, type EcsWorkloadKindId, type NodeOfKind } from '../../../catalog';
 import { ecsService as ecsServiceKind, ecsTask as ecsTaskKind } from '../../../catalog';
 import type { DiagramEdge, DiagramNode } from '../../../document/schema';
 import { resolveEcsCompute, type EcsCompute } from '../../../model/compute';
@@ -36,11 +37,13 @@ interface Placement {
   strategy: Code[];
 }
 
+type EcsWorkload = NodeOfKind<EcsWorkloadKindId>;
+
 /**
  * Fargate, EC2 or ECS Anywhere, as ECS would resolve it (shared/model/compute.ts). A workload
  * the diagram has not placed on any capacity runs on Fargate, which needs no instances.
  */
-function placement(ctx: EmitContext, workload: DiagramNode): Placement {
+function placement(ctx: EmitContext, workload: EcsWorkload): Placement {
   const compute = resolveEcsCompute(ctx.model, workload);
   let flavour: Flavour;
   if (compute.launchType === 'EXTERNAL') flavour = 'external';
@@ -55,9 +58,9 @@ function placement(ctx: EmitContext, workload: DiagramNode): Placement {
   return { flavour, compute, strategy: usable.length > 0 ? strategyItems(ctx, usable) : [] };
 }
 
-export function emitEcsWorkloads(ctx: EmitContext, workloads: readonly DiagramNode[]): void {
+export function emitEcsWorkloads(ctx: EmitContext, workloads: readonly EcsWorkload[]): void {
   for (const workload of workloads) {
-    if (workload.kind === 'ecs-service') emitService(ctx, workload);
+    if (isNodeOfKind(workload, 'ecs-service')) emitService(ctx, workload);
     else emitTask(ctx, workload);
   }
 }
@@ -69,7 +72,7 @@ interface TaskDefinitionResult {
   awsvpc: boolean;
 }
 
-function emitTaskDefinition(ctx: EmitContext, workload: DiagramNode, settings: WorkloadProps, flavour: Flavour): TaskDefinitionResult {
+function emitTaskDefinition(ctx: EmitContext, workload: EcsWorkload, settings: WorkloadProps, flavour: Flavour): TaskDefinitionResult {
   const ecs = ctx.b.use('ecs');
   let networkMode: string = settings.networkMode;
   if (flavour === 'fargate') networkMode = 'awsvpc';
@@ -153,7 +156,7 @@ function emitTaskDefinition(ctx: EmitContext, workload: DiagramNode, settings: W
   return { taskDefinition, container, fileSystems, awsvpc: networkMode === 'awsvpc' };
 }
 
-function emitService(ctx: EmitContext, service: DiagramNode): void {
+function emitService(ctx: EmitContext, service: EcsWorkload): void {
   const ecs = ctx.b.use('ecs');
   const cdk = ctx.b.use('cdk');
   const settings = propsOf(ecsServiceKind, service);
@@ -296,7 +299,7 @@ function attachRoute(
       );
 }
 
-function emitTask(ctx: EmitContext, task: DiagramNode): void {
+function emitTask(ctx: EmitContext, task: EcsWorkload): void {
   const cdk = ctx.b.use('cdk');
   const settings = propsOf(ecsTaskKind, task);
   ctx.header(task, settings.schedule ? 'runs on a schedule' : 'runs on demand');

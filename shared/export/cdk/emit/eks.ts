@@ -1,4 +1,7 @@
 import {
+  isKubernetesWorkload,
+  type KubernetesWorkloadKindId,
+  type NodeOfKind,
   eksCluster as eksClusterKind,
   eksFargateProfile,
   eksManagedNodeGroup,
@@ -26,6 +29,8 @@ import { emitAccessPoint, mountProps } from './storage';
  * Bottlerocket nodes, Fargate profiles, and each workload as Kubernetes manifests applied by
  * the kubectl handler, with Services and Ingresses for the load balancers drawn in front of it.
  */
+
+type KubernetesWorkload = NodeOfKind<KubernetesWorkloadKindId>;
 
 const KUBECTL_MINOR = 33;
 const ALB_CONTROLLER_VERSION = 'V3_2_2';
@@ -83,8 +88,8 @@ function emitCluster(ctx: EmitContext, cluster: DiagramNode, adminPrincipal: str
   const nodeGroups = children.filter((child) => child.kind === 'eks-managed-node-group');
   const selfManaged = children.filter((child) => child.kind === 'eks-self-managed-nodes');
   const profiles = children.filter((child) => child.kind === 'eks-fargate-profile');
-  const workloads = ctx.model.index.descendants(cluster.id).filter((node) => node.kind === 'eks-workload');
-  const sortedWorkloads = ctx.model.document.nodes.filter((node) => workloads.includes(node));
+  const workloads: readonly DiagramNode[] = ctx.model.index.descendants(cluster.id).filter(isKubernetesWorkload);
+  const sortedWorkloads = ctx.model.document.nodes.filter((node) => workloads.includes(node)).filter(isKubernetesWorkload);
   const fargateOnly = profiles.length > 0 && nodeGroups.length === 0 && selfManaged.length === 0;
   const autoMode = profiles.length === 0 && nodeGroups.length === 0 && selfManaged.length === 0;
   const needsKubectl = sortedWorkloads.length > 0 || settings.awsLoadBalancerController || fargateOnly;
@@ -305,7 +310,7 @@ function emitFargateProfile(ctx: EmitContext, scope: ClusterScope, profile: Diag
 }
 
 /** Namespace manifests for the namespaces the workloads use, other than default and kube-system. */
-function emitNamespaces(ctx: EmitContext, scope: ClusterScope, workloads: readonly DiagramNode[]): void {
+function emitNamespaces(ctx: EmitContext, scope: ClusterScope, workloads: readonly KubernetesWorkload[]): void {
   const namespaces: string[] = [];
   for (const workload of workloads) {
     const namespace = propsOf(eksWorkloadKind, workload).namespace;
@@ -328,7 +333,7 @@ function emitNamespaces(ctx: EmitContext, scope: ClusterScope, workloads: readon
   });
 }
 
-function emitWorkload(ctx: EmitContext, scope: ClusterScope, workload: DiagramNode): void {
+function emitWorkload(ctx: EmitContext, scope: ClusterScope, workload: KubernetesWorkload): void {
   const settings = propsOf(eksWorkloadKind, workload);
   ctx.header(workload, settings.workloadType);
   const name = scope.workloadNames.get(workload.id)!;
@@ -476,7 +481,7 @@ function serviceObject(
  */
 function emitLoadBalancerServices(
   ctx: EmitContext,
-  workload: DiagramNode,
+  workload: KubernetesWorkload,
   name: string,
   namespace: string,
   containerPort: number,
@@ -578,7 +583,7 @@ function emitLoadBalancerServices(
 }
 
 /** One Ingress per ALB and namespace, grouped so that they share the one load balancer the diagram draws. */
-function emitIngresses(ctx: EmitContext, scope: ClusterScope, workloads: readonly DiagramNode[]): void {
+function emitIngresses(ctx: EmitContext, scope: ClusterScope, workloads: readonly KubernetesWorkload[]): void {
   const ingresses = new Map<
     string,
     { loadBalancer: DiagramNode; namespace: string; routes: { edge: DiagramEdge; workload: DiagramNode }[] }
@@ -662,7 +667,7 @@ function dependOnController(ctx: EmitContext, scope: ClusterScope, manifest: str
 function emitEfsVolumes(
   ctx: EmitContext,
   scope: ClusterScope,
-  workload: DiagramNode,
+  workload: KubernetesWorkload,
   namespace: string,
   volumes: Code[],
   volumeMounts: Code[],

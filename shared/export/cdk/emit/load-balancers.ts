@@ -1,4 +1,15 @@
-import { alb as albKind, clb as clbKind, ecsService, nlb as nlbKind } from '../../../catalog';
+import {
+  alb as albKind,
+  clb as clbKind,
+  ecsService,
+  isEcsWorkload,
+  isKubernetesWorkload,
+  kindsWith,
+  nlb as nlbKind,
+  type EcsWorkloadKindId,
+  type LoadBalancerKindId,
+  type NodeOfKind,
+} from '../../../catalog';
 import type { DiagramEdge, DiagramNode } from '../../../document/schema';
 import { resolveEcsCompute } from '../../../model/compute';
 import { arr, call, expr, newCall, obj, props, type Code } from '../code';
@@ -36,7 +47,7 @@ export interface ClbRoute {
   healthCheckPath: string;
 }
 
-export const LOAD_BALANCER_KINDS = ['alb', 'nlb', 'clb'];
+const LOAD_BALANCER_KINDS = kindsWith('loadBalancer') as LoadBalancerKindId[];
 
 export function routeProps<T>(edge: DiagramEdge, lbKind: string, targetKind: string): T {
   return edgePropsOf<T & Record<string, unknown>>(edge, lbKind, targetKind);
@@ -48,15 +59,15 @@ export function isCatchAll(pathPattern: string): boolean {
 }
 
 export function emitLoadBalancers(ctx: EmitContext): void {
-  const loadBalancers = LOAD_BALANCER_KINDS.flatMap((kind) => ctx.nodes(kind));
+  const loadBalancers: readonly DiagramNode[] = LOAD_BALANCER_KINDS.flatMap((kind) => ctx.nodes(kind));
   const sorted = ctx.model.document.nodes.filter((node) => loadBalancers.includes(node));
   if (sorted.length === 0) return;
   ctx.b.section('Load balancers');
   for (const loadBalancer of sorted) {
     const routes = ctx.model.edgesFrom(loadBalancer.id, 'routes-traffic');
     const targets = routes.map((edge) => ctx.model.node(edge.target));
-    const ecsRoutes = routes.filter((_edge, index) => targets[index]?.kind === 'ecs-service' && ctx.inStack(targets[index]!));
-    const onlyKubernetes = ecsRoutes.length === 0 && targets.some((target) => target?.kind === 'eks-workload');
+    const ecsRoutes = routes.filter((_edge, index) => isEcsWorkload(targets[index]) && ctx.inStack(targets[index]));
+    const onlyKubernetes = ecsRoutes.length === 0 && targets.some((target) => isKubernetesWorkload(target));
     if (onlyKubernetes) {
       ctx.header(loadBalancer, 'created by Kubernetes from the manifests of the EKS cluster below');
       continue;
@@ -320,7 +331,7 @@ export function instancePortRange(ctx: EmitContext, service: DiagramNode, contai
 }
 
 /** EC2 Auto Scaling groups whose instances run this service's tasks. */
-export function instanceGroupsOf(ctx: EmitContext, service: DiagramNode): string[] {
+export function instanceGroupsOf(ctx: EmitContext, service: NodeOfKind<EcsWorkloadKindId>): string[] {
   const compute = resolveEcsCompute(ctx.model, service);
   return compute.ec2Capacities.flatMap((capacity) => ctx.refs.autoScalingGroups.get(capacity.id) ?? []);
 }

@@ -1,4 +1,4 @@
-import { subnet as subnetKind, vpc as vpcKind } from '../../../catalog';
+import { kindsWith, propsOf as propsOfNode, subnet as subnetKind, vpc as vpcKind, type LoadBalancerKindId } from '../../../catalog';
 import type { DiagramNode } from '../../../document/schema';
 import type { DiagramModel } from '../../../model/diagram-model';
 import { propsOf } from '../props';
@@ -52,6 +52,8 @@ export interface VpcLayout {
 const DEFAULT_AZ_COUNT = 2;
 
 /** The VPC generated when resources need one and the diagram draws none for them. */
+const LOAD_BALANCER_KINDS = kindsWith('loadBalancer') as LoadBalancerKindId[];
+
 export function defaultVpcLayout(): VpcLayout {
   return {
     dnsSupport: true,
@@ -141,7 +143,10 @@ export function vpcLayout(model: DiagramModel, vpc: DiagramNode, regionCode: str
   if (groups.length === 0) natGateways = natNodes.length > 0 ? Math.min(publicNat, azCount) : 1;
   else natGateways = hasPublicGroup ? Math.min(publicNat, azCount) : 0;
 
-  const dualStack = ['alb'].some((kind) => model.nodesInVpc(vpc.id, kind).some((node) => node.props.ipAddressType === 'dualstack'));
+  const dualStack = model.nodesInVpc(vpc.id, ...LOAD_BALANCER_KINDS).some((node) => {
+    const props = propsOfNode(node);
+    return 'ipAddressType' in props && props.ipAddressType === 'dualstack';
+  });
 
   const finalPlaces = new Map<string, SubnetPlace>();
   for (const [id, place] of places) finalPlaces.set(id, { group: groupName.get(`${place.access}|${place.ordinal}`)!, slot: place.slot });
