@@ -1,3 +1,4 @@
+import { isAsgCapacityProvider, isEcsCluster } from '../../../shared/model/compute';
 import { useId } from 'react';
 import { FARGATE_PROVIDERS } from '../../../shared/catalog/common';
 import type { DiagramNode, DocumentIndex } from '../../../shared/document';
@@ -15,15 +16,11 @@ export function CapacityProviderPicker({
   node: DiagramNode;
   index: DocumentIndex;
   value: string;
-  onCommit(value: unknown): string | undefined;
+  onCommit: (value: unknown) => string | undefined;
 }) {
   const id = useId();
-  const cluster = node.kind === 'ecs-cluster' ? node : index.ancestors(node.id).find((ancestor) => ancestor.kind === 'ecs-cluster');
-  const asgProviders = cluster
-    ? index
-        .descendants(cluster.id)
-        .filter((candidate) => candidate.kind === 'ecs-ec2-capacity' && candidate.props.capacityProvider === true)
-    : [];
+  const cluster = isEcsCluster(node) ? node : index.ancestors(node.id).find((ancestor) => isEcsCluster(ancestor));
+  const asgProviders = cluster ? index.descendants(cluster.id).filter((candidate) => isAsgCapacityProvider(candidate)) : [];
   const known = new Set<string>([...FARGATE_PROVIDERS, ...asgProviders.map((provider) => provider.id)]);
   return (
     <select id={id} value={value} onChange={(event) => onCommit(event.target.value)} data-field="provider" aria-label="Capacity provider">

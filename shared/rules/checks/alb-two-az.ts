@@ -1,3 +1,4 @@
+import type { Subnet } from '../support/network';
 import { propsOf } from '../../catalog';
 import type { DiagramNode } from '../../document/schema';
 import type { DiagramModel } from '../../model/diagram-model';
@@ -41,12 +42,12 @@ export const albTwoAz: RuleDefinition = {
 export function secondZoneFix(
   model: DiagramModel,
   node: DiagramNode,
-  subnets: readonly DiagramNode[],
+  subnets: readonly Subnet[],
   zones: ReadonlySet<string>,
 ): QuickFix | undefined {
   const vpc = model.vpcOf(node.id);
   if (!vpc) return undefined;
-  const access = subnets[0]?.props.access;
+  const access = subnets[0] ? propsOf(subnets[0]).access : undefined;
   const candidate = model
     .subnetsInVpc(vpc.id)
     .find((subnet) => propsOf(subnet).access === access && !zones.has(model.availabilityZoneOf(subnet.id)?.id ?? ''));

@@ -1,3 +1,4 @@
+import { networkKinds, propsOf } from '../../../catalog';
 import type { RelationId } from '../../../catalog';
 import type { DiagramNode } from '../../../document/schema';
 import type { DiagramModel } from '../../../model/diagram-model';
@@ -26,8 +27,8 @@ const FOLLOW: readonly { relation: RelationId; direction: 'from' | 'to' }[] = [
 
 export function planRegions(model: DiagramModel): RegionPlan {
   const codes: string[] = [];
-  for (const region of model.nodesOfKind('region')) {
-    const code = String(region.props.regionCode ?? '');
+  for (const region of networkKinds('region').flatMap((kind) => model.nodesOfKind(kind))) {
+    const code = propsOf(region).regionCode;
     if (/^[a-z]{2}(-gov)?-[a-z]+-\d$/.test(code) && !codes.includes(code)) codes.push(code);
   }
   const primary = codes[0];

@@ -1,4 +1,12 @@
-import { kindsWith, propsOf as propsOfNode, subnet as subnetKind, vpc as vpcKind, type LoadBalancerKindId } from '../../../catalog';
+import {
+  isNodeOfKind,
+  kindsWith,
+  networkKinds,
+  propsOf as propsOfNode,
+  subnet as subnetKind,
+  vpc as vpcKind,
+  type LoadBalancerKindId,
+} from '../../../catalog';
 import type { DiagramNode } from '../../../document/schema';
 import type { DiagramModel } from '../../../model/diagram-model';
 import { propsOf } from '../props';
@@ -136,8 +144,8 @@ export function vpcLayout(model: DiagramModel, vpc: DiagramNode, regionCode: str
   const masksDropped = !masksFit(props.cidr, groups, azCount);
   if (masksDropped) for (const group of groups) delete group.cidrMask;
 
-  const natNodes = model.nodesInVpc(vpc.id, 'nat-gateway');
-  const publicNat = natNodes.filter((node) => node.props.connectivity !== 'private').length;
+  const natNodes = model.nodesInVpc(vpc.id, ...networkKinds('nat-gateway'));
+  const publicNat = natNodes.filter((node) => propsOfNode(node).connectivity !== 'private').length;
   const hasPublicGroup = groups.some((group) => group.access === 'public');
   let natGateways: number;
   if (groups.length === 0) natGateways = natNodes.length > 0 ? Math.min(publicNat, azCount) : 1;
@@ -196,7 +204,7 @@ export function chooseSubnets(layout: VpcLayout, subnets: readonly DiagramNode[]
 }
 
 function zoneLetter(zone: DiagramNode): string | undefined {
-  const letter = zone.props.zone;
+  const letter = isNodeOfKind(zone, ...networkKinds('availability-zone')) ? propsOfNode(zone).zone : undefined;
   return typeof letter === 'string' && /^[a-z]$/.test(letter) ? letter : undefined;
 }
 
