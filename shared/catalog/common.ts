@@ -1,4 +1,11 @@
 import { z } from 'zod';
+import {
+  FARGATE_CPU_UNITS,
+  FARGATE_MEMORY_SUGGESTIONS,
+  INSTANCE_TYPE_LIST_PATTERN,
+  INSTANCE_TYPE_PATTERN,
+  PLATFORM_VERSION_CHOICES,
+} from './aws-facts';
 
 /**
  * Property schemas that several kinds share. A fact about AWS lives here once
@@ -6,7 +13,7 @@ import { z } from 'zod';
  */
 
 /** Task CPU units Fargate offers; EC2 accepts any value, so this is a suggestion list, not a constraint. */
-export const FARGATE_CPU_UNITS = [256, 512, 1024, 2048, 4096, 8192, 16384] as const;
+export { FARGATE_CPU_UNITS };
 
 export const OPERATING_SYSTEM_FAMILIES = [
   'LINUX',
@@ -31,10 +38,22 @@ export type NetworkMode = (typeof NETWORK_MODES)[number];
 /** '' means "not set": the service takes its compute from where it is placed (see shared/model/compute.ts). */
 export const LAUNCH_TYPES = ['', 'FARGATE', 'EC2', 'EXTERNAL'] as const;
 
-/** Fargate platform versions a task definition can pin. LATEST resolves to 1.4.0 on Linux and 1.0.0 on Windows. */
-export const PLATFORM_VERSIONS = ['LATEST', '1.4.0', '1.3.0', '1.0.0'] as const;
+/** Fargate platform versions a task definition can pin (aws-facts.ts). */
+export const PLATFORM_VERSIONS = PLATFORM_VERSION_CHOICES;
 
 export const FARGATE_PROVIDERS = ['FARGATE', 'FARGATE_SPOT'] as const;
+
+/** An EC2 instance type field. */
+export const instanceType = (fallback: string) =>
+  z.string().regex(INSTANCE_TYPE_PATTERN, 'An instance type looks like m7g.large.').default(fallback).meta({ title: 'Instance type' });
+
+/** A comma-separated list of EC2 instance types. */
+export const instanceTypeList = (fallback: string) =>
+  z
+    .string()
+    .regex(INSTANCE_TYPE_LIST_PATTERN, 'List instance types separated by commas: m6i.large, m7i.large.')
+    .default(fallback)
+    .meta({ title: 'Instance types' });
 
 export const name = (title: string, fallback: string, description?: string) =>
   z
@@ -67,7 +86,7 @@ export const taskMemory = () =>
     .meta({
       title: 'Task memory',
       unit: 'MiB',
-      options: [512, 1024, 2048, 3072, 4096, 8192, 16384, 30720, 61440, 122880],
+      options: [...FARGATE_MEMORY_SUGGESTIONS],
     });
 
 export const operatingSystemFamily = () => z.enum(OPERATING_SYSTEM_FAMILIES).default('LINUX').meta({ title: 'Operating system' });

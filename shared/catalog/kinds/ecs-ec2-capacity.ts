@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AWS_COLORS } from '../common';
+import { AWS_COLORS, instanceType } from '../common';
 import { inSubnet } from '../connections';
 import { defineKind } from '../types';
 
@@ -28,11 +28,7 @@ export const ecsEc2Capacity = defineKind({
   icon: 'architecture-group/AutoScalinggroup',
   appearance: { color: AWS_COLORS.compute, dashed: true },
   props: z.strictObject({
-    instanceType: z
-      .string()
-      .regex(/^[a-z][a-z0-9-]*\.[a-z0-9]+$/, 'An instance type looks like m7g.large.')
-      .default('m6i.large')
-      .meta({ title: 'Instance type' }),
+    instanceType: instanceType('m6i.large'),
     amiFamily: z.enum(ECS_AMI_FAMILIES).default('AL2023_X86_64').meta({ title: 'ECS-optimized AMI' }),
     minSize: z.number().int().min(0).max(10000).default(1).meta({ title: 'Minimum instances' }),
     maxSize: z.number().int().min(0).max(10000).default(4).meta({ title: 'Maximum instances' }),

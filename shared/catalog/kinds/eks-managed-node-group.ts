@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AWS_COLORS } from '../common';
+import { AWS_COLORS, instanceTypeList } from '../common';
 import { inSubnet } from '../connections';
 import { defineKind } from '../types';
 
@@ -27,14 +27,7 @@ export const eksManagedNodeGroup = defineKind({
   icon: 'resource/AmazonEC2Instances',
   appearance: { color: AWS_COLORS.compute, dashed: true },
   props: z.strictObject({
-    instanceTypes: z
-      .string()
-      .regex(
-        /^[a-z][a-z0-9-]*\.[a-z0-9]+(\s*,\s*[a-z][a-z0-9-]*\.[a-z0-9]+)*$/,
-        'List instance types separated by commas: m6i.large, m7i.large.',
-      )
-      .default('m6i.large')
-      .meta({ title: 'Instance types' }),
+    instanceTypes: instanceTypeList('m6i.large'),
     amiType: z.enum(EKS_AMI_TYPES).default('AL2023_x86_64_STANDARD').meta({ title: 'AMI type' }),
     capacityType: z.enum(['ON_DEMAND', 'SPOT']).default('ON_DEMAND').meta({ title: 'Capacity type' }),
     minSize: z.number().int().min(0).max(1000).default(1).meta({ title: 'Minimum nodes' }),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AWS_COLORS } from '../common';
+import { AWS_COLORS, instanceType } from '../common';
 import { inSubnet } from '../connections';
 import { defineKind } from '../types';
 
@@ -17,11 +17,7 @@ export const eksSelfManagedNodes = defineKind({
   icon: 'resource/AmazonEC2AutoScaling',
   appearance: { color: AWS_COLORS.compute, dashed: true },
   props: z.strictObject({
-    instanceType: z
-      .string()
-      .regex(/^[a-z][a-z0-9-]*\.[a-z0-9]+$/, 'An instance type looks like m7g.large.')
-      .default('m6i.large')
-      .meta({ title: 'Instance type' }),
+    instanceType: instanceType('m6i.large'),
     operatingSystem: z.enum(['linux', 'windows']).default('linux').meta({ title: 'Operating system' }),
     cpuArchitecture: z.enum(['amd64', 'arm64']).default('amd64').meta({ title: 'CPU architecture' }),
     minSize: z.number().int().min(0).max(1000).default(1).meta({ title: 'Minimum nodes' }),

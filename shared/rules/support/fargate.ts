@@ -1,53 +1,43 @@
+import {
+  FARGATE_PLATFORM_VERSIONS,
+  FARGATE_TASK_SIZES,
+  LATEST_PLATFORM_VERSION,
+  type FargateSizeRow,
+  type PlatformVersion,
+} from '../../catalog/aws-facts';
 import { isWindows } from '../../catalog/common';
 import { memoryText, vcpuText } from './describe';
 
-/**
- * Fargate facts from the AWS task size table
- * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html#fargate-tasks-size).
- */
-
-export interface FargateSizeRow {
-  cpu: number;
-  /** Valid memory values in MiB, ascending. */
-  memory: readonly number[];
-  /** The Linux platform version the row needs. */
-  minLinuxPlatform: PlatformVersion;
-  windows: boolean;
-}
-
-export type PlatformVersion = '1.0.0' | '1.3.0' | '1.4.0';
-
-const GB = 1024;
-
-function steps(fromGb: number, toGb: number, stepGb: number): number[] {
-  const values: number[] = [];
-  for (let gb = fromGb; gb <= toGb; gb += stepGb) values.push(gb * GB);
-  return values;
-}
-
-export const FARGATE_TASK_SIZES: readonly FargateSizeRow[] = [
-  { cpu: 256, memory: [512, 1024, 2048], minLinuxPlatform: '1.0.0', windows: false },
-  { cpu: 512, memory: steps(1, 4, 1), minLinuxPlatform: '1.0.0', windows: false },
-  { cpu: 1024, memory: steps(2, 8, 1), minLinuxPlatform: '1.0.0', windows: true },
-  { cpu: 2048, memory: steps(4, 16, 1), minLinuxPlatform: '1.0.0', windows: true },
-  { cpu: 4096, memory: steps(8, 30, 1), minLinuxPlatform: '1.0.0', windows: true },
-  { cpu: 8192, memory: steps(16, 60, 4), minLinuxPlatform: '1.4.0', windows: false },
-  { cpu: 16384, memory: steps(32, 120, 8), minLinuxPlatform: '1.4.0', windows: false },
-];
-
-/** The largest Fargate task, which also bounds EKS pods on Fargate. */
-export const FARGATE_MAX = { cpu: 16384, memory: 120 * GB } as const;
+export { FARGATE_MAX, FARGATE_TASK_SIZES, type FargateSizeRow, type PlatformVersion } from '../../catalog/aws-facts';
 
 /** What LATEST means: 1.4.0 on Linux, 1.0.0 (the only version) on Windows. */
 export function effectivePlatformVersion(platformVersion: string, operatingSystemFamily: string): PlatformVersion {
-  if (platformVersion === 'LATEST') return isWindows(operatingSystemFamily) ? '1.0.0' : '1.4.0';
+  if (platformVersion === 'LATEST') return LATEST_PLATFORM_VERSION[isWindows(operatingSystemFamily) ? 'windows' : 'linux'];
   return platformVersion as PlatformVersion;
 }
 
-const PLATFORM_ORDER: Record<PlatformVersion, number> = { '1.0.0': 0, '1.3.0': 1, '1.4.0': 2 };
-
+/** Versions are listed newest first, so a smaller index is a later version. */
 export function platformAtLeast(version: PlatformVersion, minimum: PlatformVersion): boolean {
-  return PLATFORM_ORDER[version] >= PLATFORM_ORDER[minimum];
+  return FARGATE_PLATFORM_VERSIONS.indexOf(version) <= FARGATE_PLATFORM_VERSIONS.indexOf(minimum);
+}
+
+/** The task size table as one sentence, for the rule's explanation and the rules doc. */
+export function describeFargateSizes(): string {
+  const rows = FARGATE_TASK_SIZES.map((row) => `${vcpuText(row.cpu)} with ${memoryRange(row)}`);
+  const pinned = FARGATE_TASK_SIZES.filter(
+    (row) => row.minLinuxPlatform !== FARGATE_PLATFORM_VERSIONS[FARGATE_PLATFORM_VERSIONS.length - 1],
+  );
+  const windows = FARGATE_TASK_SIZES.filter((row) => row.windows).map((row) => vcpuText(row.cpu).replace(' vCPU', ''));
+  const newer = pinned.map((row) => `${vcpuText(row.cpu).replace(' vCPU', '')}`);
+  return (
+    `Fargate offers fixed CPU and memory combinations: ${rows.join('; ')}` +
+    (pinned.length > 0 ? `; the ${listOf(newer)} vCPU sizes need platform version ${pinned[0]!.minLinuxPlatform} or later on Linux` : '') +
+    `. Windows tasks can use only the ${listOf(windows)} vCPU sizes. Any other combination is rejected.`
+  );
+}
+
+function listOf(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
 export interface TaskSizeInput {

@@ -1,3 +1,4 @@
+import { FARGATE_PLATFORM_VERSIONS } from '../../../catalog/aws-facts';
 import { isNodeOfKind, type EcsWorkloadKindId, type NodeOfKind } from '../../../catalog';
 import { ecsService as ecsServiceKind, ecsTask as ecsTaskKind } from '../../../catalog';
 import type { DiagramEdge, DiagramNode } from '../../../document/schema';
@@ -372,9 +373,10 @@ function emitTask(ctx: EmitContext, task: EcsWorkload): void {
 }
 
 function platformVersion(ctx: EmitContext, version: string): Code | undefined {
-  if (version === 'LATEST') return undefined;
-  const member = { '1.4.0': 'VERSION1_4', '1.3.0': 'VERSION1_3', '1.0.0': 'VERSION1_0' }[version];
-  return member ? expr(`${ctx.b.use('ecs')}.FargatePlatformVersion.${member}`) : undefined;
+  if (!(FARGATE_PLATFORM_VERSIONS as readonly string[]).includes(version)) return undefined;
+  // CDK names the versions by major and minor: 1.4.0 is FargatePlatformVersion.VERSION1_4.
+  const [major, minor] = version.split('.');
+  return expr(`${ctx.b.use('ecs')}.FargatePlatformVersion.VERSION${major}_${minor}`);
 }
 
 function networkModeMember(mode: string): string {
