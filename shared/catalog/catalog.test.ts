@@ -18,6 +18,7 @@ import {
   resolveConnection,
   summaryOf,
   type KindDefinition,
+  type KindTraits,
 } from './index';
 import { describeFields } from './fields';
 import { ICONS } from './icons.generated';
@@ -166,10 +167,29 @@ describe('catalog completeness', () => {
     }
   });
 
-  it.each(byKind)('%s summarizes and styles every enum variation without throwing', (_id, kind) => {
+  it.each(byKind)('%s summarizes and styles every enum variation with readable text', (_id, kind) => {
     for (const props of enumVariations(kind)) {
-      expect(typeof summaryOf(kind, props)).toBe('string');
+      const summary = summaryOf(kind, props);
+      if (kind.summary) expect(summary.trim(), JSON.stringify(props)).not.toBe('');
+      else expect(summary).toBe('');
+      expect(summary).not.toMatch(/undefined|NaN|\[object /);
       expect(appearanceOf(kind, props).color).toMatch(/^#[0-9A-Fa-f]{6}$/);
+    }
+  });
+
+  it.each(byKind)('%s declares traits whose field names exist in its props', (_id, kind) => {
+    const traits = kind.traits as KindTraits;
+    const defaults = defaultProps(kind);
+    if (traits.sizeBounds) expect(Object.keys(defaults)).toEqual(expect.arrayContaining([traits.sizeBounds.min, traits.sizeBounds.max]));
+    if (traits.sizeBounds?.desired) expect(Object.keys(defaults)).toContain(traits.sizeBounds.desired);
+    if (traits.scheduledActionBounds) expect(Array.isArray(defaults.policies)).toBe(true);
+    if (traits.imageSource?.pullThroughCacheField) expect(typeof defaults[traits.imageSource.pullThroughCacheField]).toBe('boolean');
+    if (traits.workload || traits.capacity || traits.cluster) {
+      const platform = traits.workload?.platform ?? traits.capacity?.platform ?? traits.cluster?.platform;
+      expect(
+        CATALOG.some((other) => (other.traits as KindTraits).cluster?.platform === platform),
+        `a ${platform} cluster`,
+      ).toBe(true);
     }
   });
 });
