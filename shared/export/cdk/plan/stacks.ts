@@ -1,3 +1,4 @@
+import { clusterKindsOf, kindsWith, networkKinds, platformOf, traitsOf } from '../../../catalog';
 import type { DiagramNode } from '../../../document/schema';
 import type { DiagramModel } from '../../../model/diagram-model';
 import { planRegions, type RegionPlan } from './regions';
@@ -30,20 +31,6 @@ export interface StackPlanning {
   vpcOf(node: DiagramNode): DiagramNode | undefined;
 }
 
-const IN_VPC = ['availability-zone', 'subnet', 'nat-gateway', 'vpc-endpoint'];
-const OWN_VPC = ['ecs-cluster', 'eks-cluster', 'alb', 'nlb', 'clb', 'efs'];
-const IN_CLUSTER = [
-  'ecs-service',
-  'ecs-task',
-  'ecs-fargate-capacity',
-  'ecs-ec2-capacity',
-  'ecs-external-capacity',
-  'eks-managed-node-group',
-  'eks-self-managed-nodes',
-  'eks-fargate-profile',
-  'eks-workload',
-];
-
 export function planStacks(model: DiagramModel): StackPlanning {
   const regions = planRegions(model);
   const partitionCache = new Map<string, string | undefined>();
@@ -52,7 +39,9 @@ export function planStacks(model: DiagramModel): StackPlanning {
     const region = regions.regionOf(node);
     const candidate = model.vpcOf(node.id) ?? inferredVpc(model, node, new Set());
     if (candidate && regions.regionOf(candidate) === region) return candidate;
-    const inRegion = model.nodesOfKind('vpc').filter((vpc) => regions.regionOf(vpc) === region);
+    const inRegion = networkKinds('vpc')
+      .flatMap((kind) => model.nodesOfKind(kind))
+      .filter((vpc) => regions.regionOf(vpc) === region);
     return inRegion.length === 1 ? inRegion[0] : undefined;
   };
 
@@ -60,13 +49,16 @@ export function planStacks(model: DiagramModel): StackPlanning {
     if (partitionCache.has(node.id)) return partitionCache.get(node.id);
     partitionCache.set(node.id, undefined);
     let partition: string | undefined;
-    if (node.kind === 'vpc') partition = node.id;
-    else if (IN_VPC.includes(node.kind)) partition = model.nearest(node.id, 'vpc')?.id ?? DEFAULT_PARTITION;
-    else if (OWN_VPC.includes(node.kind)) partition = vpcOf(node)?.id ?? DEFAULT_PARTITION;
-    else if (IN_CLUSTER.includes(node.kind)) {
-      const cluster = model.nearest(node.id, node.kind.startsWith('eks') ? 'eks-cluster' : 'ecs-cluster');
+    const traits = traitsOf(node.kind);
+    const platform = platformOf(node);
+    if (traits.network === 'vpc') partition = node.id;
+    else if (traits.vpc === 'inside') partition = model.vpcAround(node.id)?.id ?? DEFAULT_PARTITION;
+    else if (traits.vpc === 'attached') partition = vpcOf(node)?.id ?? DEFAULT_PARTITION;
+    else if ((traits.workload || traits.capacity) && platform) {
+      // Workloads and capacity deploy with the cluster they are drawn in.
+      const cluster = model.nearest(node.id, ...clusterKindsOf(platform));
       partition = cluster ? partitionOf(cluster) : (vpcOf(node)?.id ?? DEFAULT_PARTITION);
-    } else if (node.kind === 'service-auto-scaling' || node.kind === 'ec2-auto-scaling') {
+    } else if (traits.scaler) {
       const target = model.targets(node.id, 'scales')[0];
       partition = target ? partitionOf(target) : undefined;
     }
@@ -112,26 +104,20 @@ function inferredVpc(model: DiagramModel, node: DiagramNode, seen: Set<string>):
   if (seen.has(node.id)) return undefined;
   seen.add(node.id);
   const viaCluster = (other: DiagramNode) => {
-    const cluster = model.nearest(other.id, 'ecs-cluster', 'eks-cluster');
+    const cluster = model.nearest(other.id, ...kindsWith('cluster'));
     return cluster ? (model.vpcOf(cluster.id) ?? inferredVpc(model, cluster, seen)) : model.vpcOf(other.id);
   };
-  switch (node.kind) {
-    case 'ecs-cluster':
-    case 'eks-cluster':
-      for (const inside of model.index.descendants(node.id)) {
-        const vpc = model.vpcOf(inside.id);
-        if (vpc) return vpc;
-      }
-      return undefined;
-    case 'alb':
-    case 'nlb':
-    case 'clb':
-      return firstDefined(model.targets(node.id, 'routes-traffic'), viaCluster);
-    case 'efs':
-      return firstDefined(model.sources(node.id, 'mounts'), viaCluster);
-    default:
-      return undefined;
+  const traits = traitsOf(node.kind);
+  if (traits.cluster) {
+    for (const inside of model.index.descendants(node.id)) {
+      const vpc = model.vpcOf(inside.id);
+      if (vpc) return vpc;
+    }
+    return undefined;
   }
+  if (traits.loadBalancer) return firstDefined(model.targets(node.id, 'routes-traffic'), viaCluster);
+  if (traits.fileSystem) return firstDefined(model.sources(node.id, 'mounts'), viaCluster);
+  return undefined;
 }
 
 function firstDefined<T, R>(items: readonly T[], map: (item: T) => R | undefined): R | undefined {
