@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { AllowedPaths } from './allowed-paths';
 import type { Dialogs } from './dialogs';
 import { DocumentService } from './document-service';
-import { DraftStore } from './drafts';
+import { DraftStore, WindowDrafts } from './drafts';
 import { HOST_CHANNELS } from '../../shared/host/contract';
 import { useTempFolder } from './fs.test-support';
 import { createHostHandlers, decodeBase64, NOT_CHOSEN_BY_USER, NOT_RECENT, type HostHandlerDependencies } from './handlers';
@@ -37,7 +37,8 @@ describe('host handlers', () => {
     };
     const allowed = new AllowedPaths();
     const recent = await RecentFiles.load({ storePath: join(userData, 'recent-files.json') });
-    const drafts = new DraftStore(join(userData, 'recovery', 'draft.json'));
+    const draftStore = new DraftStore(join(userData, 'recovery'));
+    const drafts = new WindowDrafts(draftStore);
     const onDocumentFile = vi.fn();
     const window = { setState: vi.fn(), close: vi.fn() };
     const openExternal = vi.fn(async () => true);
@@ -50,7 +51,18 @@ describe('host handlers', () => {
       window,
       openExternal,
     };
-    return { handlers: createHostHandlers(deps), answers, documents, recent, window, onDocumentFile, dialogs, openExternal };
+    return {
+      handlers: createHostHandlers(deps),
+      answers,
+      documents,
+      recent,
+      window,
+      onDocumentFile,
+      dialogs,
+      openExternal,
+      draftStore,
+      allowed,
+    };
   }
 
   it('opens the document chosen in the dialog, remembers it and allows saving back to it', async () => {
@@ -207,22 +219,53 @@ describe('host handlers', () => {
     expect(HOST_CHANNELS.exportFolder.response.safeParse(result).success).toBe(true);
   });
 
-  it('round-trips a draft and re-allows its file after a restart', async () => {
-    const { handlers, answers, documents } = await setup();
+  it('offers a draft back after a restart and re-allows its file', async () => {
+    const { handlers, answers, documents, draftStore } = await setup();
     answers.save = join(documents, 'd.stowage');
+    await handlers.beginDrafts({});
     const saved = await handlers.saveDocumentAs({ suggestedName: 'd', text: 'saved' });
     if (saved.status !== 'saved') throw new Error('expected a save');
     await handlers.writeDraft({ text: 'unsaved work', file: saved.file });
-    expect(await handlers.readDraft({})).toMatchObject({ text: 'unsaved work', file: saved.file });
-    await handlers.clearDraft({});
-    expect(await handlers.readDraft({})).toBeNull();
+
+    // The app restarts: a new session whose allowlist knows nothing of d.stowage.
+    const allowed = new AllowedPaths();
+    const restarted = createHostHandlers({
+      ...({} as HostHandlerDependencies),
+      allowed,
+      drafts: new WindowDrafts(draftStore),
+    });
+    const offered = await restarted.beginDrafts({});
+    expect(offered).toMatchObject({ file: saved.file });
+    expect(await restarted.readDraft({ id: offered!.id })).toMatchObject({ text: 'unsaved work', file: saved.file });
+    expect(allowed.has(saved.file.path)).toBe(true);
+    await restarted.discardDraft({ id: offered!.id });
+    expect(await restarted.beginDrafts({})).toBeNull();
+  });
+
+  it('clearing the page’s own draft leaves the one it was offered', async () => {
+    const { handlers, draftStore } = await setup();
+    await draftStore.write('left-by-a-crash', 'work', null);
+    const [offered] = await Promise.all([handlers.beginDrafts({}), handlers.clearDraft({})]);
+    expect(offered?.id).toBe('left-by-a-crash');
+    expect(await handlers.readDraft({ id: 'left-by-a-crash' })).toMatchObject({ text: 'work' });
   });
 
   it('drops a draft file reference the session never allowed', async () => {
-    const { handlers } = await setup();
+    const { handlers, draftStore } = await setup();
+    await handlers.beginDrafts({});
     await handlers.writeDraft({ text: 'x', file: { path: '/etc/passwd', name: 'passwd' } });
-    expect(await handlers.readDraft({})).toMatchObject({ text: 'x', file: null });
+    const [own] = await draftStore.list();
+    expect(own?.draft).toMatchObject({ text: 'x', file: null });
     expect(await handlers.saveDocument({ path: '/etc/passwd', text: 'x' })).toEqual({ status: 'error', message: NOT_CHOSEN_BY_USER });
+  });
+
+  it('reads and discards no draft it did not claim', async () => {
+    const { handlers, draftStore } = await setup();
+    await handlers.beginDrafts({});
+    await draftStore.write('another-window', 'not yours', null);
+    expect(await handlers.readDraft({ id: 'another-window' })).toBeNull();
+    await handlers.discardDraft({ id: 'another-window' });
+    expect(await draftStore.read('another-window')).toMatchObject({ text: 'not yours' });
   });
 
   it('passes window state, closing, confirmations and external links through', async () => {

@@ -3,7 +3,7 @@ import type { HostRequest } from '../../shared/host/contract';
 import type { AllowedPaths } from './allowed-paths';
 import type { Dialogs } from './dialogs';
 import { errorResult, type DocumentService } from './document-service';
-import type { DraftStore } from './drafts';
+import type { WindowDrafts } from './drafts';
 import type { HostHandlers } from './ipc';
 import type { RecentFiles } from './recent-files';
 
@@ -23,7 +23,7 @@ export interface HostHandlerDependencies {
   dialogs: Dialogs;
   allowed: AllowedPaths;
   recent: RecentFiles;
-  drafts: DraftStore;
+  drafts: WindowDrafts;
   documents: DocumentService;
   window: WindowControl;
   openExternal(url: string): Promise<boolean>;
@@ -80,6 +80,10 @@ export function createHostHandlers(deps: HostHandlerDependencies): HostHandlers 
       return null;
     },
 
+    async beginDrafts() {
+      return deps.drafts.begin();
+    },
+
     async writeDraft({ text, file }) {
       // The draft's file is offered back after a restart and then becomes saveable again, so
       // only a file this session may save to is recorded; anything else is kept as untitled.
@@ -87,10 +91,15 @@ export function createHostHandlers(deps: HostHandlerDependencies): HostHandlers 
       return null;
     },
 
-    async readDraft() {
-      const draft = await deps.drafts.read();
+    async readDraft({ id }) {
+      const draft = await deps.drafts.read(id);
       if (draft?.file) deps.allowed.allow(draft.file.path);
       return draft;
+    },
+
+    async discardDraft({ id }) {
+      await deps.drafts.discard(id);
+      return null;
     },
 
     async clearDraft() {

@@ -83,9 +83,9 @@ describe('electron/main/index.ts wiring', async () => {
         .map((entry) => entry.channel)
         .sort(),
     );
-    await expect(invoke('draft:read', {})).resolves.toBeNull();
+    await expect(invoke('draft:begin', {})).resolves.toBeNull();
     await expect(
-      invoke('draft:read', {}, { sender: { id: 999 }, senderFrame: { url: 'app://stowage/index.html', parent: null } }),
+      invoke('draft:begin', {}, { sender: { id: 999 }, senderFrame: { url: 'app://stowage/index.html', parent: null } }),
     ).rejects.toThrow(/did not come from the Stowage window/);
   });
 

@@ -8,7 +8,7 @@ import { APP_ENTRY_URL, APP_SCHEME, createAppProtocolHandler } from './app-proto
 import { ApplicationMenu } from './application-menu';
 import { createNativeDialogs } from './dialogs';
 import { DocumentService } from './document-service';
-import { DraftStore } from './drafts';
+import { DraftStore, WindowDrafts } from './drafts';
 import { createHostHandlers } from './handlers';
 import { createSenderCheck, registerHostHandlers } from './ipc';
 import { documentPathsFromArgv, OpenRequestQueue } from './open-requests';
@@ -97,7 +97,7 @@ function start(): void {
       onAdded: (path) => app.addRecentDocument(path),
       onCleared: () => app.clearRecentDocuments(),
     });
-    const drafts = new DraftStore(join(userData, 'recovery', 'draft.json'));
+    const drafts = new WindowDrafts(new DraftStore(join(userData, 'recovery')));
     documents = new DocumentService({ allowed, recent, onDocumentFile: (file) => mainWindow?.noteDocumentFile(file) });
     const dialogs = createNativeDialogs({
       dialog,

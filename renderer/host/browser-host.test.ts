@@ -9,7 +9,9 @@ import {
   registerUnsavedChangesCheck,
   type BrowserHostEnvironment,
 } from './browser-host';
+import { webPageLocks } from './browser-drafts';
 import { memoryStore, safeLocalStorage } from './browser-storage';
+import { FakeLockBroker } from './fake-locks.test-support';
 import { MemoryFile, MemoryFolder, writeMemoryFile } from './memory-folder.test-support';
 
 function fakeHandle(name: string, content = '{}'): PermissionAwareHandle & { written: string[] } {
@@ -51,9 +53,12 @@ function setup(overrides: Partial<BrowserFileAccess> = {}) {
   let titles: string[] = [];
   const opened: string[] = [];
   let counter = 0;
+  const locks = new FakeLockBroker();
+  const tab = locks.tab();
   const environment: BrowserHostEnvironment = {
     files,
     store: memoryStore(),
+    locks: webPageLocks(tab.locks),
     settings: safeLocalStorage(
       () =>
         ({
@@ -77,6 +82,8 @@ function setup(overrides: Partial<BrowserFileAccess> = {}) {
     host,
     files,
     environment,
+    locks,
+    tab,
     storage,
     downloads,
     written,
@@ -380,13 +387,23 @@ describe('browser host: exporting a folder', () => {
 });
 
 describe('browser host: drafts, recent list, window, links', () => {
-  it('round-trips a draft', async () => {
-    const { host } = setup();
-    expect(await host.readDraft({})).toBeNull();
+  it('offers a draft left by a closed tab to the next one', async () => {
+    const { host, environment, locks, tab } = setup();
+    expect(expectValid('beginDrafts', await host.beginDrafts({}))).toBeNull();
     await host.writeDraft({ text: 'work', file: null });
-    expect(expectValid('readDraft', await host.readDraft({}))).toEqual({ text: 'work', file: null, savedAt: '2025-05-06T07:08:09.000Z' });
-    await host.clearDraft({});
-    expect(await host.readDraft({})).toBeNull();
+    tab.close();
+
+    const next = createBrowserHost({ confirmUnsavedChanges: vi.fn() }, { ...environment, locks: webPageLocks(locks.tab().locks) });
+    const offered = expectValid('beginDrafts', await next.beginDrafts({}));
+    expect(offered).toEqual({ id: 'id1', file: null, savedAt: '2025-05-06T07:08:09.000Z' });
+    expect(expectValid('readDraft', await next.readDraft({ id: 'id1' }))).toEqual({
+      text: 'work',
+      file: null,
+      savedAt: '2025-05-06T07:08:09.000Z',
+    });
+    await next.discardDraft({ id: 'id1' });
+    await next.clearDraft({});
+    expect(await environment.store.keys()).toEqual([]);
   });
 
   it('keeps at most ten recent files, most recent first, and clears them', async () => {

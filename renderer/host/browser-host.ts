@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { FILE_EXTENSION, LIMITS, MEDIA_TYPE } from '../../shared/document/schema';
 import {
-  Draft,
   FileRef,
   HOST_CHANNELS,
   isAllowedExternalUrl,
@@ -14,6 +13,7 @@ import {
 import { formatWindowTitle } from '../../shared/host/window-title';
 import { createBrowserFileAccess, type BrowserFileAccess, type FileType, type PermissionAwareHandle } from './browser-files';
 import { BrowserFolderExportError, folderZip, writeFolderThroughHandle, writeNotAllowedMessage } from './browser-folder-export';
+import { BrowserDrafts, heartbeatPageLocks, webPageLocks, type PageLocks } from './browser-drafts';
 import { indexedDbStore, safeLocalStorage, type KeyValueStore, type SmallStorage } from './browser-storage';
 import { detectBrowserPlatform } from './platform';
 
@@ -40,6 +40,8 @@ export interface BrowserHostEnvironment {
   files: BrowserFileAccess;
   store: KeyValueStore;
   settings: SmallStorage;
+  /** Which tabs are open, for telling a live tab's draft from one left behind. */
+  locks: PageLocks;
   setTitle(title: string): void;
   openWindow(url: string): void;
   addBeforeUnloadListener(listener: (event: BeforeUnloadEvent) => void): void;
@@ -49,7 +51,6 @@ export interface BrowserHostEnvironment {
 }
 
 export const RECENT_FILES_KEY = 'stowage.recentFiles';
-const DRAFT_KEY = 'draft';
 const MAX_RECENT_FILES = 10;
 const TOKEN_PREFIX = 'browser-file:';
 
@@ -75,10 +76,12 @@ export function registerUnsavedChangesCheck(check: () => boolean): () => void {
 }
 
 export function defaultBrowserEnvironment(): BrowserHostEnvironment {
+  const settings = safeLocalStorage();
   return {
     files: createBrowserFileAccess(),
     store: indexedDbStore(),
-    settings: safeLocalStorage(),
+    settings,
+    locks: typeof navigator.locks?.request === 'function' ? webPageLocks(navigator.locks) : heartbeatPageLocks(settings, Date.now),
     setTitle: (title) => {
       document.title = title;
     },
@@ -125,6 +128,12 @@ function describeBrowserFileError(error: unknown, action: 'open' | 'save' | 'exp
 
 export function createBrowserHost(options: BrowserHostOptions, environment: BrowserHostEnvironment = defaultBrowserEnvironment()): HostApi {
   const { files, store, settings } = environment;
+  const drafts = new BrowserDrafts(
+    store,
+    environment.locks,
+    () => environment.newId(),
+    () => environment.now(),
+  );
   /** Handles of this visit; remembered ones are also in IndexedDB under handleKey(path). */
   const handles = new Map<string, PermissionAwareHandle>();
   let edited = false;
@@ -348,19 +357,26 @@ export function createBrowserHost(options: BrowserHostOptions, environment: Brow
       return null;
     },
 
+    async beginDrafts() {
+      return drafts.begin();
+    },
+
     async writeDraft({ text, file }) {
-      const draft: Draft = { text, file, savedAt: environment.now().toISOString() };
-      await store.set(DRAFT_KEY, draft);
+      await drafts.write(text, file);
       return null;
     },
 
-    async readDraft() {
-      const parsed = Draft.safeParse(await store.get(DRAFT_KEY).catch(() => undefined));
-      return parsed.success ? parsed.data : null;
+    async readDraft({ id }) {
+      return drafts.readClaimed(id);
+    },
+
+    async discardDraft({ id }) {
+      await drafts.discard(id);
+      return null;
     },
 
     async clearDraft() {
-      await store.delete(DRAFT_KEY);
+      await drafts.clear();
       return null;
     },
 

@@ -9,6 +9,8 @@ export interface KeyValueStore {
   get<T>(key: string): Promise<T | undefined>;
   set(key: string, value: unknown): Promise<void>;
   delete(key: string): Promise<void>;
+  /** Every key in the store. */
+  keys(): Promise<string[]>;
 }
 
 export function memoryStore(): KeyValueStore {
@@ -21,6 +23,7 @@ export function memoryStore(): KeyValueStore {
     delete: async (key) => {
       values.delete(key);
     },
+    keys: () => Promise.resolve([...values.keys()]),
   };
 }
 
@@ -81,6 +84,11 @@ export function indexedDbStore(factory: IDBFactory | undefined = globalThis.inde
     async delete(key) {
       if (!(await open())) return fallback.delete(key);
       await run('readwrite', (store) => store.delete(key));
+    },
+    async keys() {
+      if (!(await open())) return fallback.keys();
+      const keys = (await run('readonly', (store) => store.getAllKeys())) ?? [];
+      return keys.filter((key): key is string => typeof key === 'string');
     },
   };
 }

@@ -4,6 +4,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createHost } from '../host';
 import { App } from './app/App';
+import { offerDraftRecovery } from './app/window-sync';
 import { ErrorBoundary } from './app/ErrorBoundary';
 import { ServicesContext, type AppServices } from './app/services';
 import { createBehaviours } from './commands/behaviours';
@@ -30,6 +31,8 @@ function createServices(): AppServices {
 const services = createServices();
 // Exposed for end-to-end tests and the benchmark, which drive the app through its real stores.
 (window as unknown as { __stowage?: AppServices }).__stowage = services;
+// First of all host calls: the window's draft starts before a file opened at launch can clear it.
+void offerDraftRecovery(services);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

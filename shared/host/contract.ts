@@ -57,6 +57,21 @@ export const Draft = z.strictObject({
 });
 export type Draft = z.infer<typeof Draft>;
 
+/**
+ * Drafts are kept per window page: each page load writes its own, and only the page that owns
+ * a draft (or one that claimed a draft whose page is gone) may delete it. Ids are made by the
+ * host, never by the page.
+ */
+export const DraftId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
+
+/** A draft left by a window page that is gone, claimed for recovery by this page. */
+export const DraftSummary = z.strictObject({
+  id: DraftId,
+  file: FileRef.nullable(),
+  savedAt: z.string().max(64),
+});
+export type DraftSummary = z.infer<typeof DraftSummary>;
+
 export const UnsavedChangesChoice = z.enum(['save', 'discard', 'cancel']);
 export type UnsavedChangesChoice = z.infer<typeof UnsavedChangesChoice>;
 
@@ -138,16 +153,34 @@ export const HOST_CHANNELS = {
     request: z.strictObject({}),
     response: z.null(),
   },
+  /**
+   * Called once when a page starts: gives it a fresh draft of its own and claims the newest
+   * draft whose page is gone (crashed, closed without saving), if any, for it to offer back.
+   */
+  beginDrafts: {
+    channel: 'draft:begin',
+    request: z.strictObject({}),
+    response: DraftSummary.nullable(),
+  },
+  /** Writes this page's own draft (the unsaved document). */
   writeDraft: {
     channel: 'draft:write',
     request: z.strictObject({ text: DocumentText, file: FileRef.nullable() }),
     response: z.null(),
   },
+  /** The content of a draft this page claimed with beginDrafts; null for any other id. */
   readDraft: {
     channel: 'draft:read',
-    request: z.strictObject({}),
+    request: z.strictObject({ id: DraftId }),
     response: Draft.nullable(),
   },
+  /** Deletes a draft this page claimed (recovered into its own draft, or discarded by the user). */
+  discardDraft: {
+    channel: 'draft:discard',
+    request: z.strictObject({ id: DraftId }),
+    response: z.null(),
+  },
+  /** Deletes this page's own draft: its document was saved, or the user discarded the changes. */
   clearDraft: {
     channel: 'draft:clear',
     request: z.strictObject({}),

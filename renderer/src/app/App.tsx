@@ -1,5 +1,5 @@
 import { ReactFlowProvider } from '@xyflow/react';
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useStore } from 'zustand';
 import { Canvas } from '../canvas/Canvas';
 import { CanvasContextMenu } from '../canvas/CanvasContextMenu';
@@ -14,15 +14,12 @@ import { MenuBar } from './MenuBar';
 import { useServices } from './services';
 import { StatusBar } from './StatusBar';
 import { Toolbar } from './Toolbar';
-import { offerDraftRecovery, useWindowSync } from './window-sync';
+import { useWindowSync } from './window-sync';
 
 export function App() {
   const services = useServices();
   useKeyboardShortcuts(services);
   useWindowSync(services);
-  useEffect(() => {
-    void offerDraftRecovery(services);
-  }, [services]);
   const document = useStore(services.documents, (state) => state.document);
   const findings = useMemo(() => findingsFor(document), [document]);
   const badges = useBadges(findings);

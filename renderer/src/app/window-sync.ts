@@ -118,24 +118,38 @@ export function useWindowSync(services: AppServices): void {
   }, [services, ui]);
 }
 
-let draftOffered = false;
-
-/** At start-up: if a recovery draft exists, offer it back (once, even under React's strict double effects). */
+/**
+ * At start-up, before anything else asks the host for drafts: starts this window's own
+ * draft and, if a window that is gone left unsaved work, offers it back. Recovering makes it
+ * this window's draft (written before the old one is deleted, so a crash in between keeps
+ * both); discarding deletes it. A draft that cannot be loaded is kept for a later version.
+ */
 export async function offerDraftRecovery(services: AppServices): Promise<void> {
-  if (draftOffered) return;
-  draftOffered = true;
-  const draft = await services.host.readDraft({}).catch(() => null);
-  if (!draft) return;
-  const recover = await services.ui.getState().askRecoverDraft(draft.savedAt, draft.file?.name ?? null);
+  const { host, ui, documents } = services;
+  const offered = await host.beginDrafts({}).catch(() => null);
+  if (!offered) return;
+  const recover = await ui.getState().askRecoverDraft(offered.savedAt, offered.file?.name ?? null);
   if (!recover) {
-    await services.host.clearDraft({});
+    await host.discardDraft({ id: offered.id }).catch(() => undefined);
+    return;
+  }
+  const draft = await host.readDraft({ id: offered.id }).catch(() => null);
+  if (!draft) {
+    ui.getState().showError('Could not recover the draft', 'The recovery draft could no longer be read.');
     return;
   }
   const loaded = loadDocument(draft.text);
   if (!loaded.ok) {
-    services.ui.getState().showError('Could not recover the draft', loaded.error.message);
+    ui.getState().showError('Could not recover the draft', loaded.error.message);
     return;
   }
-  services.documents.getState().replace(loaded.document, draft.file, { saved: false });
+  documents.getState().replace(loaded.document, draft.file, { saved: false });
   requestAnimationFrame(() => services.canvas.current?.fitView());
+  try {
+    await host.writeDraft({ text: serializeDocument(loaded.document), file: draft.file });
+  } catch {
+    // The old draft stays, so the work is still offered after another crash.
+    return;
+  }
+  await host.discardDraft({ id: offered.id }).catch(() => undefined);
 }
