@@ -1,8 +1,16 @@
 import * as nodeFs from 'node:fs/promises';
-import { lstat, readdir, readFile, stat, symlink, writeFile, chmod, mkdir } from 'node:fs/promises';
+import { lstat, readdir, readFile, stat, symlink, writeFile, chmod, mkdir, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { BackupError, temporaryPathFor, writeFileAtomic, type AtomicFileSystem } from './atomic-write';
+import { describe, expect, it, vi } from 'vitest';
+import {
+  BackupError,
+  ORPHAN_TEMPORARY_AGE_MS,
+  removeOrphanTemporaries,
+  temporaryFileTarget,
+  temporaryPathFor,
+  writeFileAtomic,
+  type AtomicFileSystem,
+} from './atomic-write';
 import { errno, useTempFolder } from './fs.test-support';
 
 const backupPathFor = (path: string) => `${path}.bak`;
@@ -27,6 +35,29 @@ describe('writeFileAtomic', () => {
     expect(await readFile(target, 'utf8')).toBe('version 3');
     expect(await readFile(`${target}.bak`, 'utf8')).toBe('version 2');
     expect((await readdir(folder)).sort()).toEqual(['diagram.stowage', 'diagram.stowage.bak']);
+  });
+
+  it('keeps the last version that differs: an identical save leaves the backup alone', async () => {
+    const folder = await tempFolder();
+    const target = join(folder, 'diagram.stowage');
+    await writeFile(target, 'version 1');
+    await writeFileAtomic(target, 'version 2', { backupPathFor });
+    await writeFileAtomic(target, 'version 2', { backupPathFor });
+    await writeFileAtomic(target, new TextEncoder().encode('version 2'), { backupPathFor });
+    expect(await readFile(target, 'utf8')).toBe('version 2');
+    expect(await readFile(`${target}.bak`, 'utf8')).toBe('version 1');
+    // Same length, different bytes: a real change, backed up.
+    await writeFileAtomic(target, 'version 3', { backupPathFor });
+    expect(await readFile(`${target}.bak`, 'utf8')).toBe('version 2');
+  });
+
+  it('does not replace a backup with an empty file', async () => {
+    const folder = await tempFolder();
+    const target = join(folder, 'diagram.stowage');
+    await writeFile(`${target}.bak`, 'last good version');
+    await writeFile(target, '');
+    await writeFileAtomic(target, 'new', { backupPathFor });
+    expect(await readFile(`${target}.bak`, 'utf8')).toBe('last good version');
   });
 
   it('writes binary data unchanged', async () => {
@@ -193,5 +224,89 @@ describe('writeFileAtomic', () => {
     expect(temporary.startsWith(join('/docs', '.'))).toBe(true);
     expect(temporary.endsWith('.tmp')).toBe(true);
     expect(temporary.length - '/docs/'.length).toBeLessThan(255);
+  });
+});
+
+describe('removeOrphanTemporaries', () => {
+  const tempFolder = useTempFolder();
+  const now = Date.parse('2025-06-01T12:00:00.000Z');
+  const old = new Date(now - ORPHAN_TEMPORARY_AGE_MS - 60_000);
+  const recent = new Date(now - 60_000);
+
+  async function file(folder: string, name: string, time: Date): Promise<string> {
+    const path = join(folder, name);
+    await writeFile(path, 'x'.repeat(1024));
+    await utimes(path, time, time);
+    return path;
+  }
+
+  it('recognises exactly the temporary names writeFileAtomic makes', () => {
+    const made = temporaryPathFor('/d/diagram.stowage');
+    expect(temporaryFileTarget(made.slice(3))).toBe('diagram.stowage');
+    expect(temporaryFileTarget(temporaryPathFor(`/d/${'n'.repeat(300)}`).slice(3))).toBe('n'.repeat(200));
+    for (const name of [
+      'diagram.stowage',
+      '.diagram.stowage.swp',
+      '.diagram.stowage.tmp',
+      '.diagram.stowage.0123456789AB.tmp',
+      '.x.0123456789a.tmp',
+    ]) {
+      expect(temporaryFileTarget(name)).toBeNull();
+    }
+  });
+
+  it('deletes a save’s stale temporary files and nothing else', async () => {
+    const folder = await tempFolder();
+    const stale = await file(folder, '.diagram.stowage.0123456789ab.tmp', old);
+    const staleBackup = await file(folder, '.diagram.stowage.bak.abcdefabcdef.tmp', old);
+    const running = await file(folder, '.diagram.stowage.111111111111.tmp', recent);
+    const otherDocument = await file(folder, '.other.stowage.222222222222.tmp', old);
+    const notOurs = await file(folder, '.diagram.stowage.swp', old);
+    await mkdir(join(folder, '.diagram.stowage.333333333333.tmp'));
+    await symlink(notOurs, join(folder, '.diagram.stowage.444444444444.tmp'));
+
+    const removed = await removeOrphanTemporaries(folder, { targets: ['diagram.stowage', 'diagram.stowage.bak'], now });
+    expect(removed.sort()).toEqual([stale, staleBackup].sort());
+    expect((await readdir(folder)).sort()).toEqual(
+      [
+        running,
+        otherDocument,
+        notOurs,
+        join(folder, '.diagram.stowage.333333333333.tmp'),
+        join(folder, '.diagram.stowage.444444444444.tmp'),
+      ]
+        .map((path) => path.slice(folder.length + 1))
+        .sort(),
+    );
+  });
+
+  it('in an app folder, deletes every stale temporary of ours', async () => {
+    const folder = await tempFolder();
+    const stale = await file(folder, '.recent-files.json.0123456789ab.tmp', old);
+    await file(folder, 'recent-files.json', old);
+    expect(await removeOrphanTemporaries(folder, { now })).toEqual([stale]);
+  });
+
+  it('a save killed before its rename leaves a temporary file that the next clean-up removes', async () => {
+    const folder = await tempFolder();
+    const target = join(folder, 'diagram.stowage');
+    await writeFile(target, 'saved before');
+    const killedBeforeRename: AtomicFileSystem = {
+      ...nodeFs,
+      rename: () => new Promise<never>(() => undefined),
+      unlink: () => new Promise<never>(() => undefined),
+    };
+    void writeFileAtomic(target, 'x'.repeat(100_000), { fs: killedBeforeRename });
+    await vi.waitFor(async () => expect((await readdir(folder)).filter((name) => temporaryFileTarget(name) !== null)).toHaveLength(1));
+    const [orphan] = (await readdir(folder)).filter((name) => temporaryFileTarget(name) !== null);
+    expect(await removeOrphanTemporaries(folder, { targets: ['diagram.stowage'] })).toEqual([]);
+    expect(await removeOrphanTemporaries(folder, { targets: ['diagram.stowage'], now: Date.now() + ORPHAN_TEMPORARY_AGE_MS + 1 })).toEqual([
+      join(folder, orphan!),
+    ]);
+    expect(await readdir(folder)).toEqual(['diagram.stowage']);
+  });
+
+  it('a folder that is gone has nothing to clean', async () => {
+    expect(await removeOrphanTemporaries(join(await tempFolder(), 'missing'))).toEqual([]);
   });
 });

@@ -10,13 +10,14 @@ import { basename, dirname, join, resolve } from 'node:path';
  */
 
 /** The parts of node:fs/promises this module uses; tests inject failures through it. */
-export type AtomicFileSystem = Pick<typeof nodeFs, 'open' | 'rename' | 'unlink' | 'copyFile' | 'stat' | 'realpath'>;
+export type AtomicFileSystem = Pick<typeof nodeFs, 'open' | 'rename' | 'unlink' | 'copyFile' | 'stat' | 'realpath' | 'readFile'>;
 
 export interface AtomicWriteOptions {
   /**
    * Where to keep the previous version (written just as carefully) before replacing it. Given
    * the real destination, so a document saved through a symbolic link is backed up beside
-   * the file it points to.
+   * the file it points to. The backup is the last version that differs from the new one: a
+   * save that changes nothing, or replaces an empty file, leaves the backup as it was.
    */
   backupPathFor?: (destination: string) => string;
   fs?: AtomicFileSystem;
@@ -68,7 +69,7 @@ async function replaceFile(target: string, data: string | Uint8Array, options: A
   const temporary = temporaryPathFor(destination);
   await writeDurably(fs, temporary, data, existing ? existing.mode & 0o777 : undefined);
   try {
-    if (options.backupPathFor && existing) {
+    if (options.backupPathFor && existing && existing.size > 0 && !(await hasContent(fs, destination, existing.size, data))) {
       const backupPath = options.backupPathFor(destination);
       await copyDurably(fs, destination, backupPath).catch((error: unknown) => {
         throw new BackupError(backupPath, error);
@@ -82,11 +83,68 @@ async function replaceFile(target: string, data: string | Uint8Array, options: A
   await syncDirectory(fs, directory, platform);
 }
 
-/** A hidden sibling of the target, unique per write. */
+/** Whether the file at `path` (of `size` bytes) already holds exactly `data`. */
+async function hasContent(fs: AtomicFileSystem, path: string, size: number, data: string | Uint8Array): Promise<boolean> {
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+  if (bytes.byteLength !== size) return false;
+  const current = await fs.readFile(path).catch(() => null);
+  return current !== null && Buffer.compare(current, bytes) === 0;
+}
+
+/** A hidden sibling of the target, unique per write: `.<name>.<12 hex digits>.tmp`. */
 export function temporaryPathFor(target: string): string {
-  // Keep the name under the usual 255-byte limit however long the target's name is.
-  const name = basename(target).slice(0, 200);
-  return join(dirname(target), `.${name}.${randomBytes(6).toString('hex')}.tmp`);
+  return join(dirname(target), `.${temporaryStem(basename(target))}.${randomBytes(6).toString('hex')}.tmp`);
+}
+
+/** Keeps the temporary name under the usual 255-byte limit however long the target's name is. */
+function temporaryStem(name: string): string {
+  return name.slice(0, 200);
+}
+
+const TEMPORARY_NAME = /^\.(.+)\.[0-9a-f]{12}\.tmp$/;
+
+/** The (possibly shortened) target name of a temporary file this module made, or null for any other name. */
+export function temporaryFileTarget(fileName: string): string | null {
+  return TEMPORARY_NAME.exec(fileName)?.[1] ?? null;
+}
+
+/**
+ * A save that is still running touches its temporary file continuously and renames it within
+ * seconds; one untouched for this long was left by a crash or a kill.
+ */
+export const ORPHAN_TEMPORARY_AGE_MS = 15 * 60 * 1000;
+
+export interface OrphanCleanupOptions {
+  /** Only temporaries of these file names (documents and their backups); all of ours when omitted (app-owned folders). */
+  targets?: readonly string[];
+  now?: number;
+  minimumAgeMs?: number;
+}
+
+/**
+ * Deletes temporary files a crashed write left in `folder`: only names this module makes,
+ * only regular files, only ones older than any running write could be. Resolves to the paths
+ * deleted; never throws (a folder that is gone or unreadable has nothing to clean).
+ */
+export async function removeOrphanTemporaries(folder: string, options: OrphanCleanupOptions = {}): Promise<string[]> {
+  const stems = options.targets ? new Set(options.targets.map(temporaryStem)) : null;
+  const cutoff = (options.now ?? Date.now()) - (options.minimumAgeMs ?? ORPHAN_TEMPORARY_AGE_MS);
+  const names = await nodeFs.readdir(folder).catch(() => [] as string[]);
+  const removed: string[] = [];
+  for (const name of names) {
+    const target = temporaryFileTarget(name);
+    if (target === null || (stems !== null && !stems.has(target))) continue;
+    const path = join(folder, name);
+    try {
+      const stat = await nodeFs.lstat(path);
+      if (!stat.isFile() || stat.mtimeMs > cutoff) continue;
+      await nodeFs.unlink(path);
+      removed.push(path);
+    } catch {
+      // Gone already, or not ours to delete.
+    }
+  }
+  return removed;
 }
 
 async function writeDurably(fs: AtomicFileSystem, path: string, data: string | Uint8Array, mode: number | undefined): Promise<void> {

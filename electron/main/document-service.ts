@@ -3,7 +3,7 @@ import type { FileRef, OpenResult, SaveResult } from '../../shared/host/contract
 import type { FolderExportFile } from '../../shared/host/folder-export';
 import type { AllowedPaths } from './allowed-paths';
 import { describeFileError, type FileAction } from './file-errors';
-import { readDocumentFile, saveDocumentFile, writeExportFile } from './file-service';
+import { readDocumentFile, removeDocumentTemporaries, saveDocumentFile, writeExportFile } from './file-service';
 import { parentFolderFor, writeNewFolder } from './folder-export';
 import { describeFolderExportError } from './folder-export-errors';
 import { toFileRef, type RecentFiles } from './recent-files';
@@ -20,6 +20,8 @@ export interface FileOperations {
   export(path: string, data: string | Uint8Array): Promise<void>;
   /** Creates `name` with `files` in it, in the folder the user chose; resolves to the new folder's path. */
   exportFolder(chosen: string, name: string, files: readonly FolderExportFile[]): Promise<string>;
+  /** Removes what interrupted saves of this document left beside it. */
+  removeTemporaries?(path: string): Promise<unknown>;
 }
 
 const diskOperations: FileOperations = {
@@ -27,6 +29,7 @@ const diskOperations: FileOperations = {
   save: saveDocumentFile,
   export: writeExportFile,
   exportFolder: async (chosen, name, files) => writeNewFolder(await parentFolderFor(chosen, name), name, files),
+  removeTemporaries: removeDocumentTemporaries,
 };
 
 /** The contract caps messages at 2000 characters; a 4096-character path must not break that. */
@@ -59,6 +62,8 @@ export class DocumentService {
       const file = toFileRef(path);
       await this.options.recent.add(path);
       this.options.onDocumentFile?.(file);
+      // A save of this document killed mid-write (in an earlier run) may have left a temporary file.
+      void this.#files.removeTemporaries?.(path).catch(() => undefined);
       return { status: 'opened', file, text };
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;

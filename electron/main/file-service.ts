@@ -1,6 +1,7 @@
 import { open } from 'node:fs/promises';
+import { basename, dirname } from 'node:path';
 import { LIMITS } from '../../shared/document/schema';
-import { writeFileAtomic, type AtomicFileSystem } from './atomic-write';
+import { removeOrphanTemporaries, writeFileAtomic, type AtomicFileSystem } from './atomic-write';
 import { FileAccessError, notTextError, tooLargeError } from './file-errors';
 
 /**
@@ -52,6 +53,29 @@ function decodeUtf8(bytes: Uint8Array, path: string): string {
 /** Saves a document atomically, keeping the previous version beside it. */
 export async function saveDocumentFile(path: string, text: string, fs?: AtomicFileSystem): Promise<void> {
   await writeFileAtomic(path, text, { backupPathFor, ...(fs ? { fs } : {}) });
+}
+
+/**
+ * Deletes what saves of this document that were killed mid-write left beside it: its own
+ * temporary files and its backup's, nothing else in the folder.
+ */
+export function removeDocumentTemporaries(documentPath: string, now?: number): Promise<string[]> {
+  return removeOrphanTemporaries(dirname(documentPath), {
+    targets: [basename(documentPath), basename(backupPathFor(documentPath))],
+    ...(now !== undefined ? { now } : {}),
+  });
+}
+
+/**
+ * At start-up: the temporary files that writes a crash or kill interrupted left behind, in the
+ * app's own folders (userData, the recovery drafts) and beside the recent documents.
+ */
+export async function removeInterruptedWrites(folders: { appFolders: readonly string[]; documents: readonly string[] }): Promise<string[]> {
+  const removed = await Promise.all([
+    ...folders.appFolders.map((folder) => removeOrphanTemporaries(folder)),
+    ...folders.documents.map((path) => removeDocumentTemporaries(path)),
+  ]);
+  return removed.flat();
 }
 
 /** Writes an exported artefact atomically; exports are regenerated at will, so no backup. */

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
@@ -15,6 +15,19 @@ const userData = mkdtempSync(join(tmpdir(), 'stowage-userdata-'));
 const documents = mkdtempSync(join(tmpdir(), 'stowage-documents-'));
 const launchedWith = join(documents, 'launched.stowage');
 writeFileSync(launchedWith, '{"launched":true}');
+
+// What a run killed mid-save left behind: temporaries beside the document and in userData.
+const anHourAgo = new Date(Date.now() - 60 * 60 * 1000);
+const leftByCrash = [
+  join(documents, '.launched.stowage.0123456789ab.tmp'),
+  join(userData, '.recent-files.json.abcdefabcdef.tmp'),
+  join(userData, 'recovery', '.page.json.00000000aaaa.tmp'),
+];
+const savingRightNow = join(documents, '.launched.stowage.111111111111.tmp');
+const someoneElses = join(documents, '.notes.txt.222222222222.tmp');
+mkdirSync(join(userData, 'recovery'));
+for (const path of [...leftByCrash, savingRightNow, someoneElses]) writeFileSync(path, 'partial');
+for (const path of [...leftByCrash, someoneElses]) utimesSync(path, anHourAgo, anHourAgo);
 
 const fake = vi.hoisted(() => ({ electron: null as ReturnType<typeof createFakeElectron> | null }));
 vi.mock('electron', () => fake.electron!);
@@ -100,6 +113,12 @@ describe('electron/main/index.ts wiring', async () => {
     await expect(invoke('file:save', { path: launchedWith, text: '{"saved":true}' })).resolves.toMatchObject({ status: 'saved' });
     await expect(invoke('recent:list', {})).resolves.toEqual([{ path: launchedWith, name: 'launched.stowage' }]);
     expect(electron.app.addRecentDocument).toHaveBeenCalledWith(launchedWith);
+  });
+
+  it('removes the temporary files of interrupted saves, and only those', async () => {
+    await vi.waitFor(() => expect(leftByCrash.filter(existsSync)).toEqual([]));
+    expect(existsSync(savingRightNow)).toBe(true);
+    expect(existsSync(someoneElses)).toBe(true);
   });
 
   it('titles the window from setWindowState', async () => {

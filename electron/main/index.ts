@@ -8,6 +8,7 @@ import { APP_ENTRY_URL, APP_SCHEME, createAppProtocolHandler } from './app-proto
 import { ApplicationMenu } from './application-menu';
 import { createNativeDialogs } from './dialogs';
 import { DocumentService } from './document-service';
+import { removeInterruptedWrites } from './file-service';
 import { DraftStore, WindowDrafts } from './drafts';
 import { createHostHandlers } from './handlers';
 import { createSenderCheck, registerHostHandlers } from './ipc';
@@ -97,7 +98,13 @@ function start(): void {
       onAdded: (path) => app.addRecentDocument(path),
       onCleared: () => app.clearRecentDocuments(),
     });
-    const drafts = new WindowDrafts(new DraftStore(join(userData, 'recovery')));
+    const recoveryFolder = join(userData, 'recovery');
+    const drafts = new WindowDrafts(new DraftStore(recoveryFolder));
+    // Writes a crash or kill interrupted leave temporary files; clear the old ones, off the start-up path.
+    void recent
+      .list()
+      .then((files) => removeInterruptedWrites({ appFolders: [userData, recoveryFolder], documents: files.map((file) => file.path) }))
+      .catch(() => undefined);
     documents = new DocumentService({ allowed, recent, onDocumentFile: (file) => mainWindow?.noteDocumentFile(file) });
     const dialogs = createNativeDialogs({
       dialog,
