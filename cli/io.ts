@@ -1,5 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { loadDocument, LIMITS, describeIssues, type DiagramDocument } from '../shared/document';
+import { escapeUnsafeCharacters, safeText } from '../shared/text/unsafe-characters';
 
 /** Exit codes every subcommand uses. */
 export const EXIT = { ok: 0, findings: 1, unreadable: 2, usage: 64 } as const;
@@ -9,10 +10,19 @@ export interface Output {
   err(text: string): void;
 }
 
+/**
+ * The terminal. Messages escape the user text they carry (safeText); as a last line of
+ * defence, nothing but line breaks and tabs reaches the terminal as a control character.
+ */
 export const processOutput: Output = {
-  out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
-  err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+  out: (text) => process.stdout.write(terminalLine(text)),
+  err: (text) => process.stderr.write(terminalLine(text)),
 };
+
+function terminalLine(text: string): string {
+  const safe = escapeUnsafeCharacters(text, '\n\t');
+  return safe.endsWith('\n') ? safe : `${safe}\n`;
+}
 
 /** Reads and loads a .stowage file through the one loader; on failure, reports why and returns undefined. */
 export function readDocumentFile(path: string, output: Output): DiagramDocument | undefined {
@@ -20,24 +30,24 @@ export function readDocumentFile(path: string, output: Output): DiagramDocument 
   try {
     const stat = statSync(path);
     if (!stat.isFile()) {
-      output.err(`stowage: ${path} is not a file.`);
+      output.err(safeText`stowage: ${path} is not a file.`);
       return undefined;
     }
     if (stat.size > LIMITS.maxFileBytes) {
-      output.err(`stowage: ${path} is larger than ${LIMITS.maxFileBytes / (1024 * 1024)} MB, which no Stowage diagram needs.`);
+      output.err(safeText`stowage: ${path} is larger than ${LIMITS.maxFileBytes / (1024 * 1024)} MB, which no Stowage diagram needs.`);
       return undefined;
     }
     text = readFileSync(path, 'utf8');
   } catch (error) {
     output.err(
-      `stowage: cannot read ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
+      safeText`stowage: cannot read ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
     );
     return undefined;
   }
   const result = loadDocument(text);
   if (!result.ok) {
-    output.err(`stowage: ${path}: ${result.error.message}`);
-    for (const line of describeIssues(result.error.issues).slice(1)) output.err(`  ${line}`);
+    output.err(safeText`stowage: ${path}: ${result.error.message}`);
+    for (const line of describeIssues(result.error.issues).slice(1)) output.err(safeText`  ${line}`);
     return undefined;
   }
   return result.document;

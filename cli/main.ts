@@ -1,3 +1,4 @@
+import { escapeUnsafeCharacters, safeText } from '../shared/text/unsafe-characters';
 import { EXIT, processOutput, type Output } from './io';
 
 /**
@@ -44,7 +45,7 @@ export async function main(argv: string[], output: Output = processOutput): Prom
   const twoWord = second !== undefined ? `${first} ${second}` : undefined;
   const loader = (twoWord && SUBCOMMANDS[twoWord]) || SUBCOMMANDS[first];
   if (!loader) {
-    output.err(`stowage: unknown command "${twoWord && first === 'export' ? twoWord : first}".\n\n${usage()}`);
+    output.err(`${safeText`stowage: unknown command "${twoWord && first === 'export' ? twoWord : first}".`}\n\n${usage()}`);
     return EXIT.usage;
   }
   const args = twoWord && SUBCOMMANDS[twoWord] ? rest : argv.slice(1);
@@ -56,7 +57,9 @@ export async function main(argv: string[], output: Output = processOutput): Prom
   try {
     return await command.run(args, output);
   } catch (error) {
-    output.err(`stowage: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    output.err(
+      `stowage: internal error: ${escapeUnsafeCharacters(error instanceof Error ? (error.stack ?? error.message) : String(error), '\n')}`,
+    );
     return EXIT.unreadable;
   }
 }

@@ -1,3 +1,4 @@
+import { safeText } from '../../shared/text/unsafe-characters';
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { DiagramDocument } from '../../shared/document';
@@ -39,7 +40,7 @@ export const exportCdkCommand: Subcommand = {
   async run(args, output) {
     const parsed = parseArguments(args);
     if (typeof parsed === 'string') {
-      output.err(`stowage export cdk: ${parsed}\n${USAGE}`);
+      output.err(`${safeText`stowage export cdk: ${parsed}`}\n${USAGE}`);
       return EXIT.usage;
     }
     const document = readDocumentFile(parsed.file, output);
@@ -48,7 +49,7 @@ export const exportCdkCommand: Subcommand = {
     const target = resolve(parsed.out);
     const problem = targetProblem(target, parsed.overwrite);
     if (problem) {
-      output.err(`stowage export cdk: ${problem}`);
+      output.err(safeText`stowage export cdk: ${problem}`);
       return EXIT.usage;
     }
 
@@ -63,7 +64,7 @@ export const exportCdkCommand: Subcommand = {
     });
     if (!result.ok) {
       const count = result.errors.length;
-      output.err(`stowage: ${parsed.file} has ${count} ${count === 1 ? 'error' : 'errors'}, so no CDK app was written:`);
+      output.err(safeText`stowage: ${parsed.file} has ${count} ${count === 1 ? 'error' : 'errors'}, so no CDK app was written:`);
       for (const finding of result.errors) output.err(`  ${describeFinding(finding)}`);
       output.err('Fix them in the diagram, or export anyway with --force (each becomes a TODO(stowage) comment in the code).');
       return EXIT.findings;
@@ -78,14 +79,14 @@ export const exportCdkCommand: Subcommand = {
         writeFileSync(path, file.content);
       }
     } catch (error) {
-      output.err(`stowage export cdk: cannot write to ${parsed.out}: ${(error as Error).message}`);
+      output.err(safeText`stowage export cdk: cannot write to ${parsed.out}: ${(error as Error).message}`);
       return EXIT.unreadable;
     }
     const shown = parsed.out;
     output.out(
-      `Wrote a CDK app (${result.files.length} files) to ${shown}${warnings.length > 0 ? `, with ${warnings.length} problems marked TODO(stowage)` : ''}.`,
+      safeText`Wrote a CDK app (${result.files.length} files) to ${shown}${warnings.length > 0 ? `, with ${warnings.length} problems marked TODO(stowage)` : ''}.`,
     );
-    output.out(`Next: cd ${shown} && npm install && npx cdk synth   (README.md explains deploying)`);
+    output.out(safeText`Next: cd ${shown} && npm install && npx cdk synth   (README.md explains deploying)`);
     return EXIT.ok;
   },
 };
@@ -135,7 +136,7 @@ function targetProblem(target: string, overwrite: boolean): string | undefined {
 }
 
 function describeFinding(finding: Finding): string {
-  return `${finding.severity} ${finding.ruleId}: ${finding.message}`;
+  return safeText`${finding.severity} ${finding.ruleId}: ${finding.message}`;
 }
 
 /** The diagram picture for the generated README: the same native SVG `stowage export svg` writes. */

@@ -1,3 +1,4 @@
+import { safeText } from '../../shared/text/unsafe-characters';
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
@@ -129,7 +130,7 @@ export function writeOutput(command: string, output: string, data: string | Buff
     writeFileSync(output, data);
     return true;
   } catch (error) {
-    log.err(`${command}: cannot write ${output}: ${(error as Error).message}`);
+    log.err(safeText`${command}: cannot write ${output}: ${(error as Error).message}`);
     return false;
   }
 }
@@ -140,7 +141,7 @@ export async function withUsageErrors(command: string, output: Output, body: () 
     return await body();
   } catch (error) {
     if (error instanceof UsageError) {
-      output.err(`stowage ${error.message}\nRun \`stowage ${command} --help\` for the options.`);
+      output.err(`${safeText`stowage ${error.message}`}\nRun \`stowage ${command} --help\` for the options.`);
       return EXIT.usage;
     }
     throw error;

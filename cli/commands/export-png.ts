@@ -1,3 +1,4 @@
+import { safeText } from '../../shared/text/unsafe-characters';
 import { exportSvg } from '../../shared/export/svg';
 import { EXIT, readDocumentFile, type Output } from '../io';
 import type { Subcommand } from '../main';
@@ -51,7 +52,7 @@ export const exportPngCommand: Subcommand = {
       const png = rasterizeSvg(svg.svg, { scale });
       if (!writeOutput(COMMAND, parsed.output, png.png, output)) return EXIT.unreadable;
       output.out(
-        `Wrote ${parsed.output} (${png.width} × ${png.height} px at ${scale}×, ${count(svg.nodeCount, 'component')}, ${count(svg.edgeCount, 'connection')}).`,
+        safeText`Wrote ${parsed.output} (${png.width} × ${png.height} px at ${scale}×, ${count(svg.nodeCount, 'component')}, ${count(svg.edgeCount, 'connection')}).`,
       );
       return EXIT.ok;
     }),

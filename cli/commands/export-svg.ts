@@ -1,3 +1,4 @@
+import { safeText } from '../../shared/text/unsafe-characters';
 import { exportSvg } from '../../shared/export/svg';
 import { EXIT, readDocumentFile, type Output } from '../io';
 import type { Subcommand } from '../main';
@@ -28,7 +29,7 @@ export const exportSvgCommand: Subcommand = {
       const result = exportSvg(document, exportOptionsFor(document, parsed));
       if (!writeOutput(COMMAND, parsed.output, result.svg, output)) return EXIT.unreadable;
       output.out(
-        `Wrote ${parsed.output} (${result.width} × ${result.height} px, ${count(result.nodeCount, 'component')}, ${count(result.edgeCount, 'connection')}).`,
+        safeText`Wrote ${parsed.output} (${result.width} × ${result.height} px, ${count(result.nodeCount, 'component')}, ${count(result.edgeCount, 'connection')}).`,
       );
       return EXIT.ok;
     }),

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serializeDocument } from '../../shared/document';
 import { diagram, fargateWebStack } from '../../shared/rules/test-support/diagram-builder.test-support';
+import { isUnsafeCharacter } from '../../shared/text/unsafe-characters';
 import { EXIT } from '../io';
 import { main } from '../main';
 import { parseArgs } from './validate';
@@ -14,7 +15,15 @@ let directory: string;
 let clean: string;
 let broken: string;
 let warningsOnly: string;
+let hostile: string;
+/** A label that would paint the terminal red, rewind the line, fake a second finding and reverse the rest. */
+const HOSTILE_LABEL = 'web\u001b[31m\r\nerror  fake-rule  all is well\u202e\u0000';
 let nodeIds: { web: string };
+
+/** Characters a terminal would act on rather than show (line breaks are the report's own). */
+function unsafeCharacters(text: string): string[] {
+  return [...text].filter((char) => char !== '\n' && isUnsafeCharacter(char.codePointAt(0)!));
+}
 
 function capture() {
   const out: string[] = [];
@@ -42,6 +51,16 @@ beforeAll(() => {
   broken = join(directory, 'broken.stowage');
   writeFileSync(broken, serializeDocument(bad.build()));
 
+  const spoofed = bad.build();
+  hostile = join(directory, 'hostile.stowage');
+  writeFileSync(
+    hostile,
+    serializeDocument({
+      ...spoofed,
+      nodes: spoofed.nodes.map((node) => (node.id === stack.web ? { ...node, label: HOSTILE_LABEL } : node)),
+    }),
+  );
+
   const risky = diagram();
   fargateWebStack(risky, { nat: false });
   warningsOnly = join(directory, 'warnings.stowage');
@@ -67,6 +86,37 @@ describe('stowage validate', () => {
       `error  fargate-requires-awsvpc  ECS service "web" runs on Fargate, which only supports the awsvpc network mode, but its task definition uses bridge.  (nodes: ${nodeIds.web})`,
     );
     expect(lines.at(-1)).toBe(`${broken}: 1 error, 0 warnings, 0 info.`);
+  });
+
+  it('escapes control characters and bidi controls in labels: one finding stays one line', async () => {
+    const result = await run(hostile);
+    expect(result.code).toBe(EXIT.findings);
+    const lines = result.out.split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toContain('ECS service "web\\u001b[31m\\r\\nerror  fake-rule  all is well\\u202e\\u0000" runs on Fargate');
+    expect(unsafeCharacters(result.out)).toEqual([]);
+  });
+
+  it('escapes them in the real terminal output too, for text and JSON', () => {
+    const bin = join(repository, 'cli', 'stowage.mjs');
+    const text = spawnSync(process.execPath, [bin, 'validate', hostile], { encoding: 'utf8', cwd: repository });
+    expect(unsafeCharacters(text.stdout)).toEqual([]);
+    expect(text.stdout.trim().split('\n')).toHaveLength(2);
+    const json = spawnSync(process.execPath, [bin, 'validate', hostile, '--format', 'json'], { encoding: 'utf8', cwd: repository });
+    expect(unsafeCharacters(json.stdout)).toEqual([]);
+    expect((JSON.parse(json.stdout) as { findings: Array<{ message: string }> }).findings[0]!.message).toContain(HOSTILE_LABEL);
+  });
+
+  it.each([
+    ['with', Buffer.from([0xff, 0xfe])],
+    ['without', Buffer.alloc(0)],
+  ])('prints no NUL or other control bytes for a UTF-16 file %s a byte-order mark', (_with, bom) => {
+    const utf16 = join(directory, `utf16-${bom.length}.stowage`);
+    writeFileSync(utf16, Buffer.concat([bom, Buffer.from(serializeDocument(diagram().build()), 'utf16le')]));
+    const result = spawnSync(process.execPath, [join(repository, 'cli', 'stowage.mjs'), 'validate', utf16], { cwd: repository });
+    const printed = Buffer.concat([result.stdout, result.stderr]);
+    expect(printed.length).toBeGreaterThan(0);
+    expect([...printed].filter((byte) => (byte < 0x20 && byte !== 0x0a) || byte === 0x7f)).toEqual([]);
   });
 
   it('writes exactly {"findings": [...]} as JSON, with the rule\'s documentation link', async () => {

@@ -1,4 +1,5 @@
 import { findRule, hasFindingsAtLeast, runRules, summarizeFindings, type Finding, type Severity } from '../../shared/rules';
+import { safeText } from '../../shared/text/unsafe-characters';
 import { EXIT, readDocumentFile } from '../io';
 import type { Subcommand } from '../main';
 
@@ -29,7 +30,7 @@ export const validateCommand: Subcommand = {
   async run(args, output) {
     const options = parseArgs(args);
     if (typeof options === 'string') {
-      output.err(`stowage validate: ${options}\n${USAGE}`);
+      output.err(`${safeText`stowage validate: ${options}`}\n${USAGE}`);
       return EXIT.usage;
     }
     const document = readDocumentFile(options.file, output);
@@ -86,14 +87,17 @@ function textReport(file: string, findings: readonly Finding[]): string {
       finding.nodeIds.length > 0 ? `nodes: ${finding.nodeIds.join(', ')}` : '',
       finding.edgeIds.length > 0 ? `edges: ${finding.edgeIds.join(', ')}` : '',
     ].filter(Boolean);
-    return `${finding.severity}  ${finding.ruleId}  ${finding.message}${where.length > 0 ? `  (${where.join('; ')})` : ''}`;
+    // Messages quote labels, which are user text: one finding is always exactly one line.
+    return (
+      safeText`${finding.severity}  ${finding.ruleId}  ${finding.message}` + (where.length > 0 ? safeText`  (${where.join('; ')})` : '')
+    );
   });
   const counts = summarizeFindings(findings);
   const plural = (value: number, word: string) => `${value} ${word}${value === 1 ? '' : 's'}`;
   lines.push(
     counts.total === 0
-      ? `${file}: no problems found.`
-      : `${file}: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info.`,
+      ? safeText`${file}: no problems found.`
+      : safeText`${file}: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info.`,
   );
   return lines.join('\n');
 }

@@ -59,4 +59,8 @@ describe('markdownText', () => {
       '\\# Title &lt;script&gt;alert\\(1\\)&lt;/script&gt; \\[x\\]\\(y\\) \\*b\\* next',
     );
   });
+
+  it('drops bidirectional controls, keeping right-to-left text', () => {
+    expect(markdownText('invoice\u202efdp.exe\u202c and \u2067שלום\u2069\u200f')).toBe('invoicefdp\\.exe and שלום');
+  });
 });

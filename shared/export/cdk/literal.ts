@@ -1,3 +1,5 @@
+import { isUnsafeCharacter, stripBidiControls } from '../../text/unsafe-characters';
+
 /**
  * The only ways text reaches generated files. Diagram text (labels, names, messages) is
  * user input and goes into TypeScript solely as a string literal from `tsString`, or into
@@ -40,24 +42,10 @@ export function tsString(value: string): string {
         index++;
       } else out += unicodeEscape(code);
     } else if (code >= 0xdc00 && code <= 0xdfff) out += unicodeEscape(code);
-    else if (mustEscape(code)) out += unicodeEscape(code);
+    else if (isUnsafeCharacter(code)) out += unicodeEscape(code);
     else out += char;
   }
   return `${out}'`;
-}
-
-function mustEscape(code: number): boolean {
-  return (
-    code < 0x20 ||
-    (code >= 0x7f && code <= 0x9f) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    (code >= 0x200e && code <= 0x200f) ||
-    (code >= 0x202a && code <= 0x202e) ||
-    (code >= 0x2066 && code <= 0x2069) ||
-    code === 0x061c ||
-    code === 0xfeff
-  );
 }
 
 function unicodeEscape(code: number): string {
@@ -96,15 +84,28 @@ export function commentId(id: string): string {
 }
 
 /**
- * Diagram text shown literally in Markdown: line breaks become spaces, Markdown punctuation is
+ * Diagram text shown literally in Markdown: line breaks become spaces, bidirectional controls
+ * are dropped (they would reorder what the reader sees), Markdown punctuation is
  * backslash-escaped and `<`, `>` and `&` become entities, so nothing in it formats, links or
  * injects HTML.
  */
 export function markdownText(value: string): string {
-  return value
-    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
+  return withUnsafeAsSpaces(stripBidiControls(value))
     .replace(/[\\`*_{}[\]()#+\-.!|~]/g, (char) => `\\${char}`)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;');
+}
+
+/** Each run of control characters and line or paragraph separators becomes one space. */
+function withUnsafeAsSpaces(value: string): string {
+  let out = '';
+  let inRun = false;
+  for (const char of value) {
+    const unsafe = isUnsafeCharacter(char.codePointAt(0)!);
+    if (!unsafe) out += char;
+    else if (!inRun) out += ' ';
+    inRun = unsafe;
+  }
+  return out;
 }
