@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import react from '@vitejs/plugin-react';
 import { installedVersions, recommendedFeatureFlags } from './cli/cdk-environment.ts';
+import { devServerCsp } from './scripts/dev-server-csp.ts';
 import { defineConfig } from 'electron-vite';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -29,7 +30,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(root, 'renderer'),
-    plugins: [react()],
+    plugins: [react(), devServerCsp()],
     define: {
       __APP_VERSION__: JSON.stringify(version),
       // The CDK export pins the packages Stowage was built with; the app has no node_modules to read them from.

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { readFileSync } from 'node:fs';
 import { installedVersions, recommendedFeatureFlags } from './cli/cdk-environment.ts';
+import { devServerCsp } from './scripts/dev-server-csp.ts';
 import { defineConfig } from 'vite';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -16,7 +17,7 @@ const version = (JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8'))
 export default defineConfig({
   root: resolve(root, 'renderer'),
   base: './',
-  plugins: [react()],
+  plugins: [react(), devServerCsp()],
   define: {
     __APP_VERSION__: JSON.stringify(version),
     // The CDK export pins the packages Stowage was built with; the app has no node_modules to read them from.

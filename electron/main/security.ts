@@ -34,8 +34,8 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
 }
 
 /**
- * The Content-Security-Policy sent with every app:// response: the renderer's meta tag minus
- * the dev server's WebSocket, and `default-src 'none'` so anything not listed is refused.
+ * The Content-Security-Policy sent with every app:// response: the renderer's meta tag,
+ * tightened with `default-src 'none'` so anything not listed is refused.
  * React Flow positions nodes with inline style attributes, hence 'unsafe-inline' for styles
  * only; scripts come from the bundle alone.
  */
