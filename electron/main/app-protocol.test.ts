@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { APP_ENTRY_URL, createAppProtocolHandler, resolveAppAsset } from './app-protocol';
+import { APP_ENTRY_URL, APP_ORIGIN, CONTENT_SECURITY_POLICY, createAppProtocolHandler, resolveAppAsset } from './app-protocol';
 import { useTempFolder } from './fs.test-support';
 
 describe('resolveAppAsset', () => {
@@ -44,7 +44,7 @@ describe('createAppProtocolHandler', () => {
     await mkdir(join(root, 'assets'));
     await writeFile(join(root, 'index.html'), '<!doctype html><title>Stowage</title>');
     await writeFile(join(root, 'assets', 'app.js'), 'console.log(1)');
-    return createAppProtocolHandler({ rendererRoot: root, contentSecurityPolicy: "default-src 'none'" });
+    return createAppProtocolHandler({ rendererRoot: root });
   }
 
   it('serves files with their type and the Content-Security-Policy', async () => {
@@ -52,7 +52,7 @@ describe('createAppProtocolHandler', () => {
     const page = await handle({ url: APP_ENTRY_URL, method: 'GET' });
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
-    expect(page.headers.get('content-security-policy')).toBe("default-src 'none'");
+    expect(page.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
     expect(page.headers.get('x-content-type-options')).toBe('nosniff');
     expect(await page.text()).toContain('<title>Stowage</title>');
     const script = await handle({ url: 'app://stowage/assets/app.js', method: 'GET' });
@@ -72,5 +72,25 @@ describe('createAppProtocolHandler', () => {
     const response = await handle({ url: APP_ENTRY_URL, method: 'HEAD' });
     expect(response.status).toBe(200);
     expect(await response.text()).toBe('');
+  });
+});
+
+describe('CONTENT_SECURITY_POLICY', () => {
+  const directives = new Map(
+    CONTENT_SECURITY_POLICY.split('; ').map((directive) => [directive.split(' ')[0], directive.split(' ').slice(1)]),
+  );
+
+  it('allows scripts only from the app’s own origin and refuses everything not listed', () => {
+    expect(directives.get('default-src')).toEqual(["'none'"]);
+    expect(directives.get('script-src')).toEqual([APP_ORIGIN]);
+    expect(directives.get('object-src')).toEqual(["'none'"]);
+    expect(directives.get('base-uri')).toEqual(["'none'"]);
+    expect(directives.get('frame-ancestors')).toEqual(["'none'"]);
+  });
+
+  it('is at least as strict as the renderer meta tag: no remote hosts, no dev server socket', () => {
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/https?:|wss?:|\*/);
+    expect(CONTENT_SECURITY_POLICY).not.toContain("'unsafe-eval'");
+    expect(directives.get('connect-src')).toEqual(["'self'"]);
   });
 });

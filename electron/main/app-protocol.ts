@@ -68,20 +68,32 @@ export interface AssetRequest {
 export interface AppProtocolOptions {
   /** The built renderer folder (out/renderer). */
   rendererRoot: string;
-  /** Sent with every response; the renderer's own meta tag stays in force too. */
-  contentSecurityPolicy: string;
   readFile?: (path: string) => Promise<Uint8Array>;
 }
+
+/**
+ * The headers of every app:// response. The Content-Security-Policy is the renderer's meta
+ * tag, tightened: `default-src 'none'` refuses anything not listed, and scripts may come from
+ * the app's own origin (app://stowage, spelled out: for this origin it is what 'self' means,
+ * without 'self''s warning that the origin might host JSONP or uploads, which it cannot).
+ * React Flow positions nodes with inline style attributes, hence 'unsafe-inline' for styles
+ * only. Written as one literal where the headers are made, so a reviewer (and
+ * electronegativity) reads exactly the policy the app sends.
+ */
+export function appResponseHeaders(contentType: string): Record<string, string> {
+  const headers: Record<string, string> = { 'Content-Type': contentType, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-cache' };
+  headers['Content-Security-Policy'] =
+    "default-src 'none'; script-src app://stowage; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; worker-src 'self'; manifest-src 'none'; media-src 'none'; frame-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+  return headers;
+}
+
+/** The Content-Security-Policy every app:// response carries. */
+export const CONTENT_SECURITY_POLICY = appResponseHeaders('text/html')['Content-Security-Policy']!;
 
 /** The protocol.handle handler for app://; plain Request → Response, so tests need no Electron. */
 export function createAppProtocolHandler(options: AppProtocolOptions): (request: AssetRequest) => Promise<Response> {
   const readFile = options.readFile ?? readFileFromDisk;
-  const headers = (contentType: string): Record<string, string> => ({
-    'Content-Type': contentType,
-    'Content-Security-Policy': options.contentSecurityPolicy,
-    'X-Content-Type-Options': 'nosniff',
-    'Cache-Control': 'no-cache',
-  });
+  const headers = appResponseHeaders;
   const plain = (status: number, text: string) => new Response(text, { status, headers: headers('text/plain; charset=utf-8') });
 
   return async (request) => {

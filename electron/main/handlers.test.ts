@@ -41,7 +41,7 @@ describe('host handlers', () => {
     const drafts = new WindowDrafts(draftStore);
     const onDocumentFile = vi.fn();
     const window = { setState: vi.fn(), close: vi.fn() };
-    const openExternal = vi.fn(async () => true);
+    const openLink = vi.fn(async () => true);
     const deps: HostHandlerDependencies = {
       dialogs,
       allowed,
@@ -49,7 +49,7 @@ describe('host handlers', () => {
       drafts,
       documents: new DocumentService({ allowed, recent, onDocumentFile }),
       window,
-      openExternal,
+      openLink,
     };
     return {
       handlers: createHostHandlers(deps),
@@ -59,7 +59,7 @@ describe('host handlers', () => {
       window,
       onDocumentFile,
       dialogs,
-      openExternal,
+      openLink,
       draftStore,
       allowed,
     };
@@ -269,7 +269,7 @@ describe('host handlers', () => {
   });
 
   it('passes window state, closing, confirmations and external links through', async () => {
-    const { handlers, window, openExternal, dialogs } = await setup();
+    const { handlers, window, openLink, dialogs } = await setup();
     await handlers.setWindowState({ title: 'a.stowage', edited: true, enabledCommands: ['file.save'], commandLabels: [] });
     expect(window.setState).toHaveBeenCalledWith({ title: 'a.stowage', edited: true, enabledCommands: ['file.save'], commandLabels: [] });
     await handlers.closeWindow({});
@@ -277,7 +277,7 @@ describe('host handlers', () => {
     expect(await handlers.confirmUnsavedChanges({ documentName: 'a.stowage' })).toBe('cancel');
     expect(dialogs.confirmUnsavedChanges).toHaveBeenCalledWith('a.stowage');
     expect(await handlers.openExternal({ url: 'https://docs.aws.amazon.com/' })).toBe(true);
-    expect(openExternal).toHaveBeenCalledWith('https://docs.aws.amazon.com/');
+    expect(openLink).toHaveBeenCalledWith('https://docs.aws.amazon.com/');
   });
 });
 

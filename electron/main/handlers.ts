@@ -26,7 +26,8 @@ export interface HostHandlerDependencies {
   drafts: WindowDrafts;
   documents: DocumentService;
   window: WindowControl;
-  openExternal(url: string): Promise<boolean>;
+  /** Opens an allowed documentation link in the system browser (openExternalSafely). */
+  openLink(url: string): Promise<boolean>;
 }
 
 export const NOT_CHOSEN_BY_USER =
@@ -122,7 +123,7 @@ export function createHostHandlers(deps: HostHandlerDependencies): HostHandlers 
     },
 
     async openExternal({ url }) {
-      return deps.openExternal(url);
+      return deps.openLink(url);
     },
   };
 }

@@ -2,7 +2,6 @@ import { EventEmitter } from 'node:events';
 import type { App, Session, WebContents } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import {
-  CONTENT_SECURITY_POLICY,
   decideWindowOpen,
   hardenApp,
   hardenSession,
@@ -13,47 +12,10 @@ import {
   isPermissionAllowed,
   isRequestAllowed,
   openExternalSafely,
-  secureWebPreferences,
 } from './security';
 
 const production = { devServerUrl: null };
 const development = { devServerUrl: 'http://localhost:5173/' };
-
-describe('secureWebPreferences', () => {
-  it('isolates and sandboxes the renderer without Node', () => {
-    expect(secureWebPreferences('/app/out/preload/index.cjs')).toMatchObject({
-      preload: '/app/out/preload/index.cjs',
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-    });
-  });
-});
-
-describe('CONTENT_SECURITY_POLICY', () => {
-  const directives = new Map(
-    CONTENT_SECURITY_POLICY.split('; ').map((directive) => [directive.split(' ')[0], directive.split(' ').slice(1)]),
-  );
-
-  it('allows scripts only from the bundle and refuses everything not listed', () => {
-    expect(directives.get('default-src')).toEqual(["'none'"]);
-    expect(directives.get('script-src')).toEqual(["'self'"]);
-    expect(directives.get('object-src')).toEqual(["'none'"]);
-    expect(directives.get('base-uri')).toEqual(["'none'"]);
-    expect(directives.get('frame-ancestors')).toEqual(["'none'"]);
-  });
-
-  it('is at least as strict as the renderer meta tag: no remote hosts, no dev server socket', () => {
-    expect(CONTENT_SECURITY_POLICY).not.toMatch(/https?:|wss?:|\*/);
-    expect(CONTENT_SECURITY_POLICY).not.toContain("'unsafe-eval'");
-    expect(directives.get('connect-src')).toEqual(["'self'"]);
-  });
-});
 
 describe('isAppUrl and isNavigationAllowed', () => {
   it('recognises the packaged app and, in development only, the dev server', () => {
@@ -87,12 +49,14 @@ describe('decideWindowOpen and openExternalSafely', () => {
     expect(decideWindowOpen('https://docs.aws.amazon.com/AmazonECS/latest/developerguide/').openExternally).toBe(true);
     expect(decideWindowOpen('https://evil.example/').openExternally).toBe(false);
     expect(decideWindowOpen('file:///etc/passwd').openExternally).toBe(false);
-    const open = vi.fn(async () => undefined);
-    expect(await openExternalSafely('https://kubernetes.io/docs/', open)).toBe(true);
-    expect(await openExternalSafely('https://user:pw@kubernetes.io/', open)).toBe(false);
-    expect(await openExternalSafely('smb://share/x', open)).toBe(false);
-    expect(open).toHaveBeenCalledTimes(1);
-    expect(await openExternalSafely('https://github.com/', async () => Promise.reject(new Error('no browser')))).toBe(false);
+    const browser = { openExternal: vi.fn(async () => undefined) };
+    expect(await openExternalSafely('https://kubernetes.io/docs/', browser)).toBe(true);
+    expect(await openExternalSafely('https://user:pw@kubernetes.io/', browser)).toBe(false);
+    expect(await openExternalSafely('smb://share/x', browser)).toBe(false);
+    expect(browser.openExternal).toHaveBeenCalledTimes(1);
+    expect(await openExternalSafely('https://github.com/', { openExternal: async () => Promise.reject(new Error('no browser')) })).toBe(
+      false,
+    );
   });
 });
 
@@ -131,7 +95,7 @@ describe('isPermissionAllowed and isDownloadAllowed', () => {
 });
 
 describe('hardening Electron objects', () => {
-  const options = { location: production, openExternal: vi.fn(async () => undefined) };
+  const options = { location: production, browser: { openExternal: vi.fn(async () => undefined) } };
 
   it('blocks navigation, redirects, webviews and new windows of a webContents', () => {
     const contents = new EventEmitter() as EventEmitter & { setWindowOpenHandler: ReturnType<typeof vi.fn> };
@@ -154,8 +118,8 @@ describe('hardening Electron objects', () => {
     const openHandler = contents.setWindowOpenHandler.mock.calls[0]![0] as (details: { url: string }) => { action: string };
     expect(openHandler({ url: 'https://docs.aws.amazon.com/ecs/' })).toEqual({ action: 'deny' });
     expect(openHandler({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
-    expect(options.openExternal).toHaveBeenCalledTimes(1);
-    expect(options.openExternal).toHaveBeenCalledWith('https://docs.aws.amazon.com/ecs/');
+    expect(options.browser.openExternal).toHaveBeenCalledTimes(1);
+    expect(options.browser.openExternal).toHaveBeenCalledWith('https://docs.aws.amazon.com/ecs/');
   });
 
   it('hardens every webContents the app creates', () => {

@@ -3,7 +3,6 @@ import type { FileRef, HostEvent, HostEventPayload, HostRequest } from '../../sh
 import { formatWindowTitle } from '../../shared/host/window-title';
 import { CloseGuard } from './close-guard';
 import { sendHostEvent } from './ipc';
-import { secureWebPreferences } from './security';
 import { loadWindowBounds, restorableBounds, saveWindowBounds } from './window-bounds';
 
 /**
@@ -50,7 +49,28 @@ export class MainWindow {
       title: formatWindowTitle('', false),
       backgroundColor: '#f8fafc',
       ...(options.iconPath && options.platform !== 'darwin' ? { icon: options.iconPath } : {}),
-      webPreferences: secureWebPreferences(options.preloadPath),
+      // Every security preference spelled out here, where the window is made, so a reviewer
+      // (and electronegativity) reads them without following code.
+      webPreferences: {
+        // Reviewed: the preload exposes exactly the contract's channels (electron/preload/bridge.ts),
+        // no ipcRenderer, no Node; the marker below records that for electronegativity.
+        /* eng-disable PRELOAD_JS_CHECK @preserve */ preload: options.preloadPath,
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        nodeIntegrationInWorker: false,
+        nodeIntegrationInSubFrames: false,
+        webSecurity: true,
+        allowRunningInsecureContent: false,
+        webviewTag: false,
+        experimentalFeatures: false,
+        // Middle-click must not open links in new windows (window.open is refused anyway).
+        disableBlinkFeatures: 'Auxclick',
+        navigateOnDragDrop: false,
+        safeDialogs: true,
+        // Chromium's spellchecker downloads dictionaries from Google's servers on Windows and Linux.
+        spellcheck: false,
+      },
     });
     const mainWindow = new MainWindow(window, options);
     mainWindow.#wire(saved?.maximized ?? false);
