@@ -12,6 +12,10 @@ const version = (JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8'))
 /** Desktop build: main, preload and renderer into out/. The renderer is the same one `npm run web` serves. */
 export default defineConfig({
   main: {
+    define: {
+      // The generic update feed, fixed when the app is built; updates are off without one (electron/main/updates.ts).
+      __STOWAGE_UPDATE_URL__: JSON.stringify(process.env.STOWAGE_UPDATE_URL ?? ''),
+    },
     build: {
       outDir: 'out/main',
       // Bundle zod and shared/ into main: the packaged app then needs no node_modules at runtime.

@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // What electron.vite.config.ts defines for the main process: tests build without an update feed.
+  define: { __STOWAGE_UPDATE_URL__: JSON.stringify('') },
   test: {
     include: [
       'shared/**/*.test.ts',

@@ -64,6 +64,25 @@ describe('electron/main/index.ts wiring', async () => {
     expect(electron.app.requestSingleInstanceLock).toHaveBeenCalled();
   });
 
+  it('creates the window isolated and sandboxed, without Node, with its preferences spelled out', () => {
+    expect(window.options.webPreferences).toEqual({
+      preload: expect.stringMatching(/preload[\\/]index\.cjs$/),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+      disableBlinkFeatures: 'Auxclick',
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      spellcheck: false,
+    });
+  });
+
   it('hardens the session and every webContents', () => {
     const session = electron.session.defaultSession;
     expect(session.webRequest.onBeforeRequest).toHaveBeenCalled();
@@ -119,6 +138,12 @@ describe('electron/main/index.ts wiring', async () => {
     await vi.waitFor(() => expect(leftByCrash.filter(existsSync)).toEqual([]));
     expect(existsSync(savingRightNow)).toBe(true);
     expect(existsSync(someoneElses)).toBe(true);
+  });
+
+  it('does not check for updates in a build without an update feed', async () => {
+    await vi.waitFor(() =>
+      expect(console.warn).toHaveBeenCalledWith(expect.stringContaining('does not check for updates: this build has no update feed'), ''),
+    );
   });
 
   it('titles the window from setWindowState', async () => {

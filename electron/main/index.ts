@@ -14,7 +14,8 @@ import { createHostHandlers } from './handlers';
 import { createSenderCheck, registerHostHandlers } from './ipc';
 import { documentPathsFromArgv, OpenRequestQueue } from './open-requests';
 import { RecentFiles } from './recent-files';
-import { CONTENT_SECURITY_POLICY, hardenApp, hardenSession, openExternalSafely, type AppLocation, type HardeningOptions } from './security';
+import { hardenApp, hardenSession, openExternalSafely, type AppLocation, type HardeningOptions } from './security';
+import { decideUpdates, scheduleUpdateChecks } from './updates';
 import { MainWindow } from './window';
 
 /**
@@ -28,7 +29,7 @@ const rendererRoot = join(mainDirectory, '../renderer');
 // electron-vite sets ELECTRON_RENDERER_URL for `npm run dev`; a packaged app never trusts it.
 const devServerUrl = (!app.isPackaged && process.env.ELECTRON_RENDERER_URL) || null;
 const location: AppLocation = { devServerUrl };
-const hardening: HardeningOptions = { location, openExternal: (url) => shell.openExternal(url) };
+const hardening: HardeningOptions = { location, browser: shell };
 
 // Must happen before the app is ready: app:// behaves like https (origin, fetch, secure context).
 protocol.registerSchemesAsPrivileged([
@@ -87,7 +88,7 @@ function start(): void {
   void app.whenReady().then(async () => {
     hardenSession(session.defaultSession, hardening);
     if (!devServerUrl) {
-      const handler = createAppProtocolHandler({ rendererRoot, contentSecurityPolicy: CONTENT_SECURITY_POLICY });
+      const handler = createAppProtocolHandler({ rendererRoot });
       protocol.handle(APP_SCHEME, (request) => handler(request));
     }
 
@@ -147,7 +148,7 @@ function start(): void {
           },
           close: () => mainWindow?.close(),
         },
-        openExternal: (url) => openExternalSafely(url, (allowedUrl) => shell.openExternal(allowedUrl)),
+        openLink: (url) => openExternalSafely(url, shell),
       }),
       createSenderCheck(() => mainWindow?.webContentsId ?? null, location),
     );
@@ -180,5 +181,18 @@ function start(): void {
       if (BrowserWindow.getAllWindows().length === 0) void createWindow();
     });
     await createWindow();
+
+    // After the window is up, in the background; never blocks or fails start-up.
+    scheduleUpdateChecks({
+      decision: decideUpdates({
+        feedUrl: __STOWAGE_UPDATE_URL__,
+        isPackaged: app.isPackaged,
+        platform: process.platform,
+        env: process.env,
+      }),
+      loadUpdater: async () => (await import('electron-updater')).autoUpdater,
+      setTimer: (run, ms) => void setTimeout(run, ms).unref(),
+      log: (message, error) => console.warn(message, error ?? ''),
+    });
   });
 }
