@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
+import { CONTENT_SECURITY_POLICY } from '../../electron/main/app-protocol';
 import { HOST_CHANNELS, type HostApi } from '../../shared/host/contract';
 
 /** What page.evaluate callbacks see; e2e code is type-checked without the DOM library. */
@@ -99,6 +100,25 @@ test('the page cannot navigate away, open windows or reach the network', async (
   });
   await page.waitForTimeout(500);
   expect(page.url()).toBe('app://stowage/index.html');
+});
+
+test('the Content-Security-Policy is sent and holds in the real window', async () => {
+  const outcome = await page.evaluate(async () => {
+    const header = await fetch('app://stowage/index.html').then((response) => response.headers.get('content-security-policy'));
+    const script = document.createElement('script');
+    script.textContent = 'globalThis.__injected = true;';
+    document.head.append(script);
+    let evalRefused = false;
+    try {
+      (0, eval)('1');
+    } catch {
+      evalRefused = true;
+    }
+    return { header, injected: (globalThis as unknown as { __injected?: boolean }).__injected === true, evalRefused };
+  });
+  expect(outcome).toEqual({ header: CONTENT_SECURITY_POLICY, injected: false, evalRefused: true });
+  // The bundle itself ran under that policy: the app is up.
+  await expect(page.getByTestId('canvas')).toBeVisible();
 });
 
 test('host calls are validated by the main process', async () => {
