@@ -41,7 +41,7 @@ describe('host handlers', () => {
     const drafts = new WindowDrafts(draftStore);
     const onDocumentFile = vi.fn();
     const window = { setState: vi.fn(), close: vi.fn() };
-    const openLink = vi.fn(async () => true);
+    const openLink = vi.fn(() => Promise.resolve(true));
     const deps: HostHandlerDependencies = {
       dialogs,
       allowed,

@@ -49,7 +49,7 @@ describe('decideWindowOpen and openExternalSafely', () => {
     expect(decideWindowOpen('https://docs.aws.amazon.com/AmazonECS/latest/developerguide/').openExternally).toBe(true);
     expect(decideWindowOpen('https://evil.example/').openExternally).toBe(false);
     expect(decideWindowOpen('file:///etc/passwd').openExternally).toBe(false);
-    const browser = { openExternal: vi.fn(async () => undefined) };
+    const browser = { openExternal: vi.fn(() => Promise.resolve()) };
     expect(await openExternalSafely('https://kubernetes.io/docs/', browser)).toBe(true);
     expect(await openExternalSafely('https://user:pw@kubernetes.io/', browser)).toBe(false);
     expect(await openExternalSafely('smb://share/x', browser)).toBe(false);
@@ -95,7 +95,7 @@ describe('isPermissionAllowed and isDownloadAllowed', () => {
 });
 
 describe('hardening Electron objects', () => {
-  const options = { location: production, browser: { openExternal: vi.fn(async () => undefined) } };
+  const options = { location: production, browser: { openExternal: vi.fn(() => Promise.resolve()) } };
 
   it('blocks navigation, redirects, webviews and new windows of a webContents', () => {
     const contents = new EventEmitter() as EventEmitter & { setWindowOpenHandler: ReturnType<typeof vi.fn> };
