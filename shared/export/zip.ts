@@ -1,4 +1,5 @@
 import { crc32 } from './crc32';
+import { C0_CONTROLS } from '../text/control-characters';
 
 export interface ZipEntry {
   /** Forward-slash relative path inside the archive. */
@@ -61,10 +62,12 @@ export function zipTextFiles(entries: readonly ZipEntry[]): Uint8Array {
   return concat([...local, ...central, new Uint8Array(end.buffer)]);
 }
 
+const CONTROL_CHARACTER = new RegExp(`[${C0_CONTROLS}]`);
+
 /** Relative, forward-slash, no `..`, no empty segments, no drive letters: safe to write under a chosen folder. */
 export function isSafeRelativePath(path: string): boolean {
   if (path.length === 0 || path.length > 512 || path.startsWith('/') || path.includes('\\') || /^[a-zA-Z]:/.test(path)) return false;
-  return path.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..' && !/[\u0000-\u001f]/.test(segment));
+  return path.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..' && !CONTROL_CHARACTER.test(segment));
 }
 
 function concat(parts: readonly Uint8Array[]): Uint8Array {

@@ -1,4 +1,5 @@
 import { isSafeRelativePath } from '../export/zip';
+import { C0_CONTROLS } from '../text/control-characters';
 
 /**
  * Rules for exporting a folder of generated files (the CDK app), shared by the contract that
@@ -32,7 +33,8 @@ export interface FolderExportFile {
 
 const WINDOWS_RESERVED_NAME = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
 // Control characters, and what Windows refuses in names (slashes are separators everywhere).
-const UNPORTABLE_CHARACTER = /[\u0000-\u001f\u007f<>:"/\\|?*]/;
+const UNPORTABLE_CHARACTER = new RegExp(String.raw`[${C0_CONTROLS}\u007f<>:"/\\|?*]`);
+const UNPORTABLE_CHARACTERS = new RegExp(`${UNPORTABLE_CHARACTER.source}+`, 'g');
 
 /** One file or folder name that every common file system accepts and keeps as written. */
 export function isPortableName(name: string): boolean {
@@ -107,7 +109,7 @@ export function folderExportProblems(files: readonly FolderExportFile[]): Array<
 export function toPortableFolderName(text: string, fallback = 'stowage-app'): string {
   const name = text
     .normalize('NFC')
-    .replace(/[\u0000-\u001f\u007f<>:"/\\|?*]+/g, '-')
+    .replace(UNPORTABLE_CHARACTERS, '-')
     .trim()
     .slice(0, MAX_FOLDER_NAME_LENGTH)
     // Cutting may have split an emoji's surrogate pair.

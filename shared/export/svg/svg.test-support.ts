@@ -1,5 +1,6 @@
 import { DOMParser, type Document, type Element } from '@xmldom/xmldom';
 import { expect } from 'vitest';
+import { C0_CONTROLS_NOT_IN_XML } from '../../text/control-characters';
 
 /**
  * xmldom warns when text contains U+FFFD, guessing the source was decoded wrongly. U+FFFD is
@@ -30,8 +31,9 @@ export function textContents(document: Document): string[] {
   return elements(document, 'text').map((element) => element.textContent ?? '');
 }
 
-const INVALID_XML_CHAR =
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const INVALID_XML_CHAR = new RegExp(
+  String.raw`[${C0_CONTROLS_NOT_IN_XML}\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]`,
+);
 
 /**
  * The safety contract of an export: well-formed XML 1.0, no scripts, no foreignObject, no

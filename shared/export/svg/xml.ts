@@ -3,13 +3,17 @@
  * removed, markup characters are escaped, and numbers are written the same way every time.
  */
 
+import { C0_CONTROLS_NOT_IN_XML, DEL_AND_C1_CONTROLS } from '../../text/control-characters';
+
 /**
  * Characters that may not appear in an XML 1.0 document (C0 controls except tab, newline and
  * carriage return; U+FFFE/U+FFFF; surrogates that are not part of a pair), plus DEL and the C1
  * controls, which XML allows but no renderer draws.
  */
-const NOT_XML_TEXT =
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const NOT_XML_TEXT = new RegExp(
+  String.raw`[${C0_CONTROLS_NOT_IN_XML}${DEL_AND_C1_CONTROLS}\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]`,
+  'g',
+);
 
 export function stripInvalidXmlChars(text: string): string {
   return text.replace(NOT_XML_TEXT, '');
