@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { CATALOG, defaultProps, ecsEc2Capacity, ecsService, eksFargateProfile, serviceAutoScaling } from './index';
 import { applyFieldChange, describeField, describeFields, humanize, validateField, type FieldDescriptor } from './fields';
+import { stringMatching } from '../../test/matchers';
 
 function flatten(fields: readonly FieldDescriptor[]): FieldDescriptor[] {
   return fields.flatMap((field) => [
@@ -35,7 +36,7 @@ describe('describeFields over the whole catalog', () => {
     for (const descriptor of flatten(fields)) expect(descriptor.title.trim(), descriptor.key).not.toBe('');
     for (const descriptor of fields) {
       expect(validateField(schema, descriptor.key, descriptor.defaultValue), descriptor.key).toBeUndefined();
-      expect(descriptor.defaultValue).toEqual((schema.parse({}) as Record<string, unknown>)[descriptor.key]);
+      expect(descriptor.defaultValue).toEqual(schema.parse({})[descriptor.key]);
     }
   });
 
@@ -282,7 +283,7 @@ describe('applyFieldChange', () => {
   });
 
   it('returns the message for a refused value and changes nothing', () => {
-    expect(applyFieldChange(ecsService.props, props, 'desiredCount', -1)).toEqual({ error: expect.stringMatching(/0/) });
+    expect(applyFieldChange(ecsService.props, props, 'desiredCount', -1)).toEqual({ error: stringMatching(/0/) });
     expect(applyFieldChange(ecsService.props, props, 'nope', 1)).toEqual({ error: 'Unknown property "nope".' });
   });
 

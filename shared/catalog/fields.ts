@@ -283,9 +283,7 @@ export function describeField(key: string, field: z.ZodType): FieldDescriptor {
     case 'number': {
       const bounds = readChecks(schema);
       const options =
-        Array.isArray(meta.options) && meta.options.every((option) => typeof option === 'number')
-          ? [...(meta.options as number[])]
-          : undefined;
+        Array.isArray(meta.options) && meta.options.every((option) => typeof option === 'number') ? [...meta.options] : undefined;
       return {
         ...base,
         type: 'number',
@@ -345,7 +343,7 @@ function describeList(base: FieldBase, schema: z.ZodType, defaultValue: unknown)
       defaultValue: items,
       itemFields: describeFields(object),
       ...sizes,
-      newItem: () => copyJson(object.parse({}) as Record<string, unknown>),
+      newItem: () => copyJson(object.parse({})),
     };
   }
   if (elementDef.type === 'union' && typeof elementDef.discriminator === 'string') {
@@ -364,7 +362,7 @@ function describeList(base: FieldBase, schema: z.ZodType, defaultValue: unknown)
         value,
         label: text(variant.meta.title) ?? humanize(value),
         fields: describeFields(object).filter((field) => field.key !== discriminator),
-        newItem: () => copyJson(object.parse({ [discriminator]: value }) as Record<string, unknown>),
+        newItem: () => copyJson(object.parse({ [discriminator]: value })),
       });
     }
     return { ...base, type: 'union-list', defaultValue: items, discriminator, variants, ...sizes };
@@ -417,5 +415,5 @@ export function applyFieldChange(
     // Refinements across fields report here; report them against the whole object.
     return { error: firstIssueMessage(result.error) };
   }
-  return { props: copyJson(result.data as Record<string, unknown>) };
+  return { props: copyJson(result.data) };
 }

@@ -145,8 +145,8 @@ function mutate(document: Json, mutation: Mutation): void {
   const all = containers(document);
   const pickContainer = (at: number) => all[at % all.length]!.node;
   const root = document as { nodes?: Json; edges?: Json };
-  const nodes = Array.isArray(root.nodes) ? (root.nodes as Json[]) : [];
-  const edges = Array.isArray(root.edges) ? (root.edges as Json[]) : [];
+  const nodes = Array.isArray(root.nodes) ? root.nodes : [];
+  const edges = Array.isArray(root.edges) ? root.edges : [];
   const nodeIds = nodes
     .map((node) => (node && typeof node === 'object' && !Array.isArray(node) ? node.id : undefined))
     .filter((id): id is string => typeof id === 'string');

@@ -5,16 +5,43 @@ import { loadDocument, loadDocumentValue, type LoadErrorCode, type LoadResult } 
 import { nestedDocument } from './sample-documents.test-support';
 import { LIMITS } from './schema';
 import { serializeDocument } from './serialize';
+import { stringMatching } from '../../test/matchers';
 
-type Json = Record<string, any>;
+type Json = Record<string, unknown>;
 
-/** A fresh, valid document as a plain JSON value, to break in one place per test. */
-function valid(): Json {
-  return JSON.parse(serializeDocument(nestedDocument())) as Json;
+/** A document as plain JSON, typed loosely so that a test can break any part of it. */
+interface JsonNode {
+  id: string;
+  kind: string;
+  label: string;
+  position?: { x: number; y: number };
+  parentId?: string;
+  size?: { width: number; height: number };
+  props: Json;
+  [key: string]: unknown;
+}
+interface JsonEdge {
+  id: string;
+  source: string;
+  target: string;
+  sourceHandle?: string;
+  props: Json;
+  [key: string]: unknown;
+}
+interface JsonDocument {
+  metadata?: Json;
+  nodes: JsonNode[];
+  edges: JsonEdge[];
+  [key: string]: unknown;
 }
 
-function nodeIndex(document: Json, id: string): number {
-  const index = (document.nodes as Json[]).findIndex((node) => node.id === id);
+/** A fresh, valid document as a plain JSON value, to break in one place per test. */
+function valid(): JsonDocument {
+  return JSON.parse(serializeDocument(nestedDocument())) as JsonDocument;
+}
+
+function nodeIndex(document: JsonDocument, id: string): number {
+  const index = document.nodes.findIndex((node) => node.id === id);
   if (index < 0) throw new Error(`no node ${id}`);
   return index;
 }
@@ -51,7 +78,7 @@ describe('loadDocument accepts', () => {
 
   it('a hand-written file: missing props get defaults, nodes come back parents first, sizes only on groups', () => {
     const document = valid();
-    const alb = document.nodes[nodeIndex(document, 'alb')];
+    const alb = document.nodes[nodeIndex(document, 'alb')]!;
     alb.props = {};
     alb.size = { width: 999, height: 999 };
     document.nodes.reverse();
@@ -71,7 +98,7 @@ describe('loadDocument accepts', () => {
 
   it('brackets inside strings without counting them as nesting', () => {
     const document = valid();
-    document.metadata.description = '['.repeat(500) + '{"a":'.repeat(100) + '\\"';
+    document.metadata!.description = '['.repeat(500) + '{"a":'.repeat(100) + '\\"';
     expect(load(document).ok).toBe(true);
   });
 });
@@ -130,14 +157,14 @@ describe('loadDocument rejects', () => {
 
   it('unknown node keys, naming the node', () => {
     const document = valid();
-    document.nodes[0].color = 'red';
+    document.nodes[0]!.color = 'red';
     const error = expectError(load(document), 'invalid');
-    expect(error.issues[0]).toMatchObject({ path: 'nodes[0]', message: expect.stringMatching(/color/) });
+    expect(error.issues[0]).toMatchObject({ path: 'nodes[0]', message: stringMatching(/color/) });
   });
 
   it('missing required fields', () => {
     const document = valid();
-    delete document.nodes[1].position;
+    delete document.nodes[1]!.position;
     delete document.metadata;
     const error = expectError(load(document), 'invalid');
     expect(error.issues.map((issue) => issue.path).sort()).toEqual(['metadata', 'nodes[1].position']);
@@ -146,7 +173,7 @@ describe('loadDocument rejects', () => {
 
   it('unknown kinds', () => {
     const document = valid();
-    document.nodes[2].kind = 'lambda-function';
+    document.nodes[2]!.kind = 'lambda-function';
     const error = expectError(load(document), 'invalid');
     expect(error.issues).toContainEqual({ path: 'nodes[2].kind', message: 'Unknown component kind "lambda-function".' });
   });
@@ -154,7 +181,7 @@ describe('loadDocument rejects', () => {
   it('an invalid property, naming the path and the node', () => {
     const document = valid();
     const index = nodeIndex(document, 'web');
-    document.nodes[index].props.cpu = 'lots';
+    document.nodes[index]!.props.cpu = 'lots';
     const error = expectError(load(document), 'invalid');
     expect(error.issues[0]!.path).toBe(`nodes[${index}].props.cpu`);
     expect(error.message).toContain(`nodes[${index}].props.cpu`);
@@ -163,51 +190,51 @@ describe('loadDocument rejects', () => {
 
   it('an unknown property of a kind', () => {
     const document = valid();
-    document.nodes[nodeIndex(document, 'web')].props.cpuu = 512;
+    document.nodes[nodeIndex(document, 'web')]!.props.cpuu = 512;
     expect(expectError(load(document), 'invalid').message).toMatch(/cpuu/);
   });
 
   it('an invalid property inside a list item', () => {
     const document = valid();
-    document.nodes[nodeIndex(document, 'web')].props.capacityProviderStrategy = [{ provider: 'FARGATE', base: -5, weight: 1 }];
+    document.nodes[nodeIndex(document, 'web')]!.props.capacityProviderStrategy = [{ provider: 'FARGATE', base: -5, weight: 1 }];
     const error = expectError(load(document), 'invalid');
     expect(error.issues[0]!.path).toMatch(/props\.capacityProviderStrategy\[0\]\.base$/);
   });
 
   it('a label longer than the limit and ids with odd characters', () => {
     const document = valid();
-    document.nodes[0].label = 'x'.repeat(LIMITS.maxLabelLength + 1);
-    document.edges[0].id = 'has space';
+    document.nodes[0]!.label = 'x'.repeat(LIMITS.maxLabelLength + 1);
+    document.edges[0]!.id = 'has space';
     const error = expectError(load(document), 'invalid');
     expect(error.issues.map((issue) => issue.path).sort()).toEqual(['edges[0].id', 'nodes[0].label']);
   });
 
   it('non-finite and out-of-range coordinates', () => {
     const document = valid();
-    document.nodes[0].position.x = 1e300;
+    document.nodes[0]!.position!.x = 1e300;
     expectError(load(document), 'invalid');
     expectError(load(JSON.stringify(valid()).replace('"x":', '"x":1e999,"ignored":')), 'invalid');
   });
 
   it('duplicate ids among nodes, and between a node and an edge', () => {
     const document = valid();
-    document.nodes[3].id = document.nodes[2].id;
+    document.nodes[3]!.id = document.nodes[2]!.id;
     expect(expectError(load(document), 'invalid').issues).toContainEqual({
       path: 'nodes[3].id',
-      message: `The id "${document.nodes[2].id}" is used more than once.`,
+      message: `The id "${document.nodes[2]!.id}" is used more than once.`,
     });
     const clash = valid();
-    clash.edges[0].id = clash.nodes[0].id;
+    clash.edges[0]!.id = clash.nodes[0]!.id;
     expect(expectError(load(clash), 'invalid').issues[0]).toMatchObject({ path: 'edges[0].id' });
     const edges = valid();
-    edges.edges[1].id = edges.edges[0].id;
+    edges.edges[1]!.id = edges.edges[0]!.id;
     expect(expectError(load(edges), 'invalid').issues[0]).toMatchObject({ path: 'edges[1].id' });
   });
 
   it('a parent that is not in the document', () => {
     const document = valid();
     const index = nodeIndex(document, 'web');
-    document.nodes[index].parentId = 'ghost';
+    document.nodes[index]!.parentId = 'ghost';
     expect(expectError(load(document), 'invalid').issues).toContainEqual({
       path: `nodes[${index}].parentId`,
       message: '"web" is inside "ghost", which is not in the document.',
@@ -217,14 +244,14 @@ describe('loadDocument rejects', () => {
   it('a node inside itself', () => {
     const document = valid();
     const index = nodeIndex(document, 'vpc');
-    document.nodes[index].parentId = 'vpc';
+    document.nodes[index]!.parentId = 'vpc';
     const error = expectError(load(document), 'invalid');
     expect(error.issues).toContainEqual({ path: `nodes[${index}].parentId`, message: '"VPC" is inside itself.' });
   });
 
   it('a parent cycle of two', () => {
     const document = valid();
-    document.nodes[nodeIndex(document, 'region')].parentId = 'vpc';
+    document.nodes[nodeIndex(document, 'region')]!.parentId = 'vpc';
     const error = expectError(load(document), 'invalid');
     expect(error.issues.some((issue) => /nested inside itself through its parents/.test(issue.message))).toBe(true);
   });
@@ -262,7 +289,7 @@ describe('loadDocument rejects', () => {
   it('nesting the catalog forbids, naming both nodes', () => {
     const document = valid();
     const index = nodeIndex(document, 'web');
-    document.nodes[index].parentId = 'vpc';
+    document.nodes[index]!.parentId = 'vpc';
     const error = expectError(load(document), 'invalid');
     expect(error.issues).toContainEqual({
       path: `nodes[${index}].parentId`,
@@ -272,8 +299,8 @@ describe('loadDocument rejects', () => {
 
   it('edges to nodes that are not there', () => {
     const document = valid();
-    document.edges[0].target = 'ghost';
-    document.edges[1].source = 'phantom';
+    document.edges[0]!.target = 'ghost';
+    document.edges[1]!.source = 'phantom';
     const error = expectError(load(document), 'invalid');
     expect(error.issues).toContainEqual({
       path: 'edges[0].target',
@@ -287,10 +314,10 @@ describe('loadDocument rejects', () => {
 
   it('an edge from a node to itself', () => {
     const document = valid();
-    document.edges[0].target = document.edges[0].source;
+    document.edges[0]!.target = document.edges[0]!.source;
     expect(expectError(load(document), 'invalid').issues[0]).toMatchObject({
       path: 'edges[0]',
-      message: expect.stringMatching(/connected to itself/),
+      message: stringMatching(/connected to itself/),
     });
   });
 
@@ -314,9 +341,9 @@ describe('loadDocument rejects', () => {
 
   it('invalid edge properties', () => {
     const document = valid();
-    const index = (document.edges as Json[]).findIndex((edge) => edge.id === 'e-alb-web');
-    document.edges[index].props.listenerPort = 0;
-    document.edges[index].props.targetType = 'lambda';
+    const index = document.edges.findIndex((edge) => edge.id === 'e-alb-web');
+    document.edges[index]!.props.listenerPort = 0;
+    document.edges[index]!.props.targetType = 'lambda';
     const error = expectError(load(document), 'invalid');
     expect(error.issues.map((issue) => issue.path).sort()).toEqual([
       `edges[${index}].props.listenerPort`,
@@ -326,8 +353,8 @@ describe('loadDocument rejects', () => {
 
   it('properties on an edge whose relation has none', () => {
     const document = valid();
-    const index = (document.edges as Json[]).findIndex((edge) => edge.id === 'e-web-repo');
-    document.edges[index].props = { weight: 3 };
+    const index = document.edges.findIndex((edge) => edge.id === 'e-web-repo');
+    document.edges[index]!.props = { weight: 3 };
     const error = expectError(load(document), 'invalid');
     expect(error.issues[0]).toEqual({
       path: `edges[${index}].props`,
@@ -337,7 +364,7 @@ describe('loadDocument rejects', () => {
 
   it('handles that are not a side', () => {
     const document = valid();
-    document.edges[0].sourceHandle = 'middle';
+    document.edges[0]!.sourceHandle = 'middle';
     expect(expectError(load(document), 'invalid').issues[0]!.path).toBe('edges[0].sourceHandle');
   });
 
@@ -352,7 +379,7 @@ describe('loadDocument rejects', () => {
 
   it('more nodes than the limit', () => {
     const document = valid();
-    const template = document.nodes.find((node: Json) => node.id === 'users');
+    const template = document.nodes.find((node) => node.id === 'users')!;
     document.nodes = Array.from({ length: LIMITS.maxNodes + 1 }, (_, index) => ({ ...template, id: `n${index}` }));
     document.edges = [];
     expect(expectError(load(document), 'invalid').issues[0]!.path).toBe('nodes');
@@ -368,7 +395,7 @@ describe('loadDocument rejects', () => {
   });
 
   const forbidden = ['__proto__', 'constructor', 'prototype'];
-  const places: [string, (document: Json, key: string) => string][] = [
+  const places: [string, (document: JsonDocument, key: string) => string][] = [
     ['the top level', (document, key) => JSON.stringify(document).replace(/^\{/, `{"${key}":{"polluted":1},`)],
     ['metadata', (document, key) => JSON.stringify(document).replace('"metadata":{', `"metadata":{"${key}":{"polluted":1},`)],
     ['a node', (document, key) => JSON.stringify(document).replace('"nodes":[{', `"nodes":[{"${key}":{"polluted":1},`)],
@@ -410,7 +437,12 @@ describe('loadDocumentValue', () => {
   it('applies the forbidden-key check to values parsed elsewhere', () => {
     for (const key of ['__proto__', 'constructor', 'prototype']) {
       const document = valid();
-      Object.defineProperty(document.nodes[0].props, key, { value: { polluted: 1 }, enumerable: true, configurable: true, writable: true });
+      Object.defineProperty(document.nodes[0]!.props, key, {
+        value: { polluted: 1 },
+        enumerable: true,
+        configurable: true,
+        writable: true,
+      });
       expectError(loadDocumentValue(document), 'forbidden-key');
     }
   });
@@ -418,21 +450,21 @@ describe('loadDocumentValue', () => {
   it('applies the depth check to values, including values that contain themselves', () => {
     const document = valid();
     let deep: Json = {};
-    document.metadata.extra = deep;
+    document.metadata!.extra = deep;
     for (let level = 0; level < 100_000; level++) {
       deep.a = {};
       deep = deep.a as Json;
     }
     expectError(loadDocumentValue(document), 'too-deep');
     const cyclic = valid();
-    cyclic.nodes[0].props.self = cyclic;
+    cyclic.nodes[0]!.props.self = cyclic;
     expectError(loadDocumentValue(cyclic), 'too-deep');
   });
 
   it('does not change the value it is given', () => {
     const document = valid();
     document.nodes.reverse();
-    document.nodes[0].props = {};
+    document.nodes[0]!.props = {};
     const before = JSON.stringify(document);
     expect(loadDocumentValue(document).ok).toBe(true);
     expect(JSON.stringify(document)).toBe(before);

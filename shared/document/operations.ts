@@ -40,7 +40,7 @@ export function createNode(kindId: string, options: NewNodeOptions): DiagramNode
     kind: kind.id,
     label: options.label ?? kind.defaultLabel,
     position: roundPoint(options.position),
-    props: options.props ? (kind.props.parse(options.props) as Record<string, unknown>) : defaultProps(kind),
+    props: options.props ? kind.props.parse(options.props) : defaultProps(kind),
   };
   if (options.parentId !== undefined) node.parentId = options.parentId;
   if (kind.group) node.size = options.size ?? { ...kind.size };
@@ -147,12 +147,12 @@ export function replaceNodeKind(document: DiagramDocument, id: string, kindId: s
 
 /** The schema's defaults, overridden by every property of `props` that is valid for it. */
 function keepValid(schema: z.ZodObject, props: Record<string, unknown>): Record<string, unknown> {
-  const result = { ...(schema.parse({}) as Record<string, unknown>) };
+  const result = { ...schema.parse({}) };
   for (const [key, value] of Object.entries(props)) {
     const field = Object.hasOwn(schema.shape, key) ? (schema.shape[key] as z.ZodType) : undefined;
     if (field?.safeParse(value).success) result[key] = value;
   }
-  return schema.parse(result) as Record<string, unknown>;
+  return schema.parse(result);
 }
 
 export function updateEdge(document: DiagramDocument, id: string, props: Record<string, unknown>): DiagramDocument {

@@ -46,8 +46,10 @@ export function everyKindDocument(): DiagramDocument {
  * Fargate capacity holding a service, an ECR repository, users, and the edges among them.
  */
 export function nestedDocument(): DiagramDocument {
-  const node = (kind: string, id: string, x: number, y: number, parentId?: string, extra: Partial<DiagramNode> = {}) =>
-    ({ ...createNode(kind, { id, position: { x, y }, ...(parentId ? { parentId } : {}) }), ...extra }) as DiagramNode;
+  const node = (kind: string, id: string, x: number, y: number, parentId?: string, extra: Partial<DiagramNode> = {}) => ({
+    ...createNode(kind, { id, position: { x, y }, ...(parentId ? { parentId } : {}) }),
+    ...extra,
+  });
   const nodes = [
     node('region', 'region', 0, 0),
     node('vpc', 'vpc', 40, 60, 'region'),

@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import { canContain, findConnection, findKind } from '../catalog';
 import { formatPath, type DocumentIssue } from './issues';
 import type { DiagramDocument, DiagramEdge, DiagramNode } from './schema';
@@ -30,7 +29,7 @@ export function validateDocument(input: DiagramDocument): { document: DiagramDoc
         issues.push({ path: where('props', ...issue.path), message: `${describeNode(node, kind.label)}: ${issue.message}` });
       }
     }
-    const normalized: DiagramNode = { ...node, props: props.success ? (props.data as Record<string, unknown>) : node.props };
+    const normalized: DiagramNode = { ...node, props: props.success ? props.data : node.props };
     if (!kind.group) delete normalized.size;
     return normalized;
   });
@@ -88,12 +87,12 @@ export function validateDocument(input: DiagramDocument): { document: DiagramDoc
         });
       return { ...edge, props: {} };
     }
-    const props = (schema as z.ZodObject).safeParse(edge.props);
+    const props = schema.safeParse(edge.props);
     if (!props.success) {
       for (const issue of props.error.issues) issues.push({ path: where('props', ...issue.path), message: issue.message });
       return edge;
     }
-    return { ...edge, props: props.data as Record<string, unknown> };
+    return { ...edge, props: props.data };
   });
 
   return { document: { ...input, nodes: issues.length === 0 ? parentsFirst(nodes) : nodes, edges }, issues };

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addEdges, addNodes, createDocument, createEdge, createNode, loadDocument, serializeDocument } from '../../document';
 import { generateCdkApp, packageNameOf } from './app';
 import { fileText, finding, fixtureNames, generate, loadFixture, TEST_VERSIONS } from '../../../test/cdk-synth/fixtures';
+import { cdkManifest, packageManifest } from '../../../test/cdk-synth/manifests';
 
 describe('generateCdkApp', () => {
   it.each(fixtureNames())('%s: the same diagram gives the same bytes', (name) => {
@@ -56,18 +57,18 @@ describe('generateCdkApp', () => {
       'package.json',
       'tsconfig.json',
     ]);
-    const manifest = JSON.parse(fileText(files, 'package.json'));
+    const manifest = packageManifest(fileText(files, 'package.json'));
     expect(manifest.name).toBe('my-shop');
     expect(manifest.dependencies).toEqual({ 'aws-cdk-lib': '2.276.0', constructs: '^10.8.1' });
-    expect(JSON.parse(fileText(files, 'cdk.json')).app).toBe('npx tsx bin/my-shop.ts');
+    expect(cdkManifest(fileText(files, 'cdk.json')).app).toBe('npx tsx bin/my-shop.ts');
     expect(fileText(files, 'README.md')).toContain('![The diagram this app was generated from](diagram.svg)');
     expect(fileText(files, 'bin/my-shop.ts')).toContain("new MyShopStack(app, 'MyShopStack', { env, description, repositories });");
   });
 
   it('lists the kubectl layer only for apps with an EKS cluster', () => {
-    const eks = JSON.parse(fileText(generate(loadFixture('eks-platform.stowage')), 'package.json'));
+    const eks = packageManifest(fileText(generate(loadFixture('eks-platform.stowage')), 'package.json'));
     expect(eks.dependencies['@aws-cdk/lambda-layer-kubectl-v33']).toBe('^2.2.2');
-    const ecs = JSON.parse(fileText(generate(loadFixture('ec2-clb-nlb.stowage')), 'package.json'));
+    const ecs = packageManifest(fileText(generate(loadFixture('ec2-clb-nlb.stowage')), 'package.json'));
     expect(ecs.dependencies['@aws-cdk/lambda-layer-kubectl-v33']).toBeUndefined();
   });
 

@@ -32,7 +32,7 @@ export function edgePropsOf<T extends Record<string, unknown>>(edge: DiagramEdge
 
 function parseLeniently(schema: PropsSchema, value: Record<string, unknown>): Record<string, unknown> {
   const whole = schema.safeParse(value);
-  if (whole.success) return whole.data as Record<string, unknown>;
+  if (whole.success) return whole.data;
   const result: Record<string, unknown> = {};
   for (const [key, field] of Object.entries(schema.shape) as [string, z.ZodType][]) {
     const one = field.safeParse(value[key]);

@@ -14,7 +14,7 @@ import { TEST_VERSIONS } from '../../../test/cdk-synth/fixtures';
 
 /** A random value for each enum and boolean property; other properties keep their defaults. */
 function randomProps(kind: KindDefinition, random: () => number): Record<string, unknown> {
-  const props = kind.props.parse({}) as Record<string, unknown>;
+  const props = kind.props.parse({});
   for (const [key, field] of Object.entries(kind.props.shape) as [string, { _zod?: { def?: { innerType?: unknown } } }][]) {
     const inner = (field._zod?.def?.innerType ?? field) as { options?: unknown[]; _zod?: { def?: { type?: string } } };
     if (Array.isArray(inner.options) && inner.options.length > 0) props[key] = inner.options[Math.floor(random() * inner.options.length)];
@@ -22,7 +22,7 @@ function randomProps(kind: KindDefinition, random: () => number): Record<string,
   }
   if (kind.id === 'ecs-service' || kind.id === 'ecs-task') props.capacityProviderStrategy = [];
   const parsed = kind.props.safeParse(props);
-  return parsed.success ? (parsed.data as Record<string, unknown>) : (kind.props.parse({}) as Record<string, unknown>);
+  return parsed.success ? parsed.data : kind.props.parse({});
 }
 
 function randomDiagram(seed: number, size: number): DiagramDocument {
@@ -56,7 +56,7 @@ function randomDiagram(seed: number, size: number): DiagramDocument {
     const target = pick(nodes);
     const connection = findConnection(source.kind, target.kind);
     if (!connection || source === target) continue;
-    const props = connection.definition.props ? (connection.definition.props.parse({}) as Record<string, unknown>) : {};
+    const props = connection.definition.props ? connection.definition.props.parse({}) : {};
     edges.push({ id: `e-${seed.toString(36)}-${index}`, source: source.id, target: target.id, props });
   }
   return { ...createDocument(`Random ${seed}`), nodes, edges };

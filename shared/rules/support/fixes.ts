@@ -22,7 +22,7 @@ export function setNodeProps(label: string, nodeId: string, patch: PropsPatch): 
       const changes = typeof patch === 'function' ? patch(node.props) : patch;
       const parsed = kind.props.safeParse({ ...node.props, ...changes });
       if (!parsed.success) return document;
-      return updateNode(document, nodeId, { props: parsed.data as Record<string, unknown> });
+      return updateNode(document, nodeId, { props: parsed.data });
     },
   };
 }
@@ -44,7 +44,7 @@ export function setEdgeProps(label: string, edgeId: string, patch: Record<string
       if (!schema) return document;
       const parsed = schema.safeParse({ ...edge.props, ...patch });
       if (!parsed.success) return document;
-      return updateEdge(document, edgeId, parsed.data as Record<string, unknown>);
+      return updateEdge(document, edgeId, parsed.data);
     },
   };
 }
@@ -67,13 +67,7 @@ export function connectFix(label: string, pairs: readonly { source: string; targ
         const id = freshId(taken, 'e-fix');
         taken.add(id);
         existing.add(`${source}→${target}`);
-        edges.push(
-          createEdge(
-            id,
-            { source, target },
-            connection.definition.props ? (connection.definition.props.parse({}) as Record<string, unknown>) : {},
-          ),
-        );
+        edges.push(createEdge(id, { source, target }, connection.definition.props ? connection.definition.props.parse({}) : {}));
       }
       return addEdges(document, edges);
     },

@@ -96,7 +96,7 @@ function drawValue(draw: Draw, schema: z.ZodType, field: string, context: DrawCo
 function drawProps(draw: Draw, kind: KindDefinition, context: DrawContext): Record<string, unknown> {
   const drawn = drawValue(draw, kind.props, '', context);
   const parsed = kind.props.safeParse(drawn);
-  return (parsed.success ? parsed.data : kind.props.parse({})) as Record<string, unknown>;
+  return parsed.success ? parsed.data : kind.props.parse({});
 }
 
 export interface DrawOptions {
@@ -146,7 +146,7 @@ export function drawDocument(draw: Draw, options: DrawOptions = {}): DiagramDocu
     const target = draw(() => fc.constantFrom(...targets));
     const schema = findConnection(source.kind, target.kind)!.definition.props;
     const props = schema ? (schema.safeParse(drawValue(draw, schema, '', context)).data ?? schema.parse({})) : {};
-    edges.push({ id: `e${index}`, source: source.id, target: target.id, props: props as Record<string, unknown> });
+    edges.push({ id: `e${index}`, source: source.id, target: target.id, props: props });
   }
   return { schemaVersion: CURRENT_SCHEMA_VERSION, metadata: { title: 'Random diagram', description: '' }, nodes, edges };
 }

@@ -62,7 +62,7 @@ export class DiagramBuilder {
     if (!connection) throw new Error(`No connection from ${sourceNode.kind} to ${targetNode.kind}`);
     const schema = connection.definition.props;
     const id = `e-${++this.edgeCounter}`;
-    this.edges.push(createEdge(id, { source, target }, schema ? (schema.parse(props) as Record<string, unknown>) : {}));
+    this.edges.push(createEdge(id, { source, target }, schema ? schema.parse(props) : {}));
     return id;
   }
 
