@@ -1,8 +1,12 @@
-/** The app version from package.json, injected at build time (vite define). */
-declare const __APP_VERSION__: string;
+import type { CdkVersions } from '../../shared/export/cdk';
 
-/** CDK package versions and cdk init feature flags of the build (vite define). */
-declare const __CDK_ENVIRONMENT__: {
-  versions: import('../../shared/export/cdk').CdkVersions;
-  featureFlags: Record<string, unknown> | null;
-};
+declare global {
+  /** The app version from package.json, injected at build time (vite define). */
+  const __APP_VERSION__: string;
+
+  /** CDK package versions and cdk init feature flags of the build (vite define). */
+  const __CDK_ENVIRONMENT__: {
+    versions: CdkVersions;
+    featureFlags: Record<string, unknown> | null;
+  };
+}

@@ -2,11 +2,12 @@ import '@xyflow/react/dist/base.css';
 import './styles/app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import type { Point } from '../../shared/document';
 import { createHost } from '../host';
 import { App } from './app/App';
 import { offerDraftRecovery } from './app/window-sync';
 import { ErrorBoundary } from './app/ErrorBoundary';
-import { ServicesContext, type AppServices } from './app/services';
+import { ServicesContext, Slot, type AppServices, type CanvasController } from './app/services';
 import { createBehaviours } from './commands/behaviours';
 import { CommandRegistry } from './commands/registry';
 import { createDocumentStore } from './state/document-store';
@@ -21,8 +22,8 @@ function createServices(): AppServices {
     ui,
     documents: createDocumentStore(),
     session: createSessionStore(),
-    canvas: { current: null },
-    pointer: { current: null },
+    canvas: new Slot<CanvasController>(),
+    pointer: new Slot<Point>(),
   } as Omit<AppServices, 'commands'> as AppServices;
   services.commands = new CommandRegistry(createBehaviours(services));
   return services;

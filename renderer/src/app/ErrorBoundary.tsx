@@ -46,7 +46,7 @@ export class ErrorBoundary extends Component<{ services: AppServices; children: 
         <p>Your diagram is safe: it is kept apart from the interface, and a recovery copy was written.</p>
         <pre>{this.state.error.message}</pre>
         <div className="stowage-crash__actions">
-          <button type="button" className="is-primary" onClick={this.saveCopy}>
+          <button type="button" className="is-primary" onClick={() => void this.saveCopy()}>
             Save a recovery copy…
           </button>
           <button type="button" onClick={() => this.setState({ error: null })}>

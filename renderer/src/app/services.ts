@@ -17,6 +17,23 @@ export interface CanvasController {
   screenToFlow(point: Point): Point;
 }
 
+/**
+ * A value one component provides while it is mounted and other code reads when it needs it
+ * (the canvas controller, the last pointer position). Written only through `set`, so the
+ * component that provides it never assigns into an object it got from a hook.
+ */
+export class Slot<T> {
+  #value: T | null = null;
+
+  get current(): T | null {
+    return this.#value;
+  }
+
+  set(value: T | null): void {
+    this.#value = value;
+  }
+}
+
 /** Everything the UI shares, created once per window in main.tsx. */
 export interface AppServices {
   host: HostApi;
@@ -24,9 +41,9 @@ export interface AppServices {
   session: SessionStore;
   ui: UiStore;
   commands: CommandRegistry;
-  canvas: { current: CanvasController | null };
+  canvas: Slot<CanvasController>;
   /** Last pointer position over the canvas, in flow coordinates; paste lands there. */
-  pointer: { current: Point | null };
+  pointer: Slot<Point>;
 }
 
 export const ServicesContext = createContext<AppServices | null>(null);

@@ -16,7 +16,16 @@ import {
   type IsValidConnection,
   type NodeChange,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent as ReactMouseEvent } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type DragEvent,
+  type MouseEvent as ReactMouseEvent,
+} from 'react';
 import { useStore } from 'zustand';
 import { appearanceOf, containersOf, findKind, resolveConnection } from '../../../shared/catalog';
 import { DocumentIndex } from '../../../shared/document';
@@ -71,21 +80,32 @@ export function Canvas({ nodeBadges = EMPTY_BADGES, edgeBadges = EMPTY_BADGES }:
   const connecting = useConnection((connection) => connection.inProgress);
   const openContextMenu = useContextMenu((state) => state.open);
 
-  const deriver = useRef(new FlowDeriver());
-  const inputs = { document, selectedNodeIds, selectedEdgeIds, dropTargetId, nodeBadges, edgeBadges };
-  const derivedNodes = useMemo(() => deriver.current.nodes(inputs), [document, selectedNodeIds, dropTargetId, nodeBadges]);
-  const derivedEdges = useMemo(() => deriver.current.edges(inputs), [document, selectedEdgeIds, edgeBadges]);
+  // One deriver per canvas. Its cache only lets equal inputs return the same flow objects, so
+  // what a render sees depends on the inputs alone; it lives in state as a stable instance.
+  const [deriver] = useState(() => new FlowDeriver());
+  const derivedNodes = useMemo(
+    () => deriver.nodes({ document, selectedNodeIds, dropTargetId, nodeBadges }),
+    [deriver, document, selectedNodeIds, dropTargetId, nodeBadges],
+  );
+  const derivedEdges = useMemo(
+    () => deriver.edges({ document, selectedEdgeIds, edgeBadges }),
+    [deriver, document, selectedEdgeIds, edgeBadges],
+  );
 
   // Transient copies: React Flow moves nodes here while dragging; a new derivation replaces them.
   const [nodeState, setNodeState] = useState({ derived: derivedNodes, nodes: derivedNodes });
   if (nodeState.derived !== derivedNodes) setNodeState({ derived: derivedNodes, nodes: derivedNodes });
 
   const index = useMemo(() => new DocumentIndex(document), [document]);
+  // Drag and connection callbacks read the index of the committed document without being
+  // recreated on every edit (React Flow compares them by identity).
   const indexRef = useRef(index);
-  indexRef.current = index;
+  useLayoutEffect(() => {
+    indexRef.current = index;
+  }, [index]);
 
   useEffect(() => {
-    services.canvas.current = {
+    services.canvas.set({
       zoomIn: () => void flow.zoomIn({ duration: 150 }),
       zoomOut: () => void flow.zoomOut({ duration: 150 }),
       zoomTo: (level) => void flow.zoomTo(level, { duration: 150 }),
@@ -102,9 +122,9 @@ export function Canvas({ nodeBadges = EMPTY_BADGES, edgeBadges = EMPTY_BADGES }:
         return flow.screenToFlowPosition({ x: pane.left + pane.width / 2, y: pane.top + pane.height / 2 });
       },
       screenToFlow: (point) => flow.screenToFlowPosition(point),
-    };
+    });
     return () => {
-      services.canvas.current = null;
+      services.canvas.set(null);
     };
   }, [flow, services]);
 
@@ -217,7 +237,7 @@ export function Canvas({ nodeBadges = EMPTY_BADGES, edgeBadges = EMPTY_BADGES }:
 
   const onPointerMove = useCallback(
     (event: ReactMouseEvent) => {
-      services.pointer.current = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      services.pointer.set(flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }));
     },
     [flow, services],
   );
@@ -227,7 +247,7 @@ export function Canvas({ nodeBadges = EMPTY_BADGES, edgeBadges = EMPTY_BADGES }:
       event.preventDefault();
       if (target.type === 'node' && !session.getState().selectedNodeIds.has(target.id)) session.getState().select([target.id]);
       if (target.type === 'edge' && !session.getState().selectedEdgeIds.has(target.id)) session.getState().select([], [target.id]);
-      services.pointer.current = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      services.pointer.set(flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }));
       openContextMenu({ x: event.clientX, y: event.clientY, target });
     },
     [flow, openContextMenu, services, session],

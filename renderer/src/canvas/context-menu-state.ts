@@ -4,8 +4,8 @@ export type ContextTarget = { type: 'node'; id: string } | { type: 'edge'; id: s
 
 export interface ContextMenuState {
   menu: { x: number; y: number; target: ContextTarget } | null;
-  open(menu: { x: number; y: number; target: ContextTarget }): void;
-  close(): void;
+  open: (menu: { x: number; y: number; target: ContextTarget }) => void;
+  close: () => void;
 }
 
 /** Where the canvas context menu is open, if it is. UI-only state. */

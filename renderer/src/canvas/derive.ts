@@ -52,7 +52,7 @@ export class FlowDeriver {
   private nodeCache = new Map<string, NodeCacheEntry>();
   private edgeCache = new Map<string, EdgeCacheEntry>();
 
-  nodes(inputs: DeriveInputs): ComponentFlowNode[] {
+  nodes(inputs: Pick<DeriveInputs, 'document' | 'selectedNodeIds' | 'dropTargetId' | 'nodeBadges'>): ComponentFlowNode[] {
     const next = new Map<string, NodeCacheEntry>();
     const out: ComponentFlowNode[] = [];
     // Nodes come parents-first, so a parent's depth is known before its children's.
@@ -78,7 +78,7 @@ export class FlowDeriver {
     return out;
   }
 
-  edges(inputs: DeriveInputs): RelationFlowEdge[] {
+  edges(inputs: Pick<DeriveInputs, 'document' | 'selectedEdgeIds' | 'edgeBadges'>): RelationFlowEdge[] {
     const next = new Map<string, EdgeCacheEntry>();
     const out: RelationFlowEdge[] = [];
     let index: DocumentIndex | undefined;

@@ -12,7 +12,7 @@ import { findingsFor } from '../problems/findings';
  * design AWS would reject is not exported unless the user insists; then every problem is a
  * visible TODO in the code.
  */
-export function CdkExport({ onDone }: { onDone(): void }) {
+export function CdkExport({ onDone }: { onDone: () => void }) {
   const { documents, host, ui } = useServices();
   const document = useStore(documents, (state) => state.document);
   const fileName = useStore(documents, (state) => state.file?.name ?? null);

@@ -4,7 +4,7 @@ import { CdkExport } from './CdkExport';
 import { ImageExport } from './ImageExport';
 
 /** File ▸ Export…: images (SVG, PNG) and the CDK app, each with a live preview. */
-export function ExportDialog({ initialTab, onClose }: { initialTab: 'image' | 'cdk'; onClose(): void }) {
+export function ExportDialog({ initialTab, onClose }: { initialTab: 'image' | 'cdk'; onClose: () => void }) {
   const [tab, setTab] = useState(initialTab);
   return (
     <Modal title="Export" onClose={onClose} testId="export-dialog" wide>

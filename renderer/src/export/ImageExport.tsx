@@ -13,7 +13,7 @@ const SCALES = [1, 2, 4] as const;
  * SVG and PNG export with a live preview. The SVG is the native export from shared/ (the same
  * the CLI writes); the PNG is that SVG rasterized by the browser at the chosen scale.
  */
-export function ImageExport({ onDone }: { onDone(): void }) {
+export function ImageExport({ onDone }: { onDone: () => void }) {
   const { documents, session, host, ui } = useServices();
   const document = useStore(documents, (state) => state.document);
   const fileName = useStore(documents, (state) => state.file?.name ?? null);
@@ -198,7 +198,7 @@ function Choice<T extends string>({
 }: {
   label: string;
   value: T;
-  onChange(value: T): void;
+  onChange: (value: T) => void;
   options: readonly (readonly [T, string])[];
   disabled?: readonly T[];
   name: string;

@@ -2,6 +2,7 @@ import { describeIssues, loadDocument, serializeDocument, createDocument, FILE_E
 import type { FileRef, OpenResult } from '../../../shared/host/contract';
 import type { AppServices } from '../app/services';
 import { documentName, isDirty } from '../state/document-store';
+import { C0_CONTROLS } from '../../../shared/text/control-characters';
 
 /**
  * New, open, save: the flows behind the File menu. A document that fails to load never
@@ -100,12 +101,10 @@ async function afterSave(
   return true;
 }
 
+/** Runs of what Windows refuses in a file name: separators, reserved punctuation, control characters. */
+const NOT_IN_FILE_NAMES = new RegExp(String.raw`[\\/:*?"<>|${C0_CONTROLS}]+`, 'g');
+
 export function safeFileStem(title: string): string {
-  const stem = title
-    .trim()
-    .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-')
-    .replace(/\s+/g, ' ')
-    .slice(0, 80)
-    .trim();
+  const stem = title.trim().replace(NOT_IN_FILE_NAMES, '-').replace(/\s+/g, ' ').slice(0, 80).trim();
   return stem || 'diagram';
 }

@@ -1,5 +1,6 @@
-import { useEffect, useId, useState, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import type { FieldDescriptor, ListField, NumberField, TextField, UnionListField } from '../../../shared/catalog/fields';
+import { fieldText, useDraft } from './draft';
 
 /**
  * Editors generated from field descriptors (shared/catalog/fields.ts). Text and numbers are
@@ -10,9 +11,9 @@ export interface FieldEditorProps {
   field: FieldDescriptor;
   value: unknown;
   /** Validates and commits; returns the error message when the value is refused. */
-  onCommit(value: unknown): string | undefined;
+  onCommit: (value: unknown) => string | undefined;
   /** The schema's message for a candidate value, for live feedback while typing. */
-  validate(value: unknown): string | undefined;
+  validate: (value: unknown) => string | undefined;
   /** Custom editors by ui hint (capacity provider picker …). */
   renderCustom?: (field: FieldDescriptor, value: unknown, onCommit: (value: unknown) => string | undefined) => ReactNode | undefined;
 }
@@ -40,7 +41,7 @@ export function FieldEditor(props: FieldEditorProps) {
       return (
         <FieldShell field={field}>
           {(id) => (
-            <select id={id} value={String(value ?? '')} onChange={(event) => onCommit(event.target.value)} data-field={field.key}>
+            <select id={id} value={fieldText(value)} onChange={(event) => onCommit(event.target.value)} data-field={field.key}>
               {field.options.map((option) => (
                 <option key={option.value} value={option.value}>
                   {option.label}
@@ -91,15 +92,8 @@ function FieldShell({
   );
 }
 
-/** Local draft that follows the committed value whenever that changes (undo, another field's fix). */
-function useDraft(committed: string): [string, (value: string) => void, () => void] {
-  const [draft, setDraft] = useState(committed);
-  useEffect(() => setDraft(committed), [committed]);
-  return [draft, setDraft, () => setDraft(committed)];
-}
-
 function TextEditor({ field, value, onCommit, validate }: FieldEditorProps & { field: TextField }) {
-  const committed = String(value ?? '');
+  const committed = fieldText(value);
   const [draft, setDraft, reset] = useDraft(committed);
   const [error, setError] = useState<string | undefined>();
   const commit = () => {
@@ -143,7 +137,7 @@ function parseNumber(text: string, field: NumberField): unknown {
 }
 
 function NumberEditor({ field, value, onCommit, validate }: FieldEditorProps & { field: NumberField }) {
-  const committed = value === null || value === undefined ? '' : String(value);
+  const committed = fieldText(value);
   const [draft, setDraft, reset] = useDraft(committed);
   const [error, setError] = useState<string | undefined>();
   const listId = useId();
@@ -201,7 +195,7 @@ function ItemFields({
 }: {
   fields: FieldDescriptor[];
   item: Record<string, unknown>;
-  onItemCommit(next: Record<string, unknown>): string | undefined;
+  onItemCommit: (next: Record<string, unknown>) => string | undefined;
   renderCustom?: FieldEditorProps['renderCustom'];
 }) {
   return (

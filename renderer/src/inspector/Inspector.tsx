@@ -1,4 +1,4 @@
-import { useMemo, useState, useEffect, type ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import type { z } from 'zod';
 import { useStore } from 'zustand';
 import { findConnection, findKind, iconOf, type KindDefinition } from '../../../shared/catalog';
@@ -9,6 +9,7 @@ import { useServices } from '../app/services';
 import { runOperation } from '../state/run-operation';
 import { iconUrl } from '../canvas/icons';
 import { CapacityProviderPicker } from './CapacityProviderPicker';
+import { fieldText, useDraft } from './draft';
 import { FieldEditor } from './FieldEditor';
 
 const descriptorCache = new WeakMap<z.ZodObject, FieldDescriptor[]>();
@@ -148,7 +149,7 @@ function NodePanel({ node, index }: { node: DiagramNode; index: DocumentIndex })
             validate={(value) => validateField(kind.props, field.key, value)}
             renderCustom={(custom, value, onCommit) =>
               custom.ui === 'capacity-provider' ? (
-                <CapacityProviderPicker node={node} index={index} value={String(value ?? '')} onCommit={onCommit} />
+                <CapacityProviderPicker node={node} index={index} value={fieldText(value)} onCommit={onCommit} />
               ) : undefined
             }
           />
@@ -212,12 +213,11 @@ function LabelField({
 }: {
   title: string;
   value: string;
-  onCommit(value: string): void;
+  onCommit: (value: string) => void;
   maxLength: number;
   multiline?: boolean;
 }) {
-  const [draft, setDraft] = useState(value);
-  useEffect(() => setDraft(value), [value]);
+  const [draft, setDraft] = useDraft(value);
   const commit = () => {
     if (draft !== value) onCommit(draft);
   };

@@ -138,7 +138,7 @@ export function Modal({
 }: {
   title: string;
   children: ReactNode;
-  onClose(): void;
+  onClose: () => void;
   tone?: 'error';
   testId?: string;
   wide?: boolean;

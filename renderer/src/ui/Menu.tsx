@@ -11,7 +11,19 @@ export type MenuEntry =
  * A popup menu of commands (context menu, in-app menu bar). Labels, shortcuts, enabled and
  * checked states come from the command registry, so every menu agrees with the keyboard.
  */
-export function Menu({ entries, x, y, onClose, label }: { entries: MenuEntry[]; x: number; y: number; onClose(): void; label: string }) {
+export function Menu({
+  entries,
+  x,
+  y,
+  onClose,
+  label,
+}: {
+  entries: MenuEntry[];
+  x: number;
+  y: number;
+  onClose: () => void;
+  label: string;
+}) {
   const { commands, host } = useServices();
   const ref = useRef<HTMLDivElement>(null);
   const [position, setPosition] = useState({ x, y });
