@@ -1,7 +1,19 @@
 import { expect, test } from '@playwright/test';
 import { CATALOG } from '../shared/catalog';
 import { createDocument } from '../shared/document';
-import { connect, currentDocument, replaceDocument, dragFromPalette, dragNodeTo, mod, nodeLocator, openApp, screenshot } from './support';
+import {
+  connect,
+  currentDocument,
+  replaceDocument,
+  dragFromPalette,
+  dragNodeTo,
+  mod,
+  nodeLocator,
+  openApp,
+  screenshot,
+  selectedNodeIds,
+  zoomCanvasTo,
+} from './support';
 
 test.beforeEach(async ({ page }) => {
   await openApp(page);
@@ -29,7 +41,7 @@ test('every kind can be dragged from the palette onto the canvas', async ({ page
 });
 
 test('nest a service into a cluster capacity, connect image, load balancer and EFS, edit, undo and redo', async ({ page }) => {
-  await page.evaluate(() => (window as any).__stowage.canvas.current.zoomTo(0.6));
+  await zoomCanvasTo(page, 0.6);
   await page.waitForTimeout(300);
   const cluster = await dragFromPalette(page, 'ecs-cluster', 380, 260);
   const clusterBox = (await nodeLocator(page, cluster.id).boundingBox())!;
@@ -159,7 +171,7 @@ test('select, copy, paste, duplicate, nudge, delete and box-select from the keyb
   await page.mouse.down();
   await page.mouse.move(canvas.x + canvas.width - 5, canvas.y + canvas.height - 5, { steps: 8 });
   await page.mouse.up();
-  const selected = await page.evaluate(() => (window as any).__stowage.session.getState().selectedNodeIds.size);
+  const selected = (await selectedNodeIds(page)).length;
   expect(selected).toBe(3);
 });
 

@@ -31,7 +31,7 @@ test('the CDK export shows the generated files before writing them, then downloa
   expect(download.suggestedFilename()).toMatch(/\.zip$/);
   const directory = mkdtempSync(join(tmpdir(), 'stowage-cdk-e2e-'));
   const archive = join(directory, 'app.zip');
-  writeFileSync(archive, readFileSync((await download.path())!));
+  writeFileSync(archive, readFileSync(await download.path()));
   const names = execFileSync(
     'python3',
     ['-c', 'import zipfile,sys; z=zipfile.ZipFile(sys.argv[1]); assert z.testzip() is None; print("\\n".join(z.namelist()))', archive],

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { loadDocument } from '../shared/document';
 import { exportSvg } from '../shared/export/svg';
-import { ARTIFACTS, mod, openApp, replaceDocument, screenshot } from './support';
+import { ARTIFACTS, fitCanvasView, mod, openApp, replaceDocument, screenshot } from './support';
 
 const FIXTURE = join(import.meta.dirname, '../shared/document/fixtures/v1.stowage');
 
@@ -17,7 +17,7 @@ async function exportDownload(page: Page): Promise<{ name: string; bytes: Buffer
   const downloadPromise = page.waitForEvent('download');
   await page.getByTestId('export-save').click();
   const download = await downloadPromise;
-  return { name: download.suggestedFilename(), bytes: readFileSync((await download.path())!) };
+  return { name: download.suggestedFilename(), bytes: readFileSync(await download.path()) };
 }
 
 function pngSize(bytes: Buffer): { width: number; height: number } {
@@ -29,7 +29,7 @@ test('export SVG and PNG from the app: native SVG text, PNG at the chosen scale'
   await openApp(page);
   const document = fixtureDocument();
   await replaceDocument(page, document);
-  await page.evaluate(() => (window as any).__stowage.canvas.current.fitView());
+  await fitCanvasView(page);
   await screenshot(page, 'export-source-diagram');
 
   await page.keyboard.press(`${mod}+e`);

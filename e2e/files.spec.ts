@@ -8,7 +8,7 @@ async function saveByDownload(page: Page, shortcut: string): Promise<{ name: str
   const downloadPromise = page.waitForEvent('download');
   await page.keyboard.press(shortcut);
   const download = await downloadPromise;
-  return { name: download.suggestedFilename(), text: readFileSync((await download.path())!, 'utf8') };
+  return { name: download.suggestedFilename(), text: readFileSync(await download.path(), 'utf8') };
 }
 
 async function openFile(page: Page, name: string, text: string): Promise<void> {

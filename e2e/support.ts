@@ -94,3 +94,27 @@ export async function connect(
 }
 
 export const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
+
+/**
+ * The part of the app's services (window.__stowage, set in renderer/src/main.tsx) that tests
+ * drive directly. Types are erased, so page.evaluate callbacks can cast `window` to this.
+ */
+export interface StowageWindow {
+  __stowage: {
+    canvas: { current: { zoomTo(level: number): void; fitView(nodeIds?: readonly string[]): void } | null };
+    session: { getState(): { selectedNodeIds: ReadonlySet<string> } };
+  };
+}
+
+export async function zoomCanvasTo(page: Page, level: number): Promise<void> {
+  await page.evaluate((zoom) => (window as unknown as StowageWindow).__stowage.canvas.current!.zoomTo(zoom), level);
+}
+
+export async function fitCanvasView(page: Page): Promise<void> {
+  await page.evaluate(() => (window as unknown as StowageWindow).__stowage.canvas.current!.fitView());
+}
+
+/** The ids of the selected nodes, sorted. */
+export async function selectedNodeIds(page: Page): Promise<string[]> {
+  return page.evaluate(() => [...(window as unknown as StowageWindow).__stowage.session.getState().selectedNodeIds].sort());
+}

@@ -2,11 +2,23 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { loadDocument } from '../shared/document';
-import { connect, currentDocument, dragFromPalette, mod, nodeLocator, openApp, replaceDocument, screenshot } from './support';
+import {
+  connect,
+  currentDocument,
+  dragFromPalette,
+  fitCanvasView,
+  mod,
+  nodeLocator,
+  openApp,
+  replaceDocument,
+  screenshot,
+  selectedNodeIds,
+  zoomCanvasTo,
+} from './support';
 
 test('a Fargate service behind a Classic LB is an error on both; the fix clears it and undo brings it back', async ({ page }) => {
   await openApp(page);
-  await page.evaluate(() => (window as any).__stowage.canvas.current.zoomTo(0.75));
+  await zoomCanvasTo(page, 0.75);
   const cluster = await dragFromPalette(page, 'ecs-cluster', 520, 260);
   const clusterBox = (await nodeLocator(page, cluster.id).boundingBox())!;
   const canvas = (await page.locator('.react-flow__pane').boundingBox())!;
@@ -34,7 +46,7 @@ test('a Fargate service behind a Classic LB is an error on both; the fix clears 
   // The explanation and the elements: clicking the finding selects both.
   await row.locator('.stowage-problem__message').click();
   await expect(row.locator('.stowage-problem__explanation')).toBeVisible();
-  const selected = await page.evaluate(() => [...(window as any).__stowage.session.getState().selectedNodeIds].sort());
+  const selected = await selectedNodeIds(page);
   expect(selected).toEqual([service.id, clb.id].sort());
 
   await row.getByTestId('apply-fix').click();
@@ -56,7 +68,7 @@ test('the broken workshop example lists its problems by severity, with documenta
   const loaded = loadDocument(readFileSync(join(import.meta.dirname, '../examples/workshop-broken.stowage'), 'utf8'));
   if (!loaded.ok) throw new Error(loaded.error.message);
   await replaceDocument(page, loaded.document);
-  await page.evaluate(() => (window as any).__stowage.canvas.current.fitView());
+  await fitCanvasView(page);
   const problems = page.getByTestId('problems-panel');
   await expect(problems.getByTestId('count-error')).toHaveText('5');
   await expect(problems.getByTestId('count-warning')).toHaveText('3');
