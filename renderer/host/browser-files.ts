@@ -67,18 +67,18 @@ export interface PickedFile {
 
 export interface BrowserFileAccess {
   /** Whether saves can write to a chosen file; false means saves download instead. */
-  canSaveInPlace(): boolean;
-  pickFileToOpen(type: FileType): Promise<PickedFile | null>;
+  canSaveInPlace: () => boolean;
+  pickFileToOpen: (type: FileType) => Promise<PickedFile | null>;
   /** A writable file chosen by the user, or null if they cancelled. Only when canSaveInPlace(). */
-  pickSaveTarget(suggestedName: string, type: FileType): Promise<PermissionAwareHandle | null>;
+  pickSaveTarget: (suggestedName: string, type: FileType) => Promise<PermissionAwareHandle | null>;
   /** Whether folders can be picked and written to; false means folder exports download a ZIP. */
-  canPickFolder(): boolean;
+  canPickFolder: () => boolean;
   /** A folder chosen by the user for writing into, or null if they cancelled. Only when canPickFolder(). */
-  pickFolder(): Promise<FolderHandle | null>;
+  pickFolder: () => Promise<FolderHandle | null>;
   /** Asks for (or confirms) permission to use a remembered handle; false if the user refuses. */
-  ensurePermission(handle: PermissionCapable, mode: 'read' | 'readwrite'): Promise<boolean>;
-  write(handle: PermissionAwareHandle, data: Blob): Promise<void>;
-  download(fileName: string, data: Blob): void;
+  ensurePermission: (handle: PermissionCapable, mode: 'read' | 'readwrite') => Promise<boolean>;
+  write: (handle: PermissionAwareHandle, data: Blob) => Promise<void>;
+  download: (fileName: string, data: Blob) => void;
 }
 
 function isAbort(error: unknown): boolean {

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { folderNotEmptyMessage, folderZip, writeFolderThroughHandle, zipEntriesFor, type WriteFile } from './browser-folder-export';
-import { MemoryFile, MemoryFolder, writeMemoryFile } from './memory-folder.test-support';
+import { type MemoryFile, MemoryFolder, writeMemoryFile } from './memory-folder.test-support';
 
 const cdkApp = [
   { path: '.gitignore', content: 'node_modules\n' },
@@ -146,9 +146,9 @@ describe('writeFolderThroughHandle', () => {
 
   it('reports a failure to create the folder', async () => {
     const parent = new MemoryFolder('code');
-    vi.spyOn(parent, 'getDirectoryHandle').mockImplementation(async (_name, options) => {
-      throw new DOMException('nope', options?.create ? 'NotAllowedError' : 'NotFoundError');
-    });
+    vi.spyOn(parent, 'getDirectoryHandle').mockImplementation((_name, options) =>
+      Promise.reject(new DOMException('nope', options?.create ? 'NotAllowedError' : 'NotFoundError')),
+    );
     await expect(writeFolderThroughHandle(parent, 'payments', cdkApp, writeMemoryFile)).rejects.toThrow(
       /^The browser did not allow Stowage to write in “code”/,
     );

@@ -13,6 +13,7 @@ import { webPageLocks } from './browser-drafts';
 import { memoryStore, safeLocalStorage } from './browser-storage';
 import { FakeLockBroker } from './fake-locks.test-support';
 import { MemoryFile, MemoryFolder, writeMemoryFile } from './memory-folder.test-support';
+import { objectContaining, stringContaining } from '../../test/matchers';
 
 function fakeHandle(name: string, content = '{}'): PermissionAwareHandle & { written: string[] } {
   const written: string[] = [];
@@ -20,9 +21,9 @@ function fakeHandle(name: string, content = '{}'): PermissionAwareHandle & { wri
     kind: 'file',
     name,
     written,
-    getFile: vi.fn(async () => new File([content], name)),
-    queryPermission: vi.fn(async () => 'granted' as const),
-    requestPermission: vi.fn(async () => 'granted' as const),
+    getFile: vi.fn(() => Promise.resolve(new File([content], name))),
+    queryPermission: vi.fn(() => Promise.resolve('granted' as const)),
+    requestPermission: vi.fn(() => Promise.resolve('granted' as const)),
   } as unknown as PermissionAwareHandle & { written: string[] };
 }
 
@@ -36,16 +37,16 @@ function setup(overrides: Partial<BrowserFileAccess> = {}) {
   const unloadListeners: Array<(event: BeforeUnloadEvent) => void> = [];
   const files: BrowserFileAccess = {
     canSaveInPlace: () => true,
-    pickFileToOpen: vi.fn(async () => picked),
-    pickSaveTarget: vi.fn(async () => saveTarget),
+    pickFileToOpen: vi.fn(() => Promise.resolve(picked)),
+    pickSaveTarget: vi.fn(() => Promise.resolve(saveTarget)),
     canPickFolder: () => true,
-    pickFolder: vi.fn(async () => folder),
-    ensurePermission: vi.fn(async () => true),
-    write: vi.fn(async (handle, blob) => {
+    pickFolder: vi.fn(() => Promise.resolve(folder)),
+    ensurePermission: vi.fn(() => Promise.resolve(true)),
+    write: vi.fn<BrowserFileAccess['write']>(async (handle, blob) => {
       written.push({ handle, blob });
       if ((handle as unknown) instanceof MemoryFile) await writeMemoryFile(handle, blob);
     }),
-    download: vi.fn((name, blob) => {
+    download: vi.fn<BrowserFileAccess['download']>((name, blob) => {
       downloads.push({ name, blob });
     }),
     ...overrides,
@@ -76,7 +77,7 @@ function setup(overrides: Partial<BrowserFileAccess> = {}) {
     now: () => new Date('2025-05-06T07:08:09.000Z'),
     newId: () => `id${++counter}`,
   };
-  const confirmUnsavedChanges = vi.fn(async () => 'discard' as const);
+  const confirmUnsavedChanges = vi.fn(() => Promise.resolve('discard' as const));
   const host = createBrowserHost({ confirmUnsavedChanges }, environment);
   return {
     host,
@@ -153,7 +154,7 @@ describe('browser host: opening', () => {
     const result = expectValid('openDocument', await host.openDocument({}));
     expect(result).toEqual({
       status: 'error',
-      message: expect.stringContaining('“huge.stowage” is 20 MB, but Stowage opens diagrams of up to 20 MB'),
+      message: stringContaining('“huge.stowage” is 20 MB, but Stowage opens diagrams of up to 20 MB'),
     });
     expect(text).not.toHaveBeenCalled();
   });
@@ -188,10 +189,10 @@ describe('browser host: opening', () => {
     pick({ file: new File(['{}'], 'gone.stowage'), handle });
     const first = await host.openDocument({});
     if (first.status !== 'opened') throw new Error('expected open');
-    vi.mocked(handle.getFile).mockRejectedValue(new DOMException('gone', 'NotFoundError'));
+    vi.mocked(handle).getFile.mockRejectedValue(new DOMException('gone', 'NotFoundError'));
     expect(await host.openRecent({ path: first.file.path })).toEqual({
       status: 'error',
-      message: expect.stringContaining('could not be found'),
+      message: stringContaining('could not be found'),
     });
     expect(await host.listRecent({})).toEqual([]);
   });
@@ -204,7 +205,7 @@ describe('browser host: opening', () => {
     vi.mocked(files.ensurePermission).mockResolvedValue(false);
     expect(await host.openRecent({ path: first.file.path })).toMatchObject({
       status: 'error',
-      message: expect.stringContaining('did not allow'),
+      message: stringContaining('did not allow'),
     });
   });
 
@@ -248,7 +249,7 @@ describe('browser host: saving', () => {
     vi.mocked(files.ensurePermission).mockResolvedValue(false);
     expect(await host.saveDocument({ path: opened.file.path, text: 'x' })).toMatchObject({
       status: 'error',
-      message: expect.stringContaining('did not allow Stowage to save “a.stowage”'),
+      message: stringContaining('did not allow Stowage to save “a.stowage”'),
     });
   });
 
@@ -268,7 +269,7 @@ describe('browser host: saving', () => {
     saveTo(fakeHandle('chosen.stowage'));
     const result = expectValid('saveDocumentAs', await host.saveDocumentAs({ suggestedName: 'Untitled', text: '{}' }));
     expect(result).toEqual({ status: 'saved', file: { path: 'browser-file:id1/chosen.stowage', name: 'chosen.stowage' } });
-    expect(files.pickSaveTarget).toHaveBeenCalledWith('Untitled.stowage', expect.objectContaining({ extension: 'stowage' }));
+    expect(files.pickSaveTarget).toHaveBeenCalledWith('Untitled.stowage', objectContaining({ extension: 'stowage' }));
     expect(await host.listRecent({})).toEqual([{ path: 'browser-file:id1/chosen.stowage', name: 'chosen.stowage' }]);
   });
 
@@ -358,7 +359,7 @@ describe('browser host: exporting a folder', () => {
     vi.mocked(access.ensurePermission).mockResolvedValue(false);
     expect(await host.exportFolder({ suggestedName: 'payments', files })).toMatchObject({
       status: 'error',
-      message: expect.stringContaining('did not allow Stowage to write in “code”'),
+      message: stringContaining('did not allow Stowage to write in “code”'),
     });
     expect(access.ensurePermission).toHaveBeenCalledWith(parent, 'readwrite');
     expect(parent.tree()).toEqual([]);

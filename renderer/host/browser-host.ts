@@ -346,8 +346,8 @@ export function createBrowserHost(options: BrowserHostOptions, environment: Brow
       }
     },
 
-    async listRecent() {
-      return readRecent();
+    listRecent() {
+      return Promise.resolve(readRecent());
     },
 
     async clearRecent() {
@@ -384,20 +384,20 @@ export function createBrowserHost(options: BrowserHostOptions, environment: Brow
       return options.confirmUnsavedChanges(documentName);
     },
 
-    async setWindowState(state: HostRequest<'setWindowState'>) {
+    setWindowState(state: HostRequest<'setWindowState'>) {
       edited = state.edited;
       environment.setTitle(formatWindowTitle(state.title, state.edited));
-      return null;
+      return Promise.resolve(null);
     },
 
-    async closeWindow() {
-      return null;
+    closeWindow() {
+      return Promise.resolve(null);
     },
 
-    async openExternal({ url }) {
-      if (!isAllowedExternalUrl(url)) return false;
+    openExternal({ url }) {
+      if (!isAllowedExternalUrl(url)) return Promise.resolve(false);
       environment.openWindow(url);
-      return true;
+      return Promise.resolve(true);
     },
   };
 

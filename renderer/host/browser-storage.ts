@@ -16,12 +16,14 @@ export interface KeyValueStore {
 export function memoryStore(): KeyValueStore {
   const values = new Map<string, unknown>();
   return {
-    get: async <T>(key: string) => values.get(key) as T | undefined,
-    set: async (key, value) => {
+    get: <T>(key: string) => Promise.resolve(values.get(key) as T | undefined),
+    set: (key, value) => {
       values.set(key, value);
+      return Promise.resolve();
     },
-    delete: async (key) => {
+    delete: (key) => {
       values.delete(key);
+      return Promise.resolve();
     },
     keys: () => Promise.resolve([...values.keys()]),
   };

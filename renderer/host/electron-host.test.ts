@@ -15,7 +15,7 @@ describe('createElectronHost', () => {
   function fakeBridge(): HostApi {
     return {
       saveDocument: vi.fn(async () => Promise.reject(new Error("Error invoking remote method 'file:save': HostIpcError: refused"))),
-      listRecent: vi.fn(async () => [{ path: '/a.stowage', name: 'a.stowage' }]),
+      listRecent: vi.fn(() => Promise.resolve([{ path: '/a.stowage', name: 'a.stowage' }])),
       on: vi.fn(() => () => undefined),
       kind: 'electron',
       platform: 'mac',
@@ -36,9 +36,9 @@ describe('createElectronHost', () => {
 
   it('exposes every contract method, exportFolder included', async () => {
     const bridge = Object.fromEntries(
-      Object.keys(HOST_CHANNELS).map((method) => [method, vi.fn(async () => ({ status: 'canceled' }))]),
+      Object.keys(HOST_CHANNELS).map((method) => [method, vi.fn(() => Promise.resolve({ status: 'canceled' }))]),
     ) as unknown as HostApi;
-    const host = createElectronHost({ ...bridge, on: vi.fn(), kind: 'electron', platform: 'linux' } as HostApi);
+    const host = createElectronHost({ ...bridge, on: vi.fn(), kind: 'electron', platform: 'linux' });
     for (const method of Object.keys(HOST_CHANNELS))
       expect(typeof (host as unknown as Record<string, unknown>)[method], method).toBe('function');
     const request = { suggestedName: 'payments', files: [{ path: 'cdk.json', content: '{}' }] };

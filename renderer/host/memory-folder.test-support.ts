@@ -1,5 +1,6 @@
 import { vi } from 'vitest';
 import type { FolderHandle, PermissionAwareHandle } from './browser-files';
+import { promiseOf } from '../../test/promises';
 
 /**
  * An in-memory stand-in for File System Access directory handles, with the browser's answers:
@@ -17,41 +18,49 @@ export class MemoryFile {
 export class MemoryFolder implements FolderHandle {
   readonly kind = 'directory';
   readonly entries = new Map<string, MemoryFolder | MemoryFile>();
-  readonly removeEntry = vi.fn(async (name: string, options?: { recursive?: boolean }) => {
-    const entry = this.entries.get(name);
-    if (!entry) throw new DOMException(`${name} not found`, 'NotFoundError');
-    if (entry instanceof MemoryFolder && entry.entries.size > 0 && !options?.recursive)
-      throw new DOMException(`${name} is not empty`, 'InvalidModificationError');
-    this.entries.delete(name);
-  });
+  readonly removeEntry = vi.fn((name: string, options?: { recursive?: boolean }) =>
+    promiseOf(() => {
+      const entry = this.entries.get(name);
+      if (!entry) throw new DOMException(`${name} not found`, 'NotFoundError');
+      if (entry instanceof MemoryFolder && entry.entries.size > 0 && !options?.recursive)
+        throw new DOMException(`${name} is not empty`, 'InvalidModificationError');
+      this.entries.delete(name);
+    }),
+  );
 
   constructor(readonly name: string) {}
 
-  async getDirectoryHandle(name: string, options?: { create?: boolean }): Promise<FolderHandle> {
-    checkName(name);
-    const entry = this.entries.get(name);
-    if (entry instanceof MemoryFolder) return entry;
-    if (entry) throw new DOMException(`${name} is a file`, 'TypeMismatchError');
-    if (!options?.create) throw new DOMException(`${name} not found`, 'NotFoundError');
-    const folder = new MemoryFolder(name);
-    this.entries.set(name, folder);
-    return folder;
-  }
-
-  async getFileHandle(name: string, options?: { create?: boolean }): Promise<PermissionAwareHandle> {
-    checkName(name);
-    let entry = this.entries.get(name);
-    if (entry instanceof MemoryFolder) throw new DOMException(`${name} is a folder`, 'TypeMismatchError');
-    if (!entry) {
+  getDirectoryHandle(name: string, options?: { create?: boolean }): Promise<FolderHandle> {
+    return promiseOf(() => {
+      checkName(name);
+      const entry = this.entries.get(name);
+      if (entry instanceof MemoryFolder) return entry;
+      if (entry) throw new DOMException(`${name} is a file`, 'TypeMismatchError');
       if (!options?.create) throw new DOMException(`${name} not found`, 'NotFoundError');
-      entry = new MemoryFile(name);
-      this.entries.set(name, entry);
-    }
-    return entry as unknown as PermissionAwareHandle;
+      const folder = new MemoryFolder(name);
+      this.entries.set(name, folder);
+      return folder;
+    });
   }
 
-  async *keys(): AsyncIterable<string> {
-    yield* [...this.entries.keys()];
+  getFileHandle(name: string, options?: { create?: boolean }): Promise<PermissionAwareHandle> {
+    return promiseOf(() => {
+      checkName(name);
+      let entry = this.entries.get(name);
+      if (entry instanceof MemoryFolder) throw new DOMException(`${name} is a folder`, 'TypeMismatchError');
+      if (!entry) {
+        if (!options?.create) throw new DOMException(`${name} not found`, 'NotFoundError');
+        entry = new MemoryFile(name);
+        this.entries.set(name, entry);
+      }
+      return entry as unknown as PermissionAwareHandle;
+    });
+  }
+
+  /** The names of the entries as they are now, one by one, as the browser's async iterator hands them out. */
+  keys(): AsyncIterable<string> {
+    const names = [...this.entries.keys()][Symbol.iterator]();
+    return { [Symbol.asyncIterator]: () => ({ next: () => Promise.resolve(names.next()) }) };
   }
 
   /** Every entry below this folder as sorted relative paths, folders ending in "/". */

@@ -237,7 +237,7 @@ export type HostApi = {
   [M in HostMethod]: (request: HostRequest<M>) => Promise<HostResponse<M>>;
 } & {
   /** Subscribe to an event from the host; returns an unsubscribe function. */
-  on<E extends HostEvent>(event: E, listener: (payload: HostEventPayload<E>) => void): () => void;
+  on: <E extends HostEvent>(event: E, listener: (payload: HostEventPayload<E>) => void) => () => void;
   /** 'electron' or 'browser', for the few places the UI differs (native menu vs in-app menu bar). */
   readonly kind: 'electron' | 'browser';
   readonly platform: 'mac' | 'windows' | 'linux' | 'other';
