@@ -28,8 +28,8 @@ interface BuilderConfig {
 async function loadBuilderConfig(): Promise<BuilderConfig> {
   // electron-builder's own loader and validator (app-builder-lib ships with electron-builder).
   const { getConfig, validateConfiguration } = require('app-builder-lib/out/util/config/config.js') as {
-    getConfig(projectDir: string, configPath: string, options: null): Promise<BuilderConfig>;
-    validateConfiguration(config: BuilderConfig, logger: unknown): Promise<void>;
+    getConfig: (projectDir: string, configPath: string, options: null) => Promise<BuilderConfig>;
+    validateConfiguration: (config: BuilderConfig, logger: unknown) => Promise<void>;
   };
   const { DebugLogger } = require('builder-util/out/DebugLogger.js') as { DebugLogger: new (enabled: boolean) => unknown };
   const config = await getConfig(root, join(root, 'electron-builder.yml'), null);

@@ -75,7 +75,7 @@ describe('writeFileAtomic', () => {
     await writeFile(`${target}.bak`, 'older backup');
     const fullDisk: AtomicFileSystem = {
       ...nodeFs,
-      open: (async (...args: Parameters<typeof nodeFs.open>) => {
+      open: async (...args: Parameters<typeof nodeFs.open>) => {
         const handle = await nodeFs.open(...args);
         if (args[1] !== 'wx') return handle;
         return new Proxy(handle, {
@@ -86,11 +86,11 @@ describe('writeFileAtomic', () => {
                 throw errno('ENOSPC', 'no space left on device');
               };
             }
-            const value = Reflect.get(target, property, receiver);
-            return typeof value === 'function' ? value.bind(target) : value;
+            const value: unknown = Reflect.get(target, property, receiver);
+            return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
           },
         });
-      }) as typeof nodeFs.open,
+      },
     };
     await expect(writeFileAtomic(target, 'x'.repeat(10_000), { backupPathFor, fs: fullDisk })).rejects.toMatchObject({ code: 'ENOSPC' });
     expect(await readFile(target, 'utf8')).toBe('precious original');
@@ -135,13 +135,13 @@ describe('writeFileAtomic', () => {
     let maxActive = 0;
     const tracking: AtomicFileSystem = {
       ...nodeFs,
-      open: (async (...args: Parameters<typeof nodeFs.open>) => {
+      open: async (...args: Parameters<typeof nodeFs.open>) => {
         if (args[1] === 'wx' && !String(args[0]).includes('.bak.')) {
           active += 1;
           maxActive = Math.max(maxActive, active);
         }
         return nodeFs.open(...args);
-      }) as typeof nodeFs.open,
+      },
       rename: async (from, to) => {
         await new Promise((done) => setTimeout(done, 1));
         await nodeFs.rename(from, to);
@@ -161,9 +161,7 @@ describe('writeFileAtomic', () => {
     const target = join(folder, 'diagram.stowage');
     const failingOnce: AtomicFileSystem = {
       ...nodeFs,
-      rename: async () => {
-        throw errno('EIO');
-      },
+      rename: () => Promise.reject(errno('EIO')),
     };
     const failed = writeFileAtomic(target, 'a', { fs: failingOnce });
     const next = writeFileAtomic(target, 'b');

@@ -11,11 +11,11 @@ import {
 
 function fakeDialog(overrides: Partial<NativeDialogOptions['dialog']> = {}): NativeDialogOptions['dialog'] {
   return {
-    showOpenDialog: vi.fn(async () => ({ canceled: true, filePaths: [] })),
-    showSaveDialog: vi.fn(async () => ({ canceled: true, filePath: '' })),
-    showMessageBox: vi.fn(async () => ({ response: 0, checkboxChecked: false })),
+    showOpenDialog: vi.fn(() => Promise.resolve({ canceled: true, filePaths: [] })),
+    showSaveDialog: vi.fn(() => Promise.resolve({ canceled: true, filePath: '' })),
+    showMessageBox: vi.fn(() => Promise.resolve({ response: 0, checkboxChecked: false })),
     ...overrides,
-  } as NativeDialogOptions['dialog'];
+  };
 }
 
 describe('unsaved changes message box', () => {
@@ -49,12 +49,14 @@ describe('file names', () => {
 
 describe('createNativeDialogs', () => {
   it('returns the chosen document and starts the next dialog in its folder', async () => {
-    const dialog = fakeDialog({ showOpenDialog: vi.fn(async () => ({ canceled: false, filePaths: ['/work/designs/a.stowage'] })) });
+    const dialog = fakeDialog({
+      showOpenDialog: vi.fn(() => Promise.resolve({ canceled: false, filePaths: ['/work/designs/a.stowage'] })),
+    });
     const dialogs = createNativeDialogs({
       dialog,
       getWindow: () => null,
       defaultFolder: () => '/home/ada/Documents',
-      exists: async () => false,
+      exists: () => Promise.resolve(false),
     });
     expect(await dialogs.chooseDocumentToOpen()).toBe('/work/designs/a.stowage');
     await dialogs.chooseSaveLocation({ suggestedName: 'b', format: 'stowage' });
@@ -68,13 +70,16 @@ describe('createNativeDialogs', () => {
   });
 
   it('asks before replacing a file the dialog did not warn about because it added no extension', async () => {
-    const showMessageBox = vi.fn(async () => ({ response: 1, checkboxChecked: false }));
-    const dialog = fakeDialog({ showSaveDialog: vi.fn(async () => ({ canceled: false, filePath: '/docs/diagram' })), showMessageBox });
+    const showMessageBox = vi.fn(() => Promise.resolve({ response: 1, checkboxChecked: false }));
+    const dialog = fakeDialog({
+      showSaveDialog: vi.fn(() => Promise.resolve({ canceled: false, filePath: '/docs/diagram' })),
+      showMessageBox,
+    });
     const dialogs = createNativeDialogs({
       dialog,
       getWindow: () => null,
       defaultFolder: () => '/docs',
-      exists: async (path) => path === '/docs/diagram.stowage',
+      exists: (path) => Promise.resolve(path === '/docs/diagram.stowage'),
     });
     expect(await dialogs.chooseSaveLocation({ suggestedName: 'diagram', format: 'stowage' })).toBeNull();
     expect(showMessageBox).toHaveBeenCalledWith(
@@ -85,7 +90,7 @@ describe('createNativeDialogs', () => {
   });
 
   it('asks for the folder to export into, with its own remembered location', async () => {
-    const showOpenDialog = vi.fn(async () => ({ canceled: false, filePaths: ['/home/ada/code'] }));
+    const showOpenDialog = vi.fn(() => Promise.resolve({ canceled: false, filePaths: ['/home/ada/code'] }));
     const dialogs = createNativeDialogs({
       dialog: fakeDialog({ showOpenDialog }),
       getWindow: () => null,
@@ -114,7 +119,7 @@ describe('createNativeDialogs', () => {
 
   it('confirms unsaved changes through a message box', async () => {
     const dialogs = createNativeDialogs({
-      dialog: fakeDialog({ showMessageBox: vi.fn(async () => ({ response: 1, checkboxChecked: false })) }),
+      dialog: fakeDialog({ showMessageBox: vi.fn(() => Promise.resolve({ response: 1, checkboxChecked: false })) }),
       getWindow: () => null,
       defaultFolder: () => '/docs',
     });

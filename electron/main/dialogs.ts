@@ -3,6 +3,7 @@ import { access } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { FILE_EXTENSION } from '../../shared/document/schema';
 import type { UnsavedChangesChoice } from '../../shared/host/contract';
+import { C0_CONTROLS } from '../../shared/text/control-characters';
 
 /**
  * Native dialogs behind a small interface, so the IPC handlers can be tested with scripted
@@ -55,12 +56,12 @@ export function withDefaultExtension(path: string, format: SaveFormat): string {
   return extname(path) === '' ? `${path}.${format}` : path;
 }
 
+/** What Windows refuses in a file name, besides the separators `basename` removes. */
+const REFUSED_BY_WINDOWS = new RegExp(`[<>:"|?*${C0_CONTROLS}]`, 'g');
+
 /** A file name suggestion made safe for the save dialog: no folders, no characters Windows refuses. */
 export function sanitizeSuggestedName(name: string, format: SaveFormat): string {
-  const cleaned = basename(name.replace(/\\/g, '/'))
-    .replace(/[<>:"|?*\u0000-\u001f]/g, '-')
-    .replace(/^\.+/, '')
-    .trim();
+  const cleaned = basename(name.replace(/\\/g, '/')).replace(REFUSED_BY_WINDOWS, '-').replace(/^\.+/, '').trim();
   return withDefaultExtension(cleaned === '' ? 'Untitled' : cleaned, format);
 }
 

@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { vi } from 'vitest';
+import { promiseOf } from '../../test/promises';
 
 /**
  * A stand-in for the parts of the `electron` module the main process uses, so index.ts (the
@@ -29,9 +30,11 @@ export class FakeBrowserWindow extends EventEmitter {
   readonly focus = vi.fn();
   readonly maximize = vi.fn();
   readonly restore = vi.fn();
-  readonly loadURL = vi.fn(async (_url: string) => {
-    this.webContents.emit('did-finish-load');
-  });
+  readonly loadURL = vi.fn((_url: string) =>
+    promiseOf(() => {
+      this.webContents.emit('did-finish-load');
+    }),
+  );
 
   constructor(readonly options: Record<string, unknown>) {
     super();
@@ -101,11 +104,11 @@ export function createFakeElectron(userData: string) {
     protocolHandlers,
     session: { defaultSession: session },
     dialog: {
-      showOpenDialog: vi.fn(async () => ({ canceled: true, filePaths: [] })),
-      showSaveDialog: vi.fn(async () => ({ canceled: true })),
-      showMessageBox: vi.fn(async () => ({ response: 2, checkboxChecked: false })),
+      showOpenDialog: vi.fn(() => Promise.resolve({ canceled: true, filePaths: [] })),
+      showSaveDialog: vi.fn(() => Promise.resolve({ canceled: true })),
+      showMessageBox: vi.fn(() => Promise.resolve({ response: 2, checkboxChecked: false })),
     },
     screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
-    shell: { openExternal: vi.fn(async () => undefined) },
+    shell: { openExternal: vi.fn(() => Promise.resolve(undefined)) },
   };
 }

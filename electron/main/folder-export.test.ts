@@ -30,13 +30,13 @@ function failingOnWrite(failAt: number, error: NodeJS.ErrnoException): FolderFil
   return {
     ...nodeFs,
     writes: () => writes,
-    open: (async (...args: Parameters<typeof nodeFs.open>) => {
+    open: async (...args: Parameters<typeof nodeFs.open>) => {
       if (args[1] === 'wx') {
         writes += 1;
         if (writes === failAt) throw error;
       }
       return nodeFs.open(...args);
-    }) as typeof nodeFs.open,
+    },
   };
 }
 
@@ -198,7 +198,7 @@ describe('writeNewFolder', () => {
     const parent = await tempFolder();
     const fs: FolderFileSystem = {
       ...nodeFs,
-      mkdir: (async () => Promise.reject(errno('EPERM', 'operation not permitted'))) as typeof nodeFs.mkdir,
+      mkdir: async () => Promise.reject(errno('EPERM', 'operation not permitted')),
     };
     const error = await writeNewFolder(parent, 'payments', cdkApp, { fs }).catch((caught: unknown) => caught);
     expect(error).toMatchObject({ failedPath: join(parent, 'payments'), leftBehind: [] });

@@ -126,7 +126,7 @@ export async function writeNewFolder(
       options.concurrency ?? 4,
     );
   } catch (caught) {
-    const failure = isStepFailure(caught) ? caught : { path: folder, error: caught };
+    const failure = caught instanceof StepFailure ? caught : { path: folder, error: caught };
     if (failure.error instanceof FolderExportError && created.length === 0) throw failure.error;
     const leftBehind = await removeCreated(fs, created);
     throw new FolderWriteError(folder, failure.path, failure.error, leftBehind);
@@ -134,13 +134,14 @@ export async function writeNewFolder(
   return folder;
 }
 
-interface StepFailure {
-  path: string;
-  error: unknown;
-}
-
-function isStepFailure(value: unknown): value is StepFailure {
-  return typeof value === 'object' && value !== null && 'path' in value && 'error' in value && !(value instanceof Error);
+/** A step of the export that failed: the path it was about, and why. */
+class StepFailure extends Error {
+  constructor(
+    readonly path: string,
+    readonly error: unknown,
+  ) {
+    super(`Writing ${path} failed`, { cause: error });
+  }
 }
 
 /** Runs one step of the export; a failure carries the path it was about. */
@@ -148,7 +149,7 @@ async function step(path: string, action: () => Promise<void>): Promise<void> {
   try {
     await action();
   } catch (error) {
-    throw { path, error } satisfies StepFailure;
+    throw new StepFailure(path, error);
   }
 }
 

@@ -9,6 +9,7 @@ import { HOST_CHANNELS } from '../../shared/host/contract';
 import { useTempFolder } from './fs.test-support';
 import { createHostHandlers, decodeBase64, NOT_CHOSEN_BY_USER, NOT_RECENT, type HostHandlerDependencies } from './handlers';
 import { RecentFiles } from './recent-files';
+import { stringContaining } from '../../test/matchers';
 
 beforeEach(() => {
   vi.spyOn(console, 'warn').mockImplementation(() => undefined);
@@ -29,12 +30,12 @@ describe('host handlers', () => {
       exportParent: null as string | null,
       unsaved: 'cancel' as const,
     };
-    const dialogs: Dialogs = {
-      chooseDocumentToOpen: vi.fn(async () => answers.open),
-      chooseSaveLocation: vi.fn(async () => answers.save),
-      chooseExportParentFolder: vi.fn(async () => answers.exportParent),
-      confirmUnsavedChanges: vi.fn(async () => answers.unsaved),
-    };
+    const dialogs = {
+      chooseDocumentToOpen: vi.fn(() => Promise.resolve(answers.open)),
+      chooseSaveLocation: vi.fn(() => Promise.resolve(answers.save)),
+      chooseExportParentFolder: vi.fn(() => Promise.resolve(answers.exportParent)),
+      confirmUnsavedChanges: vi.fn(() => Promise.resolve(answers.unsaved)),
+    } satisfies Dialogs;
     const allowed = new AllowedPaths();
     const recent = await RecentFiles.load({ storePath: join(userData, 'recent-files.json') });
     const draftStore = new DraftStore(join(userData, 'recovery'));
@@ -139,7 +140,7 @@ describe('host handlers', () => {
     const { handlers, answers, documents } = await setup();
     answers.save = join(documents, 'missing-folder', 'x.stowage');
     const result = await handlers.saveDocumentAs({ suggestedName: 'x', text: 'content' });
-    expect(result).toEqual({ status: 'error', message: expect.stringContaining('no longer exists') });
+    expect(result).toEqual({ status: 'error', message: stringContaining('no longer exists') });
   });
 
   it('exports text and base64 data without a backup and without allowing the export path as a document', async () => {

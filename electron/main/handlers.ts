@@ -112,14 +112,14 @@ export function createHostHandlers(deps: HostHandlerDependencies): HostHandlers 
       return deps.dialogs.confirmUnsavedChanges(documentName);
     },
 
-    async setWindowState(state) {
+    setWindowState(state) {
       deps.window.setState(state);
-      return null;
+      return Promise.resolve(null);
     },
 
-    async closeWindow() {
+    closeWindow() {
       deps.window.close();
-      return null;
+      return Promise.resolve(null);
     },
 
     async openExternal({ url }) {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { HOST_CHANNELS } from '../../shared/host/contract';
 import { createFakeElectron, FakeBrowserWindow } from './electron-fake.test-support';
+import { objectContaining } from '../../test/matchers';
 
 /**
  * The main process's wiring, run against a fake `electron` module: what index.ts registers,
@@ -58,7 +59,7 @@ describe('electron/main/index.ts wiring', async () => {
 
   it('registers the app scheme, sandboxes every renderer and takes the single-instance lock before ready', () => {
     expect(electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
-      expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }),
+      objectContaining({ scheme: 'app', privileges: objectContaining({ standard: true, secure: true }) }),
     ]);
     expect(electron.app.enableSandbox).toHaveBeenCalled();
     expect(electron.app.requestSingleInstanceLock).toHaveBeenCalled();

@@ -52,7 +52,7 @@ function start(): void {
   let mainWindow: MainWindow | null = null;
   let documents: DocumentService | null = null;
   // Replaced once the app is ready and the services the window needs exist.
-  let createWindow: () => Promise<void> = async () => undefined;
+  let createWindow: () => Promise<void> = () => Promise.resolve();
 
   const openRequests = new OpenRequestQueue((path) => {
     if (!documents || !mainWindow) return;

@@ -25,26 +25,30 @@ function fakeIpc() {
 
 function stubHandlers(overrides: Partial<HostHandlers> = {}): HostHandlers {
   return {
-    openDocument: vi.fn(async () => ({ status: 'canceled' as const })),
-    openRecent: vi.fn(async () => ({ status: 'canceled' as const })),
-    saveDocument: vi.fn(async ({ path }) => ({ status: 'saved' as const, file: { path, name: 'a.stowage' } })),
-    saveDocumentAs: vi.fn(async () => ({ status: 'canceled' as const })),
-    exportFile: vi.fn(async () => ({ status: 'canceled' as const })),
-    exportFolder: vi.fn(async ({ suggestedName }) => ({
-      status: 'saved' as const,
-      file: { path: `/exports/${suggestedName}`, name: suggestedName },
-    })),
-    listRecent: vi.fn(async () => []),
-    clearRecent: vi.fn(async () => null),
+    openDocument: vi.fn(() => Promise.resolve({ status: 'canceled' as const })),
+    openRecent: vi.fn(() => Promise.resolve({ status: 'canceled' as const })),
+    saveDocument: vi.fn<HostHandlers['saveDocument']>(({ path }) =>
+      Promise.resolve({ status: 'saved' as const, file: { path, name: 'a.stowage' } }),
+    ),
+    saveDocumentAs: vi.fn(() => Promise.resolve({ status: 'canceled' as const })),
+    exportFile: vi.fn(() => Promise.resolve({ status: 'canceled' as const })),
+    exportFolder: vi.fn<HostHandlers['exportFolder']>(({ suggestedName }) =>
+      Promise.resolve({
+        status: 'saved' as const,
+        file: { path: `/exports/${suggestedName}`, name: suggestedName },
+      }),
+    ),
+    listRecent: vi.fn(() => Promise.resolve([])),
+    clearRecent: vi.fn(() => Promise.resolve(null)),
     beginDrafts: vi.fn(() => Promise.resolve(null)),
-    writeDraft: vi.fn(async () => null),
-    readDraft: vi.fn(async () => null),
+    writeDraft: vi.fn(() => Promise.resolve(null)),
+    readDraft: vi.fn(() => Promise.resolve(null)),
     discardDraft: vi.fn(() => Promise.resolve(null)),
-    clearDraft: vi.fn(async () => null),
-    confirmUnsavedChanges: vi.fn(async () => 'cancel' as const),
-    setWindowState: vi.fn(async () => null),
-    closeWindow: vi.fn(async () => null),
-    openExternal: vi.fn(async () => false),
+    clearDraft: vi.fn(() => Promise.resolve(null)),
+    confirmUnsavedChanges: vi.fn(() => Promise.resolve('cancel' as const)),
+    setWindowState: vi.fn(() => Promise.resolve(null)),
+    closeWindow: vi.fn(() => Promise.resolve(null)),
+    openExternal: vi.fn(() => Promise.resolve(false)),
     ...overrides,
   };
 }
@@ -177,7 +181,7 @@ describe('registerHostHandlers', () => {
     await expect(invoke('listRecent', trusted, {})).rejects.toThrow(/did not come from the Stowage window/);
   });
 
-  it('accepts the dev server page in development only', async () => {
+  it('accepts the dev server page in development only', () => {
     const devEvent: InvokeEvent = { sender: { id: MAIN_ID }, senderFrame: { url: 'http://localhost:5173/', parent: null } };
     expect(createSenderCheck(() => MAIN_ID, { devServerUrl: 'http://localhost:5173' })(devEvent)).toBe(true);
     expect(senderCheck(devEvent)).toBe(false);
@@ -186,8 +190,8 @@ describe('registerHostHandlers', () => {
   it('refuses to return a response that breaks the contract', async () => {
     const { ipc, invoke } = fakeIpc();
     const handlers = stubHandlers({
-      listRecent: vi.fn(async () => [{ path: '', name: 'broken' }]),
-      openDocument: vi.fn(async () => ({ status: 'opened', text: 'no file' }) as never),
+      listRecent: vi.fn(() => Promise.resolve([{ path: '', name: 'broken' }])),
+      openDocument: vi.fn(() => Promise.resolve({ status: 'opened', text: 'no file' } as never)),
     });
     registerHostHandlers(ipc, handlers, senderCheck);
     await expect(invoke('listRecent', trusted, {})).rejects.toThrow(/listRecent failed inside Stowage \(invalid response/);

@@ -96,7 +96,7 @@ describe('buildMenuTemplate', () => {
   it('sends the command id when a command is clicked', () => {
     const menuActions = actions();
     const save = allItems(buildMenuTemplate(state(), menuActions)).find((item) => item.id === 'file.save')!;
-    save.click!({} as never, undefined, {} as never);
+    save.click!({} as never, undefined, {});
     expect(menuActions.runCommand).toHaveBeenCalledWith('file.save');
   });
 
@@ -140,9 +140,9 @@ describe('buildMenuTemplate', () => {
     const openRecent = allItems(buildMenuTemplate(state({ recentFiles }), menuActions)).find((item) => item.id === OPEN_RECENT_MENU_ID)!;
     const submenu = openRecent.submenu as MenuItemConstructorOptions[];
     expect(outline(submenu)).toEqual(['diagram.stowage — prod', 'diagram.stowage — dev', 'R&&D.stowage', '---', 'Clear Recent Files']);
-    submenu[1]!.click!({} as never, undefined, {} as never);
+    submenu[1]!.click!({} as never, undefined, {});
     expect(menuActions.openRecent).toHaveBeenCalledWith('/a/dev/diagram.stowage');
-    submenu[4]!.click!({} as never, undefined, {} as never);
+    submenu[4]!.click!({} as never, undefined, {});
     expect(menuActions.clearRecent).toHaveBeenCalled();
   });
 
@@ -165,7 +165,7 @@ describe('menuAccelerator', () => {
 describe('ApplicationMenu', () => {
   function fakeFactory() {
     const built: Array<Map<string, { enabled: boolean; label: string | undefined }>> = [];
-    const factory: MenuFactory = {
+    const factory = {
       buildFromTemplate: (template) => {
         const items = new Map(
           allItems(template)
@@ -176,7 +176,7 @@ describe('ApplicationMenu', () => {
         return { getMenuItemById: (id: string) => (items.get(id) ?? null) as never };
       },
       setApplicationMenu: vi.fn(),
-    };
+    } satisfies MenuFactory;
     return { factory, built };
   }
 

@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { useTempFolder } from './fs.test-support';
 import { MAX_RECENT_FILES, RecentFiles } from './recent-files';
 
-const everythingExists = async () => true;
+const everythingExists = () => Promise.resolve(true);
 
 describe('RecentFiles', () => {
   const tempFolder = useTempFolder();
@@ -64,7 +64,7 @@ describe('RecentFiles', () => {
 
   it('hides missing files without forgetting them, and forgets removed ones', async () => {
     const present = new Set(['/d/a.stowage']);
-    const { recent } = await store({ exists: async (path) => present.has(path) });
+    const { recent } = await store({ exists: (path) => Promise.resolve(present.has(path)) });
     await recent.add('/d/a.stowage');
     await recent.add('/d/unplugged.stowage');
     expect((await recent.list()).map((file) => file.name)).toEqual(['a.stowage']);

@@ -4,10 +4,10 @@ import { createHostBridge, toHostPlatform, type IpcRendererLike } from './bridge
 
 function fakeIpcRenderer() {
   const handlers = new Map<string, (event: unknown, ...args: unknown[]) => void>();
-  const ipc: IpcRendererLike & { invoke: ReturnType<typeof vi.fn> } = {
-    invoke: vi.fn(async () => ({ status: 'canceled' })),
+  const ipc = {
+    invoke: vi.fn(() => Promise.resolve({ status: 'canceled' })),
     on: (channel, listener) => handlers.set(channel, listener),
-  };
+  } satisfies IpcRendererLike;
   const emit = (channel: string, payload: unknown) => handlers.get(channel)!({ sender: 'must not leak' }, payload);
   return { ipc, emit, handlers };
 }
