@@ -10,7 +10,8 @@ export interface Subcommand {
   name: string;
   usage: string;
   summary: string;
-  run(args: string[], output: Output): Promise<number>;
+  /** The exit code; commands that do nothing asynchronous return it directly (main awaits either). */
+  run(args: string[], output: Output): number | Promise<number>;
 }
 
 type SubcommandLoader = () => Promise<Subcommand>;

@@ -2,12 +2,13 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
+import type * as Rules from '../../shared/rules';
 import type { Finding } from '../../shared/rules';
 import { main } from '../main';
 
 /** The rule list is filled on another branch; these tests stand in two findings for it. */
 vi.mock('../../shared/rules', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../../shared/rules')>();
+  const original = await importOriginal<typeof Rules>();
   const findings: Finding[] = [
     {
       ruleId: 'fargate-requires-awsvpc',

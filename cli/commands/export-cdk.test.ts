@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../main';
+import { cdkManifest, packageManifest } from '../../test/cdk-synth/manifests';
 
 const fixture = resolve(import.meta.dirname, '../../shared/export/cdk/fixtures/fargate-alb-efs.stowage');
 const folders: string[] = [];
@@ -30,11 +31,11 @@ describe('stowage export cdk', () => {
     const result = await run(fixture, '-o', target, '--name', 'Shop API');
     expect(result.code).toBe(0);
     expect(result.out).toContain('Wrote a CDK app (9 files)');
-    const manifest = JSON.parse(readFileSync(join(target, 'package.json'), 'utf8'));
+    const manifest = packageManifest(readFileSync(join(target, 'package.json'), 'utf8'));
     expect(manifest.name).toBe('shop-api');
     expect(manifest.dependencies['aws-cdk-lib']).toMatch(/^\d+\.\d+\.\d+$/);
     expect(existsSync(join(target, 'lib/shop-api-stack.ts'))).toBe(true);
-    expect(JSON.parse(readFileSync(join(target, 'cdk.json'), 'utf8')).context['@aws-cdk/aws-efs:denyAnonymousAccess']).toBe(true);
+    expect(cdkManifest(readFileSync(join(target, 'cdk.json'), 'utf8')).context['@aws-cdk/aws-efs:denyAnonymousAccess']).toBe(true);
   });
 
   it('names the app after the file by default', async () => {

@@ -37,7 +37,7 @@ export const exportCdkCommand: Subcommand = {
   name: 'export cdk',
   usage: USAGE,
   summary: SUMMARY,
-  async run(args, output) {
+  run(args, output) {
     const parsed = parseArguments(args);
     if (typeof parsed === 'string') {
       output.err(`${safeText`stowage export cdk: ${parsed}`}\n${USAGE}`);

@@ -5,6 +5,7 @@ import { findKind } from '../../shared/catalog';
 import { DocumentIndex, GROUP_PADDING, loadDocument, serializeDocument, type DiagramDocument } from '../../shared/document';
 import { EXIT } from '../io';
 import { main } from '../main';
+import { validateReport } from './validate-report.test-support';
 
 const examples = join(import.meta.dirname, '..', '..', 'examples');
 
@@ -14,7 +15,7 @@ async function validate(file: string, ...options: string[]) {
     out: (text) => out.push(text),
     err: (text) => out.push(text),
   });
-  return { code, findings: JSON.parse(out.join('\n')).findings as { ruleId: string; severity: string }[] };
+  return { code, findings: validateReport(out.join('\n')).findings };
 }
 
 function load(file: string): DiagramDocument {

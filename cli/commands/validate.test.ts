@@ -9,6 +9,7 @@ import { isUnsafeCharacter } from '../../shared/text/unsafe-characters';
 import { EXIT } from '../io';
 import { main } from '../main';
 import { parseArgs } from './validate';
+import { validateReport } from './validate-report.test-support';
 
 const repository = join(import.meta.dirname, '..', '..');
 let directory: string;
@@ -200,7 +201,7 @@ describe('stowage validate', () => {
       cwd: repository,
     });
     expect(result.status).toBe(EXIT.findings);
-    expect(JSON.parse(result.stdout).findings[0].ruleId).toBe('fargate-requires-awsvpc');
+    expect(validateReport(result.stdout).findings[0]?.ruleId).toBe('fargate-requires-awsvpc');
     const ok = spawnSync(process.execPath, [join(repository, 'cli', 'stowage.mjs'), 'validate', clean], {
       encoding: 'utf8',
       cwd: repository,

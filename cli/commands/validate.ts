@@ -27,7 +27,7 @@ export const validateCommand: Subcommand = {
     '',
     'Exit codes: 0 nothing at or above the fail level, 1 findings at or above it, 2 the file cannot be read or is not a valid diagram, 64 usage error.',
   ].join('\n'),
-  async run(args, output) {
+  run(args, output) {
     const options = parseArgs(args);
     if (typeof options === 'string') {
       output.err(`${safeText`stowage validate: ${options}`}\n${USAGE}`);

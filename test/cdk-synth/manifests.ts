@@ -14,3 +14,14 @@ export function packageManifest(text: string): z.infer<typeof PackageManifest> {
 export function cdkManifest(text: string): z.infer<typeof CdkManifest> {
   return CdkManifest.parse(JSON.parse(text));
 }
+
+const CloudFormationTemplate = z.looseObject({
+  Resources: z.record(z.string(), z.looseObject({ Type: z.string(), Properties: z.record(z.string(), z.unknown()).optional() })),
+  Parameters: z.record(z.string(), z.unknown()).optional(),
+});
+export type CloudFormationTemplate = z.infer<typeof CloudFormationTemplate>;
+
+/** A synthesized CloudFormation template (cdk.out/<stack>.template.json). */
+export function cloudFormationTemplate(text: string): CloudFormationTemplate {
+  return CloudFormationTemplate.parse(JSON.parse(text));
+}
