@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { CATALOG } from '../shared/catalog';
 import { describeFields, type FieldDescriptor } from '../shared/catalog/fields';
 import { loadDocument } from '../shared/document/load';
+import type { JsonDocument } from '../shared/document/json-document.test-support';
 import { everyKindDocument, nestedDocument } from '../shared/document/sample-documents.test-support';
 import { serializeDocument } from '../shared/document/serialize';
 import {
@@ -21,8 +22,6 @@ const schema = buildJsonSchema();
 const fixtures = join(import.meta.dirname, '../shared/document/fixtures');
 const fixtureFiles = readdirSync(fixtures).filter((name) => name.endsWith('.stowage'));
 const markdown = readFileSync(FILE_FORMAT_DOC_PATH, 'utf8');
-
-type Json = Record<string, any>;
 
 function errorsFor(value: unknown) {
   return validateJsonSchema(schema, value);
@@ -48,7 +47,8 @@ describe('the JSON Schema', () => {
     expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
     const defs = schema.$defs as Record<string, unknown>;
     for (const kind of CATALOG) expect(defs[`props-${kind.id}`], kind.id).toBeDefined();
-    const nodeItems = (schema.properties as Json).nodes.items;
+    const nodeItems = (schema.properties as { nodes: { items: { properties: { kind: { enum: unknown } }; allOf: unknown[] } } }).nodes
+      .items;
     expect(nodeItems.properties.kind.enum).toEqual(CATALOG.map((kind) => kind.id));
     expect(nodeItems.allOf).toHaveLength(CATALOG.length);
   });
@@ -81,51 +81,43 @@ describe('the JSON Schema', () => {
     expect(unknownKindMentions(markdown)).toEqual([]);
   });
 
-  const broken: [string, (document: Json) => void, RegExp][] = [
+  const broken: [string, (document: JsonDocument) => void, RegExp][] = [
     ['a wrong schemaVersion', (document) => (document.schemaVersion = 2), /^\.schemaVersion$/],
     ['an unknown top-level key', (document) => (document.extra = 1), /^\.extra$/],
-    ['an unknown kind', (document) => (document.nodes[0].kind = 'lambda'), /^\.nodes\[0\]\.kind$/],
-    ['a bad id', (document) => (document.nodes[0].id = 'with space'), /^\.nodes\[0\]\.id$/],
+    ['an unknown kind', (document) => (document.nodes[0]!.kind = 'lambda'), /^\.nodes\[0\]\.kind$/],
+    ['a bad id', (document) => (document.nodes[0]!.id = 'with space'), /^\.nodes\[0\]\.id$/],
     [
       'a property of the wrong type',
-      (document) => (document.nodes.find((node: Json) => node.kind === 'ecs-service').props.cpu = 'lots'),
+      (document) => (document.nodes.find((node) => node.kind === 'ecs-service')!.props.cpu = 'lots'),
       /\.props\.cpu$/,
     ],
     [
       'a property out of range',
-      (document) => (document.nodes.find((node: Json) => node.kind === 'ecs-service').props.cpu = 64),
+      (document) => (document.nodes.find((node) => node.kind === 'ecs-service')!.props.cpu = 64),
       /\.props\.cpu$/,
     ],
-    [
-      'an unknown property',
-      (document) => (document.nodes.find((node: Json) => node.kind === 'vpc').props.color = 'red'),
-      /\.props\.color$/,
-    ],
-    [
-      'a bad enum value',
-      (document) => (document.nodes.find((node: Json) => node.kind === 'subnet').props.access = 'semi'),
-      /\.props\.access$/,
-    ],
+    ['an unknown property', (document) => (document.nodes.find((node) => node.kind === 'vpc')!.props.color = 'red'), /\.props\.color$/],
+    ['a bad enum value', (document) => (document.nodes.find((node) => node.kind === 'subnet')!.props.access = 'semi'), /\.props\.access$/],
     [
       'a pattern mismatch',
-      (document) => (document.nodes.find((node: Json) => node.kind === 'region').props.regionCode = 'mars-1'),
+      (document) => (document.nodes.find((node) => node.kind === 'region')!.props.regionCode = 'mars-1'),
       /\.props\.regionCode$/,
     ],
     [
       'a policy of an unknown type',
-      (document) => (document.nodes.find((node: Json) => node.kind === 'service-auto-scaling').props.policies = [{ type: 'magic' }]),
+      (document) => (document.nodes.find((node) => node.kind === 'service-auto-scaling')!.props.policies = [{ type: 'magic' }]),
       /\.props\.policies\[0\]$/,
     ],
-    ['a bad handle', (document) => (document.edges[0].sourceHandle = 'middle'), /^\.edges\[0\]\.sourceHandle$/],
+    ['a bad handle', (document) => (document.edges[0]!.sourceHandle = 'middle'), /^\.edges\[0\]\.sourceHandle$/],
     [
       'edge props no connection has',
-      (document) => (document.edges[0].props = { listenerPort: 80, containerPath: '/x' }),
+      (document) => (document.edges[0]!.props = { listenerPort: 80, containerPath: '/x' }),
       /^\.edges\[0\]\.props$/,
     ],
   ];
 
   it.each(broken)('rejects %s, where the loader does too', (_name, breakIt, where) => {
-    const document = JSON.parse(readFileSync(join(fixtures, 'v1.stowage'), 'utf8')) as Json;
+    const document = JSON.parse(readFileSync(join(fixtures, 'v1.stowage'), 'utf8')) as JsonDocument;
     breakIt(document);
     expect(loadDocument(JSON.stringify(document)).ok).toBe(false);
     const errors = errorsFor(document);

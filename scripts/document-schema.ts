@@ -43,8 +43,12 @@ function cleanMeta(value: unknown): unknown {
     const unit = `Unit: ${source.unit}.`;
     out.description = typeof source.description === 'string' ? `${source.description} ${unit}` : unit;
   }
-  if (Array.isArray(source.options)) out.examples = [...source.options];
+  if (isList(source.options)) out.examples = [...source.options];
   return out;
+}
+
+function isList(value: unknown): value is readonly unknown[] {
+  return Array.isArray(value);
 }
 
 const propsRef = (kind: KindDefinition) => `#/$defs/props-${kind.id}`;
@@ -86,8 +90,8 @@ export function buildJsonSchema(): JsonSchema {
     ...edgeProperties.props,
     anyOf: edgeProps.map(({ name }) => ({ $ref: `#/$defs/${name}` })),
   };
-  delete edgeProperties.props!.additionalProperties;
-  delete edgeProperties.props!.propertyNames;
+  delete edgeProperties.props.additionalProperties;
+  delete edgeProperties.props.propertyNames;
 
   const defs: Record<string, JsonSchema> = {};
   for (const kind of CATALOG)
@@ -247,7 +251,7 @@ export function limitsMarkdown(): string {
     `| Edges | ${number(LIMITS.maxEdges)} |`,
     `| Node label | ${number(LIMITS.maxLabelLength)} characters |`,
     `| Title / description | ${number(metadata.title!.maxLength)} / ${number(metadata.description!.maxLength)} characters |`,
-    `| Ids | ${id.minLength}–${id.maxLength} characters matching ${code(String(id.pattern))} |`,
+    `| Ids | ${number(id.minLength)}–${number(id.maxLength)} characters matching ${code(String(id.pattern))} |`,
     `| Coordinates | ${number(coordinate.minimum)} to ${number(coordinate.maximum)} |`,
     `| Group width and height | ${number(extent.minimum)} to ${number(extent.maximum)} |`,
   ].join('\n');

@@ -2,38 +2,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { describeIssues, formatPath } from './issues';
 import { findJsonValueProblem, jsonNestingDepth, utf8ByteLength } from './json-guard';
 import { loadDocument, loadDocumentValue, type LoadErrorCode, type LoadResult } from './load';
+import type { Json, JsonDocument } from './json-document.test-support';
 import { nestedDocument } from './sample-documents.test-support';
 import { LIMITS } from './schema';
 import { serializeDocument } from './serialize';
 import { stringMatching } from '../../test/matchers';
-
-type Json = Record<string, unknown>;
-
-/** A document as plain JSON, typed loosely so that a test can break any part of it. */
-interface JsonNode {
-  id: string;
-  kind: string;
-  label: string;
-  position?: { x: number; y: number };
-  parentId?: string;
-  size?: { width: number; height: number };
-  props: Json;
-  [key: string]: unknown;
-}
-interface JsonEdge {
-  id: string;
-  source: string;
-  target: string;
-  sourceHandle?: string;
-  props: Json;
-  [key: string]: unknown;
-}
-interface JsonDocument {
-  metadata?: Json;
-  nodes: JsonNode[];
-  edges: JsonEdge[];
-  [key: string]: unknown;
-}
 
 /** A fresh, valid document as a plain JSON value, to break in one place per test. */
 function valid(): JsonDocument {
