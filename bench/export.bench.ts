@@ -6,7 +6,7 @@ import { medianTiming, type BenchResult } from './types';
 export const title = 'Export';
 
 /** SVG generation and PNG rasterization (the CLI's resvg path) for a large and a typical diagram. */
-export async function run(): Promise<BenchResult[]> {
+export function run(): BenchResult[] {
   const results: BenchResult[] = [];
   const large = generateDiagram(1000);
   const typical = generateDiagram(41);

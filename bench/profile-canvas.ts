@@ -26,7 +26,7 @@ import { FRAME_EVENTS, summarizeTrace, type TraceEvent } from './lib/trace-summa
 import { textTable } from './lib/report';
 import { RunResources, log } from './lib/resources';
 import { BENCH_PAGES, REPO_ROOT, WEB_APP } from './lib/sites';
-import { SourceMap } from './lib/source-map';
+import { parseSourceMap, SourceMap } from './lib/source-map';
 
 interface ProfileOptions {
   scenario: ScenarioId | 'load';
@@ -96,7 +96,7 @@ function sourceMapResolver(sites: ReadonlyArray<{ url: string; directory: string
       map = null;
       const site = sites.find((candidate) => url.startsWith(candidate.url));
       const file = site ? join(resolve(REPO_ROOT, site.directory), `${new URL(url).pathname}.map`) : '';
-      if (file && existsSync(file)) map = new SourceMap(JSON.parse(readFileSync(file, 'utf8')));
+      if (file && existsSync(file)) map = new SourceMap(parseSourceMap(readFileSync(file, 'utf8')));
       maps.set(url, map);
     }
     return map?.originalPosition(line, column);
@@ -129,7 +129,7 @@ async function profiled<T>(session: CDPSession, work: () => Promise<T>): Promise
   const result = await work();
   const { profile } = await session.send('Profiler.stop');
   await session.send('Profiler.disable');
-  return { result, profile: profile as CpuProfile };
+  return { result, profile: profile };
 }
 
 async function main(): Promise<void> {

@@ -43,7 +43,8 @@ export interface BenchContext {
  * Each bench/*.bench.ts module exports `title` and `run` with this signature; bench/run.ts
  * collects them. `run` may ignore the context.
  */
-export type BenchModule = { title: string; run(context: BenchContext): Promise<BenchResult[]> };
+/** A benchmark; one that does nothing asynchronous returns its results directly (run.ts awaits either). */
+export type BenchModule = { title: string; run(context: BenchContext): BenchResult[] | Promise<BenchResult[]> };
 
 /** Median of repeated timings, after `warmup` untimed runs. */
 export function medianTiming(runs: number, warmup: number, work: () => void): number {

@@ -6,7 +6,7 @@ import { medianTiming, type BenchResult } from './types';
 export const title = 'Validation';
 
 /** runRules over realistic diagrams: the whole pass the app makes after each edit. */
-export async function run(): Promise<BenchResult[]> {
+export function run(): BenchResult[] {
   const results: BenchResult[] = [];
   for (const [nodes, target, runs] of [
     [1_000, 5, 41],

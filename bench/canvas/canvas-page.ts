@@ -278,7 +278,7 @@ export class StowagePage extends CanvasPage {
 export class BaselinePage extends CanvasPage {
   static async open(browser: Browser, url: string, pane: PaneRect): Promise<BaselinePage> {
     const query = new URLSearchParams({ x: String(pane.x), y: String(pane.y), width: String(pane.width), height: String(pane.height) });
-    const { context, page, session, meter } = await CanvasPage.openPage(browser, `${url}baseline.html?${query}`, []);
+    const { context, page, session, meter } = await CanvasPage.openPage(browser, `${url}baseline.html?${query.toString()}`, []);
     return new BaselinePage('baseline', context, page, session, meter);
   }
 

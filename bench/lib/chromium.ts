@@ -32,6 +32,8 @@ export async function launchChromium(): Promise<Browser> {
     const hint = executablePath
       ? `Tried ${executablePath}.`
       : 'Install a browser with `npx playwright install chromium` or the `chromium` system package.';
-    throw new Error(`Could not start headless Chromium. ${hint}\n${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`Could not start headless Chromium. ${hint}\n${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
   }
 }

@@ -45,15 +45,15 @@ export function summarizeProfile(profile: CpuProfile, resolve: Resolve): Profile
   const samples = profile.samples ?? [];
   const deltas = profile.timeDeltas ?? [];
   let sampledMs = 0;
-  for (let index = 0; index < samples.length; index++) {
+  for (const [index, sample] of samples.entries()) {
     const weight = Math.max(0, deltas[index + 1] ?? deltas[index] ?? 0) / 1000;
-    let nodeId: number | undefined = samples[index]!;
-    const leaf = keyOf.get(nodeId)!;
+    const leaf = keyOf.get(sample)!;
     if (leaf.name === '(idle)') continue;
     sampledMs += weight;
     entry(self, leaf).selfMs += weight;
     groups.set(leaf.group, (groups.get(leaf.group) ?? 0) + weight);
     const seen = new Set<string>();
+    let nodeId: number | undefined = sample;
     while (nodeId !== undefined) {
       const key = keyOf.get(nodeId)!;
       if (!seen.has(key.name) && key.name !== '(root)') {

@@ -3,12 +3,20 @@
  * into the original file, line and nearest name. No new dependency for a few dozen lines.
  */
 
-export interface RawSourceMap {
-  version: number;
-  sources: string[];
-  names?: string[];
-  mappings: string;
-  sourceRoot?: string;
+import { z } from 'zod';
+
+const RawSourceMap = z.looseObject({
+  version: z.number(),
+  sources: z.array(z.string()),
+  names: z.array(z.string()).optional(),
+  mappings: z.string(),
+  sourceRoot: z.string().optional(),
+});
+export type RawSourceMap = z.infer<typeof RawSourceMap>;
+
+/** A .map file's text as a source map, or an error naming what it lacks. */
+export function parseSourceMap(text: string): RawSourceMap {
+  return RawSourceMap.parse(JSON.parse(text));
 }
 
 export interface OriginalPosition {

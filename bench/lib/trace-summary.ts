@@ -30,7 +30,7 @@ export function summarizeTrace(events: readonly TraceEvent[], interesting: Reado
     if (event.ph !== 'X' || event.dur === undefined || !interesting.has(event.name)) continue;
     const thread = threadNames.get(`${event.pid}:${event.tid}`) ?? `thread ${event.tid}`;
     let names = totals.get(thread);
-    if (!names) totals.set(thread, (names = new Map()));
+    if (!names) totals.set(thread, (names = new Map<string, { totalMs: number; count: number }>()));
     const entry = names.get(event.name) ?? { totalMs: 0, count: 0 };
     entry.totalMs += event.dur / 1000;
     entry.count++;
