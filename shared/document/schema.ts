@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ID_PATTERN, LIMITS } from './limits';
 
 /**
  * The Stowage file format (.stowage), structurally. Semantic checks against the catalog
@@ -10,23 +11,12 @@ export const CURRENT_SCHEMA_VERSION = 1;
 export const FILE_EXTENSION = 'stowage';
 export const MEDIA_TYPE = 'application/vnd.stowage+json';
 
-/** Limits that keep a hostile or broken file from freezing the app. */
-export const LIMITS = {
-  maxFileBytes: 20 * 1024 * 1024,
-  maxJsonDepth: 64,
-  maxNodes: 20_000,
-  maxEdges: 40_000,
-  maxLabelLength: 200,
-} as const;
+export { LIMITS, ID_PATTERN } from './limits';
 
-export const ElementId = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/, 'Ids use letters, digits, "_" and "-" only.');
+export const ElementId = z.string().min(1).max(LIMITS.maxIdLength).regex(ID_PATTERN, 'Ids use letters, digits, "_" and "-" only.');
 
-const Coordinate = z.number().finite().min(-1e7).max(1e7);
-const Extent = z.number().finite().min(1).max(1e6);
+const Coordinate = z.number().finite().min(-LIMITS.maxCoordinate).max(LIMITS.maxCoordinate);
+const Extent = z.number().finite().min(LIMITS.minExtent).max(LIMITS.maxExtent);
 
 export const Point = z.strictObject({ x: Coordinate, y: Coordinate });
 export const Size = z.strictObject({ width: Extent, height: Extent });
@@ -40,7 +30,11 @@ const Props = z.record(z.string(), z.unknown());
 // The descriptions below end up in docs/stowage.schema.json (npm run schema), where editors show them.
 export const DiagramNodeSchema = z.strictObject({
   id: ElementId.meta({ description: 'Unique among all nodes and edges of the document.' }),
-  kind: z.string().min(1).max(64).meta({ description: 'Component kind from the Stowage catalog, such as ecs-service.' }),
+  kind: z
+    .string()
+    .min(1)
+    .max(LIMITS.maxKindIdLength)
+    .meta({ description: 'Component kind from the Stowage catalog, such as ecs-service.' }),
   label: z.string().max(LIMITS.maxLabelLength).meta({ description: 'Name shown on the canvas.' }),
   /** Relative to the parent's top-left corner, or to the canvas origin when there is no parent. */
   position: Point.meta({
@@ -66,8 +60,8 @@ export const DiagramEdgeSchema = z.strictObject({
 });
 
 export const MetadataSchema = z.strictObject({
-  title: z.string().max(200).meta({ description: 'Title of the diagram.' }),
-  description: z.string().max(10_000).meta({ description: 'Free text about the diagram.' }),
+  title: z.string().max(LIMITS.maxTitleLength).meta({ description: 'Title of the diagram.' }),
+  description: z.string().max(LIMITS.maxDescriptionLength).meta({ description: 'Free text about the diagram.' }),
 });
 
 export const DiagramDocumentSchema = z.strictObject({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LIMITS } from '../document/limits';
 import {
   folderExportProblems,
   isPortableName,
@@ -16,7 +17,8 @@ import {
  * and the browser host implements the same HostApi.
  */
 
-const MAX_DOCUMENT_CHARS = 20 * 1024 * 1024;
+/** Document text crosses the bridge as a string; a file within the byte limit never has more UTF-16 units than bytes. */
+export const MAX_DOCUMENT_CHARS = LIMITS.maxFileBytes;
 /** Exports (PNG as base64 of an 8k × 8k image) can be larger than documents. */
 const MAX_EXPORT_CHARS = 200 * 1024 * 1024;
 

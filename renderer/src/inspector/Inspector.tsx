@@ -65,14 +65,14 @@ function DocumentPanel() {
         <LabelField
           title="Title"
           value={metadata.title}
-          maxLength={200}
+          maxLength={LIMITS.maxTitleLength}
           onCommit={(title) => runOperation(services, setTitle, { title })}
         />
         <LabelField
           title="Description"
           multiline
           value={metadata.description}
-          maxLength={10_000}
+          maxLength={LIMITS.maxDescriptionLength}
           onCommit={(description) => runOperation(services, setDescription, { description })}
         />
         <p className="stowage-inspector__tip">Drag components from the palette. Connect them by dragging from the dots on their edges.</p>
