@@ -116,10 +116,12 @@ describe('the JSON Schema', () => {
     ],
   ];
 
-  it.each(broken)('rejects %s, where the loader does too', (_name, breakIt, where) => {
+  // The schema describes this version's files; what a newer version may write the loader opens read-only.
+  it.each(broken)('rejects %s, which the loader refuses or opens read-only', (_name, breakIt, where) => {
     const document = JSON.parse(readFileSync(join(fixtures, 'v1.stowage'), 'utf8')) as JsonDocument;
     breakIt(document);
-    expect(loadDocument(JSON.stringify(document)).ok).toBe(false);
+    const result = loadDocument(JSON.stringify(document));
+    expect(!result.ok || result.newer !== undefined).toBe(true);
     const errors = errorsFor(document);
     expect(errors.length).toBeGreaterThan(0);
     expect(

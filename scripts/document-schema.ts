@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { CATALOG, CATEGORIES, findKind, type ConnectionDefinition, type KindDefinition } from '../shared/catalog';
 import { describeFields, type FieldDescriptor } from '../shared/catalog/fields';
-import { CURRENT_SCHEMA_VERSION, DiagramDocumentSchema, FILE_EXTENSION, LIMITS, MEDIA_TYPE } from '../shared/document/schema';
+import { CURRENT_SCHEMA_VERSION, FILE_EXTENSION, LIMITS, MEDIA_TYPE, StoredDocumentSchema } from '../shared/document/schema';
 
 /**
  * Builds the artefacts that describe the file format from the zod schemas and the catalog,
@@ -69,8 +69,9 @@ function edgePropsSchemas(): { name: string; schema: JsonSchema }[] {
 
 /** The JSON Schema of a .stowage file: the document structure, node props checked per kind. */
 export function buildJsonSchema(): JsonSchema {
-  const document = toJsonSchema(DiagramDocumentSchema);
+  const document = toJsonSchema(StoredDocumentSchema);
   const properties = document.properties as Record<string, JsonSchema>;
+  properties.kindVersions = { ...properties.kindVersions, propertyNames: { enum: CATALOG.map((kind) => kind.id) } };
   const nodeItem = (properties.nodes as { items: JsonSchema }).items;
   const nodeProperties = nodeItem.properties as Record<string, JsonSchema>;
   nodeProperties.kind = { ...nodeProperties.kind, enum: CATALOG.map((kind) => kind.id) };
@@ -234,7 +235,7 @@ export function updateGeneratedSections(markdown: string): string {
 
 export function limitsMarkdown(): string {
   // Read from the generated schema rather than restated, so the table follows schema.ts.
-  const schema = toJsonSchema(DiagramDocumentSchema);
+  const schema = toJsonSchema(StoredDocumentSchema);
   const properties = schema.properties as Record<string, JsonSchema>;
   const metadata = (properties.metadata as { properties: Record<string, JsonSchema> }).properties;
   const node = (properties.nodes as { items: { properties: Record<string, JsonSchema> } }).items.properties;

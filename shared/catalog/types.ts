@@ -90,6 +90,28 @@ export interface KindTraits {
   scheduledActionBounds?: { min: string; max: string; unit: string };
 }
 
+/**
+ * One step of a kind's history (like tldraw's shape-props migrations): turns the props of a
+ * node saved at kind version `version - 1` into version `version`. The loader runs the steps
+ * from the version a file recorded (docs/file-format.md, "kindVersions") up to the kind's
+ * current one, before validating the props. Plain JSON in, plain JSON out: return a new
+ * object, and never throw on anything the older version allowed.
+ *
+ * A step is needed when old files must change to mean the same (a field renamed, removed or
+ * given another default), and when files written after the change would look damaged to
+ * older versions (values, children or connections allowed that were not): then `up` may
+ * return the props unchanged, and older versions, seeing a newer kind version, open such
+ * files read-only instead of refusing them. Adding a field with a default needs no step: old
+ * files take the default, and older versions see an unknown field and open the file read-only.
+ */
+export interface KindMigration {
+  /** The kind version this step produces: 2 for a kind's first step, then 3, 4 … */
+  version: number;
+  /** What changed, for people reading the history. */
+  description: string;
+  up(props: Record<string, unknown>): Record<string, unknown>;
+}
+
 export interface KindDefinition<S extends PropsSchema = PropsSchema, Id extends string = string, T extends KindTraits = KindTraits> {
   /** Stable id stored in documents. Never rename one without a migration. */
   id: Id;
@@ -123,6 +145,12 @@ export interface KindDefinition<S extends PropsSchema = PropsSchema, Id extends 
   summary?(props: z.output<S>): string;
   /** AWS documentation for this kind. */
   docsUrl: string;
+  /**
+   * The kind's history, oldest first; its version is the last step's (1 without steps). Files
+   * record the version of each kind they use, so older files are migrated and newer ones open
+   * read-only. Every step has a test case in shared/document/migrations.test.ts.
+   */
+  migrations?: readonly KindMigration[];
   /**
    * Label and props for a node dropped next to `siblings` (the other children of its new
    * parent), where the defaults alone would clash: a second Availability Zone gets zone b.

@@ -10,3 +10,6 @@ export * from './operations';
 export { jsonNestingDepth, FORBIDDEN_KEYS } from './json-guard';
 export * from './edge-path';
 export * from './fragment';
+export * from './newer-content';
+export * from './kind-migrations';
+export * from './catalog-view';

@@ -2,13 +2,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CATALOG } from '../catalog';
 import { loadDocument, loadDocumentValue, type LoadErrorCode, type LoadResult } from './load';
+import { understoodPart } from './newer-content';
 import { everyKindDocument, nestedDocument } from './sample-documents.test-support';
 import { serializeDocument } from './serialize';
 
 /**
  * Property-based tests of the one entry point for untrusted files. The loader must never
  * throw, never pollute Object.prototype, never hit its internal-error fallback (that would be
- * a bug in a check), and whatever it accepts must survive a save and reload unchanged.
+ * a bug in a check), and whatever it accepts must survive a save and reload unchanged (or,
+ * for a file from a newer version, keep its source and give the rules a part that loads clean).
  */
 
 const KNOWN_CODES: ReadonlySet<LoadErrorCode> = new Set([
@@ -24,8 +26,17 @@ const KNOWN_CODES: ReadonlySet<LoadErrorCode> = new Set([
 const prototypeKeys = Object.getOwnPropertyNames(Object.prototype).sort();
 const runs = (count: number) => ({ numRuns: count });
 
-function checkResult(result: LoadResult): void {
-  if (result.ok) {
+function checkResult(result: LoadResult, source?: string): void {
+  if (result.ok && result.newer) {
+    // Read-only: Save As writes the file back as it was, and the rules and exporters get a
+    // part that this version accepts as entirely its own.
+    if (source !== undefined) expect(result.newer.source).toBe(source);
+    expect(result.newer.items.length).toBeGreaterThan(0);
+    const understood = loadDocument(serializeDocument(understoodPart(result.document, result.newer)));
+    expect(understood.ok && understood.newer, understood.ok ? JSON.stringify(understood.newer?.items) : understood.error.message).toBe(
+      undefined,
+    );
+  } else if (result.ok) {
     const text = serializeDocument(result.document);
     const again = loadDocument(text);
     expect(again.ok, again.ok ? '' : again.error.message).toBe(true);
@@ -73,6 +84,7 @@ function setOwn(container: Container, key: string | number, value: Json): void {
 }
 
 const kindIds = CATALOG.map((kind) => kind.id);
+const kindsAndAFutureOne = [...kindIds, 'apprunner-service'];
 
 type Mutation =
   | { type: 'delete'; at: number; key: number }
@@ -81,7 +93,9 @@ type Mutation =
   | { type: 'deepen'; at: number; key: number; levels: number; asArray: boolean }
   | { type: 'rewire'; node: number; field: 'parentId' | 'id' | 'kind'; pick: number }
   | { type: 'rewire-edge'; edge: number; field: 'source' | 'target' | 'id'; pick: number }
-  | { type: 'duplicate'; list: 'nodes' | 'edges'; index: number };
+  | { type: 'duplicate'; list: 'nodes' | 'edges'; index: number }
+  | { type: 'add'; at: number; key: string; value: Json }
+  | { type: 'kind-version'; pick: number; version: number };
 
 // Structural damage is common in real broken files; hostile keys and deep nesting are rarer, and would otherwise mask the rest.
 const mutationArbitrary: fc.Arbitrary<Mutation> = fc.oneof(
@@ -139,6 +153,20 @@ const mutationArbitrary: fc.Arbitrary<Mutation> = fc.oneof(
       index: fc.nat(),
     }),
   },
+  // What a newer Stowage writes: keys, kinds and kind versions this one does not know.
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      type: fc.constant('add' as const),
+      at: fc.nat(),
+      key: fc.constantFrom('extra', 'enableExecuteCommand', 'z'),
+      value: fc.jsonValue({ maxDepth: 2 }) as fc.Arbitrary<Json>,
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({ type: fc.constant('kind-version' as const), pick: fc.nat(), version: fc.integer({ min: 1, max: 4 }) }),
+  },
 );
 
 function mutate(document: Json, mutation: Mutation): void {
@@ -151,6 +179,16 @@ function mutate(document: Json, mutation: Mutation): void {
     .map((node) => (node && typeof node === 'object' && !Array.isArray(node) ? node.id : undefined))
     .filter((id): id is string => typeof id === 'string');
   switch (mutation.type) {
+    case 'add': {
+      const container = pickContainer(mutation.at);
+      if (!Array.isArray(container)) setOwn(container, mutation.key, mutation.value);
+      return;
+    }
+    case 'kind-version': {
+      if (typeof document !== 'object' || document === null || Array.isArray(document)) return;
+      setOwn(document, 'kindVersions', { [kindIds[mutation.pick % kindIds.length]!]: mutation.version });
+      return;
+    }
     case 'delete': {
       const container = pickContainer(mutation.at);
       const keys = keysOf(container);
@@ -185,7 +223,7 @@ function mutate(document: Json, mutation: Mutation): void {
     case 'rewire': {
       const node = nodes[mutation.node % Math.max(1, nodes.length)];
       if (!node || typeof node !== 'object' || Array.isArray(node)) return;
-      if (mutation.field === 'kind') node.kind = kindIds[mutation.pick % kindIds.length]!;
+      if (mutation.field === 'kind') node.kind = kindsAndAFutureOne[mutation.pick % kindsAndAFutureOne.length]!;
       else if (nodeIds.length > 0) node[mutation.field] = nodeIds[mutation.pick % nodeIds.length]!;
       return;
     }
@@ -209,21 +247,21 @@ const seeds = [serializeDocument(nestedDocument()), serializeDocument(everyKindD
 describe('loadDocument on arbitrary input (property-based)', () => {
   it('never throws on arbitrary strings', () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 200 }), (text) => checkResult(loadText(text))),
+      fc.property(fc.string({ maxLength: 200 }), (text) => checkResult(loadText(text), text)),
       runs(500),
     );
   });
 
   it('never throws on arbitrary full-Unicode strings (lone surrogates included)', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (text) => checkResult(loadText(text))),
+      fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (text) => checkResult(loadText(text), text)),
       runs(500),
     );
   });
 
   it('never throws on arbitrary JSON text', () => {
     fc.assert(
-      fc.property(fc.json({ maxDepth: 6 }), (text) => checkResult(loadText(text))),
+      fc.property(fc.json({ maxDepth: 6 }), (text) => checkResult(loadText(text), text)),
       runs(500),
     );
   });
@@ -269,7 +307,8 @@ describe('loadDocument on arbitrary input (property-based)', () => {
     fc.assert(
       fc.property(documentLike, (value) => {
         // JSON text: undefined parentIds vanish, NaN and Infinity become null, as in a real file.
-        checkResult(loadText(JSON.stringify(value)));
+        const text = JSON.stringify(value);
+        checkResult(loadText(text), text);
       }),
       runs(500),
     );
@@ -277,6 +316,7 @@ describe('loadDocument on arbitrary input (property-based)', () => {
 
   it('never throws on mutated valid documents, and accepted ones round-trip', () => {
     let accepted = 0;
+    let readOnly = 0;
     fc.assert(
       fc.property(fc.constantFrom(...seeds), fc.array(mutationArbitrary, { minLength: 1, maxLength: 5 }), (seed, mutations) => {
         const document = JSON.parse(seed) as Json;
@@ -284,13 +324,16 @@ describe('loadDocument on arbitrary input (property-based)', () => {
         const text = JSON.stringify(document);
         const result = loadText(text);
         if (result.ok) accepted++;
-        checkResult(result);
+        if (result.ok && result.newer) readOnly++;
+        checkResult(result, text);
         checkResult(loadDocumentValue(JSON.parse(text)));
       }),
       runs(400),
     );
     // Some mutations are harmless (a deleted optional handle, a changed label); the round-trip property must get exercised.
     expect(accepted).toBeGreaterThan(0);
+    // Added keys and changed kinds make files that open read-only; that path must get exercised too.
+    expect(readOnly).toBeGreaterThan(0);
   });
 
   it('accepts every unmutated seed', () => {

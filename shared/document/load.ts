@@ -1,8 +1,13 @@
 import { z } from 'zod';
+import type { KindMigration } from '../catalog';
+import { APP_CATALOG, type CatalogView } from './catalog-view';
 import { describeIssues, formatPath, type DocumentIssue } from './issues';
 import { ForbiddenKeyError, findJsonValueProblem, jsonNestingDepth, parseJsonSafely, utf8ByteLength } from './json-guard';
+import { kindVersion, migrateKindProps } from './kind-migrations';
 import { MIGRATIONS, migrate, type Migration } from './migrations';
-import { CURRENT_SCHEMA_VERSION, DiagramDocumentSchema, LIMITS, type DiagramDocument } from './schema';
+import { describeNewerItem, type NewerContent, type NewerItem } from './newer-content';
+import { parseKnown } from './parse-known';
+import { CURRENT_SCHEMA_VERSION, LIMITS, StoredDocumentSchema, type DiagramDocument } from './schema';
 import { validateDocument } from './validate';
 
 export type LoadErrorCode =
@@ -24,18 +29,34 @@ export interface LoadError {
   issues: DocumentIssue[];
 }
 
-export type LoadResult = { ok: true; document: DiagramDocument; migratedFrom?: number } | { ok: false; error: LoadError };
+export type LoadResult =
+  | {
+      ok: true;
+      document: DiagramDocument;
+      /** The format version the file was upgraded from, when it was older. */
+      migratedFrom?: number;
+      /**
+       * Set when the file holds what this version does not know (saved by a newer Stowage):
+       * the document is shown read-only and Save As writes `newer.source` back unchanged.
+       */
+      newer?: NewerContent;
+    }
+  | { ok: false; error: LoadError };
 
 export interface LoadOptions {
-  /** For tests of the migration machinery; the app always uses the real history. */
+  /** For tests of the migration machinery; the app always uses the real history and catalog. */
   migrations?: readonly Migration[];
   currentVersion?: number;
+  catalog?: CatalogView;
+  /** Called for every kind migration step that ran, so tests can check each one is exercised. */
+  onKindMigration?: (kindId: string, step: KindMigration) => void;
 }
 
 /**
- * The one way a document enters Stowage (files, drops, drafts, the CLI): parse → migrate →
- * validate. Never throws; every failure comes back as a LoadError with a message a user
- * can act on, and the caller's current document stays as it was.
+ * The one way a document enters Stowage (files, drops, drafts, the clipboard, the CLI):
+ * decode → parse → migrate → validate. Never throws; every failure comes back as a LoadError
+ * with a message a user can act on, and the caller's current document stays as it was.
+ * A file from a newer Stowage is not a failure: it loads with `newer` set.
  */
 export function loadDocument(text: string, options: LoadOptions = {}): LoadResult {
   try {
@@ -61,7 +82,7 @@ export function loadDocument(text: string, options: LoadOptions = {}): LoadResul
         `The file is not valid JSON (${reason}). A Stowage file is a JSON document; open it in a text editor to repair it, or open another file.`,
       );
     }
-    return loadParsed(value, options);
+    return loadParsed(value, text, options);
   } catch (error) {
     return internal(error);
   }
@@ -76,16 +97,17 @@ export function loadDocumentValue(value: unknown, options: LoadOptions = {}): Lo
     const problem = findJsonValueProblem(value, LIMITS.maxJsonDepth);
     if (problem?.problem === 'too-deep') return tooDeep();
     if (problem?.problem === 'forbidden-key') return forbiddenKey(problem.key);
-    return loadParsed(value, options);
+    return loadParsed(value, undefined, options);
   } catch (error) {
     return internal(error);
   }
 }
 
-/** Migrate and validate a value that passed the JSON guards. */
-function loadParsed(value: unknown, options: LoadOptions): LoadResult {
+/** Migrate and validate a value that passed the JSON guards; `text` is what it was parsed from, if anything. */
+function loadParsed(value: unknown, text: string | undefined, options: LoadOptions): LoadResult {
   try {
     const currentVersion = options.currentVersion ?? CURRENT_SCHEMA_VERSION;
+    const catalog = options.catalog ?? APP_CATALOG;
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
       return fail(
         'not-a-document',
@@ -100,32 +122,95 @@ function loadParsed(value: unknown, options: LoadOptions): LoadResult {
     if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
       return fail('unsupported-version', `The file's schemaVersion (${JSON.stringify(version)}) is not a format version Stowage knows.`);
     }
-    if (version > currentVersion) {
-      return fail(
-        'newer-version',
-        `This diagram was saved by a newer version of Stowage (file format ${version}; this version reads up to ${currentVersion}). Update Stowage to open it.`,
-      );
-    }
-    const migrated = migrate(record, version, options.migrations ?? MIGRATIONS, currentVersion);
-    if (!migrated.ok) return fail('unsupported-version', `Stowage cannot upgrade this file: ${migrated.message}`);
 
-    const structure = structureSchema(currentVersion).safeParse(migrated.document);
-    if (!structure.success) {
-      const issues = structure.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
-      return invalid(issues);
+    // Decode: a newer format is read as far as it still looks like this one; older ones are upgraded first.
+    const newerFormat = version > currentVersion;
+    let current = record;
+    if (version < currentVersion) {
+      const migrated = migrate(record, version, options.migrations ?? MIGRATIONS, currentVersion);
+      if (!migrated.ok) return fail('unsupported-version', `Stowage cannot upgrade this file: ${migrated.message}`);
+      current = migrated.document;
     }
-    const { document, issues } = validateDocument(structure.data);
-    if (issues.length > 0) return invalid(issues);
-    return version < currentVersion ? { ok: true, document, migratedFrom: version } : { ok: true, document };
+    const newer: NewerItem[] = newerFormat ? [{ type: 'format', path: '', version, known: currentVersion }] : [];
+    const cannotShow = (issues: DocumentIssue[]) =>
+      fail(
+        'newer-version',
+        `This diagram was saved by a newer version of Stowage (schema ${version}; this version reads up to ${currentVersion}), and this version cannot show it. Update Stowage to open it.`,
+        issues,
+      );
+
+    // Parse: the structure, with keys this version does not know set aside.
+    const structure = parseKnown(storedSchema(currentVersion, newerFormat), current);
+    for (const { path, key } of structure.unknownKeys) {
+      newer.push({ type: 'field', path: formatPath([...path, key]), message: `unknown field "${key}"` });
+    }
+    if (!structure.success) {
+      const issues = structure.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
+      return newerFormat ? cannotShow(issues) : invalid(issues);
+    }
+    const { kindVersions = {}, ...stored } = structure.data;
+
+    // Migrate each kind from the version the file recorded; note the kinds that are newer here.
+    const newerKinds = new Set<string>();
+    const nodes = stored.nodes.map((node, index) => {
+      const kind = catalog.findKind(node.kind);
+      if (!kind) return node;
+      const from = Object.hasOwn(kindVersions, node.kind) ? kindVersions[node.kind]! : 1;
+      const known = kindVersion(kind);
+      if (from > known) {
+        if (!newerKinds.has(node.kind)) {
+          newer.push({ type: 'kind-version', path: `nodes[${index}]`, kind: node.kind, kindLabel: kind.label, version: from, known });
+        }
+        newerKinds.add(node.kind);
+        return node;
+      }
+      if (from === known) return node;
+      const migrated = migrateKindProps(kind, node.props, from);
+      for (const step of migrated.applied) options.onKindMigration?.(node.kind, step);
+      return { ...node, props: migrated.props };
+    });
+
+    // Validate against the catalog.
+    const checked = validateDocument(
+      { ...stored, schemaVersion: currentVersion as DiagramDocument['schemaVersion'], nodes },
+      { catalog, newerFormat, newerKinds },
+    );
+    if (checked.issues.length > 0) return newerFormat ? cannotShow(checked.issues) : invalid(checked.issues);
+    newer.push(...checked.newer);
+    // An older file was written by an older Stowage, which could not have written anything newer:
+    // what this version does not know in it is damage (or a migration's mistake), not newer content.
+    if (version < currentVersion && newer.length > 0)
+      return invalid(newer.map((item) => ({ path: item.path, message: describeNewerItem(item) })));
+    const migratedFrom = version < currentVersion ? { migratedFrom: version } : {};
+    if (newer.length === 0) return { ok: true, document: checked.document, ...migratedFrom };
+    return {
+      ok: true,
+      document: checked.document,
+      ...migratedFrom,
+      newer: {
+        schemaVersion: version,
+        items: newer,
+        placeholderNodeIds: checked.placeholderNodeIds,
+        placeholderEdgeIds: checked.placeholderEdgeIds,
+        ignoredNodeIds: checked.ignoredNodeIds,
+        ignoredEdgeIds: checked.ignoredEdgeIds,
+        source: text ?? `${JSON.stringify(value, null, 2)}\n`,
+      },
+    };
   } catch (error) {
     return internal(error);
   }
 }
 
-/** The document schema, with the format version a test of the migration machinery pretends is current. */
-function structureSchema(currentVersion: number): typeof DiagramDocumentSchema {
-  if (currentVersion === CURRENT_SCHEMA_VERSION) return DiagramDocumentSchema;
-  return DiagramDocumentSchema.extend({ schemaVersion: z.literal(currentVersion) }) as unknown as typeof DiagramDocumentSchema;
+/**
+ * The stored-file schema for the format version treated as current (tests of the migration
+ * machinery pretend another one is). A newer file is read with this version's shape and any
+ * schemaVersion, as far as it still fits.
+ */
+function storedSchema(currentVersion: number, newerFormat: boolean): typeof StoredDocumentSchema {
+  if (!newerFormat && currentVersion === CURRENT_SCHEMA_VERSION) return StoredDocumentSchema;
+  const schemaVersion = newerFormat ? z.number().int().min(1) : z.literal(currentVersion);
+  return StoredDocumentSchema.extend({ schemaVersion }) as unknown as typeof StoredDocumentSchema;
 }
 
 function tooLarge(): LoadResult {

@@ -4,7 +4,8 @@ import { ID_PATTERN, LIMITS } from './limits';
 /**
  * The Stowage file format (.stowage), structurally. Semantic checks against the catalog
  * (known kinds, property schemas, nesting, connection meanings) live in validate.ts.
- * Every change to this shape bumps CURRENT_SCHEMA_VERSION and adds a migration.
+ * A change to this shape that older versions could not read bumps CURRENT_SCHEMA_VERSION
+ * and adds a migration (migrations.ts); changes to one kind are versioned on the kind.
  */
 
 export const CURRENT_SCHEMA_VERSION = 1;
@@ -64,21 +65,42 @@ export const MetadataSchema = z.strictObject({
   description: z.string().max(LIMITS.maxDescriptionLength).meta({ description: 'Free text about the diagram.' }),
 });
 
-export const DiagramDocumentSchema = z.strictObject({
-  schemaVersion: z
-    .literal(CURRENT_SCHEMA_VERSION)
-    .meta({ description: 'Version of the file format. Stowage upgrades older files on open and refuses newer ones.' }),
+const SchemaVersion = z
+  .literal(CURRENT_SCHEMA_VERSION)
+  .meta({ description: 'Version of the file format. Stowage upgrades older files on open and opens newer ones read-only.' });
+
+/**
+ * The version of each kind a file uses, where it is not 1 (kinds start at 1 and move on with
+ * their migrations, shared/catalog/types.ts KindMigration). Absent: every kind at version 1.
+ */
+export const KindVersionsSchema = z.record(z.string().min(1).max(LIMITS.maxKindIdLength), z.number().int().min(1).max(1_000_000)).meta({
+  description:
+    'Version of each component kind used in the file, where it is not 1. Stowage migrates older kinds on open and opens files with newer ones read-only.',
+});
+
+const metadataNodesEdges = {
   metadata: MetadataSchema,
   nodes: z.array(DiagramNodeSchema).max(LIMITS.maxNodes).meta({ description: 'Components and groups, parents before their children.' }),
   edges: z
     .array(DiagramEdgeSchema)
     .max(LIMITS.maxEdges)
     .meta({ description: 'Connections between nodes; their meaning comes from the two kinds.' }),
+};
+
+/** A .stowage file as stored: what the loader reads and the JSON Schema describes. */
+export const StoredDocumentSchema = z.strictObject({
+  schemaVersion: SchemaVersion,
+  kindVersions: KindVersionsSchema.optional(),
+  ...metadataNodesEdges,
 });
+
+/** A document in memory: every kind at the version this build knows, so no kindVersions (the serializer writes them). */
+export const DiagramDocumentSchema = z.strictObject({ schemaVersion: SchemaVersion, ...metadataNodesEdges });
 
 export type DiagramNode = z.infer<typeof DiagramNodeSchema>;
 export type DiagramEdge = z.infer<typeof DiagramEdgeSchema>;
 export type DiagramMetadata = z.infer<typeof MetadataSchema>;
 export type DiagramDocument = z.infer<typeof DiagramDocumentSchema>;
+export type KindVersions = z.infer<typeof KindVersionsSchema>;
 export type Point = z.infer<typeof Point>;
 export type Size = z.infer<typeof Size>;

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CATALOG } from '../catalog';
+import { z } from 'zod';
+import { CATALOG, ecsService, findKind, type KindDefinition } from '../catalog';
+import { APP_CATALOG, type CatalogView } from './catalog-view';
 import { loadDocument } from './load';
 import { allConnections, everyKindDocument, nestedDocument } from './sample-documents.test-support';
 import type { DiagramDocument } from './schema';
@@ -89,15 +91,63 @@ describe('document round trip', () => {
 
   it('sorts keys inside nested property values too', () => {
     const document = everyKindDocument();
-    const text = serializeDocument(document);
-    const scaling = (JSON.parse(text) as DiagramDocument).nodes.find((node) => node.kind === 'service-auto-scaling')!;
-    const policy = (scaling.props.policies as Record<string, unknown>[])[0]!;
-    expect(Object.keys(policy)).toEqual([...Object.keys(policy)].sort());
+    const scaling = document.nodes.find((node) => node.kind === 'service-auto-scaling')!;
+    scaling.props = { ...scaling.props, policies: [{ type: 'scheduled', schedule: 'rate(1 hour)', minCapacity: 2, maxCapacity: 3 }] };
+    const saved = (JSON.parse(serializeDocument(document)) as DiagramDocument).nodes.find((node) => node.kind === 'service-auto-scaling')!;
+    const policy = (saved.props.policies as Record<string, unknown>[])[0]!;
+    expect(Object.keys(policy)).toEqual(['maxCapacity', 'minCapacity', 'schedule', 'type']);
   });
 
-  it('drops nothing a document holds and adds nothing it does not', () => {
+  it('writes the properties that differ from their defaults and leaves out the rest; loading fills them back in', () => {
     const document = nestedDocument();
+    const web = document.nodes.find((node) => node.id === 'web')!;
+    web.props = { ...web.props, desiredCount: 5, capacityProviderStrategy: [{ provider: 'FARGATE_SPOT', base: 0, weight: 1 }] };
+    const route = document.edges.find((edge) => edge.id === 'e-alb-web')!;
+    route.props = { ...route.props, listenerPort: 8080 };
     const value = JSON.parse(serializeDocument(document)) as DiagramDocument;
-    expect(value).toEqual(document);
+    expect(value.nodes.find((node) => node.id === 'web')!.props).toEqual({
+      capacityProviderStrategy: [{ base: 0, provider: 'FARGATE_SPOT', weight: 1 }],
+      desiredCount: 5,
+    });
+    expect(value.edges.find((edge) => edge.id === 'e-alb-web')!.props).toEqual({ listenerPort: 8080 });
+    expect(value.nodes.find((node) => node.id === 'vpc')!.props).toEqual({});
+    expect(reload(serializeDocument(document))).toEqual(document);
+    // Only the props differ from the document: nothing else is dropped or added.
+    const withoutProps = (d: DiagramDocument) => ({
+      ...d,
+      nodes: d.nodes.map(({ props: _p, ...rest }) => rest),
+      edges: d.edges.map(({ props: _p, ...rest }) => rest),
+    });
+    expect(withoutProps(value)).toEqual(withoutProps(document));
+  });
+
+  it('saves a document of defaults with empty props', () => {
+    const document = everyKindDocument();
+    const text = serializeDocument(document);
+    for (const node of (JSON.parse(text) as DiagramDocument).nodes) expect(node.props, node.kind).toEqual({});
+    for (const edge of (JSON.parse(text) as DiagramDocument).edges) expect(edge.props).toEqual({});
+  });
+});
+
+describe('adding a field with a default to a kind', () => {
+  // A later Stowage where ECS services gained a switch: same catalog otherwise.
+  const laterService: KindDefinition = {
+    ...(ecsService as KindDefinition),
+    props: ecsService.props.extend({ enableExecuteCommand: z.boolean().default(false) }),
+  };
+  const withNewField: CatalogView = {
+    ...APP_CATALOG,
+    findKind: (kindId) => (kindId === ecsService.id ? laterService : findKind(kindId)),
+  };
+
+  it('changes no saved file: the new field takes its default, which is not written', () => {
+    for (const document of [nestedDocument(), everyKindDocument()]) {
+      const before = serializeDocument(document);
+      const later = loadDocument(before, { catalog: withNewField });
+      if (!later.ok) throw new Error(later.error.message);
+      expect(later.newer).toBeUndefined();
+      expect(later.document.nodes.find((node) => node.kind === 'ecs-service')!.props.enableExecuteCommand).toBe(false);
+      expect(serializeDocument(later.document, withNewField)).toBe(before);
+    }
   });
 });
