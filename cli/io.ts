@@ -1,5 +1,13 @@
 import { readFileSync, statSync } from 'node:fs';
-import { loadDocument, LIMITS, describeIssues, type DiagramDocument } from '../shared/document';
+import {
+  loadDocument,
+  LIMITS,
+  describeIssues,
+  describeNewerItems,
+  newerContentMessage,
+  type DiagramDocument,
+  type NewerContent,
+} from '../shared/document';
 import { escapeUnsafeCharacters, safeText } from '../shared/text/unsafe-characters';
 
 /** Exit codes every subcommand uses. */
@@ -24,8 +32,18 @@ function terminalLine(text: string): string {
   return safe.endsWith('\n') ? safe : `${safe}\n`;
 }
 
-/** Reads and loads a .stowage file through the one loader; on failure, reports why and returns undefined. */
-export function readDocumentFile(path: string, output: Output): DiagramDocument | undefined {
+export interface LoadedFile {
+  document: DiagramDocument;
+  /** Set when the file was saved by a newer Stowage; the message has been written to stderr. */
+  newer?: NewerContent;
+}
+
+/**
+ * Reads and loads a .stowage file through the one loader; on failure, reports why and returns
+ * undefined. A file from a newer Stowage loads, with what is newer reported on stderr: each
+ * command decides what it can still do with it.
+ */
+export function readDocumentFile(path: string, output: Output): LoadedFile | undefined {
   let text: string;
   try {
     const stat = statSync(path);
@@ -50,5 +68,8 @@ export function readDocumentFile(path: string, output: Output): DiagramDocument 
     for (const line of describeIssues(result.error.issues).slice(1)) output.err(safeText`  ${line}`);
     return undefined;
   }
-  return result.document;
+  if (!result.newer) return { document: result.document };
+  output.err(safeText`stowage: ${path}: ${newerContentMessage(result.newer)}`);
+  for (const line of describeNewerItems(result.newer.items)) output.err(safeText`  ${line}`);
+  return { document: result.document, newer: result.newer };
 }

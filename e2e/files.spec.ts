@@ -79,13 +79,14 @@ test('a file that fails the schema names the path and the reason', async ({ page
   await expect(dialog).toContainText('ECS service "web"');
 });
 
-test('a newer file format is refused with advice to update', async ({ page }) => {
+test('a newer file format opens read-only with advice to update (more in forward-compat.spec.ts)', async ({ page }) => {
   await openFile(
     page,
     'future.stowage',
     JSON.stringify({ schemaVersion: 99, metadata: { title: '', description: '' }, nodes: [], edges: [] }),
   );
-  await expect(page.getByTestId('error-dialog')).toContainText('newer version of Stowage');
+  await expect(page.getByTestId('read-only-banner')).toContainText('newer version of Stowage (schema 99)');
+  await expect(page.getByTestId('read-only-banner')).toContainText('Update Stowage');
 });
 
 test('unsaved work is offered back after the window is closed without saving', async ({ page }) => {

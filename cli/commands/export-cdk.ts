@@ -1,7 +1,7 @@
 import { safeText } from '../../shared/text/unsafe-characters';
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import type { DiagramDocument } from '../../shared/document';
+import { cdkExportRefusal, type DiagramDocument } from '../../shared/document';
 import { generateCdkApp } from '../../shared/export/cdk';
 import { runRules, type Finding } from '../../shared/rules';
 import { exportSvg } from '../../shared/export/svg';
@@ -22,7 +22,7 @@ const SUMMARY = [
   '  --overwrite      Write into a folder that already has files, replacing files of the same name.',
   '                   Other files in the folder are left alone.',
   '',
-  'Exit codes: 0 written, 1 the diagram has errors (see --force), 2 unreadable or invalid file, 64 usage.',
+  'Exit codes: 0 written, 1 the diagram has errors (see --force), 2 unreadable or invalid file, or one saved by a newer Stowage (never exported: the app would lack what this version cannot read), 64 usage.',
 ].join('\n');
 
 interface Arguments {
@@ -43,8 +43,14 @@ export const exportCdkCommand: Subcommand = {
       output.err(`${safeText`stowage export cdk: ${parsed}`}\n${USAGE}`);
       return EXIT.usage;
     }
-    const document = readDocumentFile(parsed.file, output);
-    if (!document) return EXIT.unreadable;
+    const loaded = readDocumentFile(parsed.file, output);
+    if (!loaded) return EXIT.unreadable;
+    const refusal = cdkExportRefusal(loaded.newer);
+    if (refusal !== undefined) {
+      output.err(`stowage: ${refusal}`);
+      return EXIT.unreadable;
+    }
+    const { document } = loaded;
 
     const target = resolve(parsed.out);
     const problem = targetProblem(target, parsed.overwrite);

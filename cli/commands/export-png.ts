@@ -38,8 +38,10 @@ export const exportPngCommand: Subcommand = {
       const parsed = parseExportArgs(COMMAND, args, ['scale', 'dpi']);
       const scale = parseScale(parsed.extra.scale, parsed.extra.dpi);
       checkOutputPath(COMMAND, parsed.output);
-      const document = readDocumentFile(parsed.file, output);
-      if (!document) return EXIT.unreadable;
+      // A file from a newer Stowage is drawn too: what this version cannot read as plain labelled boxes.
+      const loaded = readDocumentFile(parsed.file, output);
+      if (!loaded) return EXIT.unreadable;
+      const { document } = loaded;
       checkSelection(COMMAND, document, parsed.options.selection);
       const svg = exportSvg(document, exportOptionsFor(document, parsed));
       const size = pngSize(svg.width, svg.height, scale);

@@ -23,8 +23,10 @@ export const exportSvgCommand: Subcommand = {
     withUsageErrors(COMMAND, output, () => {
       const parsed = parseExportArgs(COMMAND, args);
       checkOutputPath(COMMAND, parsed.output);
-      const document = readDocumentFile(parsed.file, output);
-      if (!document) return EXIT.unreadable;
+      // A file from a newer Stowage is drawn too: what this version cannot read as plain labelled boxes.
+      const loaded = readDocumentFile(parsed.file, output);
+      if (!loaded) return EXIT.unreadable;
+      const { document } = loaded;
       checkSelection(COMMAND, document, parsed.options.selection);
       const result = exportSvg(document, exportOptionsFor(document, parsed));
       if (!writeOutput(COMMAND, parsed.output, result.svg, output)) return EXIT.unreadable;

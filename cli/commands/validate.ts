@@ -1,5 +1,6 @@
 import { findRule, hasFindingsAtLeast, runRules, summarizeFindings, type Finding, type Severity } from '../../shared/rules';
 import { safeText } from '../../shared/text/unsafe-characters';
+import { understoodPart } from '../../shared/document';
 import { EXIT, readDocumentFile } from '../io';
 import type { Subcommand } from '../main';
 
@@ -25,7 +26,7 @@ export const validateCommand: Subcommand = {
     '  --format text|json        text (default): one line per finding and a summary; json: {"findings": [...]}',
     '  --fail-on error|warning   the lowest severity that makes the exit code 1 (default: error)',
     '',
-    'Exit codes: 0 nothing at or above the fail level, 1 findings at or above it, 2 the file cannot be read or is not a valid diagram, 64 usage error.',
+    'Exit codes: 0 nothing at or above the fail level, 1 findings at or above it, 2 the file cannot be read, is not a valid diagram, or was saved by a newer Stowage (then what this version understands is still checked and listed), 64 usage error.',
   ].join('\n'),
   run(args, output) {
     const options = parseArgs(args);
@@ -33,11 +34,21 @@ export const validateCommand: Subcommand = {
       output.err(`${safeText`stowage validate: ${options}`}\n${USAGE}`);
       return EXIT.usage;
     }
-    const document = readDocumentFile(options.file, output);
-    if (!document) return EXIT.unreadable;
-    const findings = runRules(document);
+    const loaded = readDocumentFile(options.file, output);
+    if (!loaded) return EXIT.unreadable;
+    // What a newer Stowage added is not checked; the rest is, and the exit code says the check was partial.
+    const checked = understoodPart(loaded.document, loaded.newer);
+    const findings = runRules(checked);
     if (options.format === 'json') output.out(JSON.stringify({ findings: findings.map(toJson) }, null, 2));
     else output.out(textReport(options.file, findings));
+    if (loaded.newer) {
+      const nodes = loaded.document.nodes.length - checked.nodes.length;
+      const edges = loaded.document.edges.length - checked.edges.length;
+      output.err(
+        safeText`stowage: ${options.file}: only what this version understands was checked (${nodes} of ${loaded.document.nodes.length} components and ${edges} of ${loaded.document.edges.length} connections were left out).`,
+      );
+      return EXIT.unreadable;
+    }
     return hasFindingsAtLeast(findings, options.failOn) ? EXIT.findings : EXIT.ok;
   },
 };

@@ -41,31 +41,36 @@ export interface CommandDefinition {
    * document, not the text (saving while editing a label). Others leave keys to the field.
    */
   whileTyping?: true;
+  /**
+   * Changes the document or writes it over its file. Disabled while the document is read-only
+   * (a file from a newer Stowage); trying one says why and points to Save As.
+   */
+  edits?: true;
 }
 
 export const COMMANDS = [
   { id: 'file.new', label: 'New', shortcuts: ['Mod+N'], menu: 'file', section: 0, whileTyping: true },
   { id: 'file.open', label: 'Open…', shortcuts: ['Mod+O'], menu: 'file', section: 0, whileTyping: true },
-  { id: 'file.save', label: 'Save', shortcuts: ['Mod+S'], menu: 'file', section: 1, whileTyping: true },
+  { id: 'file.save', label: 'Save', shortcuts: ['Mod+S'], menu: 'file', section: 1, whileTyping: true, edits: true },
   { id: 'file.saveAs', label: 'Save As…', shortcuts: ['Shift+Mod+S'], menu: 'file', section: 1, whileTyping: true },
   { id: 'file.export', label: 'Export…', shortcuts: ['Mod+E'], menu: 'file', section: 2, whileTyping: true },
 
-  { id: 'edit.undo', label: 'Undo', shortcuts: ['Mod+Z'], menu: 'edit', section: 0 },
-  { id: 'edit.redo', label: 'Redo', shortcuts: ['Shift+Mod+Z', 'Mod+Y'], menu: 'edit', section: 0 },
-  { id: 'edit.cut', label: 'Cut', shortcuts: ['Mod+X'], menu: 'edit', section: 1, nativeRole: 'cut' },
+  { id: 'edit.undo', label: 'Undo', shortcuts: ['Mod+Z'], menu: 'edit', section: 0, edits: true },
+  { id: 'edit.redo', label: 'Redo', shortcuts: ['Shift+Mod+Z', 'Mod+Y'], menu: 'edit', section: 0, edits: true },
+  { id: 'edit.cut', label: 'Cut', shortcuts: ['Mod+X'], menu: 'edit', section: 1, nativeRole: 'cut', edits: true },
   { id: 'edit.copy', label: 'Copy', shortcuts: ['Mod+C'], menu: 'edit', section: 1, nativeRole: 'copy' },
-  { id: 'edit.paste', label: 'Paste', shortcuts: ['Mod+V'], menu: 'edit', section: 1, nativeRole: 'paste' },
-  { id: 'edit.duplicate', label: 'Duplicate', shortcuts: ['Mod+D'], menu: 'edit', section: 1 },
-  { id: 'edit.delete', label: 'Delete', shortcuts: ['Delete', 'Backspace'], menu: 'edit', section: 1 },
+  { id: 'edit.paste', label: 'Paste', shortcuts: ['Mod+V'], menu: 'edit', section: 1, nativeRole: 'paste', edits: true },
+  { id: 'edit.duplicate', label: 'Duplicate', shortcuts: ['Mod+D'], menu: 'edit', section: 1, edits: true },
+  { id: 'edit.delete', label: 'Delete', shortcuts: ['Delete', 'Backspace'], menu: 'edit', section: 1, edits: true },
   { id: 'edit.selectAll', label: 'Select All', shortcuts: ['Mod+A'], menu: 'edit', section: 2 },
-  { id: 'edit.nudgeLeft', label: 'Nudge Left', shortcuts: ['ArrowLeft'] },
-  { id: 'edit.nudgeRight', label: 'Nudge Right', shortcuts: ['ArrowRight'] },
-  { id: 'edit.nudgeUp', label: 'Nudge Up', shortcuts: ['ArrowUp'] },
-  { id: 'edit.nudgeDown', label: 'Nudge Down', shortcuts: ['ArrowDown'] },
-  { id: 'edit.nudgeLeftFar', label: 'Nudge Left 10×', shortcuts: ['Shift+ArrowLeft'] },
-  { id: 'edit.nudgeRightFar', label: 'Nudge Right 10×', shortcuts: ['Shift+ArrowRight'] },
-  { id: 'edit.nudgeUpFar', label: 'Nudge Up 10×', shortcuts: ['Shift+ArrowUp'] },
-  { id: 'edit.nudgeDownFar', label: 'Nudge Down 10×', shortcuts: ['Shift+ArrowDown'] },
+  { id: 'edit.nudgeLeft', label: 'Nudge Left', shortcuts: ['ArrowLeft'], edits: true },
+  { id: 'edit.nudgeRight', label: 'Nudge Right', shortcuts: ['ArrowRight'], edits: true },
+  { id: 'edit.nudgeUp', label: 'Nudge Up', shortcuts: ['ArrowUp'], edits: true },
+  { id: 'edit.nudgeDown', label: 'Nudge Down', shortcuts: ['ArrowDown'], edits: true },
+  { id: 'edit.nudgeLeftFar', label: 'Nudge Left 10×', shortcuts: ['Shift+ArrowLeft'], edits: true },
+  { id: 'edit.nudgeRightFar', label: 'Nudge Right 10×', shortcuts: ['Shift+ArrowRight'], edits: true },
+  { id: 'edit.nudgeUpFar', label: 'Nudge Up 10×', shortcuts: ['Shift+ArrowUp'], edits: true },
+  { id: 'edit.nudgeDownFar', label: 'Nudge Down 10×', shortcuts: ['Shift+ArrowDown'], edits: true },
 
   { id: 'view.zoomIn', label: 'Zoom In', shortcuts: ['Mod+=', 'Mod++'], menu: 'view', section: 0 },
   { id: 'view.zoomOut', label: 'Zoom Out', shortcuts: ['Mod+-'], menu: 'view', section: 0 },

@@ -19,10 +19,14 @@ export function serializeFragment(fragment: Fragment): string {
   });
 }
 
-/** The fragment in clipboard text, or undefined when the text is not a Stowage fragment or document. */
+/**
+ * The fragment in clipboard text, or undefined when the text is not a Stowage fragment or
+ * document. Content from a newer Stowage (unknown kinds or fields) is not pasted: this
+ * version could only paste it without what it does not know.
+ */
 export function parseFragment(text: string): Fragment | undefined {
   if (!text.trimStart().startsWith('{')) return undefined;
   const result = loadDocument(text);
-  if (!result.ok) return undefined;
+  if (!result.ok || result.newer) return undefined;
   return { nodes: result.document.nodes, edges: result.document.edges };
 }

@@ -1,6 +1,7 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { useMemo } from 'react';
 import { useStore } from 'zustand';
+import { understoodPart, type DiagramDocument } from '../../../shared/document';
 import { Canvas } from '../canvas/Canvas';
 import { CanvasContextMenu } from '../canvas/CanvasContextMenu';
 import { useKeyboardShortcuts } from '../commands/keyboard';
@@ -11,6 +12,7 @@ import { ProblemsPanel } from '../problems/ProblemsPanel';
 import { Dialogs } from '../ui/Dialogs';
 import { Toasts } from '../ui/Toasts';
 import { MenuBar } from './MenuBar';
+import { ReadOnlyBanner } from './ReadOnlyBanner';
 import { useServices } from './services';
 import { StatusBar } from './StatusBar';
 import { Toolbar } from './Toolbar';
@@ -21,7 +23,10 @@ export function App() {
   useKeyboardShortcuts(services);
   useWindowSync(services);
   const document = useStore(services.documents, (state) => state.document);
-  const findings = useMemo(() => findingsFor(document), [document]);
+  const readOnly = useStore(services.documents, (state) => state.readOnly);
+  // The rules check what this version understands; what a newer Stowage added is left out and said so.
+  const checked = useMemo(() => understoodPart(document, readOnly), [document, readOnly]);
+  const findings = useMemo(() => findingsFor(checked), [checked]);
   const badges = useBadges(findings);
 
   return (
@@ -37,10 +42,11 @@ export function App() {
         </header>
         <Palette />
         <main className="stowage-main">
+          <ReadOnlyBanner />
           <div className="stowage-main__canvas">
             <Canvas nodeBadges={badges.nodes} edgeBadges={badges.edges} />
           </div>
-          <ProblemsPanel findings={findings} />
+          <ProblemsPanel findings={findings} unchecked={readOnly ? uncheckedNote(document, checked) : undefined} />
         </main>
         <Inspector />
         <StatusBar />
@@ -50,4 +56,16 @@ export function App() {
       </div>
     </ReactFlowProvider>
   );
+}
+
+/** "2 of 12 components and 1 of 9 connections are not checked: …", or undefined when everything is. */
+function uncheckedNote(document: DiagramDocument, checked: DiagramDocument): string | undefined {
+  const nodes = document.nodes.length - checked.nodes.length;
+  const edges = document.edges.length - checked.edges.length;
+  if (nodes === 0 && edges === 0) return undefined;
+  const parts = [
+    nodes > 0 ? `${nodes} of ${document.nodes.length} ${document.nodes.length === 1 ? 'component' : 'components'}` : '',
+    edges > 0 ? `${edges} of ${document.edges.length} ${document.edges.length === 1 ? 'connection' : 'connections'}` : '',
+  ].filter(Boolean);
+  return `${parts.join(' and ')} ${nodes + edges === 1 ? 'is' : 'are'} not checked: they come from a newer version of Stowage, or sit inside something that does.`;
 }

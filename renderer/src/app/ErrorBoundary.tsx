@@ -1,5 +1,5 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
-import { serializeDocument } from '../../../shared/document';
+import { textToSave } from '../state/document-store';
 import type { AppServices } from './services';
 
 interface State {
@@ -22,9 +22,7 @@ export class ErrorBoundary extends Component<{ services: AppServices; children: 
     console.error('Stowage UI error', error, info.componentStack);
     const { documents, host } = this.props.services;
     // Keep the work safe at once, whatever the user clicks next.
-    void host
-      .writeDraft({ text: serializeDocument(documents.getState().document), file: documents.getState().file })
-      .catch(() => undefined);
+    void host.writeDraft({ text: textToSave(documents.getState()), file: documents.getState().file }).catch(() => undefined);
   }
 
   private readonly saveCopy = async () => {
@@ -32,7 +30,7 @@ export class ErrorBoundary extends Component<{ services: AppServices; children: 
     const result = await host.exportFile({
       suggestedName: 'recovered-diagram.stowage',
       format: 'json',
-      data: serializeDocument(documents.getState().document),
+      data: textToSave(documents.getState()),
       encoding: 'utf8',
     });
     if (result.status === 'saved') this.setState({ saved: result.file.name });

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
-import { LIMITS, loadDocument, serializeDocument } from '../../../shared/document';
+import { LIMITS, loadDocument } from '../../../shared/document';
 import { confirmReplace, openResult, openText } from '../files/file-actions';
-import { documentName, isDirty } from '../state/document-store';
+import { documentName, isDirty, textToSave } from '../state/document-store';
 import type { AppServices } from './services';
 
 const DRAFT_DELAY_MS = 1500;
@@ -22,7 +22,7 @@ export function useWindowSync(services: AppServices): void {
       const state = documents.getState();
       void host
         .setWindowState({
-          title: documentName(state),
+          title: state.readOnly ? `${documentName(state)} (read-only)` : documentName(state),
           edited: isDirty(state),
           enabledCommands: commands.enabledIds(),
           commandLabels: commands.changedLabels(),
@@ -52,7 +52,7 @@ export function useWindowSync(services: AppServices): void {
       timer = setTimeout(() => {
         const current = documents.getState();
         if (!isDirty(current)) return;
-        void host.writeDraft({ text: serializeDocument(current.document), file: current.file }).catch(() => undefined);
+        void host.writeDraft({ text: textToSave(current), file: current.file }).catch(() => undefined);
       }, DRAFT_DELAY_MS);
     });
     return () => {
@@ -143,10 +143,11 @@ export async function offerDraftRecovery(services: AppServices): Promise<void> {
     ui.getState().showError('Could not recover the draft', loaded.error.message);
     return;
   }
-  documents.getState().replace(loaded.document, draft.file, { saved: false });
+  documents.getState().replace(loaded.document, draft.file, { saved: false, ...(loaded.newer ? { readOnly: loaded.newer } : {}) });
   requestAnimationFrame(() => services.canvas.current?.fitView());
   try {
-    await host.writeDraft({ text: serializeDocument(loaded.document), file: draft.file });
+    // A read-only draft is kept as it was read (textToSave), unknown content included.
+    await host.writeDraft({ text: textToSave(documents.getState()), file: draft.file });
   } catch {
     // The old draft stays, so the work is still offered after another crash.
     return;

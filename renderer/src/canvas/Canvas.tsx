@@ -38,15 +38,17 @@ import { ComponentNode } from './ComponentNode';
 import { FlowDeriver } from './derive';
 import type { BadgeInfo, ComponentFlowNode, RelationFlowEdge } from './flow-types';
 import { GroupNode } from './GroupNode';
+import { PlaceholderGroupNode, PlaceholderNode } from './PlaceholderNode';
 import { RelationEdge } from './RelationEdge';
 import { useContextMenu, type ContextTarget } from './context-menu-state';
 import { minimapVisible } from '../state/session-store';
 import { FAR_ZOOM } from './zoom';
 
-const nodeTypes = { component: ComponentNode, group: GroupNode };
+const nodeTypes = { component: ComponentNode, group: GroupNode, placeholder: PlaceholderNode, placeholderGroup: PlaceholderGroupNode };
 const edgeTypes = { relation: RelationEdge };
 const GRID = 16;
 const EMPTY_BADGES: ReadonlyMap<string, BadgeInfo> = new Map();
+const NO_PLACEHOLDERS: ReadonlySet<string> = new Set();
 const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16, color: THEMES.light.edge } };
 const proOptions = { hideAttribution: true };
 // Props React Flow compares by identity: an array or function made anew on every render would
@@ -71,6 +73,12 @@ export function Canvas({ nodeBadges = EMPTY_BADGES, edgeBadges = EMPTY_BADGES }:
   const { documents, session, ui } = services;
   const flow = useReactFlow<ComponentFlowNode, RelationFlowEdge>();
   const document = useStore(documents, (state) => state.document);
+  // A diagram from a newer Stowage: nothing can be moved, resized or connected (runOperation refuses edits anyway).
+  const readOnly = useStore(documents, (state) => state.readOnly);
+  const placeholders = useMemo(
+    () => (readOnly ? new Set([...readOnly.placeholderNodeIds, ...readOnly.placeholderEdgeIds]) : NO_PLACEHOLDERS),
+    [readOnly],
+  );
   const selectedNodeIds = useStore(session, (state) => state.selectedNodeIds);
   const selectedEdgeIds = useStore(session, (state) => state.selectedEdgeIds);
   const dropTargetId = useStore(session, (state) => state.dropTargetId);
@@ -84,12 +92,12 @@ export function Canvas({ nodeBadges = EMPTY_BADGES, edgeBadges = EMPTY_BADGES }:
   // what a render sees depends on the inputs alone; it lives in state as a stable instance.
   const [deriver] = useState(() => new FlowDeriver());
   const derivedNodes = useMemo(
-    () => deriver.nodes({ document, selectedNodeIds, dropTargetId, nodeBadges }),
-    [deriver, document, selectedNodeIds, dropTargetId, nodeBadges],
+    () => deriver.nodes({ document, selectedNodeIds, dropTargetId, nodeBadges, placeholders }),
+    [deriver, document, selectedNodeIds, dropTargetId, nodeBadges, placeholders],
   );
   const derivedEdges = useMemo(
-    () => deriver.edges({ document, selectedEdgeIds, edgeBadges }),
-    [deriver, document, selectedEdgeIds, edgeBadges],
+    () => deriver.edges({ document, selectedEdgeIds, edgeBadges, placeholders }),
+    [deriver, document, selectedEdgeIds, edgeBadges, placeholders],
   );
 
   // Transient copies: React Flow moves nodes here while dragging; a new derivation replaces them.
@@ -276,7 +284,7 @@ export function Canvas({ nodeBadges = EMPTY_BADGES, edgeBadges = EMPTY_BADGES }:
 
   return (
     <div
-      className={`stowage-canvas${far ? ' is-far' : ''}${connecting ? ' is-connecting' : ''}`}
+      className={`stowage-canvas${far ? ' is-far' : ''}${connecting ? ' is-connecting' : ''}${readOnly ? ' is-read-only' : ''}`}
       onMouseMove={onPointerMove}
       data-testid="canvas"
     >
@@ -292,6 +300,8 @@ export function Canvas({ nodeBadges = EMPTY_BADGES, edgeBadges = EMPTY_BADGES }:
         onNodeDragStop={onNodeDragStop}
         onConnect={onConnect}
         isValidConnection={isValidConnection}
+        nodesDraggable={!readOnly}
+        nodesConnectable={!readOnly}
         connectionMode={ConnectionMode.Loose}
         connectionLineComponent={ConnectionLine}
         connectionRadius={24}

@@ -40,7 +40,7 @@ export const RelationEdge = memo(function RelationEdge(props: EdgeProps<Relation
         id={id}
         path={route.path}
         markerEnd={markerEnd}
-        className={badge ? `has-${badge.severity}` : undefined}
+        className={[badge ? `has-${badge.severity}` : '', data?.placeholder ? 'is-placeholder' : ''].join(' ').trim() || undefined}
         interactionWidth={16}
       />
       {showLabel && <EdgeLabel x={route.labelX} y={route.labelY} text={label} badge={badge} selected={selected === true} edgeId={id} />}

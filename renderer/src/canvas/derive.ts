@@ -29,6 +29,8 @@ export interface DeriveInputs {
   dropTargetId: string | null;
   nodeBadges: ReadonlyMap<string, BadgeInfo>;
   edgeBadges: ReadonlyMap<string, BadgeInfo>;
+  /** Nodes and edges from a newer Stowage that this version cannot read: drawn as marked placeholders. */
+  placeholders: ReadonlySet<string>;
 }
 
 interface NodeCacheEntry {
@@ -36,6 +38,7 @@ interface NodeCacheEntry {
   selected: boolean;
   dropTarget: boolean;
   badge: BadgeInfo | null;
+  placeholder: boolean;
   flow: ComponentFlowNode;
 }
 
@@ -43,6 +46,7 @@ interface EdgeCacheEntry {
   source: DiagramEdge;
   selected: boolean;
   badge: BadgeInfo | null;
+  placeholder: boolean;
   sourceNode: DiagramNode | undefined;
   targetNode: DiagramNode | undefined;
   flow: RelationFlowEdge;
@@ -52,7 +56,7 @@ export class FlowDeriver {
   private nodeCache = new Map<string, NodeCacheEntry>();
   private edgeCache = new Map<string, EdgeCacheEntry>();
 
-  nodes(inputs: Pick<DeriveInputs, 'document' | 'selectedNodeIds' | 'dropTargetId' | 'nodeBadges'>): ComponentFlowNode[] {
+  nodes(inputs: Pick<DeriveInputs, 'document' | 'selectedNodeIds' | 'dropTargetId' | 'nodeBadges' | 'placeholders'>): ComponentFlowNode[] {
     const next = new Map<string, NodeCacheEntry>();
     const out: ComponentFlowNode[] = [];
     // Nodes come parents-first, so a parent's depth is known before its children's.
@@ -64,12 +68,21 @@ export class FlowDeriver {
       const selected = inputs.selectedNodeIds.has(node.id);
       const dropTarget = inputs.dropTargetId === node.id;
       const badge = inputs.nodeBadges.get(node.id) ?? null;
+      const placeholder = inputs.placeholders.has(node.id);
       const cached = this.nodeCache.get(node.id);
       let entry: NodeCacheEntry;
-      if (cached && cached.source === node && cached.selected === selected && cached.dropTarget === dropTarget && cached.badge === badge) {
+      if (
+        cached &&
+        cached.source === node &&
+        cached.selected === selected &&
+        cached.dropTarget === dropTarget &&
+        cached.badge === badge &&
+        cached.placeholder === placeholder
+      ) {
         entry = cached;
       } else {
-        entry = { source: node, selected, dropTarget, badge, flow: toFlowNode(node, selected, dropTarget, badge, depth.get(node.id) ?? 0) };
+        const flow = toFlowNode(node, selected, dropTarget, badge, depth.get(node.id) ?? 0, placeholder);
+        entry = { source: node, selected, dropTarget, badge, placeholder, flow };
       }
       next.set(node.id, entry);
       out.push(entry.flow);
@@ -78,13 +91,14 @@ export class FlowDeriver {
     return out;
   }
 
-  edges(inputs: Pick<DeriveInputs, 'document' | 'selectedEdgeIds' | 'edgeBadges'>): RelationFlowEdge[] {
+  edges(inputs: Pick<DeriveInputs, 'document' | 'selectedEdgeIds' | 'edgeBadges' | 'placeholders'>): RelationFlowEdge[] {
     const next = new Map<string, EdgeCacheEntry>();
     const out: RelationFlowEdge[] = [];
     let index: DocumentIndex | undefined;
     for (const edge of inputs.document.edges) {
       const selected = inputs.selectedEdgeIds.has(edge.id);
       const badge = inputs.edgeBadges.get(edge.id) ?? null;
+      const placeholder = inputs.placeholders.has(edge.id);
       const cached = this.edgeCache.get(edge.id);
       index ??= new DocumentIndex(inputs.document);
       const sourceNode = index.node(edge.source);
@@ -97,11 +111,20 @@ export class FlowDeriver {
         cached.source === edge &&
         cached.selected === selected &&
         cached.badge === badge &&
+        cached.placeholder === placeholder &&
         (!needsGeometry || (cached.sourceNode === sourceNode && cached.targetNode === targetNode))
       ) {
         entry = cached;
       } else {
-        entry = { source: edge, selected, badge, sourceNode, targetNode, flow: toFlowEdge(edge, index, selected, badge) };
+        entry = {
+          source: edge,
+          selected,
+          badge,
+          placeholder,
+          sourceNode,
+          targetNode,
+          flow: toFlowEdge(edge, index, selected, badge, placeholder),
+        };
       }
       next.set(edge.id, entry);
       out.push(entry.flow);
@@ -139,13 +162,21 @@ function handlesFor(size: { width: number; height: number }): NonNullable<Compon
   ];
 }
 
-function toFlowNode(node: DiagramNode, selected: boolean, dropTarget: boolean, badge: BadgeInfo | null, depth: number): ComponentFlowNode {
-  const kind = findKind(node.kind);
-  const isGroup = kind?.group !== undefined;
+function toFlowNode(
+  node: DiagramNode,
+  selected: boolean,
+  dropTarget: boolean,
+  badge: BadgeInfo | null,
+  depth: number,
+  placeholder: boolean,
+): ComponentFlowNode {
+  const kind = placeholder ? undefined : findKind(node.kind);
+  // A placeholder with a stored size was a group where it was drawn.
+  const isGroup = kind ? kind.group !== undefined : node.size !== undefined;
   const size = nodeSize(node);
   const flow: ComponentFlowNode = {
     id: node.id,
-    type: isGroup ? 'group' : 'component',
+    type: placeholder ? (isGroup ? 'placeholderGroup' : 'placeholder') : isGroup ? 'group' : 'component',
     position: node.position,
     data: { node, dropTarget, badge },
     width: size.width,
@@ -154,16 +185,22 @@ function toFlowNode(node: DiagramNode, selected: boolean, dropTarget: boolean, b
     handles: handlesFor(size),
     selected,
     zIndex: isGroup ? depth : Z_COMPONENTS,
-    ariaLabel: `${kind?.label ?? node.kind} ${node.label}`,
+    ariaLabel: placeholder ? `${node.label} (from a newer version of Stowage)` : `${kind?.label ?? node.kind} ${node.label}`,
   };
   if (node.parentId !== undefined) flow.parentId = node.parentId;
   return flow;
 }
 
-function toFlowEdge(edge: DiagramEdge, index: DocumentIndex, selected: boolean, badge: BadgeInfo | null): RelationFlowEdge {
+function toFlowEdge(
+  edge: DiagramEdge,
+  index: DocumentIndex,
+  selected: boolean,
+  badge: BadgeInfo | null,
+  placeholder: boolean,
+): RelationFlowEdge {
   const source = index.node(edge.source);
   const target = index.node(edge.target);
-  const connection = source && target ? findConnection(source.kind, target.kind) : undefined;
+  const connection = source && target && !placeholder ? findConnection(source.kind, target.kind) : undefined;
   let sourceHandle = edge.sourceHandle;
   let targetHandle = edge.targetHandle;
   if (!sourceHandle || !targetHandle) {
@@ -180,6 +217,6 @@ function toFlowEdge(edge: DiagramEdge, index: DocumentIndex, selected: boolean, 
     targetHandle,
     selected,
     zIndex: Z_EDGES,
-    data: { edge, label: connection?.definition.label ?? '', badge },
+    data: { edge, label: placeholder ? 'unknown connection' : (connection?.definition.label ?? ''), badge, placeholder },
   };
 }

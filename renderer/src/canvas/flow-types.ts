@@ -13,12 +13,15 @@ export type ComponentNodeData = {
   badge: BadgeInfo | null;
 };
 
-export type ComponentFlowNode = Node<ComponentNodeData, 'component' | 'group'>;
+/** Placeholders stand for what a newer Stowage wrote and this version cannot read. */
+export type ComponentFlowNode = Node<ComponentNodeData, 'component' | 'group' | 'placeholder' | 'placeholderGroup'>;
 
 export type RelationEdgeData = {
   edge: DiagramEdge;
   label: string;
   badge: BadgeInfo | null;
+  /** A connection this version does not know (from a newer Stowage): drawn dashed. */
+  placeholder: boolean;
 };
 
 export type RelationFlowEdge = Edge<RelationEdgeData, 'relation'>;

@@ -22,7 +22,14 @@ export function useKeyboardShortcuts(services: AppServices): void {
         const shortcut = command.shortcuts.find((candidate) => matchesShortcut(event, candidate, isMac));
         if (!shortcut) continue;
         if (typing && !command.whileTyping) return;
-        if (!services.commands.isEnabled(command.id)) return;
+        if (!services.commands.isEnabled(command.id)) {
+          // On a read-only diagram an editing key says why it does nothing.
+          if (services.commands.blockedReason(command.id) !== null) {
+            event.preventDefault();
+            void services.commands.run(command.id);
+          }
+          return;
+        }
         event.preventDefault();
         void services.commands.run(command.id);
         return;

@@ -13,6 +13,14 @@ export interface CommandBehaviour {
 
 export type Command = CommandDefinition & Omit<CommandBehaviour, 'label'> & { currentLabel?(): string };
 
+/** How commands learn that the document is read-only, and where a refused command is explained. */
+export interface ReadOnlyPolicy {
+  /** The reason edits are refused right now, or null while the document can be edited. */
+  reason(): string | null;
+  /** Tells the user why `command` did nothing. */
+  refused(command: Command, reason: string): void;
+}
+
 /**
  * The one list of commands that menus, keyboard shortcuts, the context menu and the toolbar
  * share. Definitions come from shared/; behaviours are registered here by id, and a command
@@ -22,7 +30,10 @@ export class CommandRegistry {
   private readonly commands = new Map<string, Command>();
   private readonly listeners = new Set<(id: string) => void>();
 
-  constructor(behaviours: Record<CommandId, CommandBehaviour>) {
+  constructor(
+    behaviours: Record<CommandId, CommandBehaviour>,
+    private readonly readOnly: ReadOnlyPolicy = { reason: () => null, refused: () => undefined },
+  ) {
     for (const definition of COMMANDS) {
       const behaviour = behaviours[definition.id];
       if (!behaviour) throw new Error(`Command ${definition.id} has no behaviour`);
@@ -41,7 +52,18 @@ export class CommandRegistry {
 
   isEnabled(id: string): boolean {
     const command = this.commands.get(id);
-    return command !== undefined && (command.enabled?.() ?? true);
+    return command !== undefined && this.available(command);
+  }
+
+  /** Why the command is off although it would otherwise run: the document is read-only and the command edits it. */
+  blockedReason(id: string): string | null {
+    const command = this.commands.get(id);
+    return command?.edits ? this.readOnly.reason() : null;
+  }
+
+  private available(command: Command): boolean {
+    if (command.edits && this.readOnly.reason() !== null) return false;
+    return command.enabled?.() ?? true;
   }
 
   /** What menus show now: the state-dependent label when the command has one. */
@@ -62,10 +84,16 @@ export class CommandRegistry {
     return this.commands.get(id)?.checked?.() ?? false;
   }
 
-  /** Runs a command if it is enabled. Errors are reported by the caller-provided handler. */
+  /** Runs a command if it is enabled; one that a read-only document blocks says why instead. */
   async run(id: string): Promise<boolean> {
     const command = this.commands.get(id);
-    if (!command || !(command.enabled?.() ?? true)) return false;
+    if (!command) return false;
+    const blocked = this.blockedReason(id);
+    if (blocked !== null) {
+      this.readOnly.refused(command, blocked);
+      return false;
+    }
+    if (!this.available(command)) return false;
     for (const listener of this.listeners) listener(id);
     await command.run();
     return true;
@@ -79,7 +107,7 @@ export class CommandRegistry {
 
   enabledIds(): string[] {
     return this.all()
-      .filter((command) => command.enabled?.() ?? true)
+      .filter((command) => this.available(command))
       .map((command) => command.id);
   }
 }

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import { generateCdkApp, type GeneratedFile } from '../../../shared/export/cdk';
 import { exportSvg } from '../../../shared/export/svg';
+import { cdkExportRefusal, understoodPart } from '../../../shared/document';
 import { toPortableFolderName } from '../../../shared/host/folder-export';
 import { useServices } from '../app/services';
 import { safeFileStem } from '../files/file-actions';
@@ -15,8 +16,11 @@ import { findingsFor } from '../problems/findings';
 export function CdkExport({ onDone }: { onDone: () => void }) {
   const { documents, host, ui } = useServices();
   const document = useStore(documents, (state) => state.document);
+  const readOnly = useStore(documents, (state) => state.readOnly);
   const fileName = useStore(documents, (state) => state.file?.name ?? null);
-  const findings = useMemo(() => findingsFor(document), [document]);
+  const findings = useMemo(() => findingsFor(understoodPart(document, readOnly)), [document, readOnly]);
+  // A diagram with content from a newer Stowage is not exported: the app would silently lack it.
+  const refusal = cdkExportRefusal(readOnly);
   const errors = findings.filter((finding) => finding.severity === 'error');
   const [appName, setAppName] = useState(() =>
     safeFileStem(fileName?.replace(/\.stowage$/i, '') ?? document.metadata.title)
@@ -29,15 +33,17 @@ export function CdkExport({ onDone }: { onDone: () => void }) {
 
   const result = useMemo(
     () =>
-      generateCdkApp(document, {
-        appName: appName.trim() || 'stowage-app',
-        findings,
-        force,
-        versions: __CDK_ENVIRONMENT__.versions,
-        ...(__CDK_ENVIRONMENT__.featureFlags ? { featureFlags: __CDK_ENVIRONMENT__.featureFlags } : {}),
-        diagramSvg: exportSvg(document).svg,
-      }),
-    [appName, document, findings, force],
+      refusal !== undefined
+        ? ({ ok: false } as const)
+        : generateCdkApp(document, {
+            appName: appName.trim() || 'stowage-app',
+            findings,
+            force,
+            versions: __CDK_ENVIRONMENT__.versions,
+            ...(__CDK_ENVIRONMENT__.featureFlags ? { featureFlags: __CDK_ENVIRONMENT__.featureFlags } : {}),
+            diagramSvg: exportSvg(document).svg,
+          }),
+    [appName, document, findings, force, refusal],
   );
   const files: GeneratedFile[] = result.ok ? result.files : [];
   // Open on the biggest stack: that is where the diagram's services are.
@@ -73,7 +79,12 @@ export function CdkExport({ onDone }: { onDone: () => void }) {
           clusters, services, load balancers, images, EFS and scaling from the diagram.
         </p>
       </div>
-      {errors.length > 0 && (
+      {refusal !== undefined && (
+        <div className="stowage-cdk__refusal" role="alert" data-testid="cdk-newer-refusal">
+          <strong>Not exported.</strong> {refusal}
+        </div>
+      )}
+      {refusal === undefined && errors.length > 0 && (
         <div className={`stowage-cdk__refusal${force ? ' is-forced' : ''}`} role="alert" data-testid="cdk-refusal">
           <strong>
             {errors.length} {errors.length === 1 ? 'error' : 'errors'}: AWS would reject this design as drawn.
@@ -109,11 +120,13 @@ export function CdkExport({ onDone }: { onDone: () => void }) {
           </pre>
         </div>
       )}
-      <div className="stowage-export__actions">
-        <button type="button" className="is-primary" disabled={!result.ok || busy} onClick={() => void write()} data-testid="cdk-export">
-          Export {files.length} files…
-        </button>
-      </div>
+      {refusal === undefined && (
+        <div className="stowage-export__actions">
+          <button type="button" className="is-primary" disabled={!result.ok || busy} onClick={() => void write()} data-testid="cdk-export">
+            Export {files.length} files…
+          </button>
+        </div>
+      )}
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { useStore } from 'zustand';
 import { DEFAULT_BACKGROUND, exportSvg, type ExportBackground, type ExportTheme } from '../../../shared/export/svg';
 import { useServices } from '../app/services';
 import { safeFileStem } from '../files/file-actions';
+import { understoodPart } from '../../../shared/document';
 import { findingsFor } from '../problems/findings';
 import { blobToBase64, rasterSize, svgToPng } from './rasterize';
 
@@ -16,6 +17,7 @@ const SCALES = [1, 2, 4] as const;
 export function ImageExport({ onDone }: { onDone: () => void }) {
   const { documents, session, host, ui } = useServices();
   const document = useStore(documents, (state) => state.document);
+  const readOnly = useStore(documents, (state) => state.readOnly);
   const fileName = useStore(documents, (state) => state.file?.name ?? null);
   const selectedNodeIds = useStore(session, (state) => state.selectedNodeIds);
   const [format, setFormat] = useState<Format>('png');
@@ -34,9 +36,10 @@ export function ImageExport({ onDone }: { onDone: () => void }) {
         padding,
         theme,
         background,
-        ...(badges ? { findings: findingsFor(document) } : {}),
+        // Findings of what this version checks; placeholders from a newer Stowage are drawn as plain boxes.
+        ...(badges ? { findings: findingsFor(understoodPart(document, readOnly)) } : {}),
       }),
-    [background, badges, document, padding, scope, selectedNodeIds, theme],
+    [background, badges, document, padding, readOnly, scope, selectedNodeIds, theme],
   );
   const previewUrl = useMemo(() => URL.createObjectURL(new Blob([result.svg], { type: 'image/svg+xml' })), [result.svg]);
   useEffect(() => () => URL.revokeObjectURL(previewUrl), [previewUrl]);
@@ -165,6 +168,13 @@ export function ImageExport({ onDone }: { onDone: () => void }) {
           {pixels.width.toLocaleString()} × {pixels.height.toLocaleString()} px · {result.nodeCount} components · {result.edgeCount}{' '}
           connections
         </p>
+        {readOnly && readOnly.placeholderNodeIds.length > 0 && (
+          <p className="stowage-export__note" data-testid="image-newer-note">
+            {readOnly.placeholderNodeIds.length === 1 ? 'One component' : `${readOnly.placeholderNodeIds.length} components`} from a newer
+            version of Stowage {readOnly.placeholderNodeIds.length === 1 ? 'is' : 'are'} drawn as a plain box with{' '}
+            {readOnly.placeholderNodeIds.length === 1 ? 'its' : 'their'} label.
+          </p>
+        )}
         <div className="stowage-export__actions">
           {format === 'png' && (
             <button type="button" onClick={() => void copyPng()} disabled={busy !== null}>

@@ -1,7 +1,7 @@
-import { describeIssues, loadDocument, serializeDocument, createDocument, FILE_EXTENSION } from '../../../shared/document';
+import { describeIssues, loadDocument, createDocument, FILE_EXTENSION } from '../../../shared/document';
 import type { FileRef, OpenResult } from '../../../shared/host/contract';
 import type { AppServices } from '../app/services';
-import { documentName, isDirty } from '../state/document-store';
+import { documentName, isDirty, textToSave } from '../state/document-store';
 import { C0_CONTROLS } from '../../../shared/text/control-characters';
 
 /**
@@ -47,7 +47,10 @@ export async function openResult(services: AppServices, result: OpenResult): Pro
   return openText(services, result.text, result.file);
 }
 
-/** Opens document text (from a file, a drop or a draft) unless it fails to load; the current document stays otherwise. */
+/**
+ * Opens document text (from a file or a drop) unless it fails to load; the current document
+ * stays otherwise. A file from a newer Stowage opens read-only (the banner says why).
+ */
 export async function openText(services: AppServices, text: string, file: FileRef | null): Promise<boolean> {
   const loaded = loadDocument(text);
   if (!loaded.ok) {
@@ -56,7 +59,7 @@ export async function openText(services: AppServices, text: string, file: FileRe
       .showError(`Could not open ${file?.name ?? 'the file'}`, loaded.error.message, describeIssues(loaded.error.issues, 12));
     return false;
   }
-  services.documents.getState().replace(loaded.document, file);
+  services.documents.getState().replace(loaded.document, file, loaded.newer ? { readOnly: loaded.newer } : {});
   services.session.getState().clearSelection();
   await services.host.clearDraft({});
   if (loaded.migratedFrom !== undefined) {
@@ -66,20 +69,23 @@ export async function openText(services: AppServices, text: string, file: FileRe
   return true;
 }
 
-/** Saves to the current file, or asks where when there is none. Resolves true when saved. */
+/**
+ * Saves to the current file, or asks where when there is none. Resolves true when saved. A
+ * read-only document is never written over its file: saving it means Save As.
+ */
 export async function save(services: AppServices): Promise<boolean> {
-  const { file } = services.documents.getState();
-  if (!file) return saveAs(services);
-  const document = services.documents.getState().document;
-  const result = await services.host.saveDocument({ path: file.path, text: serializeDocument(document) });
-  return afterSave(services, result, document);
+  const state = services.documents.getState();
+  if (!state.file || state.readOnly) return saveAs(services);
+  const result = await services.host.saveDocument({ path: state.file.path, text: textToSave(state) });
+  return afterSave(services, result, state.document);
 }
 
+/** Saves where the user picks; a read-only document is written exactly as it was read, unknown content included. */
 export async function saveAs(services: AppServices): Promise<boolean> {
   const state = services.documents.getState();
   const document = state.document;
   const suggestedName = state.file?.name ?? `${safeFileStem(document.metadata.title)}.${FILE_EXTENSION}`;
-  const result = await services.host.saveDocumentAs({ suggestedName, text: serializeDocument(document) });
+  const result = await services.host.saveDocumentAs({ suggestedName, text: textToSave(state) });
   return afterSave(services, result, document);
 }
 

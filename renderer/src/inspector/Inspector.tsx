@@ -8,6 +8,7 @@ import { renameNode, setDescription, setEdgeProps, setNodeProps, setTitle } from
 import { useServices } from '../app/services';
 import { runOperation } from '../state/run-operation';
 import { iconUrl } from '../canvas/icons';
+import { placeholderSubtitle } from '../canvas/PlaceholderNode';
 import { CapacityProviderPicker } from './CapacityProviderPicker';
 import { fieldText, useDraft } from './draft';
 import { FieldEditor } from './FieldEditor';
@@ -22,10 +23,15 @@ function fieldsOf(schema: z.ZodObject): FieldDescriptor[] {
   return fields;
 }
 
-/** Edits what is selected: a component's label and properties, a connection's properties, or the document. */
+/**
+ * Edits what is selected: a component's label and properties, a connection's properties, or
+ * the document. On a read-only diagram (from a newer Stowage) it shows the same panels with
+ * every field disabled, and placeholders for what this version cannot read.
+ */
 export function Inspector() {
   const { documents, session } = useServices();
   const document = useStore(documents, (state) => state.document);
+  const readOnly = useStore(documents, (state) => state.readOnly);
   const selectedNodeIds = useStore(session, (state) => state.selectedNodeIds);
   const selectedEdgeIds = useStore(session, (state) => state.selectedEdgeIds);
   const index = useMemo(() => new DocumentIndex(document), [document]);
@@ -36,15 +42,94 @@ export function Inspector() {
   else if (total > 1) content = <MultiPanel count={total} />;
   else if (selectedNodeIds.size === 1) {
     const node = index.node([...selectedNodeIds][0]!);
-    content = node ? <NodePanel node={node} index={index} /> : <DocumentPanel />;
+    if (!node) content = <DocumentPanel />;
+    else if (readOnly?.placeholderNodeIds.includes(node.id) || !findKind(node.kind)) content = <PlaceholderPanel node={node} />;
+    else content = <NodePanel node={node} index={index} />;
   } else {
     const edge = document.edges.find((candidate) => candidate.id === [...selectedEdgeIds][0]);
-    content = edge ? <EdgePanel edge={edge} index={index} /> : <DocumentPanel />;
+    if (!edge) content = <DocumentPanel />;
+    else if (readOnly?.placeholderEdgeIds.includes(edge.id)) content = <PlaceholderEdgePanel edge={edge} index={index} />;
+    else content = <EdgePanel edge={edge} index={index} />;
   }
   return (
     <aside className="stowage-inspector" aria-label="Inspector" data-testid="inspector">
       {content}
     </aside>
+  );
+}
+
+/**
+ * The fields of a panel, disabled together while the diagram is read-only (a disabled fieldset
+ * disables every control inside it). Edits are refused by runOperation in any case; this keeps
+ * the fields from looking editable.
+ */
+function Fields({ children }: { children: ReactNode }) {
+  const { documents } = useServices();
+  const readOnly = useStore(documents, (state) => state.readOnly !== null);
+  return (
+    <fieldset className="stowage-inspector__fieldset" disabled={readOnly} data-testid="inspector-fields">
+      {readOnly && (
+        <p className="stowage-inspector__readonly" data-testid="inspector-read-only">
+          Read-only: this diagram was saved by a newer version of Stowage. Update Stowage to edit it.
+        </p>
+      )}
+      {children}
+    </fieldset>
+  );
+}
+
+/** A node this version cannot read: what it is called, what it is, and what it holds, as the file has it. */
+function PlaceholderPanel({ node }: { node: DiagramNode }) {
+  return (
+    <>
+      <header className="stowage-inspector__header">
+        <div>
+          <div className="stowage-inspector__kind">{node.label || node.kind}</div>
+          <div className="stowage-inspector__meta">{placeholderSubtitle(node)}</div>
+        </div>
+      </header>
+      <section className="stowage-inspector__section" key={node.id} data-testid="inspector-placeholder">
+        <p className="stowage-inspector__tip">
+          Saved by a newer version of Stowage. This version shows it where it was drawn but cannot read or change it; rules and exports
+          leave it out. Save As keeps it in the copy.
+        </p>
+        <div className="stowage-field">
+          <label>
+            Properties, as stored
+            <pre className="stowage-inspector__raw">{JSON.stringify(node.props, null, 2)}</pre>
+          </label>
+        </div>
+      </section>
+    </>
+  );
+}
+
+function PlaceholderEdgePanel({ edge, index }: { edge: DiagramEdge; index: DocumentIndex }) {
+  const source = index.node(edge.source);
+  const target = index.node(edge.target);
+  return (
+    <>
+      <header className="stowage-inspector__header">
+        <div>
+          <div className="stowage-inspector__kind">Connection this version does not know</div>
+          <div className="stowage-inspector__meta">
+            {source?.label || edge.source} → {target?.label || edge.target}
+          </div>
+        </div>
+      </header>
+      <section className="stowage-inspector__section" key={edge.id} data-testid="inspector-placeholder">
+        <p className="stowage-inspector__tip">
+          Saved by a newer version of Stowage, which gives this connection a meaning this version does not know. Rules and exports leave it
+          out; Save As keeps it in the copy.
+        </p>
+        <div className="stowage-field">
+          <label>
+            Properties, as stored
+            <pre className="stowage-inspector__raw">{JSON.stringify(edge.props, null, 2)}</pre>
+          </label>
+        </div>
+      </section>
+    </>
   );
 }
 
@@ -62,19 +147,21 @@ function DocumentPanel() {
         </div>
       </header>
       <section className="stowage-inspector__section">
-        <LabelField
-          title="Title"
-          value={metadata.title}
-          maxLength={LIMITS.maxTitleLength}
-          onCommit={(title) => runOperation(services, setTitle, { title })}
-        />
-        <LabelField
-          title="Description"
-          multiline
-          value={metadata.description}
-          maxLength={LIMITS.maxDescriptionLength}
-          onCommit={(description) => runOperation(services, setDescription, { description })}
-        />
+        <Fields>
+          <LabelField
+            title="Title"
+            value={metadata.title}
+            maxLength={LIMITS.maxTitleLength}
+            onCommit={(title) => runOperation(services, setTitle, { title })}
+          />
+          <LabelField
+            title="Description"
+            multiline
+            value={metadata.description}
+            maxLength={LIMITS.maxDescriptionLength}
+            onCommit={(description) => runOperation(services, setDescription, { description })}
+          />
+        </Fields>
         <p className="stowage-inspector__tip">Drag components from the palette. Connect them by dragging from the dots on their edges.</p>
       </section>
     </>
@@ -134,26 +221,28 @@ function NodePanel({ node, index }: { node: DiagramNode; index: DocumentIndex })
         subtitle={parent && parentKind ? `in ${parentKind.label} “${parent.label}”` : kind.description}
       />
       <section className="stowage-inspector__section" key={node.id}>
-        <LabelField
-          title="Label"
-          value={node.label}
-          maxLength={LIMITS.maxLabelLength}
-          onCommit={(label) => runOperation(services, renameNode, { nodeId: node.id, label })}
-        />
-        {fields.map((field) => (
-          <FieldEditor
-            key={field.key}
-            field={field}
-            value={node.props[field.key]}
-            onCommit={(value) => commitProps(field, value)}
-            validate={(value) => validateField(kind.props, field.key, value)}
-            renderCustom={(custom, value, onCommit) =>
-              custom.ui === 'capacity-provider' ? (
-                <CapacityProviderPicker node={node} index={index} value={fieldText(value)} onCommit={onCommit} />
-              ) : undefined
-            }
+        <Fields>
+          <LabelField
+            title="Label"
+            value={node.label}
+            maxLength={LIMITS.maxLabelLength}
+            onCommit={(label) => runOperation(services, renameNode, { nodeId: node.id, label })}
           />
-        ))}
+          {fields.map((field) => (
+            <FieldEditor
+              key={field.key}
+              field={field}
+              value={node.props[field.key]}
+              onCommit={(value) => commitProps(field, value)}
+              validate={(value) => validateField(kind.props, field.key, value)}
+              renderCustom={(custom, value, onCommit) =>
+                custom.ui === 'capacity-provider' ? (
+                  <CapacityProviderPicker node={node} index={index} value={fieldText(value)} onCommit={onCommit} />
+                ) : undefined
+              }
+            />
+          ))}
+        </Fields>
       </section>
     </>
   );
@@ -179,25 +268,27 @@ function EdgePanel({ edge, index }: { edge: DiagramEdge; index: DocumentIndex })
       </header>
       <section className="stowage-inspector__section" key={edge.id}>
         <p className="stowage-inspector__tip">{connection.definition.description}</p>
-        {schema &&
-          fields.map((field) => (
-            <FieldEditor
-              key={field.key}
-              field={field}
-              value={edge.props[field.key]}
-              validate={(value) => validateField(schema, field.key, value)}
-              onCommit={(value) => {
-                const result = applyFieldChange(schema, edge.props, field.key, value);
-                if ('error' in result) return result.error;
-                runOperation(services, setEdgeProps, {
-                  edgeId: edge.id,
-                  props: result.props,
-                  field: { key: field.key, title: field.title },
-                });
-                return undefined;
-              }}
-            />
-          ))}
+        <Fields>
+          {schema &&
+            fields.map((field) => (
+              <FieldEditor
+                key={field.key}
+                field={field}
+                value={edge.props[field.key]}
+                validate={(value) => validateField(schema, field.key, value)}
+                onCommit={(value) => {
+                  const result = applyFieldChange(schema, edge.props, field.key, value);
+                  if ('error' in result) return result.error;
+                  runOperation(services, setEdgeProps, {
+                    edgeId: edge.id,
+                    props: result.props,
+                    field: { key: field.key, title: field.title },
+                  });
+                  return undefined;
+                }}
+              />
+            ))}
+        </Fields>
       </section>
     </>
   );

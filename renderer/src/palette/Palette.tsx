@@ -1,4 +1,5 @@
 import { useMemo, useState, type DragEvent } from 'react';
+import { useStore } from 'zustand';
 import type { KindDefinition } from '../../../shared/catalog';
 import { useServices } from '../app/services';
 import { iconUrl } from '../canvas/icons';
@@ -9,6 +10,8 @@ import { paletteSections } from './palette-search';
 /** Components grouped by category, searchable; drag one onto the canvas, or click to add it in the middle. */
 export function Palette() {
   const services = useServices();
+  // Nothing can be added to a read-only diagram; a click still says why (runOperation refuses it).
+  const readOnly = useStore(services.documents, (state) => state.readOnly !== null);
   const [query, setQuery] = useState('');
   const sections = useMemo(() => paletteSections(query), [query]);
 
@@ -23,7 +26,7 @@ export function Palette() {
   };
 
   return (
-    <aside className="stowage-palette" aria-label="Components">
+    <aside className={`stowage-palette${readOnly ? ' is-read-only' : ''}`} aria-label="Components">
       <div className="stowage-palette__search">
         <input
           type="search"
@@ -37,6 +40,7 @@ export function Palette() {
           }}
         />
       </div>
+      {readOnly && <p className="stowage-palette__readonly">The diagram is read-only: nothing can be added.</p>}
       <div className="stowage-palette__sections">
         {sections.length === 0 && <p className="stowage-palette__empty">No component matches “{query}”.</p>}
         {sections.map((section) => (
@@ -48,7 +52,8 @@ export function Palette() {
                   <button
                     type="button"
                     className="stowage-palette__item"
-                    draggable
+                    draggable={!readOnly}
+                    aria-disabled={readOnly}
                     onDragStart={(event) => onDragStart(event, kind)}
                     onClick={() => add(kind)}
                     title={kind.description}

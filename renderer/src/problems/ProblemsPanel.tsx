@@ -16,10 +16,12 @@ const SECTIONS: { severity: Severity; title: string }[] = [
  * Findings grouped by severity. A click selects and shows the elements involved; a fix is
  * one undoable change; the documentation opens in the system browser.
  */
-export function ProblemsPanel({ findings }: { findings: readonly Finding[] }) {
+export function ProblemsPanel({ findings, unchecked }: { findings: readonly Finding[]; unchecked?: string | undefined }) {
   const services = useServices();
   const { session, documents, host, canvas } = services;
   const visible = useStore(session, (state) => state.showProblems);
+  // Fixes are edits; a read-only diagram offers none.
+  const readOnly = useStore(documents, (state) => state.readOnly !== null);
   const [expanded, setExpanded] = useState<string | null>(null);
   const counts = countBySeverity(findings);
 
@@ -60,8 +62,13 @@ export function ProblemsPanel({ findings }: { findings: readonly Finding[] }) {
         <span className="stowage-count is-info" title="Info" data-testid="count-info">
           {counts.info}
         </span>
-        {findings.length === 0 && (
+        {findings.length === 0 && !unchecked && (
           <span className="stowage-problems__clean">No problems found: AWS would accept this design as drawn.</span>
+        )}
+        {unchecked && (
+          <span className="stowage-problems__unchecked" data-testid="problems-unchecked">
+            {unchecked}
+          </span>
         )}
       </header>
       {visible && findings.length > 0 && (
@@ -99,7 +106,7 @@ export function ProblemsPanel({ findings }: { findings: readonly Finding[] }) {
                             <span>{finding.message}</span>
                           </button>
                           <code className="stowage-problem__rule">{finding.ruleId}</code>
-                          {finding.fix && (
+                          {finding.fix && !readOnly && (
                             <button
                               type="button"
                               className="stowage-problem__fix"

@@ -1,5 +1,5 @@
 import { createStore } from 'zustand/vanilla';
-import { createDocument, type DiagramDocument } from '../../../shared/document';
+import { createDocument, serializeDocument, type DiagramDocument, type NewerContent } from '../../../shared/document';
 import type { FileRef } from '../../../shared/host/contract';
 import { emptyHistory, record, redo, undo, type ChangeMeta, type History, type HistoryStep } from './history';
 
@@ -16,6 +16,12 @@ export interface DocumentState {
   savedDocument: DiagramDocument | null;
   /** Label of the change that was last undone or redone, for status messages. */
   lastHistoryLabel: string | null;
+  /**
+   * Set when the document came from a newer Stowage and holds what this version does not
+   * know. Then the document does not change: runOperation refuses every edit, the editing
+   * commands are disabled, and Save As writes the file back as it was read.
+   */
+  readOnly: NewerContent | null;
 }
 
 export interface DocumentActions {
@@ -24,8 +30,8 @@ export interface DocumentActions {
   /** Steps back; returns the step (with the selection to restore), or undefined when there is nothing to undo. */
   undo(): HistoryStep | undefined;
   redo(): HistoryStep | undefined;
-  /** Replaces the whole document (new, open, recover) and forgets history. */
-  replace(document: DiagramDocument, file: FileRef | null, options?: { saved?: boolean }): void;
+  /** Replaces the whole document (new, open, recover) and forgets history; read-only when `readOnly` is given. */
+  replace(document: DiagramDocument, file: FileRef | null, options?: { saved?: boolean; readOnly?: NewerContent }): void;
   markSaved(file: FileRef, document: DiagramDocument): void;
 }
 
@@ -38,10 +44,11 @@ export function createDocumentStore(initial: DiagramDocument = createDocument(),
     file: null,
     savedDocument: initial,
     lastHistoryLabel: null,
+    readOnly: null,
 
     commit(next, meta) {
-      const { document, history } = get();
-      if (next === document) return false;
+      const { document, history, readOnly } = get();
+      if (next === document || readOnly) return false;
       set({ document: next, history: record(history, document, meta, now()), lastHistoryLabel: null });
       return true;
     },
@@ -67,6 +74,7 @@ export function createDocumentStore(initial: DiagramDocument = createDocument(),
         history: emptyHistory,
         savedDocument: options.saved === false ? null : document,
         lastHistoryLabel: null,
+        readOnly: options.readOnly ?? null,
       });
     },
 
@@ -74,6 +82,11 @@ export function createDocumentStore(initial: DiagramDocument = createDocument(),
       set({ file, savedDocument: document });
     },
   }));
+}
+
+/** What Save, Save As and recovery drafts write: the file as it was read when read-only, so nothing in it is lost. */
+export function textToSave(state: Pick<DocumentState, 'document' | 'readOnly'>): string {
+  return state.readOnly ? state.readOnly.source : serializeDocument(state.document);
 }
 
 export function isDirty(state: DocumentState): boolean {

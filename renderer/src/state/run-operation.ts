@@ -1,7 +1,8 @@
-import { createIdFactory } from '../../../shared/document';
+import { createIdFactory, readOnlyRefusal } from '../../../shared/document';
 import type { Operation, Selection } from '../../../shared/operations';
 import type { DocumentStore } from './document-store';
 import type { SessionStore } from './session-store';
+import type { UiStore } from './ui-store';
 
 /** Fresh ids for everything this window creates. */
 export const newId = createIdFactory();
@@ -10,11 +11,15 @@ export interface OperationOutcome<Report> {
   /** Whether the document changed (and an undo step was recorded). */
   changed: boolean;
   report: Report | undefined;
+  /** Why the operation did not run: the document is read-only. */
+  refused?: string;
 }
 
 interface Stores {
   documents: DocumentStore;
   session: SessionStore;
+  /** Where refusals are told; the window passes its UI, tests may leave it out. */
+  ui?: UiStore;
 }
 
 export function currentSelection(session: SessionStore): Selection {
@@ -26,9 +31,18 @@ export function currentSelection(session: SessionStore): Selection {
  * Runs a named operation on the window's document: one undo step with the operation's label,
  * remembering the selection before and after so undo and redo restore it, and selecting what
  * the operation says should be selected.
+ *
+ * Every edit of the document comes through here, so this is where a read-only document (one
+ * from a newer Stowage) refuses edits: the operation does not run and the user is told why.
  */
 export function runOperation<Args, Report>(stores: Stores, operation: Operation<Args, Report>, args: Args): OperationOutcome<Report> {
   const { documents, session } = stores;
+  const readOnly = documents.getState().readOnly;
+  if (readOnly) {
+    const refused = readOnlyRefusal(readOnly);
+    stores.ui?.getState().toast(refused, 'warning');
+    return { changed: false, report: undefined, refused };
+  }
   const document = documents.getState().document;
   const selectionBefore = currentSelection(session);
   const result = operation.apply(document, args, { newId, selection: selectionBefore });

@@ -93,6 +93,8 @@ export function createUiStore() {
       else set({ dialog: null });
     },
     toast(message, tone = 'info') {
+      // A message already on screen is not stacked again (a key held down on a read-only diagram).
+      if (get().toasts.some((toast) => toast.message === message)) return;
       const id = nextToast++;
       set({ toasts: [...get().toasts.slice(-3), { id, message, tone }] });
       setTimeout(() => get().dismissToast(id), TOAST_MS);
