@@ -110,6 +110,10 @@ test('a file with an extra field and an extra kind opens read-only, refuses edit
   await page.keyboard.press('Delete');
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press(`${mod}+d`);
+  await page.keyboard.press(`${mod}+c`);
+  await page.keyboard.press(`${mod}+x`);
+  await page.keyboard.press(`${mod}+v`);
+  await page.keyboard.press(`${mod}+z`);
   expect(await currentDocument(page)).toEqual(opened);
 
   // The inspector shows the service's fields, disabled.

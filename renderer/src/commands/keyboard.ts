@@ -43,8 +43,16 @@ export function useKeyboardShortcuts(services: AppServices): void {
       event.clipboardData?.setData('text/plain', text);
       event.preventDefault();
     };
+    /** Cut and paste arrive as platform events (the native menu's roles too): a read-only diagram refuses them here. */
+    const refusedAsReadOnly = (event: ClipboardEvent, id: 'edit.cut' | 'edit.paste') => {
+      if (services.commands.blockedReason(id) === null) return false;
+      event.preventDefault();
+      void services.commands.run(id);
+      return true;
+    };
     const onCut = (event: ClipboardEvent) => {
       if (isEditableTarget(document.activeElement)) return;
+      if (refusedAsReadOnly(event, 'edit.cut')) return;
       const text = cutSelection(services);
       if (!text) return;
       event.clipboardData?.setData('text/plain', text);
@@ -52,6 +60,7 @@ export function useKeyboardShortcuts(services: AppServices): void {
     };
     const onPaste = (event: ClipboardEvent) => {
       if (isEditableTarget(document.activeElement)) return;
+      if (refusedAsReadOnly(event, 'edit.paste')) return;
       const text = event.clipboardData?.getData('text/plain') ?? null;
       if (pasteText(services, text, services.pointer.current ?? undefined)) event.preventDefault();
     };
