@@ -210,6 +210,9 @@ describe('newer kind versions', () => {
     const { document, newer } = readOnly(loadJson(newerService((props) => (props.cpu = 'auto'))).result);
     expect(newer.placeholderNodeIds).toEqual(['web']);
     expect(newer.items).toContainEqual(expect.objectContaining({ type: 'unreadable', path: expect.stringMatching(/props\.cpu$/) }));
+    // Its connections keep their known meaning on the canvas, but the rules skip them with it.
+    expect(newer.placeholderEdgeIds).toEqual([]);
+    expect([...newer.ignoredEdgeIds].sort()).toEqual(['e-alb-web', 'e-web-repo', 'e-web-subnet']);
     expect(document.nodes.find((node) => node.id === 'web')!.props.cpu).toBe('auto');
     expectUnderstoodPartIsClean(document, newer);
   });

@@ -130,8 +130,9 @@ export function validateDocument(input: DiagramDocument, context: ValidationCont
       return edge;
     }
     if (placeholderNodes.has(source.id) || placeholderNodes.has(target.id)) {
-      // A connection to something this version cannot read means what that version says.
-      placeholderEdges.add(edge.id);
+      // A connection to something this version cannot read is left to the rules' understood part
+      // (the node is ignored); it is drawn as unknown unless the two kinds have a known meaning.
+      if (!catalog.findConnection(source.kind, target.kind)) placeholderEdges.add(edge.id);
       return edge;
     }
     const sourceKind = catalog.findKind(source.kind)!;
