@@ -122,7 +122,16 @@ test('a file with an extra field and an extra kind opens read-only, refuses edit
   await expect(inspector.locator('input[data-field="desiredCount"]')).toBeDisabled();
 
   // Menus and commands: edits off, copy and Save As on.
-  for (const id of ['edit.delete', 'edit.duplicate', 'edit.cut', 'edit.paste', 'edit.nudgeLeft', 'edit.undo', 'file.save'])
+  for (const id of [
+    'edit.delete',
+    'edit.duplicate',
+    'edit.cut',
+    'edit.paste',
+    'edit.nudgeLeft',
+    'edit.undo',
+    'file.save',
+    'arrange.alignLeft',
+  ])
     expect(await commandEnabled(page, id), id).toBe(false);
   for (const id of ['edit.copy', 'file.saveAs', 'file.export', 'edit.selectAll']) expect(await commandEnabled(page, id), id).toBe(true);
   await page.getByRole('navigation', { name: 'Application menu' }).getByRole('button', { name: 'Edit' }).click();

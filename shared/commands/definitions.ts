@@ -42,43 +42,52 @@ export interface CommandDefinition {
    */
   whileTyping?: true;
   /**
-   * Changes the document or writes it over its file. Disabled while the document is read-only
-   * (a file from a newer Stowage); trying one says why and points to Save As.
+   * Leaves the document and its file as they are, so it stays available while the document is
+   * read-only (a file from a newer Stowage). Every other command is disabled then, and trying
+   * one says why: a new command that edits is safe on read-only diagrams without saying so.
    */
-  edits?: true;
+  availableReadOnly?: true;
 }
 
 export const COMMANDS = [
-  { id: 'file.new', label: 'New', shortcuts: ['Mod+N'], menu: 'file', section: 0, whileTyping: true },
-  { id: 'file.open', label: 'Open…', shortcuts: ['Mod+O'], menu: 'file', section: 0, whileTyping: true },
-  { id: 'file.save', label: 'Save', shortcuts: ['Mod+S'], menu: 'file', section: 1, whileTyping: true, edits: true },
-  { id: 'file.saveAs', label: 'Save As…', shortcuts: ['Shift+Mod+S'], menu: 'file', section: 1, whileTyping: true },
-  { id: 'file.export', label: 'Export…', shortcuts: ['Mod+E'], menu: 'file', section: 2, whileTyping: true },
+  { id: 'file.new', label: 'New', shortcuts: ['Mod+N'], menu: 'file', section: 0, whileTyping: true, availableReadOnly: true },
+  { id: 'file.open', label: 'Open…', shortcuts: ['Mod+O'], menu: 'file', section: 0, whileTyping: true, availableReadOnly: true },
+  { id: 'file.save', label: 'Save', shortcuts: ['Mod+S'], menu: 'file', section: 1, whileTyping: true },
+  {
+    id: 'file.saveAs',
+    label: 'Save As…',
+    shortcuts: ['Shift+Mod+S'],
+    menu: 'file',
+    section: 1,
+    whileTyping: true,
+    availableReadOnly: true,
+  },
+  { id: 'file.export', label: 'Export…', shortcuts: ['Mod+E'], menu: 'file', section: 2, whileTyping: true, availableReadOnly: true },
 
-  { id: 'edit.undo', label: 'Undo', shortcuts: ['Mod+Z'], menu: 'edit', section: 0, edits: true },
-  { id: 'edit.redo', label: 'Redo', shortcuts: ['Shift+Mod+Z', 'Mod+Y'], menu: 'edit', section: 0, edits: true },
-  { id: 'edit.cut', label: 'Cut', shortcuts: ['Mod+X'], menu: 'edit', section: 1, nativeRole: 'cut', edits: true },
-  { id: 'edit.copy', label: 'Copy', shortcuts: ['Mod+C'], menu: 'edit', section: 1, nativeRole: 'copy' },
-  { id: 'edit.paste', label: 'Paste', shortcuts: ['Mod+V'], menu: 'edit', section: 1, nativeRole: 'paste', edits: true },
-  { id: 'edit.duplicate', label: 'Duplicate', shortcuts: ['Mod+D'], menu: 'edit', section: 1, edits: true },
-  { id: 'edit.delete', label: 'Delete', shortcuts: ['Delete', 'Backspace'], menu: 'edit', section: 1, edits: true },
-  { id: 'edit.selectAll', label: 'Select All', shortcuts: ['Mod+A'], menu: 'edit', section: 2 },
-  { id: 'edit.nudgeLeft', label: 'Nudge Left', shortcuts: ['ArrowLeft'], edits: true },
-  { id: 'edit.nudgeRight', label: 'Nudge Right', shortcuts: ['ArrowRight'], edits: true },
-  { id: 'edit.nudgeUp', label: 'Nudge Up', shortcuts: ['ArrowUp'], edits: true },
-  { id: 'edit.nudgeDown', label: 'Nudge Down', shortcuts: ['ArrowDown'], edits: true },
-  { id: 'edit.nudgeLeftFar', label: 'Nudge Left 10×', shortcuts: ['Shift+ArrowLeft'], edits: true },
-  { id: 'edit.nudgeRightFar', label: 'Nudge Right 10×', shortcuts: ['Shift+ArrowRight'], edits: true },
-  { id: 'edit.nudgeUpFar', label: 'Nudge Up 10×', shortcuts: ['Shift+ArrowUp'], edits: true },
-  { id: 'edit.nudgeDownFar', label: 'Nudge Down 10×', shortcuts: ['Shift+ArrowDown'], edits: true },
+  { id: 'edit.undo', label: 'Undo', shortcuts: ['Mod+Z'], menu: 'edit', section: 0 },
+  { id: 'edit.redo', label: 'Redo', shortcuts: ['Shift+Mod+Z', 'Mod+Y'], menu: 'edit', section: 0 },
+  { id: 'edit.cut', label: 'Cut', shortcuts: ['Mod+X'], menu: 'edit', section: 1, nativeRole: 'cut' },
+  { id: 'edit.copy', label: 'Copy', shortcuts: ['Mod+C'], menu: 'edit', section: 1, nativeRole: 'copy', availableReadOnly: true },
+  { id: 'edit.paste', label: 'Paste', shortcuts: ['Mod+V'], menu: 'edit', section: 1, nativeRole: 'paste' },
+  { id: 'edit.duplicate', label: 'Duplicate', shortcuts: ['Mod+D'], menu: 'edit', section: 1 },
+  { id: 'edit.delete', label: 'Delete', shortcuts: ['Delete', 'Backspace'], menu: 'edit', section: 1 },
+  { id: 'edit.selectAll', label: 'Select All', shortcuts: ['Mod+A'], menu: 'edit', section: 2, availableReadOnly: true },
+  { id: 'edit.nudgeLeft', label: 'Nudge Left', shortcuts: ['ArrowLeft'] },
+  { id: 'edit.nudgeRight', label: 'Nudge Right', shortcuts: ['ArrowRight'] },
+  { id: 'edit.nudgeUp', label: 'Nudge Up', shortcuts: ['ArrowUp'] },
+  { id: 'edit.nudgeDown', label: 'Nudge Down', shortcuts: ['ArrowDown'] },
+  { id: 'edit.nudgeLeftFar', label: 'Nudge Left 10×', shortcuts: ['Shift+ArrowLeft'] },
+  { id: 'edit.nudgeRightFar', label: 'Nudge Right 10×', shortcuts: ['Shift+ArrowRight'] },
+  { id: 'edit.nudgeUpFar', label: 'Nudge Up 10×', shortcuts: ['Shift+ArrowUp'] },
+  { id: 'edit.nudgeDownFar', label: 'Nudge Down 10×', shortcuts: ['Shift+ArrowDown'] },
 
-  { id: 'view.zoomIn', label: 'Zoom In', shortcuts: ['Mod+=', 'Mod++'], menu: 'view', section: 0 },
-  { id: 'view.zoomOut', label: 'Zoom Out', shortcuts: ['Mod+-'], menu: 'view', section: 0 },
-  { id: 'view.zoomReset', label: 'Actual Size', shortcuts: ['Mod+0'], menu: 'view', section: 0 },
-  { id: 'view.fit', label: 'Fit Diagram', shortcuts: ['Shift+1'], menu: 'view', section: 0 },
-  { id: 'view.toggleMinimap', label: 'Minimap', shortcuts: ['Shift+M'], menu: 'view', section: 1 },
-  { id: 'view.toggleSnap', label: 'Snap to Grid', shortcuts: ['Shift+G'], menu: 'view', section: 1 },
-  { id: 'view.toggleProblems', label: 'Problems', shortcuts: ['Shift+Mod+M'], menu: 'view', section: 1 },
+  { id: 'view.zoomIn', label: 'Zoom In', shortcuts: ['Mod+=', 'Mod++'], menu: 'view', section: 0, availableReadOnly: true },
+  { id: 'view.zoomOut', label: 'Zoom Out', shortcuts: ['Mod+-'], menu: 'view', section: 0, availableReadOnly: true },
+  { id: 'view.zoomReset', label: 'Actual Size', shortcuts: ['Mod+0'], menu: 'view', section: 0, availableReadOnly: true },
+  { id: 'view.fit', label: 'Fit Diagram', shortcuts: ['Shift+1'], menu: 'view', section: 0, availableReadOnly: true },
+  { id: 'view.toggleMinimap', label: 'Minimap', shortcuts: ['Shift+M'], menu: 'view', section: 1, availableReadOnly: true },
+  { id: 'view.toggleSnap', label: 'Snap to Grid', shortcuts: ['Shift+G'], menu: 'view', section: 1, availableReadOnly: true },
+  { id: 'view.toggleProblems', label: 'Problems', shortcuts: ['Shift+Mod+M'], menu: 'view', section: 1, availableReadOnly: true },
 
   { id: 'arrange.alignLeft', label: 'Align Left Edges', shortcuts: ['Alt+Shift+L'], menu: 'arrange', section: 1 },
   { id: 'arrange.alignCenter', label: 'Align Centres', shortcuts: ['Alt+Shift+C'], menu: 'arrange', section: 1 },
@@ -89,8 +98,8 @@ export const COMMANDS = [
   { id: 'arrange.distributeHorizontally', label: 'Distribute Horizontally', shortcuts: ['Alt+Shift+H'], menu: 'arrange', section: 2 },
   { id: 'arrange.distributeVertically', label: 'Distribute Vertically', shortcuts: ['Alt+Shift+V'], menu: 'arrange', section: 2 },
 
-  { id: 'help.shortcuts', label: 'Keyboard Shortcuts', shortcuts: ['?'], menu: 'help', section: 0 },
-  { id: 'help.about', label: 'About Stowage', menu: 'help', section: 1 },
+  { id: 'help.shortcuts', label: 'Keyboard Shortcuts', shortcuts: ['?'], menu: 'help', section: 0, availableReadOnly: true },
+  { id: 'help.about', label: 'About Stowage', menu: 'help', section: 1, availableReadOnly: true },
 ] as const satisfies readonly CommandDefinition[];
 
 export type CommandId = (typeof COMMANDS)[number]['id'];

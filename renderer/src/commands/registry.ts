@@ -55,14 +55,14 @@ export class CommandRegistry {
     return command !== undefined && this.available(command);
   }
 
-  /** Why the command is off although it would otherwise run: the document is read-only and the command edits it. */
+  /** Why the command is off although it would otherwise run: the document is read-only and the command is not one that leaves it alone. */
   blockedReason(id: string): string | null {
     const command = this.commands.get(id);
-    return command?.edits ? this.readOnly.reason() : null;
+    return command && !command.availableReadOnly ? this.readOnly.reason() : null;
   }
 
   private available(command: Command): boolean {
-    if (command.edits && this.readOnly.reason() !== null) return false;
+    if (!command.availableReadOnly && this.readOnly.reason() !== null) return false;
     return command.enabled?.() ?? true;
   }
 
