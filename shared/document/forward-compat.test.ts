@@ -81,7 +81,8 @@ describe('unknown fields open read-only and keep the file', () => {
     mutate(document);
     const { text, result } = loadJson(document);
     const { document: loaded, newer } = readOnly(result);
-    expect(newer.items).toEqual([{ type: 'field', path, message: expect.stringContaining('unknown field') }]);
+    expect(newer.items.map((item) => [item.type, item.path])).toEqual([['field', path]]);
+    expect(describeNewerItems(newer.items)[0]).toContain('unknown field');
     expect(newer.source).toBe(text);
     // Everything this version knows is understood: nothing is a placeholder or skipped.
     expect(newer.placeholderNodeIds).toEqual([]);
@@ -209,7 +210,9 @@ describe('newer kind versions', () => {
   it('become placeholders when their props do not', () => {
     const { document, newer } = readOnly(loadJson(newerService((props) => (props.cpu = 'auto'))).result);
     expect(newer.placeholderNodeIds).toEqual(['web']);
-    expect(newer.items).toContainEqual(expect.objectContaining({ type: 'unreadable', path: expect.stringMatching(/props\.cpu$/) }));
+    expect(newer.items.filter((item) => item.type === 'unreadable').map((item) => item.path)).toEqual([
+      `nodes[${indexOf(valid(), 'web')}].props.cpu`,
+    ]);
     // Its connections keep their known meaning on the canvas, but the rules skip them with it.
     expect(newer.placeholderEdgeIds).toEqual([]);
     expect([...newer.ignoredEdgeIds].sort()).toEqual(['e-alb-web', 'e-web-repo', 'e-web-subnet']);
@@ -284,20 +287,17 @@ describe('a newer file format', () => {
 
   it('that this version cannot show at all is refused with the newer-version message', () => {
     const result = loadJson({ schemaVersion: 99, metadata: { title: '' }, items: {} }).result;
-    expect(result).toMatchObject({
-      ok: false,
-      error: { code: 'newer-version', message: expect.stringMatching(/saved by a newer version of Stowage \(schema 99.*Update Stowage/) },
-    });
+    expect(result).toMatchObject({ ok: false, error: { code: 'newer-version' } });
+    expect(result.ok ? '' : result.error.message).toMatch(/saved by a newer version of Stowage \(schema 99.*Update Stowage/);
   });
 
   it('still refuses damage it can see: a missing parent', () => {
     const document = valid();
     document.schemaVersion = 5;
     nodeOf(document, 'web').parentId = 'ghost';
-    expect(loadJson(document).result).toMatchObject({
-      ok: false,
-      error: { code: 'newer-version', issues: [{ path: expect.stringMatching(/parentId$/) }] },
-    });
+    const result = loadJson(document).result;
+    expect(result).toMatchObject({ ok: false, error: { code: 'newer-version' } });
+    expect(result.ok ? [] : result.error.issues.map((issue) => issue.path)).toEqual([`nodes[${indexOf(document, 'web')}].parentId`]);
   });
 });
 

@@ -286,10 +286,10 @@ describe('migrationProblems, on an invented history', () => {
   });
 
   it('reports a step whose output differs from its case', () => {
-    const wrong = structuredClone(complete) as {
+    const wrong = structuredClone<{
       format: MigrationCases['format'];
       kinds: Record<string, Record<number, { before: Record<string, unknown>; after: Record<string, unknown> }>>;
-    };
+    }>(complete);
     wrong.kinds['test-box']![3]!.after = { diameter: 40, colour: 'BLUE' };
     expect(migrationProblems(invented, wrong)).toEqual([
       'test-box v3 turns {"diameter":40,"colour":"BLUE"} into {"diameter":40,"colour":"blue"}, not {"diameter":40,"colour":"BLUE"}',

@@ -48,7 +48,7 @@ function withoutKeys(value: unknown, path: readonly PropertyKey[], keys: readonl
   if (Array.isArray(value)) {
     const index = Number(head);
     if (!Number.isInteger(index) || index < 0 || index >= value.length) return value;
-    const copy = [...value];
+    const copy: unknown[] = [...(value as unknown[])];
     copy[index] = withoutKeys(value[index], rest, keys);
     return copy;
   }

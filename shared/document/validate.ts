@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import { APP_CATALOG, type CatalogView } from './catalog-view';
 import { formatPath, type DocumentIssue } from './issues';
 import type { NewerItem } from './newer-content';
@@ -89,7 +88,7 @@ export function validateDocument(input: DiagramDocument, context: ValidationCont
       }
       return node;
     }
-    const normalized: DiagramNode = { ...node, props: props.data as Record<string, unknown> };
+    const normalized: DiagramNode = { ...node, props: props.data };
     if (!kind.group) delete normalized.size;
     return normalized;
   });
@@ -157,7 +156,7 @@ export function validateDocument(input: DiagramDocument, context: ValidationCont
       );
       return { ...edge, props: {} };
     }
-    const props = parseKnown(schema as z.ZodObject, edge.props);
+    const props = parseKnown(schema, edge.props);
     unknownFields(['edges', index, 'props'], props.unknownKeys, owner);
     if (!props.success) {
       if (lenient) {
