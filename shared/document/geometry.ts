@@ -1,6 +1,7 @@
 import { canContain, findKind } from '../catalog';
 import { LEAF_SIZE } from '../catalog/common';
 import type { DiagramDocument, DiagramNode, Point, Size } from './schema';
+import { stackingRanks } from './z-order';
 
 export interface Rect {
   x: number;
@@ -21,6 +22,7 @@ export class DocumentIndex {
   readonly byId: ReadonlyMap<string, DiagramNode>;
   readonly childrenOf: ReadonlyMap<string | undefined, readonly DiagramNode[]>;
   private readonly absoluteCache = new Map<string, Point>();
+  private ranks: Map<string, number> | undefined;
 
   constructor(readonly document: DiagramDocument) {
     this.byId = new Map(document.nodes.map((node) => [node.id, node]));
@@ -108,26 +110,34 @@ export class DocumentIndex {
     return this.ancestors(id).length;
   }
 
+  /** Where the node draws in the stacking order (see z-order.ts): higher is on top. */
+  stackingRank(id: string): number {
+    this.ranks ??= stackingRanks(this.document.nodes);
+    return this.ranks.get(id) ?? -1;
+  }
+
   /**
-   * The innermost group under `point` (absolute) that may contain a node of `childKind`,
-   * skipping `excluded` nodes and their descendants (a group cannot be dropped into itself).
-   * Of overlapping groups at the same depth, the one drawn on top (later in the document) wins.
+   * The groups under `point` (absolute), topmost first as drawn, skipping `excluded` nodes and
+   * their descendants (a group cannot be dropped into itself).
    */
-  dropTarget(point: Point, childKind: string, excluded: ReadonlySet<string> = new Set()): DiagramNode | undefined {
-    let best: DiagramNode | undefined;
-    let bestDepth = -1;
+  groupsAt(point: Point, excluded: ReadonlySet<string> = new Set()): DiagramNode[] {
+    const found: DiagramNode[] = [];
     for (const node of this.document.nodes) {
       if (!findKind(node.kind)?.group) continue;
-      if (excluded.has(node.id) || this.ancestors(node.id).some((ancestor) => excluded.has(ancestor.id))) continue;
-      if (!canContain(node.kind, childKind)) continue;
       if (!contains(this.absoluteRect(node.id), point)) continue;
-      const depth = this.depth(node.id);
-      if (depth >= bestDepth) {
-        best = node;
-        bestDepth = depth;
-      }
+      if (excluded.has(node.id) || this.ancestors(node.id).some((ancestor) => excluded.has(ancestor.id))) continue;
+      found.push(node);
     }
-    return best;
+    return found.sort((a, b) => this.stackingRank(b.id) - this.stackingRank(a.id));
+  }
+
+  /**
+   * The group a node of `childKind` lands in when let go at `point`: the topmost group drawn
+   * there that may hold it. Nested groups draw above their parents, so this is the innermost
+   * one; of overlapping groups, the one on top.
+   */
+  dropTarget(point: Point, childKind: string, excluded: ReadonlySet<string> = new Set()): DiagramNode | undefined {
+    return this.groupsAt(point, excluded).find((group) => canContain(group.kind, childKind));
   }
 
   /** Bounding box of the given nodes (all nodes when omitted), in absolute coordinates. */

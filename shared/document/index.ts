@@ -13,3 +13,5 @@ export * from './fragment';
 export * from './newer-content';
 export * from './kind-migrations';
 export * from './catalog-view';
+export * from './z-order';
+export * from './placement';

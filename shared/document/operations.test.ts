@@ -415,14 +415,13 @@ describe('extractFragment and insertFragment', () => {
     expect(copy.props.capacityProviderStrategy).not.toBe(byId(document, 'web').props.capacityProviderStrategy);
   });
 
-  it('pastes into the group under the pasted node when that group may hold it', () => {
+  it('puts the fragment inside the parent it is given, at the same absolute place, and grows it', () => {
     const document = clusterDocument();
     const fragment = extractFragment(document, ['worker']);
     const fargate = new DocumentIndex(document).absoluteRect('fargate');
     const worker = absolute(document, 'worker');
-    // Offset that puts the copy's top-left corner 40px inside the Fargate capacity group.
     const offset = { x: fargate.x + 40 - worker.x, y: fargate.y + 150 - worker.y };
-    const { document: next, insertedNodeIds } = insertFragment(document, fragment, seededIds(), offset);
+    const { document: next, insertedNodeIds } = insertFragment(document, fragment, seededIds(), offset, 'fargate');
     const copy = byId(next, insertedNodeIds[0]!);
     expect(copy.parentId).toBe('fargate');
     expect(absolute(next, copy.id)).toEqual({ x: fargate.x + 40, y: fargate.y + 150 });
@@ -430,14 +429,14 @@ describe('extractFragment and insertFragment', () => {
     expectLoadable(next);
   });
 
-  it('does not paste into a group that may not hold the node', () => {
+  it('never re-parents by where the copy lands: without a parent it stays on the canvas', () => {
     const document = clusterDocument();
-    const fragment = extractFragment(document, ['repo']);
+    const fragment = extractFragment(document, ['worker']);
     const fargate = new DocumentIndex(document).absoluteRect('fargate');
-    const repo = absolute(document, 'repo');
+    const worker = absolute(document, 'worker');
     const { document: next, insertedNodeIds } = insertFragment(document, fragment, seededIds(), {
-      x: fargate.x + 40 - repo.x,
-      y: fargate.y + 100 - repo.y,
+      x: fargate.x + 40 - worker.x,
+      y: fargate.y + 100 - worker.y,
     });
     expect(byId(next, insertedNodeIds[0]!).parentId).toBeUndefined();
   });

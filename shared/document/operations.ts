@@ -12,6 +12,7 @@ import {
   type Size,
 } from './schema';
 import { parentsFirst } from './validate';
+import { childrenAfterParents } from './z-order';
 
 /**
  * Pure edits of a document. Each returns a new document and leaves unchanged nodes and
@@ -200,7 +201,8 @@ export function reparentNode(document: DiagramDocument, id: string, parentId: st
     else next.parentId = parentId;
     return next;
   });
-  return growGroupsToFit({ ...document, nodes: parentsFirst(nodes) }, [id]);
+  // Only the moved node shifts in the array: its new parent keeps its place among its own siblings.
+  return growGroupsToFit({ ...document, nodes: childrenAfterParents(nodes) }, [id]);
 }
 
 /** Removes nodes (with everything nested inside them) and edges, plus edges left without an end. */
@@ -269,15 +271,18 @@ export function extractFragment(document: DiagramDocument, nodeIds: Iterable<str
 }
 
 /**
- * Copies a fragment into the document with fresh ids, its top-level nodes shifted by `offset`
- * and dropped into `parentId` when that group may hold them. Returns the new document and the
- * ids of the inserted top-level nodes (to select them).
+ * Copies a fragment into the document with fresh ids: its top-level nodes (at absolute
+ * positions in the fragment) shifted by `offset` and put inside `parentId` (the canvas when
+ * undefined), keeping the fragment's inner nesting. Nothing is re-parented by where it lands:
+ * the caller decides the parent. Returns the new document and the ids of the inserted
+ * top-level nodes (to select them).
  */
 export function insertFragment(
   document: DiagramDocument,
   fragment: Fragment,
   newId: IdFactory,
   offset: Point,
+  parentId?: string,
 ): { document: DiagramDocument; insertedNodeIds: string[] } {
   const taken = allIds(document);
   const idMap = new Map<string, string>();
@@ -286,13 +291,16 @@ export function insertFragment(
     taken.add(id);
     idMap.set(node.id, id);
   }
+  const parent = parentId === undefined ? undefined : document.nodes.find((node) => node.id === parentId);
+  const origin = parent ? new DocumentIndex(document).absolutePosition(parent.id) : { x: 0, y: 0 };
   const fragmentIds = new Set(fragment.nodes.map((node) => node.id));
   const nodes = fragment.nodes.map((node) => {
     const copy: DiagramNode = { ...node, id: idMap.get(node.id)!, props: structuredCloneJson(node.props) };
     if (node.parentId !== undefined && fragmentIds.has(node.parentId)) copy.parentId = idMap.get(node.parentId)!;
     else {
-      delete copy.parentId;
-      copy.position = roundPoint({ x: node.position.x + offset.x, y: node.position.y + offset.y });
+      if (parent) copy.parentId = parent.id;
+      else delete copy.parentId;
+      copy.position = roundPoint({ x: node.position.x + offset.x - origin.x, y: node.position.y + offset.y - origin.y });
     }
     return copy;
   });
@@ -301,18 +309,8 @@ export function insertFragment(
     taken.add(id);
     return { ...edge, id, source: idMap.get(edge.source)!, target: idMap.get(edge.target)!, props: structuredCloneJson(edge.props) };
   });
-  const topLevel = nodes.filter((node) => node.parentId === undefined).map((node) => node.id);
-  let next = addEdges(addNodes(document, nodes), edges);
-  // Place each pasted top-level node into the group under it, as a drop would.
-  for (const id of topLevel) {
-    const index = new DocumentIndex(next);
-    const node = index.node(id)!;
-    const excluded = new Set([id]);
-    const rect = index.absoluteRect(id);
-    const target = index.dropTarget({ x: rect.x + rect.width / 2, y: rect.y + Math.min(rect.height / 2, 28) }, node.kind, excluded);
-    if (target) next = reparentNode(next, id, target.id, { x: rect.x, y: rect.y });
-  }
-  return { document: next, insertedNodeIds: topLevel };
+  const topLevel = fragment.nodes.filter((node) => node.parentId === undefined || !fragmentIds.has(node.parentId));
+  return { document: addEdges(addNodes(document, nodes), edges), insertedNodeIds: topLevel.map((node) => idMap.get(node.id)!) };
 }
 
 /**
