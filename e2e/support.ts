@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, type Locator, type Page } from '@playwright/test';
-import type { DiagramDocument, DiagramNode } from '../shared/document';
+import { expect, type CDPSession, type Locator, type Page } from '@playwright/test';
+import { createDocument, createNode, type DiagramDocument, type DiagramEdge, type DiagramNode } from '../shared/document';
 
 /** Where e2e screenshots go; CI keeps them as artifacts and developers look at them. */
 export const ARTIFACTS = join(import.meta.dirname, 'artifacts');
@@ -103,6 +103,7 @@ export interface StowageWindow {
   __stowage: {
     canvas: { current: { zoomTo(level: number): void; fitView(nodeIds?: readonly string[]): void } | null };
     session: { getState(): { selectedNodeIds: ReadonlySet<string> } };
+    commands: { run(id: string): Promise<boolean> };
   };
 }
 
@@ -110,11 +111,166 @@ export async function zoomCanvasTo(page: Page, level: number): Promise<void> {
   await page.evaluate((zoom) => (window as unknown as StowageWindow).__stowage.canvas.current!.zoomTo(zoom), level);
 }
 
-export async function fitCanvasView(page: Page): Promise<void> {
-  await page.evaluate(() => (window as unknown as StowageWindow).__stowage.canvas.current!.fitView());
+/** Fits the view to the given nodes (all when omitted). */
+export async function fitCanvasView(page: Page, nodeIds?: readonly string[]): Promise<void> {
+  await page.evaluate((ids) => (window as unknown as StowageWindow).__stowage.canvas.current!.fitView(ids), nodeIds);
 }
 
 /** The ids of the selected nodes, sorted. */
 export async function selectedNodeIds(page: Page): Promise<string[]> {
   return page.evaluate(() => [...(window as unknown as StowageWindow).__stowage.session.getState().selectedNodeIds].sort());
+}
+
+/** A point on the page, in CSS pixels from the top-left of the viewport. */
+export interface ScreenPoint {
+  x: number;
+  y: number;
+}
+
+/**
+ * Mouse input through CDP Input.dispatchMouseEvent, sent without waiting for the page to handle
+ * each event: the way a real mouse keeps reporting while the page is busy (as the canvas benchmark
+ * drives it, bench/canvas/interactions.ts). Playwright's page.mouse waits for every event, so a
+ * slow page never sees input pile up, and bugs that depend on it stay hidden.
+ */
+export class RawMouse {
+  private pending: Promise<unknown>[] = [];
+  private buttons = 0;
+
+  private constructor(private readonly session: CDPSession) {}
+
+  static async open(page: Page): Promise<RawMouse> {
+    return new RawMouse(await page.context().newCDPSession(page));
+  }
+
+  move(point: ScreenPoint): void {
+    this.send({ type: 'mouseMoved', ...point, button: this.buttons ? 'left' : 'none', buttons: this.buttons });
+  }
+
+  press(point: ScreenPoint): void {
+    this.buttons = 1;
+    this.send({ type: 'mousePressed', ...point, button: 'left', buttons: 1, clickCount: 1 });
+  }
+
+  release(point: ScreenPoint): void {
+    this.buttons = 0;
+    this.send({ type: 'mouseReleased', ...point, button: 'left', buttons: 0, clickCount: 1 });
+  }
+
+  /** Resolves once the page has taken every event sent so far. */
+  async handled(): Promise<void> {
+    const pending = this.pending;
+    this.pending = [];
+    await Promise.all(pending);
+  }
+
+  private send(event: Record<string, unknown>): void {
+    this.pending.push(this.session.send('Input.dispatchMouseEvent', event as never));
+  }
+}
+
+export type DragSpeed = 'fast' | 'slow';
+export const SPEEDS: readonly DragSpeed[] = ['fast', 'slow'];
+
+/**
+ * Presses at `from`, moves to `to` and lets go. Fast: raw CDP events in a burst (press, 5 moves,
+ * release) without waiting for any handler, like a quick flick of the wrist. Slow: Playwright's
+ * mouse in 16 waited steps with a pause before letting go, like a careful person.
+ */
+export async function dragPointer(page: Page, from: ScreenPoint, to: ScreenPoint, speed: DragSpeed): Promise<void> {
+  const at = (t: number) => ({ x: from.x + (to.x - from.x) * t, y: from.y + (to.y - from.y) * t });
+  if (speed === 'fast') {
+    const mouse = await RawMouse.open(page);
+    mouse.move(from);
+    mouse.press(from);
+    for (const t of [0.02, 0.2, 0.45, 0.7, 0.9, 1]) mouse.move(at(t));
+    mouse.release(to);
+    await mouse.handled();
+  } else {
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move(from.x + 4, from.y + 4, { steps: 2 });
+    await page.mouse.move(to.x, to.y, { steps: 16 });
+    await page.waitForTimeout(120);
+    await page.mouse.up();
+  }
+  // Let React commit what the release changed before the test reads the document.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+}
+
+/** The screen point at fractions (fx, fy) of a node's box; fy may be given in pixels from the top with `pixelsFromTop`. */
+export async function pointIn(page: Page, id: string, fx: number, fy: number): Promise<ScreenPoint> {
+  const box = await nodeLocator(page, id).boundingBox();
+  if (!box) throw new Error(`node ${id} not visible`);
+  return { x: box.x + box.width * fx, y: box.y + box.height * fy };
+}
+
+/** Where a group's title bar is on screen (the header the user grabs or double-clicks). */
+export async function headerOf(page: Page, id: string): Promise<ScreenPoint> {
+  const box = await nodeLocator(page, id).boundingBox();
+  if (!box) throw new Error(`node ${id} not visible`);
+  return { x: box.x + Math.min(120, box.width / 2), y: box.y + 14 };
+}
+
+export async function nodeById(page: Page, id: string): Promise<DiagramNode | undefined> {
+  return (await currentDocument(page)).nodes.find((node) => node.id === id);
+}
+
+/** Puts a document in (at the default view: origin at the pane's top-left, actual size) and waits for it to draw. */
+export async function showDocument(page: Page, document: DiagramDocument): Promise<void> {
+  await replaceDocument(page, document);
+  await settle(page);
+}
+
+/** Waits for two animation frames, so React and React Flow have drawn what the last input changed. */
+export async function settle(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+}
+
+/** A node for a test document: kind, id, top-left relative to its parent, optional parent, size and label. */
+export function node(
+  kind: string,
+  id: string,
+  x: number,
+  y: number,
+  options: { parent?: string; width?: number; height?: number; label?: string } = {},
+): DiagramNode {
+  return createNode(kind, {
+    id,
+    position: { x, y },
+    ...(options.parent !== undefined ? { parentId: options.parent } : {}),
+    ...(options.label !== undefined ? { label: options.label } : {}),
+    ...(options.width !== undefined ? { size: { width: options.width, height: options.height ?? options.width } } : {}),
+  });
+}
+
+/** A test document of these nodes (parents first) and edges. */
+export function diagram(nodes: DiagramNode[], edges: DiagramEdge[] = []): DiagramDocument {
+  return { ...createDocument('e2e'), nodes, edges };
+}
+
+export { createEdge } from '../shared/document';
+
+export async function clickAt(
+  page: Page,
+  point: ScreenPoint,
+  options: { button?: 'left' | 'right'; clickCount?: number } = {},
+): Promise<void> {
+  await page.mouse.click(point.x, point.y, options);
+}
+
+export async function moveTo(page: Page, point: ScreenPoint): Promise<void> {
+  await page.mouse.move(point.x, point.y);
+}
+
+/** Opens the Problems panel (it shows only its counts until the user opens it). */
+export async function openProblems(page: Page): Promise<void> {
+  const toggle = page.getByTestId('problems-panel').getByRole('button', { name: /Problems/ });
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+}
+
+/** Runs a command from the registry, as a menu would. */
+export async function runCommand(page: Page, id: string): Promise<void> {
+  await page.evaluate((command) => (window as unknown as StowageWindow).__stowage.commands.run(command), id);
 }

@@ -10,6 +10,7 @@ import {
   mod,
   nodeLocator,
   openApp,
+  openProblems,
   replaceDocument,
   screenshot,
   selectedNodeIds,
@@ -35,6 +36,7 @@ test('a Fargate service behind a Classic LB is an error on both; the fix clears 
   await connect(page, clb.id, service.id, 'right');
 
   const problems = page.getByTestId('problems-panel');
+  await openProblems(page);
   const row = problems.locator('[data-rule="clb-awsvpc"]');
   await expect(row).toBeVisible();
   await expect(row).toContainText('runs on Fargate');
@@ -71,6 +73,7 @@ test('the broken workshop example lists its problems by severity, with documenta
   await fitCanvasView(page);
   const problems = page.getByTestId('problems-panel');
   await expect(problems.getByTestId('count-error')).toHaveText('5');
+  await openProblems(page);
   await expect(problems.getByTestId('count-warning')).toHaveText('3');
   for (const rule of ['alb-two-az', 'clb-awsvpc', 'efs-cross-region', 'fargate-task-size', 'tg-type-mismatch']) {
     await expect(problems.locator(`[data-rule="${rule}"]`)).toBeVisible();

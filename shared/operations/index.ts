@@ -2,7 +2,8 @@ import { align, distribute } from './align';
 import { applyFix, setDescription, setTitle } from './diagram';
 import { duplicate, paste } from './clipboard';
 import { connect, setEdgeProps } from './edges';
-import { addComponent, deleteSelected, dropNodes, nudge, renameNode, resizeGroup, setNodeProps } from './nodes';
+import { addComponent, addComponentInView, deleteSelected, dropNodes, nudge, renameNode, resizeGroup, setNodeProps } from './nodes';
+import { restackNodes } from './stacking';
 import { EMPTY_SELECTION, type Operation, type OperationContext, type OperationResult } from './types';
 import { createIdFactory } from '../document';
 import type { DiagramDocument } from '../document';
@@ -13,6 +14,8 @@ export * from './edges';
 export * from './clipboard';
 export * from './diagram';
 export * from './align';
+export * from './stacking';
+export * from './nesting';
 
 /**
  * Every document edit, registered once. The canvas, menus, keyboard, inspector, problems
@@ -20,6 +23,7 @@ export * from './align';
  */
 export const OPERATIONS = [
   addComponent,
+  addComponentInView,
   deleteSelected,
   nudge,
   dropNodes,
@@ -35,6 +39,7 @@ export const OPERATIONS = [
   applyFix,
   align,
   distribute,
+  restackNodes,
 ] as const;
 
 export type OperationId = (typeof OPERATIONS)[number]['id'];

@@ -114,17 +114,16 @@ describe('operations', () => {
     const start = d.build();
     const vpcNode = start.nodes.find((node) => node.id === vpc)!;
     const inside = { x: vpcNode.position.x + 40, y: vpcNode.position.y + 80 };
-    const result = run(start, dropNodes, {
-      items: [
-        { id: efs, position: inside, absolute: inside },
-        { id: service, position: { x: inside.x, y: inside.y + 80 }, absolute: { x: inside.x, y: inside.y + 80 } },
-      ],
-    });
+    const items = [
+      { id: efs, position: inside },
+      { id: service, position: { x: inside.x, y: inside.y + 80 } },
+    ];
+    const result = run(start, dropNodes, { items, pointer: { x: inside.x + 10, y: inside.y + 10 }, grabbedId: efs });
     const byId = new Map(result.document.nodes.map((node) => [node.id, node]));
     expect(byId.get(efs)!.parentId).toBe(vpc);
     expect(byId.get(service)!.parentId).toBeUndefined();
-    expect(result.report?.notNested.map((node) => node.id)).toEqual([service]);
-    expect(dropNodes.label({ items: [] }, start)).toBe('Move 0 components');
+    expect(result.report?.refused).toEqual([{ nodeId: service, groupId: vpc }]);
+    expect(dropNodes.label({ items: [], pointer: inside, grabbedId: efs }, start)).toBe('Move 0 components');
     expectLoadable(result.document);
   });
 
@@ -165,7 +164,7 @@ describe('operations', () => {
     expectLoadable(result.document);
   });
 
-  it('duplicate: copies beside the originals and selects the copies', () => {
+  it('duplicate: copies beside the originals, in their group, and selects the copies', () => {
     const d = diagram();
     const repo = d.add('ecr-repository');
     const start = d.build();

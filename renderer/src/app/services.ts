@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { HostApi } from '../../../shared/host/contract';
-import type { Point } from '../../../shared/document';
+import type { Point, Rect } from '../../../shared/document';
 import type { CommandRegistry } from '../commands/registry';
 import type { DocumentStore } from '../state/document-store';
 import type { SessionStore } from '../state/session-store';
@@ -11,9 +11,16 @@ export interface CanvasController {
   zoomIn(): void;
   zoomOut(): void;
   zoomTo(level: number): void;
+  /** Shows the given nodes (all when omitted) as large as fits, clear of the minimap; ids no longer in the document are ignored. */
   fitView(nodeIds?: readonly string[]): void;
+  /** Back to the origin at actual size (a new, empty diagram). */
+  resetView(): void;
+  /** Pans, at the same zoom, so the given nodes are in view when they are not. */
+  reveal(nodeIds: readonly string[]): void;
   /** The flow-coordinate point at the centre of the visible canvas. */
   viewportCenter(): Point;
+  /** The part of the canvas in view, in flow coordinates. */
+  visibleRect(): Rect;
   screenToFlow(point: Point): Point;
 }
 

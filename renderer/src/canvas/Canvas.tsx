@@ -8,7 +8,6 @@ import {
   ReactFlow,
   SelectionMode,
   applyNodeChanges,
-  useConnection,
   useReactFlow,
   useStore as useFlowStore,
   type Connection,
@@ -16,23 +15,13 @@ import {
   type IsValidConnection,
   type NodeChange,
 } from '@xyflow/react';
-import {
-  useCallback,
-  useEffect,
-  useLayoutEffect,
-  useMemo,
-  useRef,
-  useState,
-  type DragEvent,
-  type MouseEvent as ReactMouseEvent,
-} from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent } from 'react';
 import { useStore } from 'zustand';
-import { appearanceOf, containersOf, findKind, resolveConnection } from '../../../shared/catalog';
+import { appearanceOf, findKind, resolveConnection } from '../../../shared/catalog';
 import { DocumentIndex } from '../../../shared/document';
 import { THEMES } from '../../../shared/export/svg/style';
 import { useServices } from '../app/services';
-import { addComponent, commitDrag, connectNodes } from '../commands/edit-actions';
-import { PALETTE_DRAG_TYPE } from '../palette/drag';
+import { connectNodes } from '../commands/edit-actions';
 import { ConnectionLine } from './ConnectionLine';
 import { ComponentNode } from './ComponentNode';
 import { FlowDeriver } from './derive';
@@ -41,6 +30,13 @@ import { GroupNode } from './GroupNode';
 import { PlaceholderGroupNode, PlaceholderNode } from './PlaceholderNode';
 import { RelationEdge } from './RelationEdge';
 import { useContextMenu, type ContextTarget } from './context-menu-state';
+import { HANDLE_REACH_PX, nearConnectionDot } from './handle-priority';
+import { OffscreenHint } from './OffscreenHint';
+import { RenameEditor } from './RenameEditor';
+import { useRenaming } from './rename-state';
+import { useCanvasController } from './use-canvas-controller';
+import { useDropHandling } from './use-drop-handling';
+import { useSelectionGrab } from './selection-grab';
 import { minimapVisible } from '../state/session-store';
 import { FAR_ZOOM } from './zoom';
 
@@ -57,6 +53,14 @@ const MULTI_SELECT_KEYS = ['Meta', 'Control', 'Shift'];
 const ZOOM_KEYS = ['Meta', 'Control'];
 const PAN_BUTTONS = [1];
 const SNAP_GRID: [number, number] = [GRID, GRID];
+/*
+ * React Flow measures where a node was grabbed when its drag starts. With its default 1 px
+ * threshold that is the first mousemove past it; a quick flick whose moves the browser delivers
+ * as one coalesced mousemove then starts the drag at the release point, and the node does not
+ * move at all. Starting at the press keeps every flick whole; use-drop-handling ignores the
+ * "drag" a plain click then reports.
+ */
+const DRAG_FROM_PRESS = 0;
 
 export interface CanvasProps {
   nodeBadges?: ReadonlyMap<string, BadgeInfo>;
@@ -85,7 +89,6 @@ export function Canvas({ nodeBadges = EMPTY_BADGES, edgeBadges = EMPTY_BADGES }:
   const snapToGrid = useStore(session, (state) => state.snapToGrid);
   const minimap = useStore(session, (state) => state.minimap);
   const far = useFlowStore((state) => state.transform[2] < FAR_ZOOM);
-  const connecting = useConnection((connection) => connection.inProgress);
   const openContextMenu = useContextMenu((state) => state.open);
 
   // One deriver per canvas. Its cache only lets equal inputs return the same flow objects, so
@@ -100,9 +103,10 @@ export function Canvas({ nodeBadges = EMPTY_BADGES, edgeBadges = EMPTY_BADGES }:
     [deriver, document, selectedEdgeIds, edgeBadges, placeholders],
   );
 
-  // Transient copies: React Flow moves nodes here while dragging; a new derivation replaces them.
+  // Transient copies: React Flow moves nodes here while dragging; a new derivation replaces them,
+  // except where a drag is still under way (a drop-target highlight re-derives mid-drag).
   const [nodeState, setNodeState] = useState({ derived: derivedNodes, nodes: derivedNodes });
-  if (nodeState.derived !== derivedNodes) setNodeState({ derived: derivedNodes, nodes: derivedNodes });
+  if (nodeState.derived !== derivedNodes) setNodeState({ derived: derivedNodes, nodes: keepDragged(derivedNodes, nodeState.nodes) });
 
   const index = useMemo(() => new DocumentIndex(document), [document]);
   // Drag and connection callbacks read the index of the committed document without being
@@ -111,30 +115,10 @@ export function Canvas({ nodeBadges = EMPTY_BADGES, edgeBadges = EMPTY_BADGES }:
   useLayoutEffect(() => {
     indexRef.current = index;
   }, [index]);
-
-  useEffect(() => {
-    services.canvas.set({
-      zoomIn: () => void flow.zoomIn({ duration: 150 }),
-      zoomOut: () => void flow.zoomOut({ duration: 150 }),
-      zoomTo: (level) => void flow.zoomTo(level, { duration: 150 }),
-      fitView: (nodeIds) =>
-        void flow.fitView({
-          padding: 0.05,
-          duration: 200,
-          maxZoom: 1.5,
-          ...(nodeIds?.length ? { nodes: nodeIds.map((id) => ({ id })) } : {}),
-        }),
-      viewportCenter: () => {
-        const pane = window.document.querySelector('.react-flow')?.getBoundingClientRect();
-        if (!pane) return { x: 0, y: 0 };
-        return flow.screenToFlowPosition({ x: pane.left + pane.width / 2, y: pane.top + pane.height / 2 });
-      },
-      screenToFlow: (point) => flow.screenToFlowPosition(point),
-    });
-    return () => {
-      services.canvas.set(null);
-    };
-  }, [flow, services]);
+  const container = useRef<HTMLDivElement>(null);
+  useCanvasController(services, container);
+  const drops = useDropHandling(services, indexRef);
+  useSelectionGrab(container, session, indexRef);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<ComponentFlowNode>[]) => {
@@ -170,41 +154,6 @@ export function Canvas({ nodeBadges = EMPTY_BADGES, edgeBadges = EMPTY_BADGES }:
     [session],
   );
 
-  const onNodeDrag = useCallback(
-    (_event: unknown, node: ComponentFlowNode, dragged: ComponentFlowNode[]) => {
-      const internal = flow.getInternalNode(node.id);
-      if (!internal) return;
-      const index = indexRef.current;
-      const size = { width: node.width ?? 0, height: node.height ?? 0 };
-      const center = {
-        x: internal.internals.positionAbsolute.x + size.width / 2,
-        y: internal.internals.positionAbsolute.y + size.height / 2,
-      };
-      const target = index.dropTarget(center, node.data.node.kind, new Set(dragged.map((item) => item.id)));
-      session.getState().setDropTarget(target && target.id !== node.parentId ? target.id : null);
-    },
-    [flow, session],
-  );
-
-  const onNodeDragStop = useCallback(
-    (_event: unknown, _node: ComponentFlowNode, dragged: ComponentFlowNode[]) => {
-      session.getState().setDropTarget(null);
-      const items = dragged.flatMap((item) => {
-        const internal = flow.getInternalNode(item.id);
-        return internal ? [{ id: item.id, position: item.position, absolute: internal.internals.positionAbsolute }] : [];
-      });
-      const notNested = commitDrag(services, items);
-      const [first] = notNested;
-      if (first) {
-        ui.getState().toast(
-          `"${first.label || first.id}" stays on the canvas: the group under it cannot hold it. ${nestingHint(first.kind)}`,
-          'info',
-        );
-      }
-    },
-    [flow, services, session, ui],
-  );
-
   const isValidConnection = useCallback<IsValidConnection<RelationFlowEdge>>((connection) => {
     if (connection.source === connection.target) return false;
     const index = indexRef.current;
@@ -226,28 +175,41 @@ export function Canvas({ nodeBadges = EMPTY_BADGES, edgeBadges = EMPTY_BADGES }:
     [services, ui],
   );
 
-  const onDragOver = useCallback((event: DragEvent) => {
-    if (!event.dataTransfer.types.includes(PALETTE_DRAG_TYPE)) return;
-    event.preventDefault();
-    event.dataTransfer.dropEffect = 'copy';
-  }, []);
-
-  const onDrop = useCallback(
-    (event: DragEvent) => {
-      const kindId = event.dataTransfer.getData(PALETTE_DRAG_TYPE);
-      if (!kindId) return;
-      event.preventDefault();
+  const onPointerMove = useCallback(
+    (event: ReactMouseEvent) => {
       const point = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
-      addComponent(services, kindId, point);
+      services.pointer.set(point);
+      // Near a connection dot, edges let the pointer through, so the dot can be grabbed.
+      if (event.buttons !== 0) return;
+      const near = nearConnectionDot(indexRef.current, point, HANDLE_REACH_PX / flow.getZoom());
+      container.current?.toggleAttribute('data-near-dot', near);
     },
     [flow, services],
   );
+  const onPointerLeave = useCallback(() => {
+    // Paste then cascades from the originals rather than landing where the pointer last was.
+    services.pointer.set(null);
+    container.current?.removeAttribute('data-near-dot');
+  }, [services]);
 
-  const onPointerMove = useCallback(
-    (event: ReactMouseEvent) => {
-      services.pointer.set(flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }));
+  // Set on the element at once rather than through a render: a quick connection can be let go
+  // before React draws again, and the drop must already find the node under the edges.
+  // (Attributes, not classes: React rewrites className when it renders.)
+  const onConnectStart = useCallback(() => container.current?.setAttribute('data-connecting', ''), []);
+  const onConnectEnd = useCallback(() => container.current?.removeAttribute('data-connecting'), []);
+
+  const onNodeDoubleClick = useCallback(
+    (event: ReactMouseEvent, node: ComponentFlowNode) => {
+      const isGroup = findKind(node.data.node.kind)?.group !== undefined;
+      if (isGroup) {
+        // Groups rename from their title bar; a double-click inside is just a double-click.
+        const point = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+        if (point.y - indexRef.current.absolutePosition(node.id).y > GROUP_TITLE_HEIGHT) return;
+      }
+      session.getState().select([node.id]);
+      useRenaming.getState().open(node.id);
     },
-    [flow, services],
+    [flow, session],
   );
 
   const showMenu = useCallback(
@@ -284,8 +246,10 @@ export function Canvas({ nodeBadges = EMPTY_BADGES, edgeBadges = EMPTY_BADGES }:
 
   return (
     <div
-      className={`stowage-canvas${far ? ' is-far' : ''}${connecting ? ' is-connecting' : ''}${readOnly ? ' is-read-only' : ''}`}
+      className={`stowage-canvas${far ? ' is-far' : ''}${readOnly ? ' is-read-only' : ''}`}
       onMouseMove={onPointerMove}
+      onMouseLeave={onPointerLeave}
+      ref={container}
       data-testid="canvas"
     >
       <ReactFlow<ComponentFlowNode, RelationFlowEdge>
@@ -296,17 +260,22 @@ export function Canvas({ nodeBadges = EMPTY_BADGES, edgeBadges = EMPTY_BADGES }:
         defaultEdgeOptions={defaultEdgeOptions}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
-        onNodeDrag={onNodeDrag}
-        onNodeDragStop={onNodeDragStop}
+        onNodeDrag={drops.onNodeDrag}
+        onNodeDragStop={drops.onNodeDragStop}
+        onNodeDoubleClick={onNodeDoubleClick}
+        nodeDragThreshold={DRAG_FROM_PRESS}
         onConnect={onConnect}
+        onConnectStart={onConnectStart}
+        onConnectEnd={onConnectEnd}
         isValidConnection={isValidConnection}
         nodesDraggable={!readOnly}
         nodesConnectable={!readOnly}
         connectionMode={ConnectionMode.Loose}
         connectionLineComponent={ConnectionLine}
         connectionRadius={24}
-        onDragOver={onDragOver}
-        onDrop={onDrop}
+        onDragOver={drops.onDragOver}
+        onDragLeave={drops.onDragLeave}
+        onDrop={drops.onDrop}
         onNodeContextMenu={onNodeContextMenu}
         onEdgeContextMenu={onEdgeContextMenu}
         onPaneContextMenu={onPaneContextMenu}
@@ -343,15 +312,26 @@ export function Canvas({ nodeBadges = EMPTY_BADGES, edgeBadges = EMPTY_BADGES }:
             ariaLabel="Minimap"
           />
         )}
+        <RenameEditor />
       </ReactFlow>
+      <OffscreenHint />
     </div>
   );
 }
 
-/** "Put it inside an ECS cluster or Fargate capacity." from the catalog's nesting rules. */
-function nestingHint(kindId: string): string {
-  const containers = containersOf(kindId).map((kind) => kind.label);
-  if (containers.length === 0) return '';
-  const list = containers.length === 1 ? containers[0] : `${containers.slice(0, -1).join(', ')} or ${containers[containers.length - 1]}`;
-  return `Drop it inside ${list}.`;
+/** A group's title bar, in flow pixels: a double-click there renames the group. */
+const GROUP_TITLE_HEIGHT = 32;
+
+/**
+ * A new derivation of the nodes, keeping the position of every node React Flow is dragging
+ * right now: dropping it back to the document's position would make it jump for a frame.
+ */
+function keepDragged(derived: ComponentFlowNode[], transient: readonly ComponentFlowNode[]): ComponentFlowNode[] {
+  const dragging = new Map<string, ComponentFlowNode>();
+  for (const node of transient) if (node.dragging) dragging.set(node.id, node);
+  if (dragging.size === 0) return derived;
+  return derived.map((node) => {
+    const moving = dragging.get(node.id);
+    return moving && moving.parentId === node.parentId ? { ...node, position: moving.position, dragging: true } : node;
+  });
 }

@@ -11,6 +11,12 @@ const ELEMENT_ENTRIES: MenuEntry[] = [
   { type: 'separator' },
   { type: 'command', id: 'edit.delete' },
   { type: 'separator' },
+  { type: 'command', id: 'edit.rename' },
+  { type: 'command', id: 'arrange.bringToFront' },
+  { type: 'command', id: 'arrange.bringForward' },
+  { type: 'command', id: 'arrange.sendBackward' },
+  { type: 'command', id: 'arrange.sendToBack' },
+  { type: 'separator' },
   { type: 'command', id: 'view.fit' },
 ];
 

@@ -11,7 +11,7 @@ const SIDES = [
 /**
  * Four connection handles (one per side; Loose connection mode lets any handle start or end
  * an edge) plus a handle covering the whole node, which takes the pointer only while a
- * connection is being dragged (the canvas's is-connecting class), so the user can drop
+ * connection is being dragged (the canvas's data-connecting attribute), so the user can drop
  * anywhere on a node instead of aiming for a dot. No store subscription per node: the canvas
  * tracks the connection once.
  */

@@ -4,6 +4,7 @@ import {
   DocumentIndex,
   nodeSize,
   pickHandleSides,
+  stackingRanks,
   type DiagramDocument,
   type DiagramEdge,
   type DiagramNode,
@@ -11,11 +12,26 @@ import {
 import type { BadgeInfo, ComponentFlowNode, RelationFlowEdge } from './flow-types';
 
 /**
- * Stacking (React Flow's manual z-index mode): groups by nesting depth, then every edge,
- * then every leaf component, so edges show above group fills and cards above edges.
+ * Stacking (React Flow's manual z-index mode) follows the document's model (shared/document/
+ * z-order.ts): every node draws above its parent, siblings in stored order. Nodes take even
+ * z-indexes from their place in that order; an edge takes the odd one just above the higher
+ * of its two ends' parents, so it shows above the groups it runs in and below the cards there.
+ * Selecting changes no z-index (a selected group stays reachable under others through
+ * selection-grab.ts), so what sits on a selected group stays on top of it and clickable.
  */
-export const Z_EDGES = 100;
-export const Z_COMPONENTS = 200;
+export interface Stacking {
+  node: ReadonlyMap<string, number>;
+  /** z-index of an edge between nodes whose parents are `a` and `b` (undefined: the canvas). */
+  edge(a: string | undefined, b: string | undefined): number;
+}
+
+/** z-indexes for a document version. Pure; exported for tests. */
+export function stackingFor(document: DiagramDocument): Stacking {
+  const node = new Map<string, number>();
+  for (const [id, rank] of stackingRanks(document.nodes)) node.set(id, 2 * (rank + 1));
+  const container = (id: string | undefined) => (id === undefined ? 0 : (node.get(id) ?? 0));
+  return { node, edge: (a, b) => Math.max(container(a), container(b)) + 1 };
+}
 
 /**
  * React Flow's nodes and edges are derived from the document, never edited as the source of
@@ -39,6 +55,7 @@ interface NodeCacheEntry {
   dropTarget: boolean;
   badge: BadgeInfo | null;
   placeholder: boolean;
+  zIndex: number;
   flow: ComponentFlowNode;
 }
 
@@ -47,6 +64,7 @@ interface EdgeCacheEntry {
   selected: boolean;
   badge: BadgeInfo | null;
   placeholder: boolean;
+  zIndex: number;
   sourceNode: DiagramNode | undefined;
   targetNode: DiagramNode | undefined;
   flow: RelationFlowEdge;
@@ -55,20 +73,25 @@ interface EdgeCacheEntry {
 export class FlowDeriver {
   private nodeCache = new Map<string, NodeCacheEntry>();
   private edgeCache = new Map<string, EdgeCacheEntry>();
+  private stacking: { nodes: readonly DiagramNode[]; value: Stacking } | undefined;
+
+  /** The z-indexes for these inputs, recomputed only when the nodes change. */
+  private stackingOf(inputs: Pick<DeriveInputs, 'document'>): Stacking {
+    const { nodes } = inputs.document;
+    if (this.stacking?.nodes !== nodes) this.stacking = { nodes, value: stackingFor(inputs.document) };
+    return this.stacking.value;
+  }
 
   nodes(inputs: Pick<DeriveInputs, 'document' | 'selectedNodeIds' | 'dropTargetId' | 'nodeBadges' | 'placeholders'>): ComponentFlowNode[] {
     const next = new Map<string, NodeCacheEntry>();
     const out: ComponentFlowNode[] = [];
-    // Nodes come parents-first, so a parent's depth is known before its children's.
-    const depth = new Map<string, number>();
-    for (const node of inputs.document.nodes) {
-      depth.set(node.id, node.parentId === undefined ? 0 : (depth.get(node.parentId) ?? 0) + 1);
-    }
+    const stacking = this.stackingOf(inputs);
     for (const node of inputs.document.nodes) {
       const selected = inputs.selectedNodeIds.has(node.id);
       const dropTarget = inputs.dropTargetId === node.id;
       const badge = inputs.nodeBadges.get(node.id) ?? null;
       const placeholder = inputs.placeholders.has(node.id);
+      const zIndex = stacking.node.get(node.id) ?? 0;
       const cached = this.nodeCache.get(node.id);
       let entry: NodeCacheEntry;
       if (
@@ -77,12 +100,13 @@ export class FlowDeriver {
         cached.selected === selected &&
         cached.dropTarget === dropTarget &&
         cached.badge === badge &&
-        cached.placeholder === placeholder
+        cached.placeholder === placeholder &&
+        cached.zIndex === zIndex
       ) {
         entry = cached;
       } else {
-        const flow = toFlowNode(node, selected, dropTarget, badge, depth.get(node.id) ?? 0, placeholder);
-        entry = { source: node, selected, dropTarget, badge, placeholder, flow };
+        const flow = toFlowNode(node, selected, dropTarget, badge, zIndex, placeholder);
+        entry = { source: node, selected, dropTarget, badge, placeholder, zIndex, flow };
       }
       next.set(node.id, entry);
       out.push(entry.flow);
@@ -95,6 +119,7 @@ export class FlowDeriver {
     const next = new Map<string, EdgeCacheEntry>();
     const out: RelationFlowEdge[] = [];
     let index: DocumentIndex | undefined;
+    const stacking = this.stackingOf(inputs);
     for (const edge of inputs.document.edges) {
       const selected = inputs.selectedEdgeIds.has(edge.id);
       const badge = inputs.edgeBadges.get(edge.id) ?? null;
@@ -103,6 +128,7 @@ export class FlowDeriver {
       index ??= new DocumentIndex(inputs.document);
       const sourceNode = index.node(edge.source);
       const targetNode = index.node(edge.target);
+      const zIndex = stacking.edge(sourceNode?.parentId, targetNode?.parentId);
       // Edges without stored handles pick sides from geometry, so they depend on the end nodes too.
       const needsGeometry = !edge.sourceHandle || !edge.targetHandle;
       let entry: EdgeCacheEntry;
@@ -112,6 +138,7 @@ export class FlowDeriver {
         cached.selected === selected &&
         cached.badge === badge &&
         cached.placeholder === placeholder &&
+        cached.zIndex === zIndex &&
         (!needsGeometry || (cached.sourceNode === sourceNode && cached.targetNode === targetNode))
       ) {
         entry = cached;
@@ -121,9 +148,10 @@ export class FlowDeriver {
           selected,
           badge,
           placeholder,
+          zIndex,
           sourceNode,
           targetNode,
-          flow: toFlowEdge(edge, index, selected, badge, placeholder),
+          flow: toFlowEdge(edge, index, selected, badge, placeholder, zIndex),
         };
       }
       next.set(edge.id, entry);
@@ -167,7 +195,7 @@ function toFlowNode(
   selected: boolean,
   dropTarget: boolean,
   badge: BadgeInfo | null,
-  depth: number,
+  zIndex: number,
   placeholder: boolean,
 ): ComponentFlowNode {
   const kind = placeholder ? undefined : findKind(node.kind);
@@ -184,7 +212,7 @@ function toFlowNode(
     measured: { width: size.width, height: size.height },
     handles: handlesFor(size),
     selected,
-    zIndex: isGroup ? depth : Z_COMPONENTS,
+    zIndex,
     ariaLabel: placeholder ? `${node.label} (from a newer version of Stowage)` : `${kind?.label ?? node.kind} ${node.label}`,
   };
   if (node.parentId !== undefined) flow.parentId = node.parentId;
@@ -197,6 +225,7 @@ function toFlowEdge(
   selected: boolean,
   badge: BadgeInfo | null,
   placeholder: boolean,
+  zIndex: number,
 ): RelationFlowEdge {
   const source = index.node(edge.source);
   const target = index.node(edge.target);
@@ -216,7 +245,7 @@ function toFlowEdge(
     sourceHandle,
     targetHandle,
     selected,
-    zIndex: Z_EDGES,
+    zIndex,
     data: { edge, label: placeholder ? 'unknown connection' : (connection?.definition.label ?? ''), badge, placeholder },
   };
 }

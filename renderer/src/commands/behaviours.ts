@@ -2,7 +2,7 @@ import type { CommandId } from '../../../shared/commands/definitions';
 import type { AppServices } from '../app/services';
 import { minimapVisible } from '../state/session-store';
 import { newDocument, openDocument, save, saveAs } from '../files/file-actions';
-import { isEditableTarget } from './shortcuts';
+import { hasOwnUndo, isEditableTarget } from './shortcuts';
 import type { Alignment, DistributeAxis } from '../../../shared/operations';
 import {
   alignSelection,
@@ -14,8 +14,13 @@ import {
   lastCopiedText,
   nudgeSelection,
   pasteText,
+  restackSelection,
   selectAll,
 } from './edit-actions';
+import { findKind } from '../../../shared/catalog';
+import { pasteMessage } from '../canvas/placement-messages';
+import { useRenaming } from '../canvas/rename-state';
+import type { RestackMove } from '../../../shared/document';
 import type { CommandBehaviour } from './registry';
 import { redoLabel, undoLabel } from '../state/history';
 import { redoWithSelection, undoWithSelection } from '../state/run-operation';
@@ -30,6 +35,19 @@ export function createBehaviours(services: AppServices): Record<CommandId, Comma
   const hasNodeSelection = () => session.getState().selectedNodeIds.size > 0;
   const hasNodes = () => documents.getState().document.nodes.length > 0;
   const editingText = () => isEditableTarget(document.activeElement);
+  // Undo in a field with nothing of its own to undo goes to the document (see hasOwnUndo).
+  const undoingText = () => hasOwnUndo(document.activeElement);
+  const groupSelected = () => {
+    const { document: diagram } = documents.getState();
+    const selected = session.getState().selectedNodeIds;
+    return diagram.nodes.some((node) => selected.has(node.id) && findKind(node.kind)?.group !== undefined);
+  };
+  /** "Copy (with contents)": copying a group copies everything inside it, on purpose. */
+  const withContents = (label: string) => () => (!editingText() && groupSelected() ? `${label} (with contents)` : label);
+  const restack = (move: RestackMove): CommandBehaviour => ({
+    run: () => restackSelection(services, move),
+    enabled: hasNodeSelection,
+  });
   const minimapShown = () => minimapVisible(session.getState().minimap, documents.getState().document.nodes.length);
   const alignTo = (alignment: Alignment): CommandBehaviour => ({
     run: () => alignSelection(services, alignment),
@@ -57,19 +75,19 @@ export function createBehaviours(services: AppServices): Record<CommandId, Comma
     // Undo and Select All arrive from the menu too: in a text field they act on the text.
     'edit.undo': {
       run: () => {
-        if (editingText()) document.execCommand('undo');
+        if (undoingText()) document.execCommand('undo');
         else undoWithSelection(services);
       },
-      enabled: () => editingText() || documents.getState().history.past.length > 0,
-      label: () => withStep('Undo', editingText() ? undefined : undoLabel(documents.getState().history)),
+      enabled: () => undoingText() || documents.getState().history.past.length > 0,
+      label: () => withStep('Undo', undoingText() ? undefined : undoLabel(documents.getState().history)),
     },
     'edit.redo': {
       run: () => {
-        if (editingText()) document.execCommand('redo');
+        if (undoingText()) document.execCommand('redo');
         else redoWithSelection(services);
       },
-      enabled: () => editingText() || documents.getState().history.future.length > 0,
-      label: () => withStep('Redo', editingText() ? undefined : redoLabel(documents.getState().history)),
+      enabled: () => undoingText() || documents.getState().history.future.length > 0,
+      label: () => withStep('Redo', undoingText() ? undefined : redoLabel(documents.getState().history)),
     },
     'edit.cut': {
       run: () => {
@@ -77,6 +95,7 @@ export function createBehaviours(services: AppServices): Record<CommandId, Comma
         else writeClipboard(cutSelection(services));
       },
       enabled: () => editingText() || hasNodeSelection(),
+      label: withContents('Cut'),
     },
     'edit.copy': {
       run: () => {
@@ -84,6 +103,7 @@ export function createBehaviours(services: AppServices): Record<CommandId, Comma
         else writeClipboard(copySelection(services));
       },
       enabled: () => editingText() || hasNodeSelection(),
+      label: withContents('Copy'),
     },
     'edit.paste': {
       run: async () => {
@@ -92,13 +112,25 @@ export function createBehaviours(services: AppServices): Record<CommandId, Comma
           return;
         }
         const text = await readClipboard();
-        if (!pasteText(services, text ?? lastCopiedText(), services.pointer.current ?? undefined)) {
+        const report = pasteText(services, text ?? lastCopiedText(), services.pointer.current ?? undefined);
+        if (!report) {
           ui.getState().toast('The clipboard holds nothing Stowage can paste.', 'warning');
+          return;
         }
+        const message = pasteMessage(documents.getState().document, report);
+        if (message) ui.getState().toast(message, 'info');
       },
     },
-    'edit.duplicate': { run: () => duplicateSelection(services), enabled: hasNodeSelection },
+    'edit.duplicate': { run: () => duplicateSelection(services), enabled: hasNodeSelection, label: withContents('Duplicate') },
     'edit.delete': { run: () => deleteSelection(services), enabled: hasSelection },
+    'edit.rename': {
+      run: () => {
+        const [only] = session.getState().selectedNodeIds;
+        if (only !== undefined) useRenaming.getState().open(only);
+      },
+      enabled: () => session.getState().selectedNodeIds.size === 1 && session.getState().selectedEdgeIds.size === 0,
+    },
+    'edit.deselect': { run: () => session.getState().clearSelection(), enabled: hasSelection },
     'edit.selectAll': {
       run: () => {
         if (editingText()) document.execCommand('selectAll');
@@ -132,6 +164,10 @@ export function createBehaviours(services: AppServices): Record<CommandId, Comma
       checked: () => session.getState().showProblems,
     },
 
+    'arrange.bringToFront': restack('front'),
+    'arrange.bringForward': restack('forward'),
+    'arrange.sendBackward': restack('backward'),
+    'arrange.sendToBack': restack('back'),
     'arrange.alignLeft': alignTo('left'),
     'arrange.alignCenter': alignTo('center'),
     'arrange.alignRight': alignTo('right'),

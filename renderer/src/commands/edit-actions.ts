@@ -1,6 +1,13 @@
-import { extractFragment, parseFragment, serializeFragment, type DiagramNode, type Point } from '../../../shared/document';
+import { extractFragment, parseFragment, serializeFragment, type Point, type RestackMove } from '../../../shared/document';
 import {
   addComponent as addComponentOperation,
+  addComponentInView as addComponentInViewOperation,
+  renameNode,
+  restackNodes,
+  type AddReport,
+  type DropArgs,
+  type DropReport,
+  type PasteReport,
   align,
   distribute,
   type Alignment,
@@ -24,7 +31,7 @@ import { runOperation } from '../state/run-operation';
  * undo step with its own label and its own selection afterwards.
  */
 
-export type { ConnectRequest, DraggedNode };
+export type { ConnectRequest, DraggedNode, AddReport, DropReport, PasteReport };
 
 /** In-window clipboard, for when the system clipboard cannot be read (menu paste in a browser). */
 let lastCopied: string | null = null;
@@ -59,15 +66,15 @@ export function cutSelection(services: AppServices): string | null {
 }
 
 /**
- * Pastes clipboard text: a Stowage fragment or document goes in with fresh ids, at the
- * pointer when it is over the canvas, else offset from the originals. Returns false when
- * the text is not something Stowage can paste.
+ * Pastes clipboard text: a Stowage fragment or document goes in with fresh ids, into the
+ * selected group or beside the selection (see the paste operation), at the pointer when it is
+ * over the canvas there, else cascading from the originals. Returns undefined when the text is
+ * not something Stowage can paste.
  */
-export function pasteText(services: AppServices, text: string | null, at?: Point): boolean {
+export function pasteText(services: AppServices, text: string | null, at?: Point): PasteReport | undefined {
   const fragment = parseFragment(text ?? lastCopied ?? '');
-  if (!fragment || fragment.nodes.length === 0) return false;
-  runOperation(services, paste, at ? { fragment, at } : { fragment });
-  return true;
+  if (!fragment || fragment.nodes.length === 0) return undefined;
+  return runOperation(services, paste, at ? { fragment, at } : { fragment }).report;
 }
 
 export function lastCopiedText(): string | null {
@@ -87,9 +94,17 @@ export function nudgeSelection(services: AppServices, dx: number, dy: number): v
   runOperation(services, nudge, { nodeIds: [...selectedNodeIds], dx, dy });
 }
 
-/** Adds a node of `kindId` centred on `center` (flow coordinates). Returns the new node's id. */
-export function addComponent(services: AppServices, kindId: string, center: Point): string | undefined {
-  return runOperation(services, addComponentOperation, { kindId, center }).report?.nodeId;
+/** A palette drop: a node of `kindId` centred on `center` (flow coordinates), in the group under it that may hold it. */
+export function addComponent(services: AppServices, kindId: string, center: Point): AddReport | undefined {
+  return runOperation(services, addComponentOperation, { kindId, center }).report;
+}
+
+/** Click-to-add: a node of `kindId` in a free spot of the visible canvas, inside the selected group when it may hold it. */
+export function addComponentInView(services: AppServices, kindId: string): AddReport | undefined {
+  const view = services.canvas.current?.visibleRect() ?? { x: 0, y: 0, width: 800, height: 600 };
+  const selected = [...services.session.getState().selectedNodeIds];
+  const into = selected.length === 1 ? selected[0] : undefined;
+  return runOperation(services, addComponentInViewOperation, { kindId, view, ...(into !== undefined ? { into } : {}) }).report;
 }
 
 /** Connects two nodes the catalog's way round; the reason when the catalog does not allow it. */
@@ -97,9 +112,20 @@ export function connectNodes(services: AppServices, request: ConnectRequest): Co
   return runOperation(services, connect, request).report ?? { ok: false, reason: 'These components cannot connect.' };
 }
 
-/** Commits the end of a drag; returns the nodes left on the canvas over a group that cannot hold them. */
-export function commitDrag(services: AppServices, dragged: readonly DraggedNode[]): DiagramNode[] {
-  return runOperation(services, dropNodes, { items: dragged }).report?.notNested ?? [];
+/** Commits the end of a drag, decided by where the pointer was let go. */
+export function commitDrag(services: AppServices, drop: DropArgs): DropReport {
+  return runOperation(services, dropNodes, drop).report ?? { refused: [], adopted: [] };
+}
+
+/** Bring to Front, Send to Back, Bring Forward, Send Backward for the selected nodes. */
+export function restackSelection(services: AppServices, move: RestackMove): void {
+  const nodeIds = [...services.session.getState().selectedNodeIds];
+  if (nodeIds.length > 0) runOperation(services, restackNodes, { nodeIds, move });
+}
+
+/** Renames a node (the in-place editor on the canvas): one undo step. */
+export function renameNodeTo(services: AppServices, nodeId: string, label: string): void {
+  runOperation(services, renameNode, { nodeId, label });
 }
 
 /** Lines up the selected nodes (two or more) along one edge or centre line of their bounds. */

@@ -1,7 +1,13 @@
 import { useEffect } from 'react';
 import type { AppServices } from '../app/services';
 import { copySelection, cutSelection, pasteText } from './edit-actions';
-import { isEditableTarget, matchesShortcut } from './shortcuts';
+import { pasteMessage } from '../canvas/placement-messages';
+import { hasOwnUndo, isActivatable, isEditableTarget, matchesShortcut } from './shortcuts';
+
+/** Commands whose shortcut a document field passes on once its text is committed (see hasOwnUndo). */
+const DOCUMENT_UNDO = new Set(['edit.undo', 'edit.redo']);
+/** Keys that press a focused button; a command with such a shortcut leaves them to the button. */
+const ACTIVATION_KEYS = new Set(['Enter', ' ']);
 
 /**
  * Keyboard shortcuts for every command with one, and the platform's cut/copy/paste events
@@ -21,7 +27,8 @@ export function useKeyboardShortcuts(services: AppServices): void {
         if (command.nativeRole || !command.shortcuts) continue;
         const shortcut = command.shortcuts.find((candidate) => matchesShortcut(event, candidate, isMac));
         if (!shortcut) continue;
-        if (typing && !command.whileTyping) return;
+        if (typing && !command.whileTyping && !(DOCUMENT_UNDO.has(command.id) && !hasOwnUndo(event.target))) return;
+        if (ACTIVATION_KEYS.has(event.key) && isActivatable(event.target)) return;
         if (!services.commands.isEnabled(command.id)) {
           // On a read-only diagram an editing key says why it does nothing.
           if (services.commands.blockedReason(command.id) !== null) {
@@ -62,7 +69,11 @@ export function useKeyboardShortcuts(services: AppServices): void {
       if (isEditableTarget(document.activeElement)) return;
       if (refusedAsReadOnly(event, 'edit.paste')) return;
       const text = event.clipboardData?.getData('text/plain') ?? null;
-      if (pasteText(services, text, services.pointer.current ?? undefined)) event.preventDefault();
+      const report = pasteText(services, text, services.pointer.current ?? undefined);
+      if (!report) return;
+      event.preventDefault();
+      const message = pasteMessage(services.documents.getState().document, report);
+      if (message) services.ui.getState().toast(message, 'info');
     };
 
     window.addEventListener('keydown', onKeyDown);

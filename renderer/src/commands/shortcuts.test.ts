@@ -36,4 +36,16 @@ describe('matchesShortcut', () => {
     expect(matchesShortcut(key('+', { ctrlKey: true, shiftKey: true }), 'Mod++', false)).toBe(true);
     expect(matchesShortcut(key('=', { ctrlKey: true }), 'Mod+=', false)).toBe(true);
   });
+
+  it('tells Bring Forward from Bring to Front by Shift, whatever character the bracket key makes', () => {
+    const bracket = (character: string, shiftKey: boolean): KeyInput => ({
+      ...key(character, { ctrlKey: true, shiftKey }),
+      code: 'BracketRight',
+    });
+    expect(matchesShortcut(bracket(']', false), 'Mod+]', false)).toBe(true);
+    expect(matchesShortcut(bracket('}', true), 'Mod+]', false)).toBe(false);
+    expect(matchesShortcut(bracket('}', true), 'Shift+Mod+]', false)).toBe(true);
+    expect(matchesShortcut(bracket(']', false), 'Shift+Mod+]', false)).toBe(false);
+    expect(matchesShortcut({ ...key('[', { metaKey: true }), code: 'BracketLeft' }, 'Mod+[', true)).toBe(true);
+  });
 });

@@ -27,8 +27,8 @@ export function matchesShortcut(event: KeyInput, shortcut: string, isMac: boolea
   if (wants.has('Alt') !== event.altKey) return false;
   const keyMatches = normalizeKey(event.key) === normalizeKey(key) || codeMatches(event.code, key);
   if (!keyMatches) return false;
-  // Shift produces "?" or "+" itself; only compare Shift for letters, digits and named keys.
-  const shiftSensitive = /^[a-z0-9]$/i.test(key) || key.length > 1;
+  // Shift produces "?" or "+" itself; only compare Shift for letters, digits, brackets and named keys.
+  const shiftSensitive = /^[a-z0-9[\]]$/i.test(key) || key.length > 1;
   if (shiftSensitive && wants.has('Shift') !== event.shiftKey) return false;
   return true;
 }
@@ -37,9 +37,12 @@ function normalizeKey(key: string): string {
   return key.length === 1 ? key.toLowerCase() : key;
 }
 
-/** Shift+1 reports key "!" on US layouts; fall back to the physical key for digits. */
+const BRACKET_CODES: Record<string, string> = { '[': 'BracketLeft', ']': 'BracketRight' };
+
+/** Shift+1 reports key "!" and Shift+] reports "}" on US layouts; fall back to the physical key for digits and brackets. */
 function codeMatches(code: string | undefined, key: string): boolean {
   if (!code) return false;
+  if (BRACKET_CODES[key]) return code === BRACKET_CODES[key];
   if (/^[0-9]$/.test(key)) return code === `Digit${key}` || code === `Numpad${key}`;
   if (/^[a-z]$/i.test(key)) return code === `Key${key.toUpperCase()}`;
   return false;
@@ -55,4 +58,21 @@ export function isEditableTarget(target: EventTarget | null): boolean {
     return !['checkbox', 'radio', 'button', 'submit', 'range', 'color'].includes(type);
   }
   return false;
+}
+
+/**
+ * A text field that has edits of its own to undo. Fields that commit to the document (marked
+ * data-document-field) have none once their text is committed (data-dirty is absent): then
+ * Mod+Z belongs to the document, and the field shows the value undo brings back.
+ */
+export function hasOwnUndo(target: EventTarget | null): boolean {
+  if (!isEditableTarget(target)) return false;
+  const field = target as HTMLElement;
+  return !field.hasAttribute('data-document-field') || field.dataset.dirty === 'true';
+}
+
+/** Enter and Space belong to a focused button, link or menu item: they press it. */
+export function isActivatable(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.closest('button, a[href], summary, [role="button"], [role="menuitem"], [role="tab"], [role="option"]') !== null;
 }

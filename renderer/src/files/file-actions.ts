@@ -24,7 +24,7 @@ export async function newDocument(services: AppServices): Promise<void> {
   services.documents.getState().replace(createDocument(), null);
   services.session.getState().clearSelection();
   await services.host.clearDraft({});
-  services.canvas.current?.zoomTo(1);
+  services.canvas.current?.resetView();
 }
 
 export async function openDocument(services: AppServices): Promise<void> {

@@ -111,6 +111,8 @@ function TextEditor({ field, value, onCommit, validate }: FieldEditorProps & { f
           spellCheck={false}
           aria-invalid={error ? true : undefined}
           data-field={field.key}
+          data-document-field=""
+          data-dirty={draft !== committed ? 'true' : undefined}
           onChange={(event) => {
             setDraft(event.target.value);
             setError(validate(event.target.value));
@@ -159,6 +161,8 @@ function NumberEditor({ field, value, onCommit, validate }: FieldEditorProps & {
             list={field.options ? listId : undefined}
             aria-invalid={error ? true : undefined}
             data-field={field.key}
+            data-document-field=""
+            data-dirty={draft !== committed ? 'true' : undefined}
             onChange={(event) => {
               setDraft(event.target.value);
               const parsed = parseNumber(event.target.value, field);

@@ -4,9 +4,10 @@ import { useStore } from 'zustand';
 import { findConnection, findKind, iconOf, type KindDefinition } from '../../../shared/catalog';
 import { applyFieldChange, describeFields, validateField, type FieldDescriptor } from '../../../shared/catalog/fields';
 import { DocumentIndex, LIMITS, type DiagramEdge, type DiagramNode } from '../../../shared/document';
-import { renameNode, setDescription, setEdgeProps, setNodeProps, setTitle } from '../../../shared/operations';
+import { count, renameNode, setDescription, setEdgeProps, setNodeProps, setTitle } from '../../../shared/operations';
 import { useServices } from '../app/services';
 import { runOperation } from '../state/run-operation';
+import { refuseDrops } from '../ui/refuse-drops';
 import { iconUrl } from '../canvas/icons';
 import { placeholderSubtitle } from '../canvas/PlaceholderNode';
 import { CapacityProviderPicker } from './CapacityProviderPicker';
@@ -29,7 +30,7 @@ function fieldsOf(schema: z.ZodObject): FieldDescriptor[] {
  * every field disabled, and placeholders for what this version cannot read.
  */
 export function Inspector() {
-  const { documents, session } = useServices();
+  const { documents, session, ui } = useServices();
   const document = useStore(documents, (state) => state.document);
   const readOnly = useStore(documents, (state) => state.readOnly);
   const selectedNodeIds = useStore(session, (state) => state.selectedNodeIds);
@@ -52,7 +53,7 @@ export function Inspector() {
     else content = <EdgePanel edge={edge} index={index} />;
   }
   return (
-    <aside className="stowage-inspector" aria-label="Inspector" data-testid="inspector">
+    <aside className="stowage-inspector" aria-label="Inspector" data-testid="inspector" {...refuseDrops(ui, 'Inspector')}>
       {content}
     </aside>
   );
@@ -137,7 +138,10 @@ function DocumentPanel() {
   const services = useServices();
   const { documents } = services;
   const metadata = useStore(documents, (state) => state.document.metadata);
-  const counts = useStore(documents, (state) => `${state.document.nodes.length} components · ${state.document.edges.length} connections`);
+  const counts = useStore(
+    documents,
+    (state) => `${count(state.document.nodes.length, 'component')} · ${count(state.document.edges.length, 'connection')}`,
+  );
   return (
     <>
       <header className="stowage-inspector__header">
@@ -316,6 +320,9 @@ function LabelField({
     value: draft,
     maxLength,
     'data-field': title.toLowerCase(),
+    // Committed text has nothing of its own to undo: Mod+Z then undoes the document (see hasOwnUndo).
+    'data-document-field': '',
+    'data-dirty': draft !== value ? 'true' : undefined,
     onChange: (event: { target: { value: string } }) => setDraft(event.target.value),
     onBlur: commit,
   };

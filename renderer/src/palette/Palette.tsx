@@ -3,25 +3,36 @@ import { useStore } from 'zustand';
 import type { KindDefinition } from '../../../shared/catalog';
 import { useServices } from '../app/services';
 import { iconUrl } from '../canvas/icons';
-import { addComponent } from '../commands/edit-actions';
-import { PALETTE_DRAG_TYPE } from './drag';
-import { paletteSections } from './palette-search';
+import { addMessage } from '../canvas/placement-messages';
+import { addComponentInView } from '../commands/edit-actions';
+import { PALETTE_DRAG_TYPE, paletteKindType } from './drag';
+import { bestMatch, paletteSections } from './palette-search';
 
-/** Components grouped by category, searchable; drag one onto the canvas, or click to add it in the middle. */
+/**
+ * Components grouped by category, searchable; drag one onto the canvas, or click to add it in
+ * a free spot of the view (inside the selected group when it may hold it). Enter in the search
+ * adds the best match, which is marked.
+ */
 export function Palette() {
   const services = useServices();
   // Nothing can be added to a read-only diagram; a click still says why (runOperation refuses it).
   const readOnly = useStore(services.documents, (state) => state.readOnly !== null);
   const [query, setQuery] = useState('');
   const sections = useMemo(() => paletteSections(query), [query]);
+  const best = useMemo(() => bestMatch(query), [query]);
 
   const add = (kind: KindDefinition) => {
-    const center = services.canvas.current?.viewportCenter() ?? { x: 0, y: 0 };
-    addComponent(services, kind.id, center);
+    const report = addComponentInView(services, kind.id);
+    if (!report) return;
+    services.canvas.current?.reveal([report.nodeId]);
+    const message = addMessage(services.documents.getState().document, report);
+    if (message) services.ui.getState().toast(message, 'info');
   };
 
   const onDragStart = (event: DragEvent, kind: KindDefinition) => {
     event.dataTransfer.setData(PALETTE_DRAG_TYPE, kind.id);
+    // The canvas sees only the types while dragging; this one tells it which kind is coming.
+    event.dataTransfer.setData(paletteKindType(kind.id), '');
     event.dataTransfer.effectAllowed = 'copy';
   };
 
@@ -36,7 +47,7 @@ export function Palette() {
           onChange={(event) => setQuery(event.target.value)}
           onKeyDown={(event) => {
             if (event.key === 'Escape') setQuery('');
-            if (event.key === 'Enter' && sections[0]?.kinds[0]) add(sections[0].kinds[0]);
+            if (event.key === 'Enter' && best) add(best);
           }}
         />
       </div>
@@ -51,7 +62,7 @@ export function Palette() {
                 <li key={kind.id}>
                   <button
                     type="button"
-                    className="stowage-palette__item"
+                    className={`stowage-palette__item${kind === best ? ' is-best' : ''}`}
                     draggable={!readOnly}
                     aria-disabled={readOnly}
                     onDragStart={(event) => onDragStart(event, kind)}

@@ -4,6 +4,7 @@ import { findRule, type Finding, type Severity } from '../../../shared/rules';
 import { applyFix as applyFixOperation } from '../../../shared/operations';
 import { useServices } from '../app/services';
 import { runOperation } from '../state/run-operation';
+import { refuseDrops } from '../ui/refuse-drops';
 import { countBySeverity } from './findings';
 
 const SECTIONS: { severity: Severity; title: string }[] = [
@@ -14,7 +15,9 @@ const SECTIONS: { severity: Severity; title: string }[] = [
 
 /**
  * Findings grouped by severity. A click selects and shows the elements involved; a fix is
- * one undoable change; the documentation opens in the system browser.
+ * one undoable change; the documentation opens in the system browser. The header always shows
+ * the counts; the list opens only when the user opens it, at one fixed height, so a finding
+ * appearing mid-gesture never changes the workspace under the user's hands.
  */
 export function ProblemsPanel({ findings, unchecked }: { findings: readonly Finding[]; unchecked?: string | undefined }) {
   const services = useServices();
@@ -39,9 +42,10 @@ export function ProblemsPanel({ findings, unchecked }: { findings: readonly Find
 
   return (
     <section
-      className={`stowage-problems${visible && findings.length > 0 ? '' : ' is-collapsed'}`}
+      className={`stowage-problems${visible ? '' : ' is-collapsed'}`}
       aria-label="Problems"
       data-testid="problems-panel"
+      {...refuseDrops(services.ui, 'Problems panel')}
     >
       <header className="stowage-problems__header">
         <button

@@ -37,7 +37,8 @@ export function createSessionStore() {
     selectedEdgeIds: NONE,
     snapToGrid: true,
     minimap: 'auto',
-    showProblems: true,
+    // Closed until the user opens it: the header shows the counts (see ProblemsPanel).
+    showProblems: false,
     dropTargetId: null,
     lastPointer: null,
 

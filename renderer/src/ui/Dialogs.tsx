@@ -119,7 +119,7 @@ export function Dialogs() {
             </tbody>
           </table>
           <footer>
-            <button type="button" className="is-primary" onClick={close} autoFocus>
+            <button type="button" className="is-primary" onClick={close}>
               Close
             </button>
           </footer>
@@ -146,6 +146,9 @@ export function Modal({
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
+    // Without a button that takes the focus, the dialog takes it, staying scrolled to its top
+    // (focusing a button at the end of a long dialog would scroll to the bottom).
+    if (!ref.current?.contains(document.activeElement)) ref.current?.focus({ preventScroll: true });
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'Escape') {
         event.stopPropagation();
@@ -167,6 +170,7 @@ export function Modal({
         aria-modal="true"
         aria-label={title}
         data-testid={testId}
+        tabIndex={-1}
       >
         <h1>{title}</h1>
         {children}
