@@ -76,8 +76,10 @@ describe('buildMenuTemplate', () => {
       'Paste',
       'Duplicate',
       'Delete',
+      'Rename',
       '---',
       'Select All',
+      'Deselect',
     ]);
     expect(outline(submenuOf(buildMenuTemplate(state({ platform: 'win32' }), actions()), 'File')).slice(-2)).toEqual(['---', 'E&xit']);
   });
