@@ -201,3 +201,27 @@ test('children always draw above their parent, even when the parent is selected 
   await clickAt(page, await headerOf(page, 'subnet'));
   expect(await selectedNodeIds(page)).toEqual(['subnet']);
 });
+
+test('a node being dragged draws above the groups it passes over', async ({ page }) => {
+  await showDocument(
+    page,
+    diagram([
+      node('ecs-cluster', 'a', 20, 20, { width: 360, height: 300 }),
+      node('ecs-service', 'api', 40, 80, { parent: 'a' }),
+      node('ecs-cluster', 'b', 440, 20, { width: 400, height: 300 }),
+    ]),
+  );
+  const grab = await pointIn(page, 'api', 0.5, 0.5);
+  await page.mouse.move(grab.x, grab.y);
+  await page.mouse.down();
+  const over = await pointIn(page, 'b', 0.5, 0.6);
+  await page.mouse.move(over.x, over.y, { steps: 12 });
+  await settle(page);
+  const onTop = await page.evaluate(
+    ({ x, y }) => document.elementFromPoint(x, y)?.closest('.react-flow__node')?.getAttribute('data-id'),
+    over,
+  );
+  await screenshot(page, 'z-order-dragged-on-top');
+  await page.mouse.up();
+  expect(onTop).toBe('api');
+});

@@ -105,8 +105,14 @@ export function Canvas({ nodeBadges = EMPTY_BADGES, edgeBadges = EMPTY_BADGES }:
 
   // Transient copies: React Flow moves nodes here while dragging; a new derivation replaces them,
   // except where a drag is still under way (a drop-target highlight re-derives mid-drag).
-  const [nodeState, setNodeState] = useState({ derived: derivedNodes, nodes: derivedNodes });
-  if (nodeState.derived !== derivedNodes) setNodeState({ derived: derivedNodes, nodes: keepDragged(derivedNodes, nodeState.nodes) });
+  const [nodeState, setNodeState] = useState({ derived: derivedNodes, nodes: derivedNodes, dragged: NOT_DRAGGING });
+  if (nodeState.derived !== derivedNodes) {
+    setNodeState({
+      derived: derivedNodes,
+      nodes: keepDragged(derivedNodes, nodeState.nodes, nodeState.dragged),
+      dragged: nodeState.dragged,
+    });
+  }
 
   const index = useMemo(() => new DocumentIndex(document), [document]);
   // Drag and connection callbacks read the index of the committed document without being
@@ -198,6 +204,20 @@ export function Canvas({ nodeBadges = EMPTY_BADGES, edgeBadges = EMPTY_BADGES }:
   const onConnectStart = useCallback(() => container.current?.setAttribute('data-connecting', ''), []);
   const onConnectEnd = useCallback(() => container.current?.removeAttribute('data-connecting'), []);
 
+  // While dragged, nodes (with what they hold) draw above everything, not under the groups they pass.
+  const onNodeDragStart = useCallback((_event: unknown, _node: ComponentFlowNode, dragged: ComponentFlowNode[]) => {
+    const ids: ReadonlySet<string> = new Set(dragged.map((item) => item.id));
+    setNodeState((state) => ({ ...state, nodes: raised(state.nodes, ids), dragged: ids }));
+  }, []);
+  const onNodeDragStop = useCallback(
+    (event: unknown, node: ComponentFlowNode, dragged: ComponentFlowNode[]) => {
+      drops.onNodeDragStop(event, node, dragged);
+      // Back to the document's drawing: a drop that changed it derives anew anyway; one that did not leaves it as it was.
+      setNodeState((state) => ({ derived: state.derived, nodes: state.derived, dragged: NOT_DRAGGING }));
+    },
+    [drops],
+  );
+
   const onNodeDoubleClick = useCallback(
     (event: ReactMouseEvent, node: ComponentFlowNode) => {
       const isGroup = findKind(node.data.node.kind)?.group !== undefined;
@@ -260,8 +280,9 @@ export function Canvas({ nodeBadges = EMPTY_BADGES, edgeBadges = EMPTY_BADGES }:
         defaultEdgeOptions={defaultEdgeOptions}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
+        onNodeDragStart={onNodeDragStart}
         onNodeDrag={drops.onNodeDrag}
-        onNodeDragStop={drops.onNodeDragStop}
+        onNodeDragStop={onNodeDragStop}
         onNodeDoubleClick={onNodeDoubleClick}
         nodeDragThreshold={DRAG_FROM_PRESS}
         onConnect={onConnect}
@@ -319,6 +340,8 @@ export function Canvas({ nodeBadges = EMPTY_BADGES, edgeBadges = EMPTY_BADGES }:
   );
 }
 
+const NOT_DRAGGING: ReadonlySet<string> = new Set();
+
 /** A group's title bar, in flow pixels: a double-click there renames the group. */
 const GROUP_TITLE_HEIGHT = 32;
 
@@ -326,12 +349,32 @@ const GROUP_TITLE_HEIGHT = 32;
  * A new derivation of the nodes, keeping the position of every node React Flow is dragging
  * right now: dropping it back to the document's position would make it jump for a frame.
  */
-function keepDragged(derived: ComponentFlowNode[], transient: readonly ComponentFlowNode[]): ComponentFlowNode[] {
-  const dragging = new Map<string, ComponentFlowNode>();
-  for (const node of transient) if (node.dragging) dragging.set(node.id, node);
-  if (dragging.size === 0) return derived;
-  return derived.map((node) => {
-    const moving = dragging.get(node.id);
-    return moving && moving.parentId === node.parentId ? { ...node, position: moving.position, dragging: true } : node;
+function keepDragged(
+  derived: ComponentFlowNode[],
+  transient: readonly ComponentFlowNode[],
+  dragged: ReadonlySet<string>,
+): ComponentFlowNode[] {
+  if (dragged.size === 0) return derived;
+  const moving = new Map<string, ComponentFlowNode>();
+  for (const node of transient) if (dragged.has(node.id)) moving.set(node.id, node);
+  const kept = derived.map((node) => {
+    const current = moving.get(node.id);
+    return current && current.parentId === node.parentId ? { ...node, position: current.position, dragging: current.dragging } : node;
+  });
+  return raised(kept, dragged);
+}
+
+/** Above every z-index the document's stacking gives (see derive.ts). */
+const DRAG_LIFT = 1_000_000;
+
+/** The nodes with `ids` and everything inside them lifted above the rest, keeping their order among themselves. */
+function raised(nodes: ComponentFlowNode[], ids: ReadonlySet<string>): ComponentFlowNode[] {
+  if (ids.size === 0) return nodes;
+  const lifted = new Set<string>();
+  // Parents come first, so a parent is lifted before its children are looked at.
+  return nodes.map((node) => {
+    if (!ids.has(node.id) && (node.parentId === undefined || !lifted.has(node.parentId))) return node;
+    lifted.add(node.id);
+    return { ...node, zIndex: (node.zIndex ?? 0) + DRAG_LIFT };
   });
 }
