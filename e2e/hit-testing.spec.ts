@@ -24,18 +24,18 @@ test.beforeEach(async ({ page }) => {
 });
 
 /**
- * An ALB routing to a service, drawn as a straight line at y = 128 (flow), across a subnet whose
- * top connection dot (or, with `across`, whose body) lies right on the line; an EKS cluster below.
+ * A subnet holding an ALB that routes to a service outside it: the edge leaves the subnet
+ * straight through its right-hand connection dot (flow y = 136, the subnet's middle), drawn
+ * above the subnet (an edge draws above the group its end sits in). An EKS cluster below.
  */
-async function edgeAcrossSubnet(page: Page, across: 'dot' | 'body'): Promise<void> {
-  const subnetY = across === 'dot' ? 128 : 60;
+async function edgeAcrossSubnet(page: Page): Promise<void> {
   await showDocument(
     page,
     diagram(
       [
-        node('alb', 'alb', 20, 100),
-        node('ecs-service', 'service', 640, 100),
-        node('subnet', 'subnet', 330, subnetY, { width: 200, height: 160 }),
+        node('subnet', 'subnet', 300, 60, { width: 300, height: 152 }),
+        node('alb', 'alb', 24, 48, { parent: 'subnet' }),
+        node('ecs-service', 'service', 700, 108),
         node('eks-cluster', 'eks', 300, 420, { width: 300, height: 180 }),
       ],
       [
@@ -55,9 +55,9 @@ function inSubnet(page: Page) {
 
 for (const speed of SPEEDS) {
   test(`a connection dot under an edge can be grabbed (${speed})`, async ({ page }) => {
-    await edgeAcrossSubnet(page, 'dot');
-    const dot = await pointIn(page, 'subnet', 0.5, 0);
-    await page.mouse.move(dot.x, dot.y - 30);
+    await edgeAcrossSubnet(page);
+    const dot = await pointIn(page, 'subnet', 1, 0.5);
+    await page.mouse.move(dot.x - 30, dot.y);
     await page.mouse.move(dot.x, dot.y, { steps: 3 });
     await screenshot(page, `hit-testing-dot-under-edge-${speed}`);
     await dragPointer(page, dot, await pointIn(page, 'eks', 0.5, 0.6), speed);
@@ -65,13 +65,13 @@ for (const speed of SPEEDS) {
   });
 
   test(`a connection dropped on a node where an edge crosses it connects to the node (${speed})`, async ({ page }) => {
-    await edgeAcrossSubnet(page, 'body');
+    await edgeAcrossSubnet(page);
     const eks = nodeLocator(page, 'eks');
     await eks.hover();
     const handle = (await eks.locator('.react-flow__handle[data-handleid="top"]').boundingBox())!;
-    const onEdge = await pointIn(page, 'subnet', 0.5, 0);
-    // The edge runs at flow y = 128; the subnet's top is at 60: 68 px below its top border, clear of the edge's label.
-    const release = { x: onEdge.x + 40, y: onEdge.y + 68 };
+    // On the edge inside the subnet, between the ALB and the subnet's border (the label is outside).
+    const border = await pointIn(page, 'subnet', 1, 0.5);
+    const release = { x: border.x - 28, y: border.y };
     await dragPointer(page, { x: handle.x + handle.width / 2, y: handle.y + handle.height / 2 }, release, speed);
     await screenshot(page, `hit-testing-drop-on-edge-${speed}`);
     expect(await inSubnet(page)()).toHaveLength(1);

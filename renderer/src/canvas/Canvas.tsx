@@ -30,7 +30,7 @@ import { GroupNode } from './GroupNode';
 import { PlaceholderGroupNode, PlaceholderNode } from './PlaceholderNode';
 import { RelationEdge } from './RelationEdge';
 import { useContextMenu, type ContextTarget } from './context-menu-state';
-import { HANDLE_REACH_PX, nearConnectionDot } from './handle-priority';
+import { HANDLE_REACH_PX, nodeWithDotNear, showDotsOf } from './handle-priority';
 import { OffscreenHint } from './OffscreenHint';
 import { RenameEditor } from './RenameEditor';
 import { useRenaming } from './rename-state';
@@ -185,17 +185,16 @@ export function Canvas({ nodeBadges = EMPTY_BADGES, edgeBadges = EMPTY_BADGES }:
     (event: ReactMouseEvent) => {
       const point = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
       services.pointer.set(point);
-      // Near a connection dot, edges let the pointer through, so the dot can be grabbed.
+      // Near a connection dot, edges let the pointer through and the dot shows, so it can be grabbed.
       if (event.buttons !== 0) return;
-      const near = nearConnectionDot(indexRef.current, point, HANDLE_REACH_PX / flow.getZoom());
-      container.current?.toggleAttribute('data-near-dot', near);
+      showDotsOf(container.current, nodeWithDotNear(indexRef.current, point, HANDLE_REACH_PX / flow.getZoom()));
     },
     [flow, services],
   );
   const onPointerLeave = useCallback(() => {
     // Paste then cascades from the originals rather than landing where the pointer last was.
     services.pointer.set(null);
-    container.current?.removeAttribute('data-near-dot');
+    showDotsOf(container.current, undefined);
   }, [services]);
 
   // Set on the element at once rather than through a render: a quick connection can be let go

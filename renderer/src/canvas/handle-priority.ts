@@ -4,12 +4,14 @@ import type { DocumentIndex, Point } from '../../../shared/document';
 export const HANDLE_REACH_PX = 10;
 
 /**
- * Whether `point` (flow coordinates) is within `reach` of one of a node's four connection dots
- * (the middles of its sides, see NodeHandles). Edges' invisible hit strips lie above groups and
- * their dots; while the pointer is this close to a dot the canvas lets the pointer through the
- * edges, so the dot can be grabbed.
+ * The node with a connection dot (the middle of a side, see NodeHandles) within `reach` of
+ * `point` (flow coordinates), topmost first; undefined when there is none. Edges' invisible hit
+ * strips can lie over a dot, and half of each dot lies outside its node, where hovering does not
+ * show it: while the pointer is this close, the canvas lets it through the edges and shows that
+ * node's dots, so the dot can be grabbed.
  */
-export function nearConnectionDot(index: DocumentIndex, point: Point, reach: number): boolean {
+export function nodeWithDotNear(index: DocumentIndex, point: Point, reach: number): string | undefined {
+  let found: string | undefined;
   for (const node of index.document.nodes) {
     const rect = index.absoluteRect(node.id);
     if (point.x < rect.x - reach || point.x > rect.x + rect.width + reach) continue;
@@ -22,7 +24,23 @@ export function nearConnectionDot(index: DocumentIndex, point: Point, reach: num
       [middleX, rect.y + rect.height],
       [rect.x, middleY],
     ] as const;
-    for (const [x, y] of dots) if (Math.abs(point.x - x) <= reach && Math.abs(point.y - y) <= reach) return true;
+    const near = dots.some(([x, y]) => Math.abs(point.x - x) <= reach && Math.abs(point.y - y) <= reach);
+    if (near && (found === undefined || index.stackingRank(node.id) > index.stackingRank(found))) found = node.id;
   }
-  return false;
+  return found;
+}
+
+/**
+ * Marks the canvas and node `nodeId` so the node's dots show and edges let the pointer through
+ * (see app.css), or clears the marks. Attributes on the elements, not React state: this follows
+ * every pointer move and must not re-render the canvas; React leaves attributes it does not own alone.
+ */
+export function showDotsOf(canvas: HTMLElement | null, nodeId: string | undefined): void {
+  if (!canvas) return;
+  const current = canvas.querySelector<HTMLElement>('.react-flow__node[data-dots-near]');
+  if (current && current.dataset.id === nodeId) return;
+  current?.removeAttribute('data-dots-near');
+  canvas.toggleAttribute('data-near-dot', nodeId !== undefined);
+  if (nodeId === undefined) return;
+  canvas.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(nodeId)}"]`)?.setAttribute('data-dots-near', '');
 }
