@@ -37,10 +37,13 @@ export function nodeWithDotNear(index: DocumentIndex, point: Point, reach: numbe
  */
 export function showDotsOf(canvas: HTMLElement | null, nodeId: string | undefined): void {
   if (!canvas) return;
-  const current = canvas.querySelector<HTMLElement>('.react-flow__node[data-dots-near]');
-  if (current && current.dataset.id === nodeId) return;
-  current?.removeAttribute('data-dots-near');
-  canvas.toggleAttribute('data-near-dot', nodeId !== undefined);
-  if (nodeId === undefined) return;
+  // Most moves change nothing: the canvas remembers whose dots show, so no query runs then.
+  if (canvas.dataset.nearDot === nodeId || (nodeId === undefined && !canvas.hasAttribute('data-near-dot'))) return;
+  canvas.querySelector<HTMLElement>('.react-flow__node[data-dots-near]')?.removeAttribute('data-dots-near');
+  if (nodeId === undefined) {
+    canvas.removeAttribute('data-near-dot');
+    return;
+  }
+  canvas.dataset.nearDot = nodeId;
   canvas.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(nodeId)}"]`)?.setAttribute('data-dots-near', '');
 }
