@@ -41,8 +41,12 @@ describe('FlowDeriver with placeholders', () => {
       runner: 'placeholderGroup',
       job: 'placeholder',
     });
-    expect(nodes.find((node) => node.id === 'runner')).toMatchObject({ width: 300, height: 200, zIndex: 0 });
-    expect(nodes.find((node) => node.id === 'job')!.parentId).toBe('runner');
+    const runner = nodes.find((node) => node.id === 'runner')!;
+    const job = nodes.find((node) => node.id === 'job')!;
+    expect(runner).toMatchObject({ width: 300, height: 200 });
+    expect(job.parentId).toBe('runner');
+    // A placeholder group stacks like any group: below what it holds.
+    expect(runner.zIndex!).toBeLessThan(job.zIndex!);
   });
 
   it('marks connections this version does not know', () => {

@@ -30,6 +30,7 @@ const inputs = (document: DiagramDocument, selected: ReadonlySet<string> = NONE)
   dropTargetId: null,
   nodeBadges: new Map(),
   edgeBadges: new Map(),
+  placeholders: NONE,
 });
 
 /** A VPC holding a subnet holding an ALB, a second VPC over it, and a service on the canvas routed to by the ALB. */
