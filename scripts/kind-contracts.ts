@@ -31,8 +31,12 @@ export interface KindContract {
   connections: Record<string, Json | null>;
 }
 
-/** Keys that explain rather than constrain: they may change at any time. */
-const EXPLANATORY = new Set(['title', 'description', 'examples', 'ui', 'unit', 'options', 'optionLabels', '$schema']);
+/**
+ * Keys that explain rather than constrain what a file holds: they may change at any time.
+ * `entry` (shared/catalog/entry-checks.ts) narrows what may be typed in, never what loads, so
+ * files written after it changes stay readable by older versions.
+ */
+const EXPLANATORY = new Set(['title', 'description', 'examples', 'ui', 'unit', 'options', 'optionLabels', 'entry', '$schema']);
 
 function constraints(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(constraints);

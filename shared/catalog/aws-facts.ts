@@ -66,3 +66,9 @@ export const INSTANCE_TYPE_PATTERN = /^[a-z][a-z0-9-]*\.[a-z0-9]+$/;
 export const INSTANCE_TYPE_LIST_PATTERN = new RegExp(
   `^${INSTANCE_TYPE_PATTERN.source.slice(1, -1)}(\\s*,\\s*${INSTANCE_TYPE_PATTERN.source.slice(1, -1)})*$`,
 );
+
+/**
+ * Sizes AWS allows for a VPC's or a subnet's IPv4 CIDR block: from /16 (65,536 addresses) down
+ * to /28 (16) (https://docs.aws.amazon.com/vpc/latest/userguide/vpc-cidr-blocks.html).
+ */
+export const IPV4_BLOCK_PREFIX = { largest: 16, smallest: 28 } as const;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
-import { CATALOG, defaultProps, ecsEc2Capacity, ecsService, eksFargateProfile, serviceAutoScaling } from './index';
-import { applyFieldChange, describeField, describeFields, humanize, validateField, type FieldDescriptor } from './fields';
+import { CATALOG, defaultProps, ecsEc2Capacity, ecsService, eksFargateProfile, serviceAutoScaling, subnet, vpc } from './index';
+import { applyFieldChange, describeField, describeFields, entryCheckOf, humanize, validateField, type FieldDescriptor } from './fields';
 import { stringMatching } from '../../test/matchers';
 
 function flatten(fields: readonly FieldDescriptor[]): FieldDescriptor[] {
@@ -37,6 +37,13 @@ describe('describeFields over the whole catalog', () => {
     for (const descriptor of fields) {
       expect(validateField(schema, descriptor.key, descriptor.defaultValue), descriptor.key).toBeUndefined();
       expect(descriptor.defaultValue).toEqual(schema.parse({})[descriptor.key]);
+    }
+  });
+
+  it.each(schemas)('%s: every entry check a field names exists', (_name, schema) => {
+    for (const [key, fieldSchema] of Object.entries(schema.shape)) {
+      const entry = entryCheckOf(fieldSchema as z.ZodType);
+      if (entry) expect(entry, key).toMatchObject({ known: true });
     }
   });
 
@@ -254,6 +261,19 @@ describe('validateField', () => {
 
   it('uses the catalog’s own messages for patterns', () => {
     expect(validateField(ecsEc2Capacity.props, 'instanceType', 'big one')).toBe('An instance type looks like m7g.large.');
+  });
+
+  it('runs the entry check a field names after the stored shape: CIDR blocks as AWS takes them', () => {
+    expect(validateField(vpc.props, 'cidr', '10.0.0.0/16')).toBeUndefined();
+    expect(validateField(subnet.props, 'cidr', '10.0.0.0/33')).toBe('/33 is not a prefix length: IPv4 has /0 to /32.');
+    expect(validateField(vpc.props, 'cidr', '10.0.0.0/8')).toBe(
+      'A /8 block is too large: AWS takes /16 (65,536 addresses) to /28 (16 addresses).',
+    );
+    expect(validateField(subnet.props, 'cidr', '10.0.1.5/24')).toBe(
+      'A block is written with its first address: 10.0.1.5 lies in 10.0.1.0/24.',
+    );
+    expect(validateField(subnet.props, 'cidr', '300.0.1.0/24')).toBe('300 is not an address part: each of the four is 0 to 255.');
+    expect(applyFieldChange(subnet.props, subnet.props.parse({}), 'cidr', '10.0.0.0/33')).toHaveProperty('error');
   });
 
   it('names the list row and field of an invalid item', () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ENTRY_CHECKS, isEntryCheckId } from './entry-checks';
 
 /**
  * What the inspector renders for a props schema, read once from the zod schema so the
@@ -108,6 +109,8 @@ interface FieldMeta {
   options?: unknown;
   optionLabels?: unknown;
   ui?: unknown;
+  /** An entry check's id (entry-checks.ts). */
+  entry?: unknown;
 }
 
 /** Minimal view of a zod schema's internals: the def and its checks. */
@@ -393,7 +396,15 @@ export function validateField(schema: z.ZodObject, key: string, value: unknown):
   const field = fieldSchema(schema, key);
   if (!field) return `Unknown property "${key}".`;
   const result = field.safeParse(value);
-  return result.success ? undefined : firstIssueMessage(result.error);
+  if (!result.success) return firstIssueMessage(result.error);
+  const { entry } = unwrap(field).meta;
+  return isEntryCheckId(entry) ? ENTRY_CHECKS[entry](value) : undefined;
+}
+
+/** The entry check a field names, if any; a name that is not a check is a catalog mistake the catalog test reports. */
+export function entryCheckOf(field: z.ZodType): { id: unknown; known: boolean } | undefined {
+  const { entry } = unwrap(field).meta;
+  return entry === undefined ? undefined : { id: entry, known: isEntryCheckId(entry) };
 }
 
 /**

@@ -15,6 +15,7 @@ import {
   type Rect,
 } from '../document';
 import { CASCADE_OFFSET } from './nodes';
+import { giveNewSubnetsFreeBlocks } from './subnet-blocks';
 import { count, defineOperation, type OperationResult, type Selection } from './types';
 
 export interface PasteReport {
@@ -81,7 +82,7 @@ function insertCopy(
     if (settled.adoptedIds.length > 0) adopted.push({ groupId: id, nodeIds: settled.adoptedIds });
   }
   return {
-    document: next,
+    document: giveNewSubnetsFreeBlocks(document, next),
     selection: { nodeIds: result.insertedNodeIds, edgeIds: [] },
     report: { insertedIds: result.insertedNodeIds, parentId, adopted, ...(refusedBy ? { refusedBy } : {}) },
   };

@@ -20,6 +20,7 @@ import {
   type Rect,
   type Size,
 } from '../document';
+import { giveNewSubnetsFreeBlocks } from './subnet-blocks';
 import { EMPTY_SELECTION, count, defineOperation, type OperationResult } from './types';
 
 /** Offset between components added at the same spot, so a row of drops there never stacks invisibly. */
@@ -60,6 +61,7 @@ export const addComponent = defineOperation({
       ...(parent ? { parentId: parent.id } : {}),
     });
     const settled = settlePlacement(addNodes(document, [node]), id);
+    settled.document = giveNewSubnetsFreeBlocks(document, settled.document);
     // A new group dropped on a group it took in was not refused by it.
     const under = parent ? undefined : index.groupsAt(args.center).find((group) => !settled.adoptedIds.includes(group.id));
     return {
@@ -117,6 +119,7 @@ export const addComponentInView = defineOperation({
       ...(parent ? { parentId: parent.id } : {}),
     });
     const settled = settlePlacement(addNodes(document, [node]), id);
+    settled.document = giveNewSubnetsFreeBlocks(document, settled.document);
     return {
       document: settled.document,
       selection: { nodeIds: [id], edgeIds: [] },

@@ -1,3 +1,8 @@
+import { cidrBlockInvalid } from './checks/cidr-block-invalid';
+import { subnetOutsideVpcCidr } from './checks/subnet-outside-vpc-cidr';
+import { subnetCidrOverlap } from './checks/subnet-cidr-overlap';
+import { natGatewayPublicSubnet } from './checks/nat-gateway-public-subnet';
+import { internetToInternalLb } from './checks/internet-to-internal-lb';
 import { albRequestCountNeedsAlb } from './checks/alb-request-count-needs-alb';
 import { albTwoAz } from './checks/alb-two-az';
 import { asgCapacityProviderConfig } from './checks/asg-capacity-provider-config';
@@ -68,8 +73,14 @@ export const RULES: readonly Rule[] = [
   azDuplicateZone,
   lbVpcMismatch,
   lbModeNone,
+  internetToInternalLb,
   hostportMismatch,
   staticPortDensity,
+  // Network addressing
+  cidrBlockInvalid,
+  subnetOutsideVpcCidr,
+  subnetCidrOverlap,
+  natGatewayPublicSubnet,
   // Launch types and capacity
   launchtypeXorStrategy,
   placementConflict,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AWS_COLORS } from '../common';
+import type { EntryCheckId } from '../entry-checks';
 import { defineKind } from '../types';
 
 export const subnet = defineKind({
@@ -27,7 +28,7 @@ export const subnet = defineKind({
       .string()
       .regex(/^(\d{1,3}\.){3}\d{1,3}\/\d{1,2}$/, 'A CIDR block looks like 10.0.1.0/24.')
       .default('10.0.1.0/24')
-      .meta({ title: 'CIDR block' }),
+      .meta({ title: 'CIDR block', entry: 'aws-ipv4-block' satisfies EntryCheckId }),
     mapPublicIpOnLaunch: z
       .boolean()
       .default(false)

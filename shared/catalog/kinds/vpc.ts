@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AWS_COLORS } from '../common';
+import type { EntryCheckId } from '../entry-checks';
 import { defineKind } from '../types';
 
 export const vpc = defineKind({
@@ -17,7 +18,7 @@ export const vpc = defineKind({
       .string()
       .regex(/^(\d{1,3}\.){3}\d{1,3}\/\d{1,2}$/, 'A CIDR block looks like 10.0.0.0/16.')
       .default('10.0.0.0/16')
-      .meta({ title: 'CIDR block' }),
+      .meta({ title: 'CIDR block', entry: 'aws-ipv4-block' satisfies EntryCheckId }),
     dnsSupport: z.boolean().default(true).meta({ title: 'DNS resolution' }),
     dnsHostnames: z.boolean().default(true).meta({ title: 'DNS hostnames' }),
   }),

@@ -57,6 +57,15 @@ describe('vpcLayout', () => {
     expect(layout.groups).toEqual([{ name: 'Private', access: 'private', cidrMask: 24 }]);
   });
 
+  it('leaves a VPC block AWS refuses to CDK’s default range, so synthesis does not throw', () => {
+    for (const cidr of ['10.0.0.0/33', '10.0.0.0/8', '10.0.0.9/16']) {
+      const { model, vpc } = network([group('vpc', 'vpc', undefined, { cidr })]);
+      expect(vpcLayout(model, vpc, undefined).cidr, cidr).toBeUndefined();
+    }
+    const { model, vpc } = network([group('vpc', 'vpc', undefined, { cidr: '172.16.0.0/20' })]);
+    expect(vpcLayout(model, vpc, undefined).cidr).toBe('172.16.0.0/20');
+  });
+
   it('lets CDK size subnets that do not fit the VPC range', () => {
     const { model, vpc } = network([
       group('vpc', 'vpc', undefined, { cidr: '10.0.0.0/24' }),

@@ -1,3 +1,4 @@
+import { checkAwsIpv4Block } from '../../../network';
 import {
   isNodeOfKind,
   kindsWith,
@@ -161,7 +162,8 @@ export function vpcLayout(model: DiagramModel, vpc: DiagramNode, regionCode: str
 
   return {
     node: vpc,
-    cidr: props.cidr,
+    // A block AWS refuses (cidr-block-invalid reports it) would fail synthesis: CDK's default range stands in.
+    cidr: checkAwsIpv4Block(props.cidr).ok ? props.cidr : undefined,
     dnsSupport: props.dnsSupport,
     dnsHostnames: props.dnsHostnames,
     azCount,

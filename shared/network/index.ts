@@ -1,0 +1,2 @@
+export * from './ipv4-cidr';
+export * from './aws-block';
