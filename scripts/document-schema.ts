@@ -28,7 +28,8 @@ function toJsonSchema(schema: z.ZodType): JsonSchema {
 
 /**
  * Stowage's own `.meta()` keys are not JSON Schema keywords: suggested values become
- * `examples`, the unit joins the description, UI hints are dropped.
+ * `examples`, the unit joins the description, UI hints and entry checks (what may be typed in,
+ * not what a file may hold) are dropped.
  */
 function cleanMeta(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(cleanMeta);
@@ -36,7 +37,7 @@ function cleanMeta(value: unknown): unknown {
   const out: JsonSchema = {};
   const source = value as JsonSchema;
   for (const [key, item] of Object.entries(source)) {
-    if (key === 'ui' || key === 'optionLabels' || key === 'unit' || key === 'options') continue;
+    if (key === 'ui' || key === 'optionLabels' || key === 'unit' || key === 'options' || key === 'entry') continue;
     out[key] = cleanMeta(item);
   }
   if (typeof source.unit === 'string') {
