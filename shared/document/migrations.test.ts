@@ -320,7 +320,14 @@ describe('migrationProblems, on an invented history', () => {
  * fails until you do). Format migrations take their cases from fixtures/v<N>.stowage and
  * fixtures/v<N>.migrated.stowage.
  */
-const KIND_MIGRATION_CASES: MigrationCases['kinds'] = {};
+const KIND_MIGRATION_CASES: MigrationCases['kinds'] = {
+  'eks-fargate-profile': {
+    2: {
+      before: { selectors: [{ namespace: 'default', labels: 'app=web' }] },
+      after: { selectors: [{ namespace: 'default', labels: 'app=web' }] },
+    },
+  },
+};
 
 function formatCases(): MigrationCases['format'] {
   const cases: Record<number, { input: string; expected: string }> = {};

@@ -294,17 +294,33 @@ export function parseLabels(text: string): Map<string, string> {
   return labels;
 }
 
-/** A Fargate profile selector matches a pod when the namespace is equal and every selector label is on the pod. */
+/**
+ * A Fargate profile selector matches a pod when its namespace matches and every selector label
+ * is on the pod. Namespaces, label keys and label values may hold the wildcards `*` (any run of
+ * characters) and `?` (one character)
+ * (https://docs.aws.amazon.com/eks/latest/userguide/fargate-profile.html#fargate-profile-wildcards).
+ */
 export function fargateProfileMatches(
   profile: NodeOfKind<(typeof PROFILE_KINDS)[number]>,
   workload: NodeOfKind<KubernetesWorkloadKindId>,
 ): boolean {
   const { selectors } = propsOf(profile);
   const pod = propsOf(workload);
-  const podLabels = parseLabels(pod.labels);
+  const podLabels = [...parseLabels(pod.labels)];
   return selectors.some((selector) => {
-    if (selector.namespace !== pod.namespace) return false;
-    for (const [key, value] of parseLabels(selector.labels)) if (podLabels.get(key) !== value) return false;
+    if (!wildcardMatches(selector.namespace, pod.namespace)) return false;
+    for (const [key, value] of parseLabels(selector.labels)) {
+      if (!podLabels.some(([podKey, podValue]) => wildcardMatches(key, podKey) && wildcardMatches(value, podValue))) return false;
+    }
     return true;
   });
+}
+
+/** Whether `text` matches `pattern`, where `*` stands for any run of characters and `?` for one. */
+export function wildcardMatches(pattern: string, text: string): boolean {
+  if (!/[*?]/.test(pattern)) return pattern === text;
+  const source = [...pattern]
+    .map((char) => (char === '*' ? '.*' : char === '?' ? '.' : char.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
+    .join('');
+  return new RegExp(`^${source}$`, 'su').test(text);
 }

@@ -1,3 +1,4 @@
+import { eksFargateProfileCaptures } from './checks/eks-fargate-profile-captures';
 import { cidrBlockInvalid } from './checks/cidr-block-invalid';
 import { subnetOutsideVpcCidr } from './checks/subnet-outside-vpc-cidr';
 import { subnetCidrOverlap } from './checks/subnet-cidr-overlap';
@@ -114,6 +115,7 @@ export const RULES: readonly Rule[] = [
   eksIngressNeedsLbc,
   eksPodsUnschedulable,
   eksFargateProfileMismatch,
+  eksFargateProfileCaptures,
   eksWindowsNeedsLinux,
   eksFargateProfileShape,
 ];

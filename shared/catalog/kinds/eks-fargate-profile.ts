@@ -17,13 +17,20 @@ export const eksFargateProfile = defineKind({
     selectors: z
       .array(
         z.strictObject({
-          namespace: z.string().max(63).default('default').meta({ title: 'Namespace' }),
+          namespace: z
+            .string()
+            .max(63)
+            .default('default')
+            .meta({ title: 'Namespace', description: '* and ? are wildcards: prod-* selects every namespace starting with prod-.' }),
           labels: z
             .string()
             .max(1024)
-            .regex(/^$|^[\w./-]+=[\w.-]*(\s*,\s*[\w./-]+=[\w.-]*)*$/, 'Labels are key=value pairs separated by commas.')
+            .regex(/^$|^[\w./*?-]+=[\w.*?-]*(\s*,\s*[\w./*?-]+=[\w.*?-]*)*$/, 'Labels are key=value pairs separated by commas.')
             .default('')
-            .meta({ title: 'Labels', description: 'key=value pairs, comma separated. Empty matches every pod in the namespace.' }),
+            .meta({
+              title: 'Labels',
+              description: 'key=value pairs, comma separated; * and ? are wildcards. Empty matches every pod in the namespace.',
+            }),
         }),
       )
       .max(10)
@@ -36,5 +43,12 @@ export const eksFargateProfile = defineKind({
   connections: [inSubnet('in subnet', 'Pods on this profile get network interfaces in this subnet (private subnets only).')],
   summary: (props) =>
     props.selectors.map((selector) => selector.namespace + (selector.labels ? ` (${selector.labels})` : '')).join(', ') || 'no selectors',
+  migrations: [
+    {
+      version: 2,
+      description: 'Selector label keys and values may hold the wildcards * and ?, as EKS allows; earlier files read the same.',
+      up: (props) => props,
+    },
+  ],
   docsUrl: 'https://docs.aws.amazon.com/eks/latest/userguide/fargate-profile.html',
 });

@@ -31,4 +31,30 @@ describe(RULE, () => {
     d.add('eks-workload', { in: profile, props: { labels: 'tier=web, app=shop' } });
     expect(check(d.build(), RULE)).toEqual([]);
   });
+
+  it('near miss: wildcards in the namespace, label keys and label values match as EKS matches them', () => {
+    const d = diagram();
+    const stack = eksStack(d);
+    const profile = d.add('eks-fargate-profile', {
+      in: stack.cluster,
+      props: { selectors: [{ namespace: 'prod-*', labels: 'app=web-?, team*=*' }] },
+    });
+    d.add('eks-workload', { in: profile, props: { namespace: 'prod-eu', labels: 'app=web-1, team-name=shop' } });
+    expect(check(d.build(), RULE)).toEqual([]);
+  });
+
+  it('wildcards still have to match: ? is exactly one character, and * does not cross into other namespaces', () => {
+    const d = diagram();
+    const stack = eksStack(d);
+    const profile = d.add('eks-fargate-profile', {
+      in: stack.cluster,
+      props: { selectors: [{ namespace: 'prod-*', labels: 'app=web-?' }] },
+    });
+    d.add('eks-workload', { in: profile, label: 'two', props: { namespace: 'prod-eu', labels: 'app=web-12' } });
+    d.add('eks-workload', { in: profile, label: 'staging', props: { namespace: 'staging', labels: 'app=web-1' } });
+    expect(check(d.build(), RULE).map((finding) => finding.message.split(' is drawn')[0])).toEqual([
+      'Kubernetes workload "two"',
+      'Kubernetes workload "staging"',
+    ]);
+  });
 });
