@@ -64,6 +64,13 @@ export function contentRect(index: DocumentIndex, groupId: string): Rect {
   };
 }
 
+/** Under a group's lowest child (`occupied` holds the children's rects), `gap` below it at the content's left edge; the group grows to fit. */
+export function belowChildren(index: DocumentIndex, groupId: string, occupied: readonly Rect[], gap: number): Point {
+  const content = contentRect(index, groupId);
+  const bottom = occupied.reduce((low, rect) => Math.max(low, rect.y + rect.height), content.y - gap);
+  return { x: content.x, y: bottom + gap };
+}
+
 export function centerOf(rect: Rect): Point {
   return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
 }

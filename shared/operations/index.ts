@@ -4,6 +4,7 @@ import { duplicate, paste } from './clipboard';
 import { connect, setEdgeProps } from './edges';
 import { addComponent, addComponentInView, deleteSelected, dropNodes, nudge, renameNode, resizeGroup, setNodeProps } from './nodes';
 import { restackNodes } from './stacking';
+import { moveInTree } from './tree';
 import { EMPTY_SELECTION, type Operation, type OperationContext, type OperationResult } from './types';
 import { createIdFactory } from '../document';
 import type { DiagramDocument } from '../document';
@@ -16,6 +17,7 @@ export * from './diagram';
 export * from './align';
 export * from './stacking';
 export * from './nesting';
+export * from './tree';
 
 /**
  * Every document edit, registered once. The canvas, menus, keyboard, inspector, problems
@@ -40,6 +42,7 @@ export const OPERATIONS = [
   align,
   distribute,
   restackNodes,
+  moveInTree,
 ] as const;
 
 export type OperationId = (typeof OPERATIONS)[number]['id'];

@@ -4,6 +4,7 @@ import {
   DocumentIndex,
   addNodes,
   allIds,
+  belowChildren,
   bringToTopOfSiblings,
   centerOf,
   contentRect,
@@ -109,7 +110,7 @@ export const addComponentInView = defineOperation({
     const preferred = { x: centerOf(area).x - size.width / 2, y: centerOf(area).y - size.height / 2 };
     const spot =
       findFreeSpot(size, preferred, occupied, { area }) ??
-      (parent ? belowChildren(index, parent.id, occupied) : findFreeSpot(size, preferred, occupied, { rings: 400 })) ??
+      (parent ? belowChildren(index, parent.id, occupied, CASCADE_OFFSET) : findFreeSpot(size, preferred, occupied, { rings: 400 })) ??
       preferred;
     const id = context.newId('n', allIds(document));
     const origin = parent ? index.absolutePosition(parent.id) : { x: 0, y: 0 };
@@ -134,13 +135,6 @@ function intersection(a: Rect, b: Rect): Rect | undefined {
   const right = Math.min(a.x + a.width, b.x + b.width);
   const bottom = Math.min(a.y + a.height, b.y + b.height);
   return right > x && bottom > y ? { x, y, width: right - x, height: bottom - y } : undefined;
-}
-
-/** Under a group's lowest child, at its content's left edge (the group grows to fit). */
-function belowChildren(index: DocumentIndex, groupId: string, occupied: readonly Rect[]): Point {
-  const content = contentRect(index, groupId);
-  const bottom = occupied.reduce((low, rect) => Math.max(low, rect.y + rect.height), content.y - CASCADE_OFFSET);
-  return { x: content.x, y: bottom + CASCADE_OFFSET };
 }
 
 export const deleteSelected = defineOperation({
