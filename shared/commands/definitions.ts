@@ -90,6 +90,7 @@ export const COMMANDS = [
   { id: 'view.toggleMinimap', label: 'Minimap', shortcuts: ['Shift+M'], menu: 'view', section: 1, availableReadOnly: true },
   { id: 'view.toggleSnap', label: 'Snap to Grid', shortcuts: ['Shift+G'], menu: 'view', section: 1, availableReadOnly: true },
   { id: 'view.toggleProblems', label: 'Problems', shortcuts: ['Shift+Mod+M'], menu: 'view', section: 1, availableReadOnly: true },
+  { id: 'view.toggleLayers', label: 'Layers', shortcuts: ['Shift+L'], menu: 'view', section: 1, availableReadOnly: true },
 
   { id: 'arrange.bringToFront', label: 'Bring to Front', shortcuts: ['Shift+Mod+]'], menu: 'arrange', section: 0 },
   { id: 'arrange.bringForward', label: 'Bring Forward', shortcuts: ['Mod+]'], menu: 'arrange', section: 0 },
@@ -118,6 +119,7 @@ export const GESTURES: readonly { label: string; inputs: readonly string[] }[] =
   { label: 'Select several', inputs: ['Shift+Click', 'Mod+Click', 'Drag on empty canvas'] },
   { label: 'Pan', inputs: ['Space+Drag', 'Middle mouse button', 'Scroll'] },
   { label: 'Zoom', inputs: ['Mod+Scroll', 'Pinch'] },
+  { label: 'Reorder, or move into a group (Layers)', inputs: ['Drag a row'] },
 ];
 
 const byId: ReadonlyMap<string, CommandDefinition> = new Map(COMMANDS.map((command) => [command.id, command]));

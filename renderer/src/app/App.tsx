@@ -6,13 +6,13 @@ import { Canvas } from '../canvas/Canvas';
 import { CanvasContextMenu } from '../canvas/CanvasContextMenu';
 import { useKeyboardShortcuts } from '../commands/keyboard';
 import { Inspector } from '../inspector/Inspector';
-import { Palette } from '../palette/Palette';
 import { findingsFor, useBadges } from '../problems/findings';
 import { ProblemsPanel } from '../problems/ProblemsPanel';
 import { Dialogs } from '../ui/Dialogs';
 import { Toasts } from '../ui/Toasts';
 import { MenuBar } from './MenuBar';
 import { ReadOnlyBanner } from './ReadOnlyBanner';
+import { Sidebar } from './Sidebar';
 import { useServices } from './services';
 import { StatusBar } from './StatusBar';
 import { Toolbar } from './Toolbar';
@@ -40,7 +40,7 @@ export function App() {
           {services.host.kind === 'browser' && <MenuBar />}
           <Toolbar />
         </header>
-        <Palette />
+        <Sidebar nodeBadges={badges.nodes} />
         <main className="stowage-main">
           <ReadOnlyBanner />
           <div className="stowage-main__canvas">

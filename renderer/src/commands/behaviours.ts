@@ -163,6 +163,11 @@ export function createBehaviours(services: AppServices): Record<CommandId, Comma
       run: () => session.getState().setShowProblems(!session.getState().showProblems),
       checked: () => session.getState().showProblems,
     },
+    // The Layers panel shares the left sidebar with the palette, so showing it never moves the canvas.
+    'view.toggleLayers': {
+      run: () => session.getState().setSidebarTab(session.getState().sidebarTab === 'layers' ? 'components' : 'layers'),
+      checked: () => session.getState().sidebarTab === 'layers',
+    },
 
     'arrange.bringToFront': restack('front'),
     'arrange.bringForward': restack('forward'),

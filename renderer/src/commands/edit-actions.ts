@@ -21,6 +21,9 @@ import {
   type ConnectReport,
   type ConnectRequest,
   type DraggedNode,
+  moveInTree,
+  type TreeMoveArgs,
+  type TreeMoveReport,
 } from '../../../shared/operations';
 import type { AppServices } from '../app/services';
 import { runOperation } from '../state/run-operation';
@@ -123,7 +126,12 @@ export function restackSelection(services: AppServices, move: RestackMove): void
   if (nodeIds.length > 0) runOperation(services, restackNodes, { nodeIds, move });
 }
 
-/** Renames a node (the in-place editor on the canvas): one undo step. */
+/** Moves nodes in the containment tree (the Layers panel): among their siblings, or into another group or onto the canvas. */
+export function moveNodesInTree(services: AppServices, args: TreeMoveArgs): TreeMoveReport | undefined {
+  return runOperation(services, moveInTree, args).report;
+}
+
+/** Renames a node (the in-place editor on the canvas or in the Layers panel): one undo step. */
 export function renameNodeTo(services: AppServices, nodeId: string, label: string): void {
   runOperation(services, renameNode, { nodeId, label });
 }

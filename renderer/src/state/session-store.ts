@@ -15,7 +15,13 @@ export interface SessionState {
   dropTargetId: string | null;
   /** Where the pointer last was on the canvas, in flow coordinates (paste goes there). */
   lastPointer: { x: number; y: number } | null;
+  /** What the left sidebar shows: the palette of components or the Layers panel. */
+  sidebarTab: SidebarTab;
+  /** Groups whose rows the Layers panel shows closed; every other group shows what it holds. */
+  collapsedLayerIds: ReadonlySet<string>;
 }
+
+export type SidebarTab = 'components' | 'layers';
 
 export interface SessionActions {
   select(nodeIds: Iterable<string>, edgeIds?: Iterable<string>): void;
@@ -25,6 +31,8 @@ export interface SessionActions {
   setShowProblems(on: boolean): void;
   setDropTarget(id: string | null): void;
   setLastPointer(point: { x: number; y: number } | null): void;
+  setSidebarTab(tab: SidebarTab): void;
+  setLayersCollapsed(ids: Iterable<string>, collapsed: boolean): void;
 }
 
 export type SessionStore = ReturnType<typeof createSessionStore>;
@@ -41,6 +49,8 @@ export function createSessionStore() {
     showProblems: false,
     dropTargetId: null,
     lastPointer: null,
+    sidebarTab: 'components',
+    collapsedLayerIds: NONE,
 
     select(nodeIds, edgeIds = []) {
       const nodes = new Set(nodeIds);
@@ -61,6 +71,18 @@ export function createSessionStore() {
       if (get().dropTargetId !== id) set({ dropTargetId: id });
     },
     setLastPointer: (point) => set({ lastPointer: point }),
+    setSidebarTab(tab) {
+      if (get().sidebarTab !== tab) set({ sidebarTab: tab });
+    },
+    setLayersCollapsed(ids, collapsed) {
+      const current = get().collapsedLayerIds;
+      const next = new Set(current);
+      for (const id of ids) {
+        if (collapsed) next.add(id);
+        else next.delete(id);
+      }
+      if (!sameSet(next, current)) set({ collapsedLayerIds: next.size ? next : NONE });
+    },
   }));
 }
 
