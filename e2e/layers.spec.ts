@@ -1,6 +1,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { generateDiagram } from '../bench/generate-diagram';
 import {
+  RawMouse,
   SPEEDS,
   canvasBox,
   clickAt,
@@ -179,6 +180,36 @@ test('a click selects on the canvas and brings it into view; Mod and Shift selec
   const tree = (await page.getByRole('tree', { name: 'Layers' }).boundingBox())!;
   await page.mouse.click(tree.x + tree.width / 2, tree.y + tree.height - 20);
   expect(await selectedNodeIds(page)).toEqual([]);
+});
+
+test('a quick run of selections here ends with the last one in view, even while the canvas is still moving to the one before', async ({
+  page,
+}) => {
+  await showDocument(page, diagram([...architecture().nodes, node('ecr-repository', 'far', 2600, 1800, { label: 'far-away' })]));
+  await openLayers(page);
+  const far = await inRow(page, 'far', 0.5);
+  // The NAT gateway is in view at first; the far repository is not.
+  const nat = await inRow(page, 'nat', 0.5);
+  // Two clicks in a burst: the second comes while the view is on its way to the first.
+  const mouse = await RawMouse.open(page);
+  mouse.move(far);
+  mouse.press(far);
+  mouse.release(far);
+  mouse.move(nat);
+  mouse.press(nat);
+  mouse.release(nat);
+  await mouse.handled();
+  expect(await selectedNodeIds(page)).toEqual(['nat']);
+  await page.waitForTimeout(600);
+  const pane = await canvasBox(page);
+  const box = await nodeLocator(page, 'nat')
+    .boundingBox({ timeout: 2000 })
+    .catch(() => null);
+  expect(box, 'the NAT gateway is drawn, so in view').not.toBeNull();
+  expect(box!.x).toBeGreaterThanOrEqual(pane.x);
+  expect(box!.y).toBeGreaterThanOrEqual(pane.y);
+  expect(box!.x + box!.width).toBeLessThanOrEqual(pane.x + pane.width);
+  expect(box!.y + box!.height).toBeLessThanOrEqual(pane.y + pane.height);
 });
 
 test('the keyboard walks the tree: arrows select, Right and Left open and close, Shift extends, letters jump, Enter and F2 rename', async ({
