@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { generateDiagram } from '../bench/generate-diagram';
 import {
@@ -533,6 +535,11 @@ test('with 1,000 components only the rows in view are drawn, and scrolling, sele
     await settle(page);
   };
   const withoutLayers = await framesDuring(page, canvasDrag);
+  // For comparison: selecting a card on the canvas itself.
+  await armLatency(page, 'pointerdown');
+  await clickAt(page, await pointIn(page, service.id, 0.5, 0.5));
+  const canvasClickToFrame = await latency(page);
+  await page.keyboard.press('Escape');
 
   const opened = await page.evaluate(async () => {
     const services = (window as unknown as { __stowage: { session: { getState(): { setSidebarTab(tab: string): void } } } }).__stowage;
@@ -585,6 +592,17 @@ test('with 1,000 components only the rows in view are drawn, and scrolling, sele
   await page.keyboard.press('Home');
   expect(await tree.evaluate((element) => element.scrollTop)).toBe(0);
 
+  // Held near the bottom edge, a drag scrolls the list; Escape ends it without moving anything.
+  const before = await currentDocument(page);
+  const grabbed = await inRow(page, (await rowIds(page))[3]!, 0.5);
+  await page.mouse.move(grabbed.x, grabbed.y);
+  await page.mouse.down();
+  await page.mouse.move(grabbed.x, box.y + box.height - 6, { steps: 6 });
+  await expect.poll(() => tree.evaluate((element) => element.scrollTop)).toBeGreaterThan(100);
+  await page.keyboard.press('Escape');
+  await page.mouse.up();
+  expect(await currentDocument(page)).toEqual(before);
+
   await page.keyboard.press('Escape');
   // Selecting here brought the rows' nodes into view; back to where the first drag started.
   await page.evaluate(() =>
@@ -598,6 +616,55 @@ test('with 1,000 components only the rows in view are drawn, and scrolling, sele
   report('wheel scrolling, frame interval', `median ${ms(scrolling.median)}, p95 ${ms(scrolling.p95)} (${scrolling.frames} frames)`);
   report('click on a row to the frame showing it selected', ms(clickToFrame));
   report('ArrowDown to the frame showing the next row selected', ms(arrowToFrame));
+  report('for comparison, a click on a card on the canvas to the frame showing it selected', ms(canvasClickToFrame));
   report('dragging a service on the canvas, Components tab shown', `median ${ms(withoutLayers.median)}, p95 ${ms(withoutLayers.p95)}`);
   report('dragging a service on the canvas, Layers shown', `median ${ms(withLayers.median)}, p95 ${ms(withLayers.p95)}`);
+});
+
+test('a right-click on a row opens the canvas menu for its node: Bring to Front from there is one undo step', async ({ page }) => {
+  await showDocument(page, architecture());
+  await openLayers(page);
+  await row(page, 'region').click({ button: 'right' });
+  expect(await selectedNodeIds(page)).toEqual(['region']);
+  const menu = page.getByRole('menu', { name: 'Canvas menu' });
+  await expect(menu).toBeVisible();
+  await screenshot(page, 'layers-context-menu');
+  await menu.getByRole('menuitem', { name: /Bring to Front/ }).click();
+  expect(await siblingOrder(page)).toEqual(['cluster', 'repo', 'region']);
+  expect(await rowIds(page).then((ids) => ids[0])).toBe('region');
+  expect(await undoLabel(page)).toBe('Bring to Front');
+});
+
+test('on a read-only diagram, rows select but a drag or a rename says why nothing changes', async ({ page }) => {
+  const document = JSON.parse(readFileSync(join(import.meta.dirname, '../examples/fargate-web-service.stowage'), 'utf8')) as {
+    kindVersions?: Record<string, number>;
+    nodes: Record<string, unknown>[];
+  };
+  // Saved by a later Stowage: a newer ECS service version and a kind this one lacks.
+  document.kindVersions = { 'ecs-service': 2 };
+  document.nodes.push({
+    id: 'runner',
+    kind: 'apprunner-service',
+    label: 'checkout-api',
+    parentId: 'region',
+    position: { x: 1260, y: 80 },
+    size: { width: 260, height: 200 },
+    props: {},
+  });
+  const chooser = page.waitForEvent('filechooser');
+  await page.keyboard.press(`${mod}+o`);
+  await (await chooser).setFiles({ name: 'newer.stowage', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(document)) });
+  await expect(page.getByTestId('read-only-banner')).toBeVisible();
+  const opened = await currentDocument(page);
+  await openLayers(page);
+  await expect(row(page, 'runner')).toHaveAttribute('aria-label', 'checkout-api, Unknown kind apprunner-service');
+  await row(page, 'runner').click();
+  expect(await selectedNodeIds(page)).toEqual(['runner']);
+  const [first, second] = await rowIds(page);
+  await dragPointer(page, await inRow(page, second!, 0.5), await inRow(page, first!, 0.1), 'slow');
+  await expect(page.getByText(/This diagram is read-only/).first()).toBeVisible();
+  await row(page, 'runner').dblclick();
+  await expect(page.getByRole('textbox', { name: 'Rename' })).toHaveCount(0);
+  expect(await currentDocument(page)).toEqual(opened);
+  await screenshot(page, 'layers-read-only');
 });

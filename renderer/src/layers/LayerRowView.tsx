@@ -1,4 +1,4 @@
-import { memo, useRef, type KeyboardEvent, type PointerEvent } from 'react';
+import { memo, useRef, type KeyboardEvent, type MouseEvent, type PointerEvent } from 'react';
 import { findKind, iconOf } from '../../../shared/catalog';
 import { LIMITS, type DiagramNode } from '../../../shared/document';
 import { Badge } from '../canvas/Badge';
@@ -24,6 +24,7 @@ export interface LayerRowProps {
   onToggle(id: string): void;
   onStartRename(id: string): void;
   onFinishRename(id: string, label: string | null): void;
+  onContextMenu(event: MouseEvent<HTMLElement>, id: string): void;
 }
 
 /** The DOM id of a row, for aria-activedescendant. */
@@ -68,6 +69,7 @@ export const LayerRowView = memo(function LayerRowView(props: LayerRowProps) {
       data-row-id={row.id}
       data-testid={`layer-${row.id}`}
       onPointerDown={(event) => props.onPointerDown(event, row.id)}
+      onContextMenu={(event) => props.onContextMenu(event, row.id)}
       onDoubleClick={(event) => {
         if ((event.target as HTMLElement).closest('[data-toggle]')) return;
         props.onStartRename(row.id);

@@ -1,9 +1,20 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type MouseEvent,
+  type PointerEvent,
+} from 'react';
 import { useStore } from 'zustand';
 import { readOnlyRefusal, type DiagramDocument, type DiagramNode } from '../../../shared/document';
 import { moveInTree, treeMoveRefusal } from '../../../shared/operations';
 import { useServices, type AppServices } from '../app/services';
 import type { BadgeInfo } from '../canvas/flow-types';
+import { useContextMenu } from '../canvas/context-menu-state';
 import { useRenaming } from '../canvas/rename-state';
 import { moveNodesInTree, renameNodeTo } from '../commands/edit-actions';
 import {
@@ -236,6 +247,20 @@ export function LayersPanel({ badges = NO_BADGES }: { badges?: ReadonlyMap<strin
     [documents, services],
   );
 
+  // The canvas's context menu, for the row's node: the same commands (cut, copy, delete, arrange …).
+  const onContextMenu = useCallback(
+    (event: MouseEvent<HTMLElement>, id: string) => {
+      event.preventDefault();
+      if (!session.getState().selectedNodeIds.has(id)) {
+        anchor.current = id;
+        selectOwn([id]);
+      }
+      setFocusedId(id);
+      useContextMenu.getState().open({ x: event.clientX, y: event.clientY, target: { type: 'node', id } });
+    },
+    [selectOwn, session],
+  );
+
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     // Keys typed into the rename field are the field's.
     if (event.target !== event.currentTarget) return;
@@ -379,6 +404,7 @@ export function LayersPanel({ badges = NO_BADGES }: { badges?: ReadonlyMap<strin
                 onToggle={onToggle}
                 onStartRename={onStartRename}
                 onFinishRename={onFinishRename}
+                onContextMenu={onContextMenu}
               />
             );
           })}
