@@ -40,7 +40,7 @@ export function describeConnections(kind: KindDefinition): string {
   for (const source of CATALOG) {
     if (source.id === kind.id) continue;
     for (const definition of source.connections) {
-      if (!definition.to.includes(kind.id)) continue;
+      if (!(definition.to as readonly string[]).includes(kind.id)) continue;
       const key = `${definition.relation}|${definition.label}`;
       const entry = incoming.get(key) ?? { label: definition.label, sources: [] };
       entry.sources.push(source.id);

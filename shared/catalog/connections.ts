@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ConnectionDefinition } from './types';
+import { defineConnection } from './types';
 
 /**
  * Connections that several source kinds share, written once. A kind lists the ones
@@ -9,14 +9,14 @@ import type { ConnectionDefinition } from './types';
 export const WORKLOAD_KINDS = ['ecs-service', 'ecs-task', 'eks-workload'] as const;
 export const IMAGE_SOURCE_KINDS = ['ecr-repository', 'dockerhub-image'] as const;
 
-export const pullsImage: ConnectionDefinition = {
+export const pullsImage = defineConnection({
   relation: 'pulls-image',
   to: IMAGE_SOURCE_KINDS,
   label: 'pulls image',
   description: 'The container image comes from this registry.',
-};
+});
 
-export const mountsEfs: ConnectionDefinition = {
+export const mountsEfs = defineConnection({
   relation: 'mounts',
   to: ['efs'],
   label: 'mounts',
@@ -34,22 +34,24 @@ export const mountsEfs: ConnectionDefinition = {
       description: 'Directory of the file system to mount. With an access point, the access point is rooted here.',
     }),
   }),
-};
+});
 
 /** Where a resource that spans subnets (a load balancer, a service's tasks, an EKS cluster) places its network interfaces. */
-export const inSubnet = (label: string, description: string): ConnectionDefinition => ({
-  relation: 'in-subnet',
-  to: ['subnet'],
-  label,
-  description,
-});
+export const inSubnet = (label: string, description: string) =>
+  defineConnection({
+    relation: 'in-subnet',
+    to: ['subnet'],
+    label,
+    description,
+  });
 
-export const runsOn = (to: readonly string[]): ConnectionDefinition => ({
-  relation: 'runs-on',
-  to,
-  label: 'runs on',
-  description: 'The tasks or pods run on this capacity (like placing them inside it).',
-});
+export const runsOn = (to: readonly string[]) =>
+  defineConnection({
+    relation: 'runs-on',
+    to,
+    label: 'runs on',
+    description: 'The tasks or pods run on this capacity (like placing them inside it).',
+  });
 
 export const targetType = () =>
   z.enum(['auto', 'ip', 'instance']).default('auto').meta({

@@ -136,4 +136,5 @@ export function propsAs<S extends z.ZodObject>(_kind: KindDefinition<S>, props: 
 }
 
 export * from './nodes';
+export * from './edges';
 export * from './traits';

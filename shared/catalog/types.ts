@@ -19,8 +19,8 @@ export type RelationId = 'pulls-image' | 'routes-traffic' | 'sends-requests' | '
 /** Any zod object schema whose every field has a default, so `schema.parse({})` yields a complete value. */
 export type PropsSchema = z.ZodObject;
 
-export interface ConnectionDefinition {
-  relation: RelationId;
+export interface ConnectionDefinition<R extends RelationId = RelationId> {
+  relation: R;
   /** Target kinds, by id. */
   to: readonly string[];
   /** Short verb phrase shown on the edge: "pulls image". */
@@ -112,7 +112,12 @@ export interface KindMigration {
   up(props: Record<string, unknown>): Record<string, unknown>;
 }
 
-export interface KindDefinition<S extends PropsSchema = PropsSchema, Id extends string = string, T extends KindTraits = KindTraits> {
+export interface KindDefinition<
+  S extends PropsSchema = PropsSchema,
+  Id extends string = string,
+  T extends KindTraits = KindTraits,
+  C extends readonly ConnectionDefinition[] = readonly ConnectionDefinition[],
+> {
   /** Stable id stored in documents. Never rename one without a migration. */
   id: Id;
   /** Roles of the kind, asked by the other layers through catalog/traits.ts. */
@@ -139,8 +144,11 @@ export interface KindDefinition<S extends PropsSchema = PropsSchema, Id extends 
   /** Default size on the canvas. Groups can be resized; other nodes keep this size. */
   size: { width: number; height: number };
   group?: GroupDefinition;
-  /** Outgoing connections this kind may make. The reverse direction is found by lookup. */
-  connections: readonly ConnectionDefinition[];
+  /**
+   * Outgoing connections this kind may make. The reverse direction is found by lookup. Kept as
+   * literal types, so the props of an edge read through `edgePropsOf` are typed by its schema.
+   */
+  connections: C & readonly ConnectionDefinition[];
   /** A one-line summary of the important properties, shown under the label: "Fargate · 0.25 vCPU · 0.5 GB". */
   summary?(props: z.output<S>): string;
   /** AWS documentation for this kind. */
@@ -161,9 +169,17 @@ export interface KindDefinition<S extends PropsSchema = PropsSchema, Id extends 
   };
 }
 
-/** Identity helper that keeps the literal types of a kind definition: its id, props schema and traits. */
-export function defineKind<const Id extends string, S extends PropsSchema, const T extends KindTraits>(
-  definition: KindDefinition<S, Id, T>,
-): KindDefinition<S, Id, T> {
+/** Identity helper that keeps the literal types of a kind definition: its id, props schema, traits and connections. */
+export function defineKind<
+  const Id extends string,
+  S extends PropsSchema,
+  const T extends KindTraits,
+  const C extends readonly ConnectionDefinition[],
+>(definition: KindDefinition<S, Id, T, C>): KindDefinition<S, Id, T, C> {
+  return definition;
+}
+
+/** Identity helper for a connection several kinds share: keeps its relation and props schema as literal types. */
+export function defineConnection<const R extends RelationId, const C extends ConnectionDefinition<R>>(definition: C & { relation: R }): C {
   return definition;
 }

@@ -1,14 +1,9 @@
-import { isEcsWorkload, isNodeOfKind, loadBalancerType, propsOf } from '../../catalog';
+import { isEcsWorkload, isNodeOfKind, loadBalancerType, propsOf, type NodeOfKind } from '../../catalog';
 import { SERVICE_SCALING_METRICS } from '../../catalog/kinds/service-auto-scaling';
 import { nodeName } from '../support/describe';
 import { NONE, report, type RuleDefinition } from '../support/define';
 import { setNodeProps } from '../support/fixes';
 import type { Finding } from '../types';
-
-interface Policy {
-  type: string;
-  metric?: string;
-}
 
 export const albRequestCountNeedsAlb: RuleDefinition = {
   id: 'alb-request-count-needs-alb',
@@ -20,7 +15,7 @@ export const albRequestCountNeedsAlb: RuleDefinition = {
   docUrl: 'https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PredefinedMetricSpecification.html',
   check({ model }) {
     return model.nodesOfKind('service-auto-scaling').flatMap((scaling) => {
-      const policies: readonly Policy[] = propsOf(scaling).policies;
+      const policies = propsOf(scaling).policies;
       const index = policies.findIndex((policy) => policy.type === 'target-tracking' && policy.metric === 'ALBRequestCountPerTarget');
       if (index < 0) return NONE;
       return model.edgesFrom(scaling.id, 'scales').flatMap((edge): Finding[] => {
@@ -37,7 +32,7 @@ export const albRequestCountNeedsAlb: RuleDefinition = {
             message: `${nodeName(scaling)} tracks ALBRequestCountPerTarget, but ${problem}. Scale on CPU or memory instead.`,
             nodes: [scaling, service],
             edges: [edge],
-            fix: replaceMetricFix(scaling.id),
+            fix: replaceMetricFix(scaling),
           }),
         ];
       });
@@ -46,12 +41,11 @@ export const albRequestCountNeedsAlb: RuleDefinition = {
 };
 
 /** Switches request-count policies to a metric no other target tracking policy of the node uses, or removes them. */
-function replaceMetricFix(scalingId: string) {
-  return setNodeProps('Scale on CPU or memory instead', scalingId, (props) => {
-    const policies = (props.policies as Policy[] | undefined) ?? [];
-    const used = new Set(policies.filter((policy) => policy.type === 'target-tracking').map((policy) => policy.metric));
-    const next: Policy[] = [];
-    for (const policy of policies) {
+function replaceMetricFix(scaling: NodeOfKind<'service-auto-scaling'>) {
+  return setNodeProps('Scale on CPU or memory instead', scaling, (props) => {
+    const used = new Set(props.policies.flatMap((policy) => (policy.type === 'target-tracking' ? [policy.metric] : [])));
+    const next: typeof props.policies = [];
+    for (const policy of props.policies) {
       if (policy.type !== 'target-tracking' || policy.metric !== 'ALBRequestCountPerTarget') {
         next.push(policy);
         continue;
@@ -59,7 +53,7 @@ function replaceMetricFix(scalingId: string) {
       const metric = SERVICE_SCALING_METRICS.find((candidate) => candidate !== 'ALBRequestCountPerTarget' && !used.has(candidate));
       if (!metric) continue;
       used.add(metric);
-      next.push({ ...policy, metric, targetValue: 70 } as Policy);
+      next.push({ ...policy, metric, targetValue: 70 });
     }
     return { policies: next };
   });

@@ -20,7 +20,7 @@ export const asgCapacityProviderConfig: RuleDefinition = {
           report(asgCapacityProviderConfig, {
             message: `${nodeName(capacity)} is a capacity provider with instance weighting; capacity providers do not support weighted instance types.`,
             nodes: [capacity],
-            fix: setNodeProps('Turn off instance weighting', capacity.id, { instanceWeighting: false }),
+            fix: setNodeProps('Turn off instance weighting', capacity, { instanceWeighting: false }),
           }),
         );
       }
@@ -29,7 +29,7 @@ export const asgCapacityProviderConfig: RuleDefinition = {
           report(asgCapacityProviderConfig, {
             message: `${nodeName(capacity)} turns on managed termination protection without managed scaling; ECS needs managed scaling to protect instances that run tasks.`,
             nodes: [capacity],
-            fix: setNodeProps('Turn on managed scaling', capacity.id, { managedScaling: true }),
+            fix: setNodeProps('Turn on managed scaling', capacity, { managedScaling: true }),
           }),
         );
       }
@@ -39,7 +39,7 @@ export const asgCapacityProviderConfig: RuleDefinition = {
             message: `${nodeName(capacity)} has a maximum size of 0, so it can never launch an instance for tasks to run on.`,
             nodes: [capacity],
             severity: 'warning',
-            fix: setNodeProps('Allow up to 1 instance', capacity.id, { maxSize: 1 }),
+            fix: setNodeProps('Allow up to 1 instance', capacity, { maxSize: 1 }),
           }),
         );
       }

@@ -1,5 +1,4 @@
 import { propsOf } from '../../catalog';
-import type { DiagramNode } from '../../document/schema';
 import { listNodes } from '../support/describe';
 import { NONE, report, type RuleDefinition } from '../support/define';
 import { setNodeProps } from '../support/fixes';
@@ -23,7 +22,7 @@ export const azDuplicateZone: RuleDefinition = {
       if (zones.length < 2 || new Set(zones.map((zone) => propsOf(zone).zone)).size === zones.length) return NONE;
       // Document order decides which box keeps its letter; built only when a VPC repeats one.
       order ??= new Map(model.document.nodes.map((node, index) => [node.id, index]));
-      const byLetter = new Map<string, DiagramNode[]>();
+      const byLetter = new Map<string, (typeof zones)[number][]>();
       for (const zone of [...zones].sort((a, b) => (order!.get(a.id) ?? 0) - (order!.get(b.id) ?? 0))) {
         const letter = String(propsOf(zone).zone);
         const list = byLetter.get(letter);
@@ -43,7 +42,7 @@ export const azDuplicateZone: RuleDefinition = {
           report(azDuplicateZone, {
             message: `${listNodes(zones)} are ${zones.length === 2 ? 'both' : 'all'} ${zoneName(model, zones[0]!.id)}, so they are one zone drawn ${zones.length === 2 ? 'twice' : `${zones.length} times`}; give each box its own zone letter.`,
             nodes: zones,
-            fix: setNodeProps(`Make ${first.zone.label || first.zone.id} zone ${first.letter}`, first.zone.id, { zone: first.letter }),
+            fix: setNodeProps(`Make ${first.zone.label || first.zone.id} zone ${first.letter}`, first.zone, { zone: first.letter }),
           }),
         ];
       });

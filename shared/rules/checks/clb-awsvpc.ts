@@ -29,7 +29,7 @@ export const clbAwsvpc: RuleDefinition = {
           ...(onFargate
             ? { fix: replaceKindFix('Replace with an Application Load Balancer', loadBalancer.id, loadBalancerKind('application')) }
             : {
-                fix: setNodeProps('Use bridge mode with a static host port', target.id, {
+                fix: setNodeProps('Use bridge mode with a static host port', target, {
                   networkMode: 'bridge',
                   hostPort: taskProps(target).containerPort,
                 }),

@@ -26,7 +26,7 @@ export const daemonDeployment: RuleDefinition = {
           report(daemonDeployment, {
             message: `${nodeName(service)} is a daemon service with a maximum percent of ${maximumPercent}; daemon services run one task per instance and need a maximum percent of 100.`,
             nodes: [service],
-            fix: setNodeProps('Set maximum percent to 100', service.id, {
+            fix: setNodeProps('Set maximum percent to 100', service, {
               maximumPercent: 100,
               // Keep the deployment able to progress: with both at 100 it could stop nothing.
               ...(minimumHealthyPercent >= 100 ? { minimumHealthyPercent: 50 } : {}),
@@ -40,7 +40,7 @@ export const daemonDeployment: RuleDefinition = {
           report(daemonDeployment, {
             message: `${nodeName(service)} is a daemon service with the ${controller} deployment controller; daemon services support only rolling updates (ECS).`,
             nodes: [service],
-            fix: setNodeProps('Use the rolling update (ECS) controller', service.id, { deploymentController: 'ECS' }),
+            fix: setNodeProps('Use the rolling update (ECS) controller', service, { deploymentController: 'ECS' }),
           }),
         );
       }
@@ -54,7 +54,7 @@ export const daemonDeployment: RuleDefinition = {
           report(daemonDeployment, {
             message: `${nodeName(service)} is a daemon service that ${why}; ECS does not accept a capacity provider strategy for daemon services, so set the EC2 launch type.`,
             nodes: [service, ...(compute.cluster && compute.source === 'cluster-default' ? [compute.cluster] : [])],
-            fix: setNodeProps('Use the EC2 launch type', service.id, { launchType: 'EC2', capacityProviderStrategy: [] }),
+            fix: setNodeProps('Use the EC2 launch type', service, { launchType: 'EC2', capacityProviderStrategy: [] }),
           }),
         );
       }

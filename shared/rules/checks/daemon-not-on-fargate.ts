@@ -23,7 +23,7 @@ export const daemonNotOnFargate: RuleDefinition = {
         report(daemonNotOnFargate, {
           message: `${nodeName(node)} uses the DAEMON scheduling strategy on Fargate; daemon services run one task per EC2 container instance, which Fargate does not have.`,
           nodes: [node],
-          fix: setNodeProps('Use the REPLICA scheduling strategy', node.id, { schedulingStrategy: 'REPLICA' }),
+          fix: setNodeProps('Use the REPLICA scheduling strategy', node, { schedulingStrategy: 'REPLICA' }),
         }),
       ];
     });

@@ -32,8 +32,8 @@ export const deploymentPercentDeadlock: RuleDefinition = {
           message: `${nodeName(service)} has ${detail}, so a rolling deployment can neither start a new task nor stop an old one.`,
           nodes: [service],
           fix: daemon
-            ? setNodeProps('Set minimum healthy percent to 50', service.id, { minimumHealthyPercent: 50 })
-            : setNodeProps('Set maximum percent to 200', service.id, { maximumPercent: 200 }),
+            ? setNodeProps('Set minimum healthy percent to 50', service, { minimumHealthyPercent: 50 })
+            : setNodeProps('Set maximum percent to 200', service, { maximumPercent: 200 }),
         }),
       ];
     });

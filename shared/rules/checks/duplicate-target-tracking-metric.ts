@@ -1,15 +1,9 @@
 import { scalersOf } from '../support/facts';
-import { propsOf } from '../../catalog';
-import type { DiagramNode } from '../../document/schema';
+import { isNodeOfKind, propsOf } from '../../catalog';
 import { listNodes, nodeName } from '../support/describe';
 import { NONE, report, type RuleDefinition } from '../support/define';
 import { setNodeProps } from '../support/fixes';
 import type { Finding } from '../types';
-
-interface Policy {
-  type: string;
-  metric?: string;
-}
 
 export const duplicateTargetTrackingMetric: RuleDefinition = {
   id: 'duplicate-target-tracking-metric',
@@ -21,12 +15,12 @@ export const duplicateTargetTrackingMetric: RuleDefinition = {
   docUrl: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-autoscaling-targettracking.html',
   check({ model }) {
     return model.nodesOfKind('ecs-service').flatMap((service) => {
-      const scalings = scalersOf(model, service.id);
+      // Target tracking policies of Application Auto Scaling, the service's own scaling.
+      const scalings = scalersOf(model, service.id).filter((node) => isNodeOfKind(node, 'service-auto-scaling'));
       if (scalings.length === 0 || (scalings.length === 1 && propsOf(scalings[0]!).policies.length < 2)) return NONE;
-      const byMetric = new Map<string, { scaling: DiagramNode; index: number }[]>();
+      const byMetric = new Map<string, { scaling: (typeof scalings)[number]; index: number }[]>();
       for (const scaling of scalings) {
-        const policies: readonly Policy[] = propsOf(scaling).policies;
-        policies.forEach((policy, index) => {
+        propsOf(scaling).policies.forEach((policy, index) => {
           if (policy.type !== 'target-tracking' || !policy.metric) return;
           const list = byMetric.get(policy.metric);
           if (list) list.push({ scaling, index });
@@ -41,8 +35,8 @@ export const duplicateTargetTrackingMetric: RuleDefinition = {
           report(duplicateTargetTrackingMetric, {
             message: `${nodeName(service)} has ${entries.length} target tracking policies on ${metric} (in ${listNodes(scalings)}); use one policy per metric.`,
             nodes: [service, ...scalings],
-            fix: setNodeProps(`Remove the extra ${metric} policy`, duplicate.scaling.id, (props) => {
-              const policies = (props.policies as Policy[] | undefined) ?? [];
+            fix: setNodeProps(`Remove the extra ${metric} policy`, duplicate.scaling, (props) => {
+              const { policies } = props;
               // Drop the last policy on this metric, wherever the user has moved it since.
               const last = policies.map((policy) => policy.type === 'target-tracking' && policy.metric === metric).lastIndexOf(true);
               return { policies: policies.filter((_, index) => index !== last) };

@@ -43,7 +43,7 @@ export const efsOtherVpc: RuleDefinition = {
           nodes: [workload, fileSystem, workloadVpc],
           edges: [edge],
           severity,
-          fix: setNodeProps('Turn on DNS resolution and DNS hostnames', workloadVpc.id, { dnsSupport: true, dnsHostnames: true }),
+          fix: setNodeProps('Turn on DNS resolution and DNS hostnames', workloadVpc, { dnsSupport: true, dnsHostnames: true }),
         }),
       ];
     });

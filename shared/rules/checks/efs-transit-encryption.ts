@@ -1,7 +1,7 @@
 import { nodeName } from '../support/describe';
 import { NONE, report, type RuleDefinition } from '../support/define';
 import { setEdgeProps } from '../support/fixes';
-import { mounts } from '../support/mounts';
+import { mountProps, mounts } from '../support/mounts';
 
 export const efsTransitEncryption: RuleDefinition = {
   id: 'efs-transit-encryption',
@@ -12,16 +12,17 @@ export const efsTransitEncryption: RuleDefinition = {
     'A task that mounts EFS through an access point must enable encryption in transit (ECS rejects the task definition otherwise). The mount\'s root directory then becomes the access point\'s own root, which Stowage sets for you; the volume itself is mounted at "/" as ECS requires.',
   docUrl: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/efs-volumes.html',
   check({ model }) {
-    return mounts(model).flatMap(({ workload, edge, fileSystem }) => {
-      if (edge.props.accessPoint !== true) return NONE;
+    return mounts(model).flatMap((mount) => {
+      const { workload, edge, fileSystem } = mount;
+      const { accessPoint, transitEncryption } = mountProps(mount);
       // The root directory of an access-point mount is the access point's path (generators put it there), never the volume's.
-      if (edge.props.transitEncryption !== false) return NONE;
+      if (!accessPoint || transitEncryption) return NONE;
       return [
         report(efsTransitEncryption, {
           message: `${nodeName(workload)} mounts ${nodeName(fileSystem)} through an access point, but encryption in transit is off.`,
           nodes: [workload, fileSystem],
           edges: [edge],
-          fix: setEdgeProps('Enable encryption in transit', edge.id, { transitEncryption: true }),
+          fix: setEdgeProps('Enable encryption in transit', { edge, source: workload, relation: 'mounts' }, { transitEncryption: true }),
         }),
       ];
     });

@@ -3,7 +3,7 @@ import { nodeName } from '../support/describe';
 import { NONE, report, type RuleDefinition } from '../support/define';
 import { factsOf } from '../support/facts';
 import { setEdgeProps, setNodeProps } from '../support/fixes';
-import { routes } from '../support/routes';
+import { routeProps, routes } from '../support/routes';
 import type { Finding } from '../types';
 
 export const eksFargateLbIpMode: RuleDefinition = {
@@ -16,7 +16,8 @@ export const eksFargateLbIpMode: RuleDefinition = {
   docUrl: 'https://docs.aws.amazon.com/eks/latest/userguide/network-load-balancing.html',
   check({ model }) {
     const facts = factsOf(model);
-    return routes(model, 'kubernetes').flatMap(({ loadBalancer, edge, target }): Finding[] => {
+    return routes(model, 'kubernetes').flatMap((route): Finding[] => {
+      const { loadBalancer, edge, target } = route;
       const compute = facts.eksCompute(target);
       if (!compute.onFargate) return NONE;
       if (loadBalancerType(loadBalancer) === 'classic') {
@@ -28,13 +29,14 @@ export const eksFargateLbIpMode: RuleDefinition = {
           }),
         ];
       }
-      if (edge.props.targetType === 'instance') {
+      const props = routeProps(route);
+      if ('targetType' in props && props.targetType === 'instance') {
         return [
           report(eksFargateLbIpMode, {
             message: `${nodeName(loadBalancer)} routes to ${nodeName(target)} with instance targets, but the pods run on Fargate and have no node; use IP targets.`,
             nodes: [target, loadBalancer],
             edges: [edge],
-            fix: setEdgeProps('Use target type ip', edge.id, { targetType: 'ip' }),
+            fix: setEdgeProps('Use target type ip', { edge, source: loadBalancer, relation: 'routes-traffic' }, { targetType: 'ip' }),
           }),
         ];
       }
@@ -45,7 +47,7 @@ export const eksFargateLbIpMode: RuleDefinition = {
             message: `${nodeName(loadBalancer)} routes to ${nodeName(target)} on Fargate, but ${nodeName(compute.cluster)} has no AWS Load Balancer Controller, the only controller that creates NLBs with IP targets.`,
             nodes: [target, loadBalancer, compute.cluster],
             edges: [edge],
-            fix: setNodeProps('Install the AWS Load Balancer Controller', compute.cluster.id, { awsLoadBalancerController: true }),
+            fix: setNodeProps('Install the AWS Load Balancer Controller', compute.cluster, { awsLoadBalancerController: true }),
           }),
         ];
       }

@@ -20,7 +20,7 @@ export const eksFargateProfileShape: RuleDefinition = {
           report(eksFargateProfileShape, {
             message: `${nodeName(profile)} has no selectors, so no pod would run on it; a Fargate profile needs one to five.`,
             nodes: [profile],
-            fix: setNodeProps('Select the default namespace', profile.id, { selectors: [{ namespace: 'default', labels: '' }] }),
+            fix: setNodeProps('Select the default namespace', profile, { selectors: [{ namespace: 'default', labels: '' }] }),
           }),
         );
       } else if (selectors.length > MAX_PROFILE_SELECTORS) {
@@ -36,7 +36,7 @@ export const eksFargateProfileShape: RuleDefinition = {
           report(eksFargateProfileShape, {
             message: `${nodeName(profile)} has a selector without a namespace; every selector names one.`,
             nodes: [profile],
-            fix: setNodeProps('Use the default namespace', profile.id, (props) => ({
+            fix: setNodeProps('Use the default namespace', profile, (props) => ({
               selectors: ((props.selectors as { namespace: string; labels: string }[] | undefined) ?? []).map((selector) =>
                 selector.namespace.trim() === '' ? { ...selector, namespace: 'default' } : selector,
               ),

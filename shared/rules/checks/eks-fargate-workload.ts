@@ -47,7 +47,7 @@ export const eksFargateWorkload: RuleDefinition = {
             ? {
                 fix: setNodeProps(
                   `Turn off ${listText(fixable.map((item) => (item === 'Arm (arm64) pods' ? 'arm64 (use amd64)' : item)))}`,
-                  workload.id,
+                  workload,
                   {
                     privileged: false,
                     hostNetwork: false,

@@ -23,7 +23,7 @@ export const eksIngressNeedsLbc: RuleDefinition = {
           message: `${nodeName(loadBalancer)} routes to ${nodeName(target)}, but ${nodeName(cluster)} has no AWS Load Balancer Controller to create an ALB for it.`,
           nodes: [target, loadBalancer, cluster],
           edges: [edge],
-          fix: setNodeProps('Install the AWS Load Balancer Controller', cluster.id, { awsLoadBalancerController: true }),
+          fix: setNodeProps('Install the AWS Load Balancer Controller', cluster, { awsLoadBalancerController: true }),
         }),
       ];
     });

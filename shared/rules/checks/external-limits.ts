@@ -22,7 +22,7 @@ export const externalLimits: RuleDefinition = {
           report(externalLimits, {
             message: `${nodeName(node)} runs on external instances (ECS Anywhere), which do not support the awsvpc network mode.`,
             nodes: [node],
-            fix: setNodeProps('Use the bridge network mode', node.id, { networkMode: 'bridge', hostPort: 0 }),
+            fix: setNodeProps('Use the bridge network mode', node, { networkMode: 'bridge', hostPort: 0 }),
           }),
         );
       }

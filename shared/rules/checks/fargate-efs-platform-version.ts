@@ -28,7 +28,7 @@ export const fargateEfsPlatformVersion: RuleDefinition = {
           message: `${nodeName(node)} mounts ${listNodes(fileSystems)} on Fargate platform version ${platform}; EFS on Fargate needs platform version 1.4.0 or later.`,
           nodes: [node, ...fileSystems],
           edges: mounts,
-          fix: setNodeProps('Use platform version LATEST (1.4.0)', node.id, { platformVersion: 'LATEST' }),
+          fix: setNodeProps('Use platform version LATEST (1.4.0)', node, { platformVersion: 'LATEST' }),
         }),
       ];
     });

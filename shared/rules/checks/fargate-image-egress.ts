@@ -22,7 +22,7 @@ export const fargateImageEgress: RuleDefinition = {
         return report(fargateImageEgress, {
           message: `${nodeName(node)} runs on Fargate in ${describePullProblems(failure.problems)}, so it cannot pull ${describeSources(failure.blocked)}.`,
           nodes: [node, ...failure.problems.map((problem) => problem.subnet), ...failure.blocked.map((source) => source.node)],
-          ...(publicOnly ? { fix: setNodeProps('Assign a public IP to the tasks', node.id, { assignPublicIp: true }) } : {}),
+          ...(publicOnly ? { fix: setNodeProps('Assign a public IP to the tasks', node, { assignPublicIp: true }) } : {}),
         });
       });
     });

@@ -5,7 +5,7 @@ import { NONE, report, type RuleDefinition } from '../support/define';
 import { factsOf, taskProps } from '../support/facts';
 import { effectivePlatformVersion, platformAtLeast } from '../support/fargate';
 import { setNodeProps } from '../support/fixes';
-import { routes } from '../support/routes';
+import { routeProps, routes } from '../support/routes';
 
 export const fargateNlbUdp: RuleDefinition = {
   id: 'fargate-nlb-udp',
@@ -17,18 +17,20 @@ export const fargateNlbUdp: RuleDefinition = {
   docUrl: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/load-balancer-types.html',
   check({ model }) {
     const facts = factsOf(model);
-    return routes(model, 'ecs').flatMap(({ loadBalancer, edge, target }) => {
-      if (loadBalancerType(loadBalancer) !== 'network' || (edge.props.protocol !== 'UDP' && edge.props.protocol !== 'TCP_UDP')) return NONE;
+    return routes(model, 'ecs').flatMap((route) => {
+      const { loadBalancer, edge, target } = route;
+      const { protocol } = routeProps(route);
+      if (loadBalancerType(loadBalancer) !== 'network' || (protocol !== 'UDP' && protocol !== 'TCP_UDP')) return NONE;
       const props = taskProps(target);
       if (isWindows(props.operatingSystemFamily) || !facts.ecsCompute(target).onFargate) return NONE;
       const platform = effectivePlatformVersion(props.platformVersion, props.operatingSystemFamily);
       if (platformAtLeast(platform, '1.4.0')) return NONE;
       return [
         report(fargateNlbUdp, {
-          message: `${nodeName(loadBalancer)} forwards ${String(edge.props.protocol)} to ${nodeName(target)} on Fargate platform version ${platform}; UDP to Fargate tasks needs platform version 1.4.0 or later.`,
+          message: `${nodeName(loadBalancer)} forwards ${protocol} to ${nodeName(target)} on Fargate platform version ${platform}; UDP to Fargate tasks needs platform version 1.4.0 or later.`,
           nodes: [target, loadBalancer],
           edges: [edge],
-          fix: setNodeProps('Use platform version LATEST (1.4.0)', target.id, { platformVersion: 'LATEST' }),
+          fix: setNodeProps('Use platform version LATEST (1.4.0)', target, { platformVersion: 'LATEST' }),
         }),
       ];
     });

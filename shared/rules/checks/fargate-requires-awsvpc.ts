@@ -23,7 +23,7 @@ export const fargateRequiresAwsvpc: RuleDefinition = {
           nodes: [node],
           fix: setNodeProps(
             'Use the awsvpc network mode',
-            node.id,
+            node,
             hostPortOk ? { networkMode: 'awsvpc' } : { networkMode: 'awsvpc', hostPort: 0 },
           ),
         }),

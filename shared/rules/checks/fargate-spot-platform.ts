@@ -26,7 +26,7 @@ export const fargateSpotPlatform: RuleDefinition = {
         report(fargateSpotPlatform, {
           message: `${nodeName(node)} uses FARGATE_SPOT on platform version ${platform}; Fargate Spot needs ${needed} or later${arm ? ' for ARM64 tasks' : ''}.`,
           nodes: [node],
-          fix: setNodeProps('Use platform version LATEST (1.4.0)', node.id, { platformVersion: 'LATEST' }),
+          fix: setNodeProps('Use platform version LATEST (1.4.0)', node, { platformVersion: 'LATEST' }),
         }),
       ];
     });

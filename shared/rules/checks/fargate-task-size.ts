@@ -26,7 +26,7 @@ export const fargateTaskSize: RuleDefinition = {
         report(fargateTaskSize, {
           message: `${nodeName(node)} runs on Fargate, but ${problem}.`,
           nodes: [node],
-          fix: setNodeProps(`Use ${vcpuText(size.cpu)} and ${memoryText(size.memory)}`, node.id, size),
+          fix: setNodeProps(`Use ${vcpuText(size.cpu)} and ${memoryText(size.memory)}`, node, size),
         }),
       ];
     });

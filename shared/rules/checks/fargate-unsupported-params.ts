@@ -25,7 +25,7 @@ export const fargateUnsupportedParams: RuleDefinition = {
         report(fargateUnsupportedParams, {
           message: `${nodeName(node)} runs on Fargate, which does not support ${listText(unsupported)}. Run it on EC2 capacity, or turn ${unsupported.length === 1 ? 'it' : 'them'} off.`,
           nodes: [node],
-          fix: setNodeProps(`Turn off ${listText(unsupported)}`, node.id, { privileged: false, gpuCount: 0, dockerVolumes: false }),
+          fix: setNodeProps(`Turn off ${listText(unsupported)}`, node, { privileged: false, gpuCount: 0, dockerVolumes: false }),
         }),
       ];
     });

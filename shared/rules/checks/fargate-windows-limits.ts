@@ -30,18 +30,18 @@ export const fargateWindowsLimits: RuleDefinition = {
         // The strategy may come from the cluster default; the fix gives the task its own.
         const strategy = props.capacityProviderStrategy.length > 0 ? undefined : compute.strategy;
         fixes.push(
-          setNodeProps('Use FARGATE instead of FARGATE_SPOT', node.id, (current) => ({
+          setNodeProps('Use FARGATE instead of FARGATE_SPOT', node, (current) => ({
             capacityProviderStrategy: withoutFargateSpot(strategy ?? (current.capacityProviderStrategy as StrategyItem[])),
           })),
         );
       }
       if (props.cpuArchitecture === 'ARM64') {
         problems.push('it is set to ARM64 (Windows on Fargate is x86_64 only)');
-        fixes.push(setNodeProps('Use X86_64', node.id, { cpuArchitecture: 'X86_64' }));
+        fixes.push(setNodeProps('Use X86_64', node, { cpuArchitecture: 'X86_64' }));
       }
       if (props.platformVersion !== 'LATEST' && props.platformVersion !== '1.0.0') {
         problems.push(`it pins platform version ${props.platformVersion} (Windows on Fargate uses 1.0.0)`);
-        fixes.push(setNodeProps('Use platform version LATEST', node.id, { platformVersion: 'LATEST' }));
+        fixes.push(setNodeProps('Use platform version LATEST', node, { platformVersion: 'LATEST' }));
       }
       if (problems.length === 0) return NONE;
       const fix =

@@ -21,7 +21,7 @@ export const hostportMismatch: RuleDefinition = {
         report(hostportMismatch, {
           message: `${nodeName(node)} maps host port ${props.hostPort} to container port ${props.containerPort} in ${props.networkMode} mode, where the host port must be left out or equal the container port.`,
           nodes: [node],
-          fix: setNodeProps('Leave the host port out', node.id, { hostPort: 0 }),
+          fix: setNodeProps('Leave the host port out', node, { hostPort: 0 }),
         }),
       ];
     });

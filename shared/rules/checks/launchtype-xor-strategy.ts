@@ -20,7 +20,7 @@ export const launchtypeXorStrategy: RuleDefinition = {
         report(launchtypeXorStrategy, {
           message: `${nodeName(node)} sets both the launch type ${props.launchType} and a capacity provider strategy; ECS accepts only one of them.`,
           nodes: [node],
-          fix: setNodeProps('Remove the launch type (keep the strategy)', node.id, { launchType: '' }),
+          fix: setNodeProps('Remove the launch type (keep the strategy)', node, { launchType: '' }),
         }),
       ];
     });

@@ -23,7 +23,7 @@ export const lbModeNone: RuleDefinition = {
           message: `${nodeName(loadBalancer)} routes to ${nodeName(target)}, whose tasks use the none network mode and so cannot receive traffic.`,
           nodes: [target, loadBalancer],
           edges: [edge],
-          fix: setNodeProps(`Use the ${mode} network mode`, target.id, { networkMode: mode, hostPort: 0 }),
+          fix: setNodeProps(`Use the ${mode} network mode`, target, { networkMode: mode, hostPort: 0 }),
         }),
       ];
     });

@@ -27,7 +27,7 @@ export const placementConflict: RuleDefinition = {
           report(placementConflict, {
             message: `${nodeName(node)} is drawn on ${listNodes(conflicting)}, but its launch type ${props.launchType} sends it elsewhere.`,
             nodes: [node, ...conflicting],
-            fix: setNodeProps('Clear the launch type (run where it is drawn)', node.id, { launchType: '' }),
+            fix: setNodeProps('Clear the launch type (run where it is drawn)', node, { launchType: '' }),
           }),
         ];
       }
@@ -39,7 +39,7 @@ export const placementConflict: RuleDefinition = {
           report(placementConflict, {
             message: `${nodeName(node)} is drawn on ${listNodes(conflicting)}, but its capacity provider strategy does not use ${conflicting.length === 1 ? 'it' : 'them'}.`,
             nodes: [node, ...conflicting],
-            fix: setNodeProps('Clear the strategy (run where it is drawn)', node.id, { capacityProviderStrategy: [] }),
+            fix: setNodeProps('Clear the strategy (run where it is drawn)', node, { capacityProviderStrategy: [] }),
           }),
         ];
       }

@@ -34,7 +34,7 @@ export const privateSubnetEgress: RuleDefinition = {
               ? {
                   fix: combineFixes(
                     subnets.length === 1 ? 'Auto-assign public IPs in the subnet' : 'Auto-assign public IPs in the subnets',
-                    subnets.map((subnet) => setNodeProps('Auto-assign public IPs', subnet.id, { mapPublicIpOnLaunch: true })),
+                    subnets.map((subnet) => setNodeProps('Auto-assign public IPs', subnet, { mapPublicIpOnLaunch: true })),
                   ),
                 }
               : {}),

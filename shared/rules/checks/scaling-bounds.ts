@@ -2,7 +2,7 @@ import { propsOf } from '../../catalog';
 import { CATALOG, type KindTraits } from '../../catalog';
 import { count, nodeName } from '../support/describe';
 import { report, type RuleDefinition } from '../support/define';
-import { setNodeProps } from '../support/fixes';
+import { setNamedFields } from '../support/fixes';
 import type { Finding } from '../types';
 
 /** The size fields of each kind that has a minimum, a maximum and maybe a desired count. */
@@ -35,7 +35,7 @@ export const scalingBounds: RuleDefinition = {
             report(scalingBounds, {
               message: `${nodeName(node)} has a minimum of ${min} ${fields.unit} above its maximum of ${max}.`,
               nodes: [node],
-              fix: setNodeProps('Swap the minimum and maximum', node.id, { [fields.min]: max, [fields.max]: min }),
+              fix: setNamedFields('Swap the minimum and maximum', node, { [fields.min]: max, [fields.max]: min }),
             }),
           );
           continue;
@@ -47,7 +47,7 @@ export const scalingBounds: RuleDefinition = {
             report(scalingBounds, {
               message: `${nodeName(node)} wants ${count(desiredValue, fields.unit.replace(/s$/, ''), fields.unit)}, outside its range of ${min} to ${max}.`,
               nodes: [node],
-              fix: setNodeProps(`Set the desired count to ${clamped}`, node.id, { [fields.desired]: clamped }),
+              fix: setNamedFields(`Set the desired count to ${clamped}`, node, { [fields.desired]: clamped }),
             }),
           );
         }
@@ -66,7 +66,7 @@ export const scalingBounds: RuleDefinition = {
             report(scalingBounds, {
               message: `The scheduled action "${String(policy.schedule)}" of ${nodeName(node)} sets a minimum of ${min} ${fields.unit} above its maximum of ${max}.`,
               nodes: [node],
-              fix: setNodeProps('Swap the minimum and maximum', node.id, (props) => ({
+              fix: setNamedFields('Swap the minimum and maximum', node, (props) => ({
                 policies: ((props.policies as Record<string, unknown>[] | undefined) ?? []).map((candidate) =>
                   candidate.type === 'scheduled' && Number(candidate[fields.min]) > Number(candidate[fields.max])
                     ? { ...candidate, [fields.min]: candidate[fields.max], [fields.max]: candidate[fields.min] }

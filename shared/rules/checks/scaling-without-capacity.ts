@@ -52,7 +52,7 @@ export const scalingWithoutCapacity: RuleDefinition = {
                 fix: combineFixes(
                   'Turn on managed scaling',
                   capacities.map((capacity) =>
-                    setNodeProps('Turn on managed scaling', capacity.id, { capacityProvider: true, managedScaling: true }),
+                    setNodeProps('Turn on managed scaling', capacity, { capacityProvider: true, managedScaling: true }),
                   ),
                 ),
               }),

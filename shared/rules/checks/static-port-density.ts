@@ -42,7 +42,7 @@ export const staticPortDensity: RuleDefinition = {
         report(staticPortDensity, {
           message: `${nodeName(service)} binds ${binding}, so only one of its tasks fits on an instance: ${problem}.`,
           nodes: [service, ...compute.ec2Capacities],
-          ...(props.networkMode === 'bridge' ? { fix: setNodeProps('Use a dynamic host port', service.id, { hostPort: 0 }) } : {}),
+          ...(props.networkMode === 'bridge' ? { fix: setNodeProps('Use a dynamic host port', service, { hostPort: 0 }) } : {}),
         }),
       ];
     });

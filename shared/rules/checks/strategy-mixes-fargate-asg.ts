@@ -1,13 +1,11 @@
 import { propsOf } from '../../catalog';
-import { ecsClusters, isEcsCluster } from '../../model/compute';
-import type { StrategyItem } from '../../catalog/common';
+import { ecsClusters } from '../../model/compute';
 import type { DiagramNode } from '../../document/schema';
 import { resolveStrategy, type ResolvedStrategyItem } from '../../model/compute';
 import { listNodes, listText, nodeName } from '../support/describe';
 import { report, type RuleDefinition } from '../support/define';
 import { factsOf } from '../support/facts';
-import { setNodeProps } from '../support/fixes';
-import { isFargateProvider, plainItems } from '../support/strategy';
+import { isFargateProvider, setStrategy, type StrategyOwner } from '../support/strategy';
 import type { Finding } from '../types';
 
 export const strategyMixesFargateAsg: RuleDefinition = {
@@ -52,7 +50,7 @@ export const strategyMixesFargateAsg: RuleDefinition = {
 };
 
 function mixed(
-  owner: DiagramNode,
+  owner: StrategyOwner,
   strategy: readonly ResolvedStrategyItem[],
   subject: string,
   fixable: boolean,
@@ -63,20 +61,13 @@ function mixed(
   if (fargate.length === 0 || asg.length === 0) return undefined;
   const asgNodes = asg.flatMap((item) => (item.ref.type === 'asg' ? [item.ref.capacity] : []));
   const keepFargate = strategy[0]?.ref.type !== 'asg';
-  const field = isEcsCluster(owner) ? 'defaultCapacityProviderStrategy' : 'capacityProviderStrategy';
   return report(strategyMixesFargateAsg, {
     message: `${subject} mixes ${listText([...new Set(fargate.map((item) => item.provider))])} with the Auto Scaling group capacity ${listNodes(asgNodes)}; one strategy can use Fargate or Auto Scaling group providers, not both.`,
     nodes: [owner, ...extraNodes, ...asgNodes],
     ...(fixable
       ? {
-          fix: setNodeProps(
-            keepFargate ? 'Keep only the Fargate providers' : 'Keep only the Auto Scaling group providers',
-            owner.id,
-            (props) => ({
-              [field]: plainItems((props[field] as StrategyItem[] | undefined) ?? []).filter(
-                (item) => isFargateProvider(item.provider) === keepFargate,
-              ),
-            }),
+          fix: setStrategy(keepFargate ? 'Keep only the Fargate providers' : 'Keep only the Auto Scaling group providers', owner, (items) =>
+            items.filter((item) => isFargateProvider(item.provider) === keepFargate),
           ),
         }
       : {}),

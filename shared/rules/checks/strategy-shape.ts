@@ -15,7 +15,7 @@ import { nodeName } from '../support/describe';
 import { NONE, report, type RuleDefinition } from '../support/define';
 import { factsOf } from '../support/facts';
 import { setNodeProps } from '../support/fixes';
-import { plainItems } from '../support/strategy';
+import { setStrategy, type StrategyOwner } from '../support/strategy';
 import type { Finding } from '../types';
 
 export const strategyShape: RuleDefinition = {
@@ -31,11 +31,11 @@ export const strategyShape: RuleDefinition = {
     const findings: Finding[] = [];
     for (const cluster of ecsClusters(model)) {
       const items = propsOf(cluster).defaultCapacityProviderStrategy;
-      findings.push(...checkStrategy(model, cluster, cluster, items, 'defaultCapacityProviderStrategy'));
+      findings.push(...checkStrategy(model, cluster, cluster, items));
     }
     for (const node of facts.ecsWorkloads()) {
       const items = propsOf(node).capacityProviderStrategy;
-      findings.push(...checkStrategy(model, node, facts.ecsCompute(node).cluster, items, 'capacityProviderStrategy'));
+      findings.push(...checkStrategy(model, node, facts.ecsCompute(node).cluster, items));
     }
     return findings;
   },
@@ -43,10 +43,9 @@ export const strategyShape: RuleDefinition = {
 
 function checkStrategy(
   model: DiagramModel,
-  owner: DiagramNode,
+  owner: StrategyOwner,
   cluster: EcsCluster | undefined,
   items: readonly StrategyItem[],
-  field: string,
 ): Finding[] {
   if (items.length === 0) return NONE;
   const whose = isEcsCluster(owner)
@@ -60,10 +59,9 @@ function checkStrategy(
       report(strategyShape, {
         message: `${whose} gives a base to ${withBase.length} providers (${withBase.map((item) => providerLabel(model, item.provider)).join(', ')}); only one provider may have a base.`,
         nodes: [owner],
-        fix: setNodeProps(`Keep the base on ${providerLabel(model, firstBase.provider)} only`, owner.id, (props) => {
-          const current = itemsOf(props, field);
+        fix: setStrategy(`Keep the base on ${providerLabel(model, firstBase.provider)} only`, owner, (current) => {
           const keep = current.findIndex((item) => item.base > 0);
-          return { [field]: current.map((item, index) => (index === keep ? item : { ...item, base: 0 })) };
+          return current.map((item, index) => (index === keep ? item : { ...item, base: 0 }));
         }),
       }),
     );
@@ -73,9 +71,7 @@ function checkStrategy(
       report(strategyShape, {
         message: `${whose} lists ${items.length} providers, all with weight 0, so ECS cannot place any task with it.`,
         nodes: [owner],
-        fix: setNodeProps('Give every provider weight 1', owner.id, (props) => ({
-          [field]: itemsOf(props, field).map((item) => ({ ...item, weight: 1 })),
-        })),
+        fix: setStrategy('Give every provider weight 1', owner, (current) => current.map((item) => ({ ...item, weight: 1 }))),
       }),
     );
   }
@@ -93,22 +89,20 @@ function checkStrategy(
         report(strategyShape, {
           message: `${whose} uses ${item.provider}, but ${nodeName(fargateCapacity)} of ${nodeName(cluster)} does not enable that provider.`,
           nodes: [owner, fargateCapacity],
-          fix: setNodeProps(`Enable ${item.provider} on the cluster`, fargateCapacity.id, { [flag]: true }),
+          fix: setNodeProps(`Enable ${item.provider} on the cluster`, fargateCapacity, { [flag]: true }),
         }),
       );
       continue;
     }
     if (item.ref.type !== 'unknown') continue;
     const capacity = model.node(item.provider);
-    const without = (props: Record<string, unknown>) => ({
-      [field]: itemsOf(props, field).filter((candidate) => candidate.provider !== item.provider),
-    });
+    const without = (current: StrategyItem[]) => current.filter((candidate) => candidate.provider !== item.provider);
     if (isEcsEc2Capacity(capacity) && !propsOf(capacity).capacityProvider && sameCluster(model, capacity, cluster)) {
       findings.push(
         report(strategyShape, {
           message: `${whose} uses ${nodeName(capacity)}, which is not registered as a capacity provider.`,
           nodes: [owner, capacity],
-          fix: setNodeProps('Register it as a capacity provider', capacity.id, { capacityProvider: true }),
+          fix: setNodeProps('Register it as a capacity provider', capacity, { capacityProvider: true }),
         }),
       );
     } else if (isEcsEc2Capacity(capacity)) {
@@ -117,7 +111,7 @@ function checkStrategy(
         report(strategyShape, {
           message: `${whose} uses ${nodeName(capacity)}, which belongs to ${otherCluster ? nodeName(otherCluster) : 'no cluster'}${cluster ? `, not to ${nodeName(cluster)}` : ''}; a capacity provider serves only its own cluster.`,
           nodes: [owner, capacity],
-          fix: setNodeProps(`Remove ${capacity.label || capacity.id} from the strategy`, owner.id, without),
+          fix: setStrategy(`Remove ${capacity.label || capacity.id} from the strategy`, owner, without),
         }),
       );
     } else {
@@ -125,16 +119,12 @@ function checkStrategy(
         report(strategyShape, {
           message: `${whose} uses "${item.provider}", which is not a capacity provider of ${cluster ? nodeName(cluster) : 'its cluster'} (FARGATE, FARGATE_SPOT or an EC2 capacity registered as a capacity provider).`,
           nodes: [owner],
-          fix: setNodeProps(`Remove "${item.provider}" from the strategy`, owner.id, without),
+          fix: setStrategy(`Remove "${item.provider}" from the strategy`, owner, without),
         }),
       );
     }
   }
   return findings;
-}
-
-function itemsOf(props: Record<string, unknown>, field: string): StrategyItem[] {
-  return plainItems((props[field] as StrategyItem[] | undefined) ?? []);
 }
 
 function sameCluster(model: DiagramModel, capacity: DiagramNode, cluster: DiagramNode | undefined): boolean {

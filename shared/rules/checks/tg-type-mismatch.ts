@@ -3,7 +3,7 @@ import { nodeName } from '../support/describe';
 import { NONE, report, type RuleDefinition } from '../support/define';
 import { factsOf, taskProps } from '../support/facts';
 import { setEdgeProps } from '../support/fixes';
-import { routes } from '../support/routes';
+import { routeProps, routes } from '../support/routes';
 
 export const tgTypeMismatch: RuleDefinition = {
   id: 'tg-type-mismatch',
@@ -15,8 +15,11 @@ export const tgTypeMismatch: RuleDefinition = {
   docUrl: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/alb.html',
   check({ model }) {
     const facts = factsOf(model);
-    return routes(model, 'ecs').flatMap(({ loadBalancer, edge, target }) => {
-      const targetType = typeof edge.props.targetType === 'string' ? edge.props.targetType : undefined;
+    return routes(model, 'ecs').flatMap((route) => {
+      const { loadBalancer, edge, target } = route;
+      const props = routeProps(route);
+      // Classic Load Balancers register instances and have no target type.
+      const targetType = 'targetType' in props ? props.targetType : undefined;
       if (loadBalancerType(loadBalancer) === 'classic' || targetType === undefined || targetType === 'auto') return NONE;
       const mode = taskProps(target).networkMode;
       const onFargate = facts.ecsCompute(target).onFargate;
@@ -29,7 +32,11 @@ export const tgTypeMismatch: RuleDefinition = {
           message: `${nodeName(loadBalancer)} routes to ${nodeName(target)} with target type ${targetType}, but the service ${why}, which needs target type ${expected}.`,
           nodes: [target, loadBalancer],
           edges: [edge],
-          fix: setEdgeProps(`Use target type ${expected}`, edge.id, { targetType: expected }),
+          fix: setEdgeProps(
+            `Use target type ${expected}`,
+            { edge, source: loadBalancer, relation: 'routes-traffic' },
+            { targetType: expected },
+          ),
         }),
       ];
     });

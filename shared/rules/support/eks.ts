@@ -39,7 +39,7 @@ export function nodesFit(workload: NodeOfKind<KubernetesWorkloadKindId>, nodes: 
 export function addSelectorFix(profile: FargateProfile, namespace: string): QuickFix | undefined {
   const selectors = selectorsOf(profile);
   if (selectors.length >= MAX_PROFILE_SELECTORS) return undefined;
-  return setNodeProps(`Add namespace "${namespace}" to ${profile.label || profile.id}`, profile.id, (props) => {
+  return setNodeProps(`Add namespace "${namespace}" to ${profile.label || profile.id}`, profile, (props) => {
     const current = (props.selectors as Selector[] | undefined) ?? [];
     return current.some((selector) => selector.namespace === namespace && selector.labels === '')
       ? {}

@@ -1,6 +1,15 @@
-import { findConnection, findKind } from '../../catalog';
+import {
+  findConnection,
+  findKind,
+  propsOf,
+  type EdgePropsOf,
+  type KindId,
+  type NodeOfKind,
+  type PropsOfKind,
+  type RelationId,
+} from '../../catalog';
 import { addEdges, allIds, createEdge, deleteElements, replaceNodeKind, updateEdge, updateNode } from '../../document/operations';
-import type { DiagramDocument } from '../../document/schema';
+import type { DiagramDocument, DiagramEdge, DiagramNode } from '../../document/schema';
 import type { QuickFix } from '../types';
 
 /**
@@ -10,21 +19,49 @@ import type { QuickFix } from '../types';
  * document unchanged when the edit no longer applies.
  */
 
-type PropsPatch = Record<string, unknown> | ((props: Record<string, unknown>) => Record<string, unknown>);
+/** New values for some props of a node of kind `K`, or a function of its current props that returns them. */
+export type PropsPatch<K extends KindId> = Partial<PropsOfKind<K>> | ((props: PropsOfKind<K>) => Partial<PropsOfKind<K>>);
 
-export function setNodeProps(label: string, nodeId: string, patch: PropsPatch): QuickFix {
+/** Sets props of `node`, typed by its kind. The fix does nothing when the node is gone or has become another kind. */
+export function setNodeProps<K extends KindId>(label: string, node: NodeOfKind<K>, patch: PropsPatch<K>): QuickFix {
+  const { id, kind } = node;
   return {
     label,
     apply(document) {
-      const node = document.nodes.find((candidate) => candidate.id === nodeId);
-      const kind = node && findKind(node.kind);
-      if (!node || !kind) return document;
-      const changes = typeof patch === 'function' ? patch(node.props) : patch;
-      const parsed = kind.props.safeParse({ ...node.props, ...changes });
-      if (!parsed.success) return document;
-      return updateNode(document, nodeId, { props: parsed.data });
+      const current = document.nodes.find((candidate) => candidate.id === id);
+      if (current?.kind !== kind) return document;
+      const typed = current as NodeOfKind<K>;
+      return withProps(document, typed, typeof patch === 'function' ? patch(propsOf(typed)) : patch);
     },
   };
+}
+
+/**
+ * Sets fields named at run time (the bound fields a kind's `sizeBounds` trait names), for rules
+ * that work on any kind with a trait. The result is validated against the kind's schema.
+ */
+export function setNamedFields(
+  label: string,
+  node: DiagramNode,
+  fields: Readonly<Record<string, unknown>> | ((props: Readonly<Record<string, unknown>>) => Readonly<Record<string, unknown>>),
+): QuickFix {
+  const { id, kind } = node;
+  return {
+    label,
+    apply(document) {
+      const current = document.nodes.find((candidate) => candidate.id === id);
+      if (current?.kind !== kind) return document;
+      return withProps(document, current, typeof fields === 'function' ? fields(current.props) : fields);
+    },
+  };
+}
+
+function withProps(document: DiagramDocument, node: DiagramNode, changes: Readonly<Record<string, unknown>>): DiagramDocument {
+  const kind = findKind(node.kind);
+  if (!kind) return document;
+  const parsed = kind.props.safeParse({ ...node.props, ...changes });
+  if (!parsed.success) return document;
+  return updateNode(document, node.id, { props: parsed.data });
 }
 
 /** Turns a node into another kind, keeping its place, connections and shared properties. */
@@ -32,7 +69,13 @@ export function replaceKindFix(label: string, nodeId: string, kindId: string): Q
   return { label, apply: (document) => replaceNodeKind(document, nodeId, kindId) };
 }
 
-export function setEdgeProps(label: string, edgeId: string, patch: Record<string, unknown>): QuickFix {
+/** Sets props of an edge from `source` with `relation`, typed by the connection's schema. */
+export function setEdgeProps<K extends KindId, R extends RelationId>(
+  label: string,
+  connection: { edge: DiagramEdge; source: NodeOfKind<K>; relation: R },
+  patch: Partial<EdgePropsOf<K, R>>,
+): QuickFix {
+  const edgeId = connection.edge.id;
   return {
     label,
     apply(document) {

@@ -1,4 +1,4 @@
-import { isWorkload, kindsWith, type KindIdWith, type NodeOfKind, type WorkloadKindId } from '../../catalog';
+import { edgePropsOf, isWorkload, kindsWith, type EdgePropsOf, type KindIdWith, type NodeOfKind, type WorkloadKindId } from '../../catalog';
 import type { DiagramEdge } from '../../document/schema';
 import type { DiagramModel } from '../../model/diagram-model';
 
@@ -8,6 +8,11 @@ export interface Mount {
   workload: NodeOfKind<WorkloadKindId>;
   edge: DiagramEdge;
   fileSystem: NodeOfKind<KindIdWith<'fileSystem'>>;
+}
+
+/** The props of a mount's edge (container path, access point, encryption in transit …), typed by the workload's connection. */
+export function mountProps(mount: Mount): EdgePropsOf<WorkloadKindId, 'mounts'> {
+  return edgePropsOf(mount.edge, mount.workload, 'mounts', mount.fileSystem.kind);
 }
 
 const cache = new WeakMap<DiagramModel, Mount[]>();

@@ -1,8 +1,10 @@
 import {
+  edgePropsOf,
   isEcsWorkload,
   isKubernetesWorkload,
   kindsWith,
   type EcsWorkloadKindId,
+  type EdgePropsOf,
   type KubernetesWorkloadKindId,
   type LoadBalancerKindId,
   type NodeOfKind,
@@ -24,6 +26,13 @@ interface RoutesByPlatform {
   all: Route[];
   ecs: Route<NodeOfKind<EcsWorkloadKindId>>[];
   kubernetes: Route<NodeOfKind<KubernetesWorkloadKindId>>[];
+}
+
+/** The props of a route's edge (listener port, protocol, target type …), typed by its load balancer's connection. */
+export type RouteProps = EdgePropsOf<LoadBalancerKindId, 'routes-traffic'>;
+
+export function routeProps(route: Route): RouteProps {
+  return edgePropsOf(route.edge, route.loadBalancer, 'routes-traffic', route.target.kind);
 }
 
 const cache = new WeakMap<DiagramModel, RoutesByPlatform>();

@@ -1,4 +1,8 @@
 import type { StrategyItem } from '../../catalog/common';
+import { isEcsCluster, type EcsCluster } from '../../model/compute';
+import type { QuickFix } from '../types';
+import type { EcsWorkload } from './facts';
+import { setNodeProps } from './fixes';
 
 /** Strategy items as stored in props (drops the resolved refs of EcsCompute items). */
 export function plainItems(items: readonly StrategyItem[]): StrategyItem[] {
@@ -24,4 +28,17 @@ export function withoutFargateSpot(items: readonly StrategyItem[]): StrategyItem
 
 export function isFargateProvider(name: string): boolean {
   return name === 'FARGATE' || name === 'FARGATE_SPOT';
+}
+
+/** Who a strategy belongs to: a cluster (its default strategy) or an ECS service or task. */
+export type StrategyOwner = EcsCluster | EcsWorkload;
+
+/** Rewrites the strategy of `owner` (a cluster's default strategy, or a workload's own), as stored in its props. */
+export function setStrategy(label: string, owner: StrategyOwner, change: (items: StrategyItem[]) => StrategyItem[]): QuickFix {
+  if (isEcsCluster(owner)) {
+    return setNodeProps(label, owner, (props) => ({
+      defaultCapacityProviderStrategy: change(plainItems(props.defaultCapacityProviderStrategy)),
+    }));
+  }
+  return setNodeProps(label, owner, (props) => ({ capacityProviderStrategy: change(plainItems(props.capacityProviderStrategy)) }));
 }
