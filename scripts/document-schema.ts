@@ -1,7 +1,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { CATALOG, CATEGORIES, findKind, type ConnectionDefinition, type KindDefinition } from '../shared/catalog';
+import { CATALOG, CATEGORIES, findKind, kindsSelectedBy, type ConnectionDefinition, type KindDefinition } from '../shared/catalog';
 import { describeFields, type FieldDescriptor } from '../shared/catalog/fields';
 import { CURRENT_SCHEMA_VERSION, FILE_EXTENSION, LIMITS, MEDIA_TYPE, StoredDocumentSchema } from '../shared/document/schema';
 
@@ -130,7 +130,7 @@ function categoryLabel(kind: KindDefinition): string {
 export function kindsMarkdown(): string {
   const lines = ['| Kind | Name | Palette section | Group | May contain |', '| --- | --- | --- | --- | --- |'];
   for (const kind of CATALOG) {
-    const contains = kind.group ? kind.group.contains.map(code).join(', ') : '';
+    const contains = kind.group ? kindsSelectedBy(kind.group.contains).map(code).join(', ') : '';
     lines.push(`| ${code(kind.id)} | ${cell(kind.label)} | ${cell(categoryLabel(kind))} | ${kind.group ? 'yes' : ''} | ${contains} |`);
   }
   lines.push('', 'Every kind may also sit directly on the canvas, outside any group.', '');
@@ -139,7 +139,7 @@ export function kindsMarkdown(): string {
     for (const connection of kind.connections) {
       const props = connection.props ? Object.keys(connection.props.shape).map(code).join(', ') : '';
       lines.push(
-        `| ${code(kind.id)} | ${code(connection.relation)} | ${connection.to.map(code).join(', ')} | ${cell(connection.label)} | ${props} |`,
+        `| ${code(kind.id)} | ${code(connection.relation)} | ${kindsSelectedBy(connection.to).map(code).join(', ')} | ${cell(connection.label)} | ${props} |`,
       );
     }
   }
@@ -205,7 +205,9 @@ export function edgePropertiesMarkdown(): string {
   const sections: string[] = [];
   for (const [connection, kinds] of sources) {
     const from = kinds.map((kind) => kind.label).join(', ');
-    const to = connection.to.map((id) => findKind(id)?.label ?? id).join(' or ');
+    const to = kindsSelectedBy(connection.to)
+      .map((id) => findKind(id).label)
+      .join(' or ');
     sections.push(`### ${from} → ${to}: ${connection.label} (${code(connection.relation)})`, '');
     sections.push('| Property | Meaning | Type | Default |', '| --- | --- | --- | --- |');
     for (const field of describeFields(connection.props!)) sections.push(fieldRow(field));

@@ -15,6 +15,9 @@ import {
   getKind,
   iconOf,
   isGroupKind,
+  kindsSelectedBy,
+  matchesTraits,
+  selects,
   resolveConnection,
   summaryOf,
   type KindDefinition,
@@ -27,7 +30,7 @@ const kindIds = CATALOG.map((kind) => kind.id);
 const byKind = CATALOG.map((kind) => [kind.id, kind] as const);
 
 function connectionsOf(kind: KindDefinition) {
-  return kind.connections.flatMap((definition) => definition.to.map((target) => ({ definition, target })));
+  return kind.connections.flatMap((definition) => kindsSelectedBy(definition.to).map((target) => ({ definition, target })));
 }
 
 const allPairs = CATALOG.flatMap((kind) => connectionsOf(kind).map(({ definition, target }) => ({ source: kind.id, target, definition })));
@@ -197,15 +200,15 @@ describe('catalog completeness', () => {
 describe('catalog nesting', () => {
   const groups = CATALOG.filter((kind) => kind.group);
 
-  it.each(groups.map((kind) => [kind.id, kind] as const))('%s may contain only existing kinds, each listed once', (_id, kind) => {
+  it.each(groups.map((kind) => [kind.id, kind] as const))('%s may contain kinds, and each entry of its selector picks one', (_id, kind) => {
     const contains = kind.group!.contains;
-    expect(new Set(contains).size).toBe(contains.length);
-    for (const child of contains) expect(kindIds, `${kind.id} contains ${child}`).toContain(child);
+    expect(kindsSelectedBy(contains).length).toBeGreaterThan(0);
+    for (const entry of contains) expect(kindsSelectedBy([entry]), `${kind.id} contains ${JSON.stringify(entry)}`).not.toEqual([]);
   });
 
   it('has no nesting loop: no kind can end up inside itself', () => {
     const reachable = (from: string, seen = new Set<string>()): Set<string> => {
-      for (const child of findKind(from)?.group?.contains ?? []) {
+      for (const child of kindsSelectedBy(findKind(from)?.group?.contains ?? [])) {
         if (seen.has(child)) continue;
         seen.add(child);
         reachable(child, seen);
@@ -259,6 +262,34 @@ describe('catalog nesting', () => {
   });
 });
 
+describe('kind selectors', () => {
+  it('pick kinds by the traits they declare, every trait of an entry and any entry', () => {
+    expect(kindsSelectedBy([{ imageSource: true }])).toEqual(['ecr-repository', 'dockerhub-image']);
+    expect(kindsSelectedBy([{ capacity: { platform: 'ecs', compute: 'ec2' } }])).toEqual(['ecs-ec2-capacity']);
+    expect(kindsSelectedBy([{ network: 'subnet' }, { fileSystem: true }])).toEqual(['subnet', 'efs']);
+    expect(kindsSelectedBy([{ workload: { longRunning: true } }])).toEqual(['ecs-service', 'eks-workload']);
+    expect(kindsSelectedBy([{ network: 'subnet', fileSystem: true }])).toEqual([]);
+  });
+
+  it('compare a string trait by value, and an object trait field by field', () => {
+    const traits: KindTraits = { capacity: { platform: 'kubernetes', compute: 'fargate' }, network: 'subnet' };
+    expect(matchesTraits(traits, { network: 'subnet' })).toBe(true);
+    expect(matchesTraits(traits, { network: 'vpc' })).toBe(false);
+    expect(matchesTraits(traits, { network: true, capacity: true })).toBe(true);
+    expect(matchesTraits(traits, { capacity: { compute: 'fargate' } })).toBe(true);
+    expect(matchesTraits(traits, { capacity: { platform: 'ecs', compute: 'fargate' } })).toBe(false);
+    expect(matchesTraits(traits, { loadBalancer: true })).toBe(false);
+  });
+
+  it('give a kind that declares a trait every connection and group the trait is named in', () => {
+    const trialLoadBalancer = { traits: { loadBalancer: { type: 'network' }, vpc: 'attached' } } satisfies Pick<KindDefinition, 'traits'>;
+    const containers = CATALOG.filter((kind) => kind.group && selects(kind.group.contains, trialLoadBalancer)).map((kind) => kind.id);
+    expect(containers).toEqual(['vpc', 'subnet']);
+    const senders = CATALOG.filter((kind) => kind.connections.some((definition) => selects(definition.to, trialLoadBalancer)));
+    expect(senders.map((kind) => kind.id)).toEqual(['internet']);
+  });
+});
+
 describe('catalog connections', () => {
   it('point at existing kinds and carry a label and description', () => {
     for (const { source, target, definition } of allPairs) {
@@ -280,6 +311,12 @@ describe('catalog connections', () => {
       .filter(({ source, target }) => keys.has(`${target} → ${source}`))
       .map(({ source, target }) => `${source} ↔ ${target}`);
     expect(both).toEqual([]);
+  });
+
+  it('give a source kind one connection per target kind, so the edge between them has one meaning', () => {
+    const seen = new Set<string>();
+    const twice = allPairs.filter(({ source, target }) => seen.size === seen.add(`${source} → ${target}`).size);
+    expect(twice).toEqual([]);
   });
 
   it('never connect a kind to itself', () => {

@@ -1,4 +1,4 @@
-import { CATALOG, findKind, resolveConnection } from './index';
+import { CATALOG, findKind, kindsSelectedBy, resolveConnection, selects } from './index';
 import type { KindDefinition, RelationId } from './types';
 
 /**
@@ -33,14 +33,14 @@ export function checkConnection(fromKind: string, toKind: string): ConnectionChe
 export function describeConnections(kind: KindDefinition): string {
   const phrases: string[] = [];
   for (const definition of kind.connections) {
-    phrases.push(`${listText(definition.to.map((id) => pluralOf(id)))} (${definition.label})`);
+    phrases.push(`${listText(kindsSelectedBy(definition.to).map((id) => pluralOf(id)))} (${definition.label})`);
   }
   // Connections other kinds define towards this one, grouped by meaning.
   const incoming = new Map<string, { label: string; sources: string[] }>();
   for (const source of CATALOG) {
     if (source.id === kind.id) continue;
     for (const definition of source.connections) {
-      if (!(definition.to as readonly string[]).includes(kind.id)) continue;
+      if (!selects(definition.to, kind)) continue;
       const key = `${definition.relation}|${definition.label}`;
       const entry = incoming.get(key) ?? { label: definition.label, sources: [] };
       entry.sources.push(source.id);

@@ -1,24 +1,21 @@
 import { z } from 'zod';
-import { defineConnection } from './types';
+import { defineConnection, type KindSelector } from './types';
 
 /**
  * Connections that several source kinds share, written once. A kind lists the ones
  * it makes in its `connections`; relations unique to one kind stay in that kind's file.
  */
 
-export const WORKLOAD_KINDS = ['ecs-service', 'ecs-task', 'eks-workload'] as const;
-export const IMAGE_SOURCE_KINDS = ['ecr-repository', 'dockerhub-image'] as const;
-
 export const pullsImage = defineConnection({
   relation: 'pulls-image',
-  to: IMAGE_SOURCE_KINDS,
+  to: [{ imageSource: true }],
   label: 'pulls image',
   description: 'The container image comes from this registry.',
 });
 
 export const mountsEfs = defineConnection({
   relation: 'mounts',
-  to: ['efs'],
+  to: [{ fileSystem: true }],
   label: 'mounts',
   description: 'The containers mount this EFS file system as a volume.',
   props: z.strictObject({
@@ -40,12 +37,12 @@ export const mountsEfs = defineConnection({
 export const inSubnet = (label: string, description: string) =>
   defineConnection({
     relation: 'in-subnet',
-    to: ['subnet'],
+    to: [{ network: 'subnet' }],
     label,
     description,
   });
 
-export const runsOn = (to: readonly string[]) =>
+export const runsOn = (to: KindSelector) =>
   defineConnection({
     relation: 'runs-on',
     to,
@@ -64,5 +61,8 @@ export const listenerPort = (fallback: number) => z.number().int().min(1).max(65
 export const targetPort = () =>
   z.number().int().min(0).max(65535).default(0).meta({ title: 'Target port', description: '0 uses the container port.' });
 
-export const runsOnEcsCapacity = runsOn(['ecs-fargate-capacity', 'ecs-ec2-capacity', 'ecs-external-capacity']);
-export const runsOnEksCapacity = runsOn(['eks-managed-node-group', 'eks-self-managed-nodes', 'eks-fargate-profile']);
+export const runsOnEcsCapacity = runsOn([{ capacity: { platform: 'ecs' } }]);
+export const runsOnEksCapacity = runsOn([{ capacity: { platform: 'kubernetes' } }]);
+
+/** What load balancers route to: workloads that keep running (ECS services, Kubernetes workloads). */
+export const LOAD_BALANCED = [{ workload: { longRunning: true } }] as const satisfies KindSelector;

@@ -26,6 +26,7 @@ import { subnet } from './kinds/subnet';
 import { vpc } from './kinds/vpc';
 import { vpcEndpoint } from './kinds/vpc-endpoint';
 import { CATALOG, kindsById } from './catalog';
+import { kindsSelectedBy, selects } from './traits';
 import type { Appearance, ConnectionDefinition, KindDefinition } from './types';
 
 export * from './types';
@@ -66,12 +67,15 @@ export function isGroupKind(kindId: string): boolean {
 /** Whether a node of `childKind` may be placed inside a node of `parentKind` (undefined parent: the canvas itself). */
 export function canContain(parentKind: string | undefined, childKind: string): boolean {
   if (parentKind === undefined) return kindsById.has(childKind);
-  return kindsById.get(parentKind)?.group?.contains.includes(childKind) ?? false;
+  const parent = kindsById.get(parentKind);
+  const child = kindsById.get(childKind);
+  return parent?.group !== undefined && child !== undefined && selects(parent.group.contains, child);
 }
 
 /** Kinds whose groups may hold `childKind`, in catalog order. */
 export function containersOf(childKind: string): KindDefinition[] {
-  return CATALOG.filter((kind) => kind.group?.contains.includes(childKind));
+  const child = kindsById.get(childKind);
+  return child ? CATALOG.filter((kind) => kind.group !== undefined && selects(kind.group.contains, child)) : [];
 }
 
 export interface ResolvedConnection {
@@ -87,7 +91,7 @@ const connectionIndex: ReadonlyMap<string, ReadonlyMap<string, ResolvedConnectio
   for (const kind of CATALOG) {
     const targets = new Map<string, ResolvedConnection>();
     for (const definition of kind.connections) {
-      for (const targetKind of definition.to) targets.set(targetKind, { definition, sourceKind: kind.id, targetKind });
+      for (const targetKind of kindsSelectedBy(definition.to)) targets.set(targetKind, { definition, sourceKind: kind.id, targetKind });
     }
     index.set(kind.id, targets);
   }

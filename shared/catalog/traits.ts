@@ -1,7 +1,7 @@
 import type { DiagramNode } from '../document/schema';
 import { CATALOG, findKind, type AnyKind, type KindId } from './catalog';
 import type { NodeOfKind } from './nodes';
-import type { KindTraits, Platform } from './types';
+import type { KindDefinition, KindSelector, KindTraits, Platform, TraitMatch } from './types';
 
 /**
  * Questions the other layers ask about kinds, answered from the traits each kind declares
@@ -133,4 +133,33 @@ export function networkKinds<Role extends NetworkRole>(role: Role): KindIdWith<'
 
 export function networkRoleOf(node: DiagramNode | undefined): NetworkRole | undefined {
   return node ? traitsOf(node.kind).network : undefined;
+}
+
+/** Whether a kind's traits satisfy one entry of a selector: every trait it names, with the values it gives. */
+export function matchesTraits(traits: KindTraits, match: TraitMatch): boolean {
+  return (Object.entries(match) as [keyof KindTraits, unknown][]).every(([name, wanted]) => {
+    const actual: unknown = traits[name];
+    if (actual === undefined) return false;
+    if (wanted === true) return true;
+    if (typeof wanted !== 'object' || wanted === null) return actual === wanted;
+    if (typeof actual !== 'object' || actual === null) return false;
+    return Object.entries(wanted).every(([key, value]) => (actual as Record<string, unknown>)[key] === value);
+  });
+}
+
+/** Whether `kind` is one of the kinds `selector` picks. */
+export function selects(selector: KindSelector, kind: Pick<KindDefinition, 'traits'>): boolean {
+  return selector.some((match) => matchesTraits(kind.traits, match));
+}
+
+const selected = new WeakMap<KindSelector, readonly KindId[]>();
+
+/** The kinds a selector picks, in catalog order. */
+export function kindsSelectedBy(selector: KindSelector): readonly KindId[] {
+  let kinds = selected.get(selector);
+  if (!kinds) {
+    kinds = CATALOG.filter((kind) => selects(selector, kind)).map((kind) => kind.id);
+    selected.set(selector, kinds);
+  }
+  return kinds;
 }

@@ -21,8 +21,8 @@ export type PropsSchema = z.ZodObject;
 
 export interface ConnectionDefinition<R extends RelationId = RelationId> {
   relation: R;
-  /** Target kinds, by id. */
-  to: readonly string[];
+  /** The kinds it may end at, by their traits: `[{ imageSource: true }]` is every image source. */
+  to: KindSelector;
   /** Short verb phrase shown on the edge: "pulls image". */
   label: string;
   /** One sentence: what drawing this edge tells Stowage. */
@@ -32,8 +32,8 @@ export interface ConnectionDefinition<R extends RelationId = RelationId> {
 }
 
 export interface GroupDefinition {
-  /** Kinds that may be dropped inside this group, by id. */
-  contains: readonly string[];
+  /** Kinds that may be dropped inside this group, by their traits: `[{ vpc: 'attached' }]` is everything attached to a VPC. */
+  contains: KindSelector;
 }
 
 /** How a kind looks on the canvas and in exports. Colours follow the AWS Architecture Icons guide. */
@@ -56,8 +56,12 @@ export type Platform = 'ecs' | 'kubernetes';
  * that declares its traits is seen everywhere that role matters.
  */
 export interface KindTraits {
-  /** Runs containers: an ECS service or task, a Kubernetes workload. */
-  workload?: { platform: Platform };
+  /**
+   * Runs containers: an ECS service or task, a Kubernetes workload. A `longRunning` workload keeps
+   * its copies running (an ECS service, a Deployment): load balancers route to it and auto
+   * scaling scales it; the others run to completion (a standalone ECS task).
+   */
+  workload?: { platform: Platform; longRunning?: true };
   /** Schedules workloads onto capacity drawn inside it. */
   cluster?: { platform: Platform };
   /**
@@ -111,6 +115,24 @@ export interface KindMigration {
   description: string;
   up(props: Record<string, unknown>): Record<string, unknown>;
 }
+
+/**
+ * Traits a kind must have to be picked, every one given: `{ capacity: { platform: 'ecs' } }` is
+ * ECS capacity of any compute, `{ network: 'subnet' }` the subnet, `{ fileSystem: true }` (or
+ * `{ workload: true }`) any kind with the trait at all.
+ */
+export type TraitMatch = {
+  readonly [T in keyof KindTraits]?: NonNullable<KindTraits[T]> extends object
+    ? true | Readonly<Partial<NonNullable<KindTraits[T]>>>
+    : true | NonNullable<KindTraits[T]>;
+};
+
+/**
+ * Kinds picked by what they are: a kind is picked when it matches any of the entries. Connections
+ * and groups name kinds this way rather than by id, so a new kind with the right traits can be
+ * connected and placed wherever its role allows, with no list to extend.
+ */
+export type KindSelector = readonly TraitMatch[];
 
 export interface KindDefinition<
   S extends PropsSchema = PropsSchema,

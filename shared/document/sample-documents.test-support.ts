@@ -1,4 +1,4 @@
-import { CATALOG, type ResolvedConnection, findConnection } from '../catalog';
+import { CATALOG, type ResolvedConnection, findConnection, kindsSelectedBy } from '../catalog';
 import { createIdFactory } from './ids';
 import { addEdges, addNodes, createDocument, createEdge, createNode } from './operations';
 import type { DiagramDocument, DiagramNode } from './schema';
@@ -8,7 +8,7 @@ export function allConnections(): ResolvedConnection[] {
   const out: ResolvedConnection[] = [];
   for (const kind of CATALOG) {
     for (const definition of kind.connections) {
-      for (const targetKind of definition.to) out.push(findConnection(kind.id, targetKind)!);
+      for (const targetKind of kindsSelectedBy(definition.to)) out.push(findConnection(kind.id, targetKind)!);
     }
   }
   return out;

@@ -7,7 +7,7 @@ import {
   kindsWith,
   propsOf,
   type EcsWorkloadKindId,
-  type KindId,
+  type KindIdWith,
   type KubernetesWorkloadKindId,
   type NodeOfKind,
 } from '../catalog';
@@ -60,26 +60,47 @@ export interface EcsCompute {
   ec2Capacities: Ec2Capacity[];
 }
 
-const ECS_CLUSTER_KINDS = clusterKindsOf('ecs');
-const KUBERNETES_CLUSTER_KINDS = clusterKindsOf('kubernetes');
-/** The kind whose capacity registers as an Auto Scaling group capacity provider (ECS capacity on EC2 instances). */
-const ASG_PROVIDER_KINDS = kindsWith('capacity', (capacity) => capacity.platform === 'ecs' && capacity.compute === 'ec2') as Extract<
-  KindId,
-  'ecs-ec2-capacity'
->[];
+type EcsClusterKindId = KindIdWith<'cluster', { platform: 'ecs' }>;
+type KubernetesClusterKindId = KindIdWith<'cluster', { platform: 'kubernetes' }>;
+/** ECS capacity on EC2 instances: it can register as an Auto Scaling group capacity provider. */
+type EcsEc2CapacityKindId = KindIdWith<'capacity', { platform: 'ecs'; compute: 'ec2' }>;
+/** ECS capacity on Fargate: the FARGATE and FARGATE_SPOT providers of a cluster. */
+type EcsFargateCapacityKindId = KindIdWith<'capacity', { platform: 'ecs'; compute: 'fargate' }>;
+/** Kubernetes capacity on Fargate, which places pods by selectors (EKS Fargate profiles). */
+type FargateProfileKindId = KindIdWith<'capacity', { platform: 'kubernetes'; compute: 'fargate' }>;
 
-export type Ec2Capacity = NodeOfKind<Extract<KindId, 'ecs-ec2-capacity'>>;
-export type EcsCluster = NodeOfKind<Extract<KindId, 'ecs-cluster'>>;
-export type KubernetesCluster = NodeOfKind<Extract<KindId, 'eks-cluster'>>;
+const ECS_CLUSTER_KINDS = clusterKindsOf('ecs') as EcsClusterKindId[];
+const KUBERNETES_CLUSTER_KINDS = clusterKindsOf('kubernetes') as KubernetesClusterKindId[];
+const ECS_EC2_CAPACITY_KINDS = kindsWith(
+  'capacity',
+  (capacity) => capacity.platform === 'ecs' && capacity.compute === 'ec2',
+) as EcsEc2CapacityKindId[];
+const ECS_FARGATE_KINDS = kindsWith(
+  'capacity',
+  (capacity) => capacity.platform === 'ecs' && capacity.compute === 'fargate',
+) as EcsFargateCapacityKindId[];
+const PROFILE_KINDS = kindsWith(
+  'capacity',
+  (capacity) => capacity.platform === 'kubernetes' && capacity.compute === 'fargate',
+) as FargateProfileKindId[];
+
+export type Ec2Capacity = NodeOfKind<EcsEc2CapacityKindId>;
+export type EcsCluster = NodeOfKind<EcsClusterKindId>;
+export type KubernetesCluster = NodeOfKind<KubernetesClusterKindId>;
 
 /** The ECS cluster boxes of the diagram, in catalog then document order. */
 export function ecsClusters(model: DiagramModel): readonly EcsCluster[] {
-  return (ECS_CLUSTER_KINDS as EcsCluster['kind'][]).flatMap((kind) => model.nodesOfKind(kind));
+  return ECS_CLUSTER_KINDS.flatMap((kind) => model.nodesOfKind(kind));
+}
+
+/** ECS capacity on EC2 instances (Auto Scaling groups), in catalog then document order. */
+export function ecsEc2Capacities(model: DiagramModel): readonly Ec2Capacity[] {
+  return ECS_EC2_CAPACITY_KINDS.flatMap((kind) => model.nodesOfKind(kind));
 }
 
 /** The EKS cluster boxes of the diagram. */
 export function kubernetesClusters(model: DiagramModel): readonly KubernetesCluster[] {
-  return (KUBERNETES_CLUSTER_KINDS as KubernetesCluster['kind'][]).flatMap((kind) => model.nodesOfKind(kind));
+  return KUBERNETES_CLUSTER_KINDS.flatMap((kind) => model.nodesOfKind(kind));
 }
 
 export function isEcsCluster(node: DiagramNode | undefined): node is EcsCluster {
@@ -88,12 +109,12 @@ export function isEcsCluster(node: DiagramNode | undefined): node is EcsCluster 
 
 /** The ECS cluster box a node is drawn in. */
 export function ecsClusterOf(model: DiagramModel, id: string) {
-  return model.nearest(id, ...(ECS_CLUSTER_KINDS as Extract<KindId, 'ecs-cluster'>[]));
+  return model.nearest(id, ...ECS_CLUSTER_KINDS);
 }
 
 /** The EKS cluster box a node is drawn in. */
 export function kubernetesClusterOf(model: DiagramModel, id: string) {
-  return model.nearest(id, ...(KUBERNETES_CLUSTER_KINDS as Extract<KindId, 'eks-cluster'>[]));
+  return model.nearest(id, ...KUBERNETES_CLUSTER_KINDS);
 }
 
 export function resolveEcsCompute(model: DiagramModel, node: NodeOfKind<EcsWorkloadKindId>): EcsCompute {
@@ -177,13 +198,13 @@ export function resolveProvider(model: DiagramModel, cluster: EcsCluster | undef
 }
 
 /** ECS capacity on EC2 instances registered as an Auto Scaling group capacity provider. */
-export function isAsgCapacityProvider(node: DiagramNode | undefined): node is NodeOfKind<(typeof ASG_PROVIDER_KINDS)[number]> {
-  return isNodeOfKind(node, ...ASG_PROVIDER_KINDS) && propsOf(node).capacityProvider;
+export function isAsgCapacityProvider(node: DiagramNode | undefined): node is Ec2Capacity {
+  return isNodeOfKind(node, ...ECS_EC2_CAPACITY_KINDS) && propsOf(node).capacityProvider;
 }
 
 /** ECS capacity on EC2 instances (whether or not it is a capacity provider). */
-export function isEcsEc2Capacity(node: DiagramNode | undefined): node is NodeOfKind<(typeof ASG_PROVIDER_KINDS)[number]> {
-  return isNodeOfKind(node, ...ASG_PROVIDER_KINDS);
+export function isEcsEc2Capacity(node: DiagramNode | undefined): node is Ec2Capacity {
+  return isNodeOfKind(node, ...ECS_EC2_CAPACITY_KINDS);
 }
 
 function finish(
@@ -221,11 +242,6 @@ export function fargateCapacityOfCluster(model: DiagramModel, cluster: DiagramNo
   return model.index.children(cluster.id).find((child) => isNodeOfKind(child, ...ECS_FARGATE_KINDS));
 }
 
-const ECS_FARGATE_KINDS = kindsWith('capacity', (capacity) => capacity.platform === 'ecs' && capacity.compute === 'fargate') as Extract<
-  KindId,
-  'ecs-fargate-capacity'
->[];
-
 /**
  * The network mode tasks actually use. Fargate forces awsvpc at registration, so the
  * property is what the user asked for and this is what rules compare against.
@@ -248,15 +264,9 @@ export interface EksCompute {
   schedulable: boolean;
 }
 
-/** The Kubernetes capacity that places pods by selectors (EKS Fargate profiles). */
-const PROFILE_KINDS = kindsWith('capacity', (capacity) => capacity.platform === 'kubernetes' && capacity.compute === 'fargate') as Extract<
-  KindId,
-  'eks-fargate-profile'
->[];
+type FargateProfile = NodeOfKind<FargateProfileKindId>;
 
-type FargateProfile = NodeOfKind<(typeof PROFILE_KINDS)[number]>;
-
-export function isFargateProfile(node: DiagramNode | undefined): node is NodeOfKind<(typeof PROFILE_KINDS)[number]> {
+export function isFargateProfile(node: DiagramNode | undefined): node is FargateProfile {
   return isNodeOfKind(node, ...PROFILE_KINDS);
 }
 
@@ -300,10 +310,7 @@ export function parseLabels(text: string): Map<string, string> {
  * characters) and `?` (one character)
  * (https://docs.aws.amazon.com/eks/latest/userguide/fargate-profile.html#fargate-profile-wildcards).
  */
-export function fargateProfileMatches(
-  profile: NodeOfKind<(typeof PROFILE_KINDS)[number]>,
-  workload: NodeOfKind<KubernetesWorkloadKindId>,
-): boolean {
+export function fargateProfileMatches(profile: FargateProfile, workload: NodeOfKind<KubernetesWorkloadKindId>): boolean {
   const { selectors } = propsOf(profile);
   const pod = propsOf(workload);
   const podLabels = [...parseLabels(pod.labels)];

@@ -21,7 +21,7 @@ export const availabilityZone = defineKind({
   }),
   size: { width: 440, height: 520 },
   group: {
-    contains: ['subnet', 'ecs-cluster', 'eks-cluster', 'efs', 'nat-gateway'],
+    contains: [{ network: 'subnet' }, { network: 'nat-gateway' }, { cluster: true }, { fileSystem: true }],
   },
   connections: [],
   summary: (props) => `zone ${props.zone}`,

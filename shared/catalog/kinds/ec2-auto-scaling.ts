@@ -44,7 +44,7 @@ export const ec2AutoScaling = defineKind({
   connections: [
     {
       relation: 'scales',
-      to: ['ecs-ec2-capacity', 'eks-managed-node-group', 'eks-self-managed-nodes'],
+      to: [{ capacity: { compute: 'ec2' } }],
       label: 'scales',
       description: 'Adds or removes instances in this Auto Scaling group.',
     },

@@ -18,15 +18,7 @@ export const ecsCluster = defineKind({
   }),
   size: { width: 720, height: 420 },
   group: {
-    contains: [
-      'ecs-fargate-capacity',
-      'ecs-ec2-capacity',
-      'ecs-external-capacity',
-      'ecs-service',
-      'ecs-task',
-      'service-auto-scaling',
-      'ec2-auto-scaling',
-    ],
+    contains: [{ capacity: { platform: 'ecs' } }, { workload: { platform: 'ecs' } }, { scaler: true }],
   },
   connections: [],
   summary: (props) => `Container Insights ${props.containerInsights}`,

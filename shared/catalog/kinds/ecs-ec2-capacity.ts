@@ -54,7 +54,7 @@ export const ecsEc2Capacity = defineKind({
     spotInstances: z.boolean().default(false).meta({ title: 'Spot instances' }),
   }),
   size: { width: 320, height: 260 },
-  group: { contains: ['ecs-service', 'ecs-task'] },
+  group: { contains: [{ workload: { platform: 'ecs' } }] },
   connections: [inSubnet('in subnet', 'The Auto Scaling group launches instances in this subnet.')],
   summary: (props) =>
     `${props.instanceType} · ${props.minSize}–${props.maxSize}${props.capacityProvider ? (props.managedScaling ? ' · managed scaling' : ' · CP') : ''}`,

@@ -17,7 +17,7 @@ export const ecsExternalCapacity = defineKind({
     operatingSystemFamily: operatingSystemFamily(),
   }),
   size: { width: 320, height: 260 },
-  group: { contains: ['ecs-service', 'ecs-task'] },
+  group: { contains: [{ workload: { platform: 'ecs' } }] },
   connections: [],
   summary: (props) => `${props.instanceCount} external instances`,
   docsUrl: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-anywhere.html',

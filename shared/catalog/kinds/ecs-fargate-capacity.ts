@@ -17,7 +17,7 @@ export const ecsFargateCapacity = defineKind({
     fargateSpot: z.boolean().default(true).meta({ title: 'FARGATE_SPOT provider' }),
   }),
   size: { width: 320, height: 260 },
-  group: { contains: ['ecs-service', 'ecs-task'] },
+  group: { contains: [{ workload: { platform: 'ecs' } }] },
   connections: [],
   summary: (props) =>
     [props.fargate ? 'FARGATE' : '', props.fargateSpot ? 'FARGATE_SPOT' : ''].filter(Boolean).join(' + ') || 'no providers',

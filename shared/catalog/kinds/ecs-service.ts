@@ -5,7 +5,7 @@ import { defineKind } from '../types';
 
 export const ecsService = defineKind({
   id: 'ecs-service',
-  traits: { workload: { platform: 'ecs' } },
+  traits: { workload: { platform: 'ecs', longRunning: true } },
   label: 'ECS service',
   category: 'ecs',
   description: 'Keeps a number of copies of a task running, behind a load balancer if you connect one.',

@@ -26,7 +26,7 @@ export const eksCluster = defineKind({
   }),
   size: { width: 720, height: 420 },
   group: {
-    contains: ['eks-managed-node-group', 'eks-self-managed-nodes', 'eks-fargate-profile', 'eks-workload'],
+    contains: [{ capacity: { platform: 'kubernetes' } }, { workload: { platform: 'kubernetes' } }],
   },
   connections: [inSubnet('in subnet', 'The cluster control plane places its network interfaces in this subnet.')],
   summary: (props) => `Kubernetes ${props.kubernetesVersion}`,

@@ -39,7 +39,7 @@ export const eksFargateProfile = defineKind({
       .meta({ title: 'Selectors' }),
   }),
   size: { width: 320, height: 260 },
-  group: { contains: ['eks-workload'] },
+  group: { contains: [{ workload: { platform: 'kubernetes' } }] },
   connections: [inSubnet('in subnet', 'Pods on this profile get network interfaces in this subnet (private subnets only).')],
   summary: (props) =>
     props.selectors.map((selector) => selector.namespace + (selector.labels ? ` (${selector.labels})` : '')).join(', ') || 'no selectors',

@@ -35,7 +35,7 @@ export const eksManagedNodeGroup = defineKind({
     desiredSize: z.number().int().min(0).max(1000).default(2).meta({ title: 'Desired nodes' }),
   }),
   size: { width: 320, height: 260 },
-  group: { contains: ['eks-workload'] },
+  group: { contains: [{ workload: { platform: 'kubernetes' } }] },
   connections: [inSubnet('in subnet', 'Nodes are launched in this subnet.')],
   summary: (props) => `${props.instanceTypes} · ${props.minSize}–${props.maxSize}${props.capacityType === 'SPOT' ? ' · spot' : ''}`,
   docsUrl: 'https://docs.aws.amazon.com/eks/latest/userguide/managed-node-groups.html',

@@ -25,7 +25,7 @@ export const eksSelfManagedNodes = defineKind({
     desiredCapacity: z.number().int().min(0).max(1000).nullable().default(null).meta({ title: 'Desired nodes' }),
   }),
   size: { width: 320, height: 260 },
-  group: { contains: ['eks-workload'] },
+  group: { contains: [{ workload: { platform: 'kubernetes' } }] },
   connections: [inSubnet('in subnet', 'Nodes are launched in this subnet.')],
   summary: (props) => `${props.instanceType} · ${props.operatingSystem} · ${props.minSize}–${props.maxSize}`,
   docsUrl: 'https://docs.aws.amazon.com/eks/latest/userguide/worker.html',

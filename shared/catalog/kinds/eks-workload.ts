@@ -5,7 +5,7 @@ import { defineKind } from '../types';
 
 export const eksWorkload = defineKind({
   id: 'eks-workload',
-  traits: { workload: { platform: 'kubernetes' } },
+  traits: { workload: { platform: 'kubernetes', longRunning: true } },
   label: 'Kubernetes workload',
   category: 'eks',
   description: 'A Deployment, StatefulSet or DaemonSet: the pods of one application.',

@@ -17,7 +17,7 @@ export const internet = defineKind({
   connections: [
     {
       relation: 'sends-requests',
-      to: ['alb', 'nlb', 'clb'],
+      to: [{ loadBalancer: true }],
       label: 'requests',
       description: 'Users send requests to this load balancer.',
     },

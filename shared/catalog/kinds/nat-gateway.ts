@@ -22,7 +22,7 @@ export const natGateway = defineKind({
   connections: [
     {
       relation: 'egress',
-      to: ['internet'],
+      to: [{ network: 'internet' }],
       label: 'egress',
       description: 'Outbound traffic leaves through this NAT gateway to the internet.',
     },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AWS_COLORS, LEAF_SIZE } from '../common';
-import { inSubnet, listenerPort, targetPort, targetType } from '../connections';
+import { LOAD_BALANCED, inSubnet, listenerPort, targetPort, targetType } from '../connections';
 import { defineKind } from '../types';
 
 export const nlb = defineKind({
@@ -21,7 +21,7 @@ export const nlb = defineKind({
   connections: [
     {
       relation: 'routes-traffic',
-      to: ['ecs-service', 'eks-workload'],
+      to: LOAD_BALANCED,
       label: 'routes to',
       description: 'A listener forwards connections to a target group holding these tasks or pods.',
       props: z.strictObject({

@@ -21,7 +21,7 @@ export const region = defineKind({
   }),
   size: { width: 1200, height: 800 },
   group: {
-    contains: ['vpc', 'ecr-repository', 'efs', 'ecs-cluster', 'eks-cluster', 'service-auto-scaling', 'ec2-auto-scaling'],
+    contains: [{ network: 'vpc' }, { imageSource: { registry: 'ecr' } }, { fileSystem: true }, { cluster: true }, { scaler: true }],
   },
   connections: [],
   summary: (props) => props.regionCode,

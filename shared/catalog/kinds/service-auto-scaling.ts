@@ -72,7 +72,7 @@ export const serviceAutoScaling = defineKind({
   connections: [
     {
       relation: 'scales',
-      to: ['ecs-service'],
+      to: [{ workload: { platform: 'ecs', longRunning: true } }],
       label: 'scales',
       description: "Adjusts this service's desired task count.",
     },

@@ -36,7 +36,7 @@ export const subnet = defineKind({
   }),
   size: { width: 400, height: 220 },
   group: {
-    contains: ['nat-gateway', 'vpc-endpoint', 'alb', 'nlb', 'clb', 'efs', 'ecs-cluster', 'eks-cluster'],
+    contains: [{ network: 'nat-gateway' }, { network: 'vpc-endpoint' }, { vpc: 'attached' }],
   },
   connections: [],
   summary: (props) => `${props.access} · ${props.cidr}`,

@@ -1,5 +1,5 @@
 import type { Subnet } from '../support/network';
-import { propsOf } from '../../catalog';
+import { kindsWith, propsOf, type KindIdWith } from '../../catalog';
 import type { DiagramNode } from '../../document/schema';
 import type { DiagramModel } from '../../model/diagram-model';
 import { nodeName, quoted } from '../support/describe';
@@ -7,6 +7,11 @@ import { NONE, report, type RuleDefinition } from '../support/define';
 import { connectFix } from '../support/fixes';
 import { enclosingSubnetNote, knownZones, zoneNames } from '../support/network';
 import type { QuickFix } from '../types';
+
+const APPLICATION_LOAD_BALANCERS = kindsWith('loadBalancer', (loadBalancer) => loadBalancer.type === 'application') as KindIdWith<
+  'loadBalancer',
+  { type: 'application' }
+>[];
 
 export const albTwoAz: RuleDefinition = {
   id: 'alb-two-az',
@@ -17,7 +22,7 @@ export const albTwoAz: RuleDefinition = {
     'An Application Load Balancer must be given subnets in at least two Availability Zones (one subnet per zone), so that it stays up when a zone fails. CreateLoadBalancer rejects a single zone; only ALBs on Outposts or in a Local Zone are exempt. A Network Load Balancer may use a single zone.',
   docUrl: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/application-load-balancers.html#availability-zones',
   check({ model }) {
-    return model.nodesOfKind('alb').flatMap((alb) => {
+    return APPLICATION_LOAD_BALANCERS.flatMap((kind) => model.nodesOfKind(kind)).flatMap((alb) => {
       const subnets = model.subnetsOf(alb.id);
       if (subnets.length === 0) return NONE;
       const zones = knownZones(model, alb.id, subnets);

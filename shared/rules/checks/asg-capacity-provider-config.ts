@@ -1,3 +1,5 @@
+import { propsOf } from '../../catalog';
+import { ecsEc2Capacities } from '../../model/compute';
 import { nodeName } from '../support/describe';
 import { report, type RuleDefinition } from '../support/define';
 import { setNodeProps } from '../support/fixes';
@@ -12,10 +14,10 @@ export const asgCapacityProviderConfig: RuleDefinition = {
     'An Auto Scaling group used as a capacity provider cannot use instance weighting, and managed termination protection works only together with managed scaling. An Auto Scaling group whose maximum size is 0 can never launch an instance (reported as a warning).',
   docUrl: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/asg-capacity-providers.html',
   check({ model }) {
-    return model.nodesOfKind('ecs-ec2-capacity').flatMap((capacity) => {
+    return ecsEc2Capacities(model).flatMap((capacity) => {
       const findings: Finding[] = [];
-      const props = capacity.props;
-      if (props.capacityProvider === true && props.instanceWeighting === true) {
+      const props = propsOf(capacity);
+      if (props.capacityProvider && props.instanceWeighting) {
         findings.push(
           report(asgCapacityProviderConfig, {
             message: `${nodeName(capacity)} is a capacity provider with instance weighting; capacity providers do not support weighted instance types.`,
@@ -24,7 +26,7 @@ export const asgCapacityProviderConfig: RuleDefinition = {
           }),
         );
       }
-      if (props.capacityProvider === true && props.managedTerminationProtection === true && props.managedScaling !== true) {
+      if (props.capacityProvider && props.managedTerminationProtection && !props.managedScaling) {
         findings.push(
           report(asgCapacityProviderConfig, {
             message: `${nodeName(capacity)} turns on managed termination protection without managed scaling; ECS needs managed scaling to protect instances that run tasks.`,

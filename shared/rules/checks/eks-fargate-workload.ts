@@ -1,3 +1,4 @@
+import { propsOf } from '../../catalog';
 import { listText, nodeName } from '../support/describe';
 import { NONE, report, type RuleDefinition } from '../support/define';
 import { factsOf } from '../support/facts';
@@ -17,20 +18,20 @@ export const eksFargateWorkload: RuleDefinition = {
   docUrl: 'https://docs.aws.amazon.com/eks/latest/userguide/fargate.html',
   check({ model }) {
     const facts = factsOf(model);
-    return model.nodesOfKind('eks-workload').flatMap((workload) => {
+    return facts.kubernetesWorkloads().flatMap((workload) => {
       if (!facts.eksCompute(workload).onFargate) return NONE;
-      const props = workload.props;
+      const props = propsOf(workload);
       const unsupported = [
         props.workloadType === 'DaemonSet' ? 'DaemonSets' : '',
-        props.privileged === true ? 'privileged containers' : '',
-        props.hostNetwork === true ? 'hostNetwork' : '',
-        Number(props.hostPort) > 0 ? 'hostPort' : '',
-        Number(props.gpuCount) > 0 ? 'GPUs' : '',
+        props.privileged ? 'privileged containers' : '',
+        props.hostNetwork ? 'hostNetwork' : '',
+        props.hostPort > 0 ? 'hostPort' : '',
+        props.gpuCount > 0 ? 'GPUs' : '',
         props.operatingSystem === 'windows' ? 'Windows pods' : '',
         props.cpuArchitecture === 'arm64' ? 'Arm (arm64) pods' : '',
-        props.ebsVolume === true ? 'EBS volumes' : '',
+        props.ebsVolume ? 'EBS volumes' : '',
       ].filter(Boolean);
-      const tooBig = Number(props.cpu) > FARGATE_MAX.cpu * (1000 / 1024) || Number(props.memory) + POD_OVERHEAD_MIB > FARGATE_MAX.memory;
+      const tooBig = props.cpu > FARGATE_MAX.cpu * (1000 / 1024) || props.memory + POD_OVERHEAD_MIB > FARGATE_MAX.memory;
       if (unsupported.length === 0 && !tooBig) return NONE;
       const problems = [
         ...(unsupported.length > 0 ? [`Fargate does not support ${listText(unsupported)}`] : []),

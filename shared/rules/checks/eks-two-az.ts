@@ -1,3 +1,4 @@
+import { kubernetesClusters } from '../../model/compute';
 import { nodeName } from '../support/describe';
 import { NONE, report, type RuleDefinition } from '../support/define';
 import { enclosingSubnetNote, knownZones, zoneNames } from '../support/network';
@@ -12,7 +13,7 @@ export const eksTwoAz: RuleDefinition = {
     'When you create an EKS cluster you give it at least two subnets in different Availability Zones, where EKS places the network interfaces of the control plane. CreateCluster rejects subnets in a single zone.',
   docUrl: 'https://docs.aws.amazon.com/eks/latest/userguide/network-reqs.html',
   check({ model }) {
-    return model.nodesOfKind('eks-cluster').flatMap((cluster) => {
+    return kubernetesClusters(model).flatMap((cluster) => {
       const subnets = model.subnetsOf(cluster.id);
       if (subnets.length === 0) return NONE;
       const zones = knownZones(model, cluster.id, subnets);
