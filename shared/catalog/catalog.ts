@@ -1,65 +1,14 @@
 import type { z } from 'zod';
-import { alb } from './kinds/alb';
-import { availabilityZone } from './kinds/availability-zone';
-import { clb } from './kinds/clb';
-import { dockerhubImage } from './kinds/dockerhub-image';
-import { ec2AutoScaling } from './kinds/ec2-auto-scaling';
-import { ecrRepository } from './kinds/ecr-repository';
-import { ecsCluster } from './kinds/ecs-cluster';
-import { ecsEc2Capacity } from './kinds/ecs-ec2-capacity';
-import { ecsExternalCapacity } from './kinds/ecs-external-capacity';
-import { ecsFargateCapacity } from './kinds/ecs-fargate-capacity';
-import { ecsService } from './kinds/ecs-service';
-import { ecsTask } from './kinds/ecs-task';
-import { efs } from './kinds/efs';
-import { eksCluster } from './kinds/eks-cluster';
-import { eksFargateProfile } from './kinds/eks-fargate-profile';
-import { eksManagedNodeGroup } from './kinds/eks-managed-node-group';
-import { eksSelfManagedNodes } from './kinds/eks-self-managed-nodes';
-import { eksWorkload } from './kinds/eks-workload';
-import { internet } from './kinds/internet';
-import { natGateway } from './kinds/nat-gateway';
-import { nlb } from './kinds/nlb';
-import { region } from './kinds/region';
-import { serviceAutoScaling } from './kinds/service-auto-scaling';
-import { subnet } from './kinds/subnet';
-import { vpc } from './kinds/vpc';
-import { vpcEndpoint } from './kinds/vpc-endpoint';
+import { KINDS } from './kinds.generated';
 import type { KindDefinition } from './types';
 
 /**
- * Every kind, in palette order within its category. A const tuple, so `KindId` is the union of
- * the ids and a registry keyed by `Record<KindId, …>` is incomplete (a compile error) until it
- * has an entry for a new kind.
+ * Every kind, in palette order: the kinds of shared/catalog/kinds/, listed by `npm run generate`
+ * (kinds.generated.ts) by category and each kind's `order`. A const tuple, so `KindId` is the
+ * union of the ids and a registry keyed by `Record<KindId, …>` is incomplete (a compile error)
+ * until it has an entry for a new kind.
  */
-export const CATALOG = [
-  region,
-  vpc,
-  availabilityZone,
-  subnet,
-  natGateway,
-  vpcEndpoint,
-  internet,
-  ecrRepository,
-  dockerhubImage,
-  ecsCluster,
-  ecsFargateCapacity,
-  ecsEc2Capacity,
-  ecsExternalCapacity,
-  ecsService,
-  ecsTask,
-  eksCluster,
-  eksManagedNodeGroup,
-  eksSelfManagedNodes,
-  eksFargateProfile,
-  eksWorkload,
-  alb,
-  nlb,
-  clb,
-  efs,
-  serviceAutoScaling,
-  ec2AutoScaling,
-] as const satisfies readonly KindDefinition[];
+export const CATALOG = KINDS satisfies readonly KindDefinition[];
 
 /** Any kind of the catalog, with its literal id, props schema and traits. */
 export type AnyKind = (typeof CATALOG)[number];

@@ -1,64 +1,11 @@
 import type { z } from 'zod';
-import { alb } from './kinds/alb';
-import { availabilityZone } from './kinds/availability-zone';
-import { clb } from './kinds/clb';
-import { dockerhubImage } from './kinds/dockerhub-image';
-import { ec2AutoScaling } from './kinds/ec2-auto-scaling';
-import { ecrRepository } from './kinds/ecr-repository';
-import { ecsCluster } from './kinds/ecs-cluster';
-import { ecsEc2Capacity } from './kinds/ecs-ec2-capacity';
-import { ecsExternalCapacity } from './kinds/ecs-external-capacity';
-import { ecsFargateCapacity } from './kinds/ecs-fargate-capacity';
-import { ecsService } from './kinds/ecs-service';
-import { ecsTask } from './kinds/ecs-task';
-import { efs } from './kinds/efs';
-import { eksCluster } from './kinds/eks-cluster';
-import { eksFargateProfile } from './kinds/eks-fargate-profile';
-import { eksManagedNodeGroup } from './kinds/eks-managed-node-group';
-import { eksSelfManagedNodes } from './kinds/eks-self-managed-nodes';
-import { eksWorkload } from './kinds/eks-workload';
-import { internet } from './kinds/internet';
-import { natGateway } from './kinds/nat-gateway';
-import { nlb } from './kinds/nlb';
-import { region } from './kinds/region';
-import { serviceAutoScaling } from './kinds/service-auto-scaling';
-import { subnet } from './kinds/subnet';
-import { vpc } from './kinds/vpc';
-import { vpcEndpoint } from './kinds/vpc-endpoint';
 import { CATALOG, kindsById } from './catalog';
 import { kindsSelectedBy, selects } from './traits';
 import type { Appearance, ConnectionDefinition, KindDefinition } from './types';
 
 export * from './types';
 export * from './catalog';
-export {
-  alb,
-  availabilityZone,
-  clb,
-  dockerhubImage,
-  ec2AutoScaling,
-  ecrRepository,
-  ecsCluster,
-  ecsEc2Capacity,
-  ecsExternalCapacity,
-  ecsFargateCapacity,
-  ecsService,
-  ecsTask,
-  efs,
-  eksCluster,
-  eksFargateProfile,
-  eksManagedNodeGroup,
-  eksSelfManagedNodes,
-  eksWorkload,
-  internet,
-  natGateway,
-  nlb,
-  region,
-  serviceAutoScaling,
-  subnet,
-  vpc,
-  vpcEndpoint,
-};
+export * from './kinds.generated';
 
 export function isGroupKind(kindId: string): boolean {
   return kindsById.get(kindId)?.group !== undefined;

@@ -147,6 +147,12 @@ export interface KindDefinition<
   /** Name in the palette and inspector. */
   label: string;
   category: CategoryId;
+  /**
+   * Where the kind stands in its palette section: ascending, unique within the section. Steps of
+   * 10 leave room for a new kind between two others. `npm run generate` lists the catalog in this
+   * order (shared/catalog/kinds.generated.ts).
+   */
+  order: number;
   /** One sentence for the palette tooltip and docs. */
   description: string;
   /** Label given to a newly dropped node. */

@@ -8,6 +8,7 @@ export const alb = defineKind({
   traits: { loadBalancer: { type: 'application' }, vpc: 'attached' },
   label: 'Application Load Balancer',
   category: 'load-balancing',
+  order: 10,
   description: 'Layer 7 (HTTP/HTTPS) load balancer with path and host routing. Needs subnets in two AZs.',
   defaultLabel: 'ALB',
   keywords: ['alb', 'load balancer', 'elb', 'http', 'ingress', 'layer 7'],

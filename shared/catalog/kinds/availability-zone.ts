@@ -7,6 +7,7 @@ export const availabilityZone = defineKind({
   traits: { network: 'availability-zone', vpc: 'inside' },
   label: 'Availability Zone',
   category: 'network',
+  order: 30,
   description: 'An Availability Zone of the Region. Subnets drawn inside it are in this AZ.',
   defaultLabel: 'Availability Zone A',
   keywords: ['az', 'zone'],

@@ -8,6 +8,7 @@ export const clb = defineKind({
   traits: { loadBalancer: { type: 'classic' }, vpc: 'attached' },
   label: 'Classic Load Balancer',
   category: 'load-balancing',
+  order: 30,
   description: 'The previous-generation load balancer. It registers EC2 instances only, so it cannot front awsvpc tasks.',
   defaultLabel: 'CLB',
   keywords: ['clb', 'classic', 'elb', 'load balancer', 'legacy'],

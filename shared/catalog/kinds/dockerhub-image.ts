@@ -7,6 +7,7 @@ export const dockerhubImage = defineKind({
   traits: { imageSource: { registry: 'docker-hub', pullThroughCacheField: 'pullThroughCache' } },
   label: 'Docker Hub image',
   category: 'registries',
+  order: 20,
   description: 'An image from Docker Hub, the public registry. Pulled over the internet unless an ECR pull-through cache fronts it.',
   defaultLabel: 'nginx',
   keywords: ['docker', 'public image', 'registry', 'hub'],

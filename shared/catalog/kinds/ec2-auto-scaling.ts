@@ -27,6 +27,7 @@ export const ec2AutoScaling = defineKind({
   traits: { scaler: true, scheduledActionBounds: { min: 'minSize', max: 'maxSize', unit: 'instances' } },
   label: 'EC2 Auto Scaling policy',
   category: 'scaling',
+  order: 20,
   description: 'Scaling policies on the Auto Scaling group behind EC2 capacity or Kubernetes nodes (target tracking or scheduled).',
   defaultLabel: 'instance scaling',
   keywords: ['ec2 auto scaling', 'asg', 'instances', 'scale', 'capacity', 'nodes'],

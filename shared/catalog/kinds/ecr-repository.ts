@@ -7,6 +7,7 @@ export const ecrRepository = defineKind({
   traits: { imageSource: { registry: 'ecr' } },
   label: 'ECR repository',
   category: 'registries',
+  order: 10,
   description: 'A private Amazon ECR repository that holds container images. Draw it inside a Region to place it.',
   defaultLabel: 'app',
   keywords: ['ecr', 'elastic container registry', 'image', 'private registry'],

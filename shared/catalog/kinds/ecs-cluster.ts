@@ -7,6 +7,7 @@ export const ecsCluster = defineKind({
   traits: { cluster: { platform: 'ecs' }, vpc: 'attached' },
   label: 'ECS cluster',
   category: 'ecs',
+  order: 10,
   description: 'An Amazon ECS cluster. Put capacity (Fargate, EC2, External) inside it, and services or tasks inside the capacity.',
   defaultLabel: 'cluster',
   keywords: ['elastic container service', 'ecs'],

@@ -21,6 +21,7 @@ export const ecsEc2Capacity = defineKind({
   },
   label: 'EC2 capacity (ASG)',
   category: 'ecs',
+  order: 30,
   description:
     'An Auto Scaling group of ECS-optimized instances running the ECS agent, registered as a cluster capacity provider (managed scaling on or off) or used with the EC2 launch type.',
   defaultLabel: 'EC2 capacity',

@@ -7,6 +7,7 @@ export const ecsExternalCapacity = defineKind({
   traits: { capacity: { platform: 'ecs', compute: 'external' } },
   label: 'External capacity (ECS Anywhere)',
   category: 'ecs',
+  order: 40,
   description: 'On-premises servers or VMs registered with the cluster through ECS Anywhere (the EXTERNAL launch type).',
   defaultLabel: 'On-premises',
   keywords: ['ecs anywhere', 'external', 'on premises', 'hybrid', 'launch type'],

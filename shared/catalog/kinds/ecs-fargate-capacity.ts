@@ -7,6 +7,7 @@ export const ecsFargateCapacity = defineKind({
   traits: { capacity: { platform: 'ecs', compute: 'fargate' } },
   label: 'Fargate capacity',
   category: 'ecs',
+  order: 20,
   description: 'The FARGATE and FARGATE_SPOT capacity providers of the cluster. Services placed inside run on Fargate.',
   defaultLabel: 'Fargate',
   keywords: ['fargate', 'fargate spot', 'serverless', 'launch type', 'capacity provider'],

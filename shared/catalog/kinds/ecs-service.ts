@@ -8,6 +8,7 @@ export const ecsService = defineKind({
   traits: { workload: { platform: 'ecs', longRunning: true } },
   label: 'ECS service',
   category: 'ecs',
+  order: 50,
   description: 'Keeps a number of copies of a task running, behind a load balancer if you connect one.',
   defaultLabel: 'web',
   keywords: ['ecs', 'service', 'task definition', 'container', 'fargate service', 'ec2 service'],

@@ -8,6 +8,7 @@ export const ecsTask = defineKind({
   traits: { workload: { platform: 'ecs' } },
   label: 'ECS task (standalone / scheduled)',
   category: 'ecs',
+  order: 60,
   description: 'A task run on its own (RunTask) or on a schedule through EventBridge, for batch jobs and one-off work.',
   defaultLabel: 'job',
   keywords: ['ecs', 'task', 'run task', 'scheduled task', 'batch', 'cron', 'job'],

@@ -8,6 +8,7 @@ export const efs = defineKind({
   traits: { fileSystem: true, vpc: 'attached' },
   label: 'EFS file system',
   category: 'storage',
+  order: 10,
   description: 'Shared NFS storage that tasks and pods mount. Regional file systems span AZs; One Zone ones live in one AZ.',
   defaultLabel: 'shared files',
   keywords: ['efs', 'elastic file system', 'nfs', 'storage', 'volume', 'shared'],

@@ -8,6 +8,7 @@ export const eksCluster = defineKind({
   traits: { cluster: { platform: 'kubernetes' }, vpc: 'attached' },
   label: 'EKS cluster',
   category: 'eks',
+  order: 10,
   description: 'An Amazon EKS cluster. Put node groups, self-managed nodes and Fargate profiles inside it, and workloads inside those.',
   defaultLabel: 'eks',
   keywords: ['kubernetes', 'k8s', 'elastic kubernetes service', 'eks'],

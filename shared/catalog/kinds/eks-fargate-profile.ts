@@ -8,6 +8,7 @@ export const eksFargateProfile = defineKind({
   traits: { capacity: { platform: 'kubernetes', compute: 'fargate' } },
   label: 'Fargate profile',
   category: 'eks',
+  order: 40,
   description: 'Runs pods that match its selectors on Fargate. Pods placed inside run on Fargate.',
   defaultLabel: 'fargate profile',
   keywords: ['fargate', 'serverless', 'profile', 'selector'],

@@ -21,6 +21,7 @@ export const eksManagedNodeGroup = defineKind({
   },
   label: 'Managed node group',
   category: 'eks',
+  order: 20,
   description: 'EC2 nodes whose lifecycle EKS manages. Pods placed inside run on these nodes.',
   defaultLabel: 'nodes',
   keywords: ['node group', 'nodegroup', 'ec2', 'workers', 'managed nodes'],

@@ -11,6 +11,7 @@ export const eksSelfManagedNodes = defineKind({
   },
   label: 'Self-managed nodes',
   category: 'eks',
+  order: 30,
   description: 'An Auto Scaling group of EC2 nodes that you manage, joined to the cluster.',
   defaultLabel: 'self-managed nodes',
   keywords: ['self managed', 'auto scaling group', 'asg', 'ec2', 'workers'],

@@ -8,6 +8,7 @@ export const eksWorkload = defineKind({
   traits: { workload: { platform: 'kubernetes', longRunning: true } },
   label: 'Kubernetes workload',
   category: 'eks',
+  order: 50,
   description: 'A Deployment, StatefulSet or DaemonSet: the pods of one application.',
   defaultLabel: 'web',
   keywords: ['pod', 'pods', 'deployment', 'statefulset', 'daemonset', 'kubernetes', 'k8s', 'workload'],

@@ -7,6 +7,7 @@ export const internet = defineKind({
   traits: { network: 'internet' },
   label: 'Internet / users',
   category: 'network',
+  order: 70,
   description: 'People or systems on the internet that call your load balancers.',
   defaultLabel: 'Users',
   keywords: ['users', 'clients', 'internet', 'actor', 'public'],

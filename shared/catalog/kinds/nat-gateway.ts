@@ -7,6 +7,7 @@ export const natGateway = defineKind({
   traits: { network: 'nat-gateway', vpc: 'inside' },
   label: 'NAT gateway',
   category: 'network',
+  order: 50,
   description: 'Gives private subnets outbound internet access, for example to pull images from Docker Hub.',
   defaultLabel: 'NAT gateway',
   keywords: ['nat', 'egress', 'outbound'],

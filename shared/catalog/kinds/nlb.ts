@@ -8,6 +8,7 @@ export const nlb = defineKind({
   traits: { loadBalancer: { type: 'network' }, vpc: 'attached' },
   label: 'Network Load Balancer',
   category: 'load-balancing',
+  order: 20,
   description: 'Layer 4 (TCP/UDP/TLS) load balancer with static IPs. A single AZ is allowed.',
   defaultLabel: 'NLB',
   keywords: ['nlb', 'load balancer', 'elb', 'tcp', 'udp', 'layer 4'],

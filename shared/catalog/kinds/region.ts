@@ -7,6 +7,7 @@ export const region = defineKind({
   traits: { network: 'region' },
   label: 'Region',
   category: 'network',
+  order: 10,
   description: 'An AWS Region. Regional resources drawn inside it (VPCs, ECR, EFS) live in this Region.',
   defaultLabel: 'us-east-1',
   keywords: ['aws region', 'geography'],

@@ -44,6 +44,7 @@ export const serviceAutoScaling = defineKind({
   },
   label: 'Service auto scaling',
   category: 'scaling',
+  order: 10,
   description:
     'Application Auto Scaling for an ECS service: target tracking, step or scheduled policies between a minimum and maximum task count.',
   defaultLabel: 'scaling',

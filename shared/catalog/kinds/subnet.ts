@@ -8,6 +8,7 @@ export const subnet = defineKind({
   traits: { network: 'subnet', vpc: 'inside' },
   label: 'Subnet',
   category: 'network',
+  order: 40,
   description: 'A public subnet (route to an internet gateway) or a private one. Draw it inside an AZ.',
   defaultLabel: 'Private subnet',
   keywords: ['public subnet', 'private subnet', 'network'],

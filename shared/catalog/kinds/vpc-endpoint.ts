@@ -25,6 +25,7 @@ export const vpcEndpoint = defineKind({
   traits: { network: 'vpc-endpoint', vpc: 'inside' },
   label: 'VPC endpoint',
   category: 'network',
+  order: 60,
   description: 'A private path from the VPC to an AWS service (ECR, S3, CloudWatch Logs …) without a NAT gateway.',
   defaultLabel: 'ecr.dkr endpoint',
   keywords: ['privatelink', 'interface endpoint', 'gateway endpoint', 'ecr endpoint', 's3 endpoint'],

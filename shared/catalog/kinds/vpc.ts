@@ -8,6 +8,7 @@ export const vpc = defineKind({
   traits: { network: 'vpc' },
   label: 'VPC',
   category: 'network',
+  order: 20,
   description: 'A virtual private cloud. Draw availability zones and subnets inside it.',
   defaultLabel: 'VPC',
   keywords: ['virtual private cloud', 'network'],
