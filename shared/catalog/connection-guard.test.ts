@@ -1,6 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { CATALOG, findConnection } from './index';
-import { checkConnection, describeConnections } from './connection-guard';
+import { CATALOG, findConnection, getKind, kindsSelectedBy, selects, type RelationId } from './index';
+import { checkConnection, describeConnections, listText, plural } from './connection-guard';
+
+/** The plural names of the kinds that connect to `kind` with `relation`, in catalog order: the catalog decides, not this test. */
+function sourcesOf(kindId: string, relation: RelationId): string {
+  const target = getKind(kindId);
+  const sources = CATALOG.filter((kind) =>
+    kind.connections.some((definition) => definition.relation === relation && selects(definition.to, target)),
+  );
+  return listText(sources.map(plural));
+}
+
+/** The plural names of the kinds a connection of `kindId` reaches. */
+function targetsOf(kindId: string, relation: RelationId): string {
+  const definition = getKind(kindId).connections.find((candidate) => candidate.relation === relation)!;
+  return listText(kindsSelectedBy(definition.to).map((id) => plural(getKind(id))));
+}
 
 describe('checkConnection', () => {
   it('refuses EFS → ALB with a reason that lists what each side can connect to', () => {
@@ -8,8 +23,8 @@ describe('checkConnection', () => {
       ok: false,
       reason:
         'An EFS file system cannot connect to an Application Load Balancer. ' +
-        'EFS file systems connect to: subnets (mount target); ECS services, ECS tasks and Kubernetes workloads (mounts). ' +
-        'Application Load Balancers connect to: ECS services and Kubernetes workloads (routes to); subnets (in subnet); Internet / users (requests).',
+        `EFS file systems connect to: subnets (mount target); ${sourcesOf('efs', 'mounts')} (mounts). ` +
+        `Application Load Balancers connect to: ${targetsOf('alb', 'routes-traffic')} (routes to); subnets (in subnet); ${sourcesOf('alb', 'sends-requests')} (requests).`,
     });
   });
 
@@ -55,11 +70,32 @@ describe('checkConnection', () => {
   });
 });
 
+describe('plural and listText', () => {
+  it('name kinds as a sentence does', () => {
+    expect(
+      ['ecs-service', 'eks-workload', 'subnet', 'internet', 'service-auto-scaling', 'efs', 'availability-zone'].map((id) =>
+        plural(getKind(id)),
+      ),
+    ).toEqual([
+      'ECS services',
+      'Kubernetes workloads',
+      'subnets',
+      'Internet / users',
+      'service auto scaling',
+      'EFS file systems',
+      'Availability Zones',
+    ]);
+    expect([listText(['a']), listText(['a', 'b']), listText(['a', 'b', 'c'])]).toEqual(['a', 'a and b', 'a, b and c']);
+  });
+});
+
 describe('describeConnections', () => {
   it('reads naturally for every kind', () => {
     const byId = new Map(CATALOG.map((kind) => [kind.id, describeConnections(kind)]));
-    expect(byId.get('service-auto-scaling')).toBe('Service auto scaling connects to: ECS services (scales).');
-    expect(byId.get('ecr-repository')).toBe('ECR repositories connect to: ECS services, ECS tasks and Kubernetes workloads (pulls image).');
+    expect(byId.get('service-auto-scaling')).toBe(
+      `Service auto scaling connects to: ${targetsOf('service-auto-scaling', 'scales')} (scales).`,
+    );
+    expect(byId.get('ecr-repository')).toBe(`ECR repositories connect to: ${sourcesOf('ecr-repository', 'pulls-image')} (pulls image).`);
     expect(byId.get('vpc-endpoint')).toBe('VPC endpoints connect to nothing.');
     for (const text of byId.values()) expect(text).toMatch(/^[A-Z].* connects? to(: | nothing).*\.$/);
   });

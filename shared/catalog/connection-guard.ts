@@ -77,7 +77,8 @@ function singular(kind: KindDefinition): string {
   return keep ? label : label.charAt(0).toLowerCase() + label.slice(1);
 }
 
-function plural(kind: KindDefinition): string {
+/** The catalog label as a plural mid-sentence: "ECS services", "subnets", "service auto scaling" (a mass noun stays). */
+export function plural(kind: KindDefinition): string {
   const name = singular(kind);
   if (/(s|scaling|users)$/.test(name)) return name;
   if (/[^aeiou]y$/.test(name)) return `${name.slice(0, -1)}ies`;
@@ -97,7 +98,8 @@ function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-function listText(items: readonly string[]): string {
+/** "a", "a and b", "a, b and c". */
+export function listText(items: readonly string[]): string {
   if (items.length <= 1) return items[0] ?? '';
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }

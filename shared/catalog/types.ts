@@ -188,6 +188,14 @@ export interface KindDefinition<
    */
   migrations?: readonly KindMigration[];
   /**
+   * Where a typical node of this kind goes, for the sample document that holds one node of
+   * every kind (the every-kind test runs each layer on it): inside the sample of the first kind
+   * `in` picks, connected to the samples of the first kind each entry of `connects` picks (in
+   * whichever direction the catalog defines the connection), with `props` over the defaults.
+   * Without it the sample sits on the canvas, unconnected.
+   */
+  sample?: { in?: TraitMatch; connects?: readonly TraitMatch[]; props?: Partial<z.output<S>> };
+  /**
    * Label and props for a node dropped next to `siblings` (the other children of its new
    * parent), where the defaults alone would clash: a second Availability Zone gets zone b.
    */

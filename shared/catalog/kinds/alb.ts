@@ -38,4 +38,5 @@ export const alb = defineKind({
   ],
   summary: (props) => props.scheme,
   docsUrl: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/introduction.html',
+  sample: { in: { network: 'vpc' }, connects: [{ workload: { longRunning: true } }, { network: 'subnet' }] },
 });

@@ -32,4 +32,5 @@ export const availabilityZone = defineKind({
     return { label: `Availability Zone ${zone.toUpperCase()}`, props: { zone } };
   },
   docsUrl: 'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/using-regions-availability-zones.html',
+  sample: { in: { network: 'vpc' } },
 });

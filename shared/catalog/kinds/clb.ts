@@ -36,4 +36,5 @@ export const clb = defineKind({
   ],
   summary: (props) => props.scheme,
   docsUrl: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/classic/introduction.html',
+  sample: { in: { network: 'vpc' }, connects: [{ workload: { longRunning: true } }, { network: 'subnet' }] },
 });

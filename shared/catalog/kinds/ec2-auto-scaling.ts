@@ -52,4 +52,5 @@ export const ec2AutoScaling = defineKind({
   ],
   summary: (props) => `${props.policies.length} ${props.policies.length === 1 ? 'policy' : 'policies'}`,
   docsUrl: 'https://docs.aws.amazon.com/autoscaling/ec2/userguide/as-scale-based-on-demand.html',
+  sample: { connects: [{ capacity: { platform: 'ecs', compute: 'ec2' } }] },
 });

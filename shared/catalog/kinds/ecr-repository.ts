@@ -36,4 +36,5 @@ export const ecrRepository = defineKind({
   connections: [],
   summary: (props) => `${props.repositoryName}:${props.tag}`,
   docsUrl: 'https://docs.aws.amazon.com/AmazonECR/latest/userguide/Repositories.html',
+  sample: { in: { network: 'region' } },
 });

@@ -24,4 +24,5 @@ export const ecsCluster = defineKind({
   connections: [],
   summary: (props) => `Container Insights ${props.containerInsights}`,
   docsUrl: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/clusters.html',
+  sample: { in: { network: 'vpc' } },
 });

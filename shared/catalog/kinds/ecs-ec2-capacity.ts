@@ -60,4 +60,5 @@ export const ecsEc2Capacity = defineKind({
   summary: (props) =>
     `${props.instanceType} · ${props.minSize}–${props.maxSize}${props.capacityProvider ? (props.managedScaling ? ' · managed scaling' : ' · CP') : ''}`,
   docsUrl: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/asg-capacity-providers.html',
+  sample: { in: { cluster: { platform: 'ecs' } }, connects: [{ network: 'subnet' }] },
 });

@@ -22,4 +22,5 @@ export const ecsExternalCapacity = defineKind({
   connections: [],
   summary: (props) => `${props.instanceCount} external instances`,
   docsUrl: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-anywhere.html',
+  sample: { in: { cluster: { platform: 'ecs' } } },
 });

@@ -23,4 +23,5 @@ export const ecsFargateCapacity = defineKind({
   summary: (props) =>
     [props.fargate ? 'FARGATE' : '', props.fargateSpot ? 'FARGATE_SPOT' : ''].filter(Boolean).join(' + ') || 'no providers',
   docsUrl: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-capacity-providers.html',
+  sample: { in: { cluster: { platform: 'ecs' } } },
 });

@@ -35,4 +35,8 @@ export const ecsService = defineKind({
   summary: (props) =>
     `${props.schedulingStrategy === 'DAEMON' ? 'daemon' : `${props.desiredCount} ${props.desiredCount === 1 ? 'task' : 'tasks'}`} · ${formatTaskSize(props.cpu, props.memory)}`,
   docsUrl: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs_services.html',
+  sample: {
+    in: { capacity: { platform: 'ecs', compute: 'fargate' } },
+    connects: [{ imageSource: { registry: 'ecr' } }, { network: 'subnet' }, { fileSystem: true }],
+  },
 });

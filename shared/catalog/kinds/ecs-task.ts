@@ -33,4 +33,5 @@ export const ecsTask = defineKind({
   ],
   summary: (props) => `${props.schedule || 'on demand'} · ${formatTaskSize(props.cpu, props.memory)}`,
   docsUrl: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/standalone-tasks.html',
+  sample: { in: { capacity: { platform: 'ecs', compute: 'fargate' } }, connects: [{ imageSource: { registry: 'docker-hub' } }] },
 });

@@ -27,4 +27,5 @@ export const efs = defineKind({
   connections: [inSubnet('mount target', 'The file system has a mount target in this subnet.')],
   summary: (props) => `${props.availability === 'regional' ? 'Regional' : 'One Zone'} · ${props.throughputMode}`,
   docsUrl: 'https://docs.aws.amazon.com/efs/latest/ug/whatisefs.html',
+  sample: { in: { network: 'vpc' } },
 });

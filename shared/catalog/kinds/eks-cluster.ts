@@ -32,4 +32,5 @@ export const eksCluster = defineKind({
   connections: [inSubnet('in subnet', 'The cluster control plane places its network interfaces in this subnet.')],
   summary: (props) => `Kubernetes ${props.kubernetesVersion}`,
   docsUrl: 'https://docs.aws.amazon.com/eks/latest/userguide/clusters.html',
+  sample: { in: { network: 'vpc' }, connects: [{ network: 'subnet' }] },
 });

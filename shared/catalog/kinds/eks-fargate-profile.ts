@@ -52,4 +52,5 @@ export const eksFargateProfile = defineKind({
     },
   ],
   docsUrl: 'https://docs.aws.amazon.com/eks/latest/userguide/fargate-profile.html',
+  sample: { in: { cluster: { platform: 'kubernetes' } } },
 });

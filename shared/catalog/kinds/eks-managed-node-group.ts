@@ -40,4 +40,5 @@ export const eksManagedNodeGroup = defineKind({
   connections: [inSubnet('in subnet', 'Nodes are launched in this subnet.')],
   summary: (props) => `${props.instanceTypes} · ${props.minSize}–${props.maxSize}${props.capacityType === 'SPOT' ? ' · spot' : ''}`,
   docsUrl: 'https://docs.aws.amazon.com/eks/latest/userguide/managed-node-groups.html',
+  sample: { in: { cluster: { platform: 'kubernetes' } } },
 });

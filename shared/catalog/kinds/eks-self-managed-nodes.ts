@@ -30,4 +30,5 @@ export const eksSelfManagedNodes = defineKind({
   connections: [inSubnet('in subnet', 'Nodes are launched in this subnet.')],
   summary: (props) => `${props.instanceType} · ${props.operatingSystem} · ${props.minSize}–${props.maxSize}`,
   docsUrl: 'https://docs.aws.amazon.com/eks/latest/userguide/worker.html',
+  sample: { in: { cluster: { platform: 'kubernetes' } } },
 });

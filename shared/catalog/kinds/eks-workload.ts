@@ -44,4 +44,5 @@ export const eksWorkload = defineKind({
   connections: [pullsImage, mountsEfs, runsOnEksCapacity],
   summary: (props) => `${props.workloadType}${props.workloadType === 'DaemonSet' ? '' : ` × ${props.replicas}`} · ${props.namespace}`,
   docsUrl: 'https://docs.aws.amazon.com/eks/latest/userguide/eks-workloads.html',
+  sample: { in: { capacity: { platform: 'kubernetes', compute: 'ec2' } }, connects: [{ imageSource: { registry: 'ecr' } }] },
 });

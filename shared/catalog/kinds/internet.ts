@@ -24,4 +24,5 @@ export const internet = defineKind({
     },
   ],
   docsUrl: 'https://docs.aws.amazon.com/vpc/latest/userguide/VPC_Internet_Gateway.html',
+  sample: { connects: [{ loadBalancer: { type: 'application' } }] },
 });

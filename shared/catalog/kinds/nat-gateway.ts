@@ -30,4 +30,5 @@ export const natGateway = defineKind({
   ],
   summary: (props) => `${props.connectivity} NAT`,
   docsUrl: 'https://docs.aws.amazon.com/vpc/latest/userguide/vpc-nat-gateway.html',
+  sample: { in: { network: 'subnet' }, connects: [{ network: 'internet' }] },
 });

@@ -36,4 +36,5 @@ export const nlb = defineKind({
   ],
   summary: (props) => props.scheme,
   docsUrl: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/network/introduction.html',
+  sample: { in: { network: 'vpc' }, connects: [{ workload: { longRunning: true } }, { network: 'subnet' }] },
 });

@@ -81,4 +81,5 @@ export const serviceAutoScaling = defineKind({
   summary: (props) =>
     `${props.minCapacity}–${props.maxCapacity} tasks · ${props.policies.length} ${props.policies.length === 1 ? 'policy' : 'policies'}`,
   docsUrl: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-auto-scaling.html',
+  sample: { connects: [{ workload: { platform: 'ecs', longRunning: true } }] },
 });

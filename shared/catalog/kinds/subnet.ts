@@ -42,4 +42,5 @@ export const subnet = defineKind({
   connections: [],
   summary: (props) => `${props.access} · ${props.cidr}`,
   docsUrl: 'https://docs.aws.amazon.com/vpc/latest/userguide/configure-subnets.html',
+  sample: { in: { network: 'availability-zone' } },
 });

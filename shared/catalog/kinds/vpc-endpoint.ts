@@ -38,4 +38,5 @@ export const vpcEndpoint = defineKind({
   connections: [],
   summary: (props) => `${props.service} · ${props.service === 's3' ? 'gateway' : 'interface'}`,
   docsUrl: 'https://docs.aws.amazon.com/AmazonECR/latest/userguide/vpc-endpoints.html',
+  sample: { in: { network: 'subnet' } },
 });

@@ -30,4 +30,5 @@ export const vpc = defineKind({
   connections: [],
   summary: (props) => props.cidr,
   docsUrl: 'https://docs.aws.amazon.com/vpc/latest/userguide/what-is-amazon-vpc.html',
+  sample: { in: { network: 'region' } },
 });
