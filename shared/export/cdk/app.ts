@@ -1,16 +1,16 @@
 import { findKind, isEcsWorkload, isNodeOfKind, isWorkload, propsOf, traitsOf, type KindId } from '../../catalog';
 import type { DiagramDocument, DiagramNode } from '../../document/schema';
 import { DiagramModel } from '../../model/diagram-model';
-import { call, expr, newCall, obj, render } from './code';
+import { expr, newCall, obj, render } from './code';
 import { EmitContext, type RepositoryStackRef } from './context';
 import { isCreatedRepository } from './emit/images';
-import { CDK_EXPORTERS, REPOSITORY_KINDS, STACK_EMITTERS, type KindExporter, type NotExported } from './exporters';
+import { CDK_EXPORTERS, REPOSITORY_EMITTERS, REPOSITORY_KINDS, STACK_EMITTERS, type KindExporter, type NotExported } from './exporters';
 import { ecsClusterOf, kubernetesClusters } from '../../model/compute';
 import { FindingNotes } from './findings';
 import { cdkJson, ESSENTIAL_FEATURE_FLAGS, GITIGNORE, packageJson, tsconfigJson } from './files/project';
 import { readme, type ReadmeFacts } from './files/readme';
 import { camelCase, commentId, pascalCase } from './literal';
-import { constructIdBase, Names, variableBase } from './names';
+import { Names, variableBase } from './names';
 import { DEFAULT_PARTITION, planStacks, type StackPlanning, type StackSlot } from './plan/stacks';
 import { importStatement, StackBuilder } from './stack-builder';
 import type { CdkAppOptions, CdkAppResult, GeneratedFile } from './types';
@@ -43,7 +43,13 @@ export function generateCdkApp(document: DiagramDocument, options: CdkAppOptions
         `The ECR repositories the diagram draws${region.region ? ` in ${region.region}` : ''}.`,
       );
       repositoryRef = { builder, fields: new Map() };
-      emitRepositories(builder, repositoryRef, region.repositories.nodes, notes);
+      const nodes = region.repositories.nodes;
+      for (const { emitter, kinds } of REPOSITORY_EMITTERS) {
+        emitter.emit(
+          { b: builder, fields: repositoryRef.fields, notes },
+          nodes.filter((node) => (kinds as readonly string[]).includes(node.kind)),
+        );
+      }
       files.push({ path: region.repositories.file, content: builder.render() });
     }
     const pullThroughCacheOwner = region.stacks.find((stack) => usesPullThroughCache(model, planning, stack.slot));
@@ -180,61 +186,6 @@ export function packageNameOf(appName: string): string {
 
 function baseName(path: string): string {
   return path.replace(/^.*\//, '').replace(/\.ts$/, '');
-}
-
-function emitRepositories(builder: StackBuilder, ref: RepositoryStackRef, repositories: DiagramNode[], notes: FindingNotes): void {
-  const ecr = builder.use('ecr');
-  const cdk = builder.use('cdk');
-  const byName = new Map<string, { id: string; field: string }>();
-  for (const repository of repositories) {
-    if (!isNodeOfKind(repository, 'ecr-repository')) continue;
-    const settings = propsOf(repository);
-    const same = byName.get(settings.repositoryName);
-    if (same) {
-      // A repository is its name: nodes that share one are the same repository.
-      builder.blank();
-      builder.comment(`ECR repository ${commentId(repository.id)} has the name of ${commentId(same.id)}: they are one repository.`);
-      notes.writeFor(repository.id, builder);
-      ref.fields.set(repository.id, same.field);
-      continue;
-    }
-    const field = builder.variables.unique(variableBase(repository.kind, repository.id));
-    const constructId = builder.constructIds.unique(constructIdBase(repository.kind, repository.id));
-    builder.field(`${field}: ${ecr}.Repository`, `${findKind(repository.kind)?.label ?? 'ECR repository'} ${commentId(repository.id)}.`);
-    builder.blank();
-    builder.comment(`ECR repository ${commentId(repository.id)}`);
-    notes.writeFor(repository.id, builder);
-    builder.assign(
-      `this.${field}`,
-      newCall(
-        `${ecr}.Repository`,
-        expr('this'),
-        constructId,
-        obj(
-          {
-            repositoryName: settings.repositoryName,
-            imageTagMutability: expr(`${ecr}.TagMutability.${settings.imageTagMutability}`),
-            imageScanOnPush: settings.scanOnPush,
-          },
-          { expanded: true },
-        ),
-      ),
-    );
-    if (repository.label.trim() !== '') {
-      builder.usesNameTag = true;
-      builder.statement(call('nameTag', expr(`this.${field}`), repository.label));
-    }
-    builder.statement(
-      newCall(
-        `${cdk}.CfnOutput`,
-        expr('this'),
-        builder.constructIds.unique(`${constructId}Uri`),
-        obj({ value: expr(`this.${field}.repositoryUri`) }),
-      ),
-    );
-    ref.fields.set(repository.id, field);
-    byName.set(settings.repositoryName, { id: repository.id, field });
-  }
 }
 
 function emitWorkloadStack(ctx: EmitContext): void {

@@ -29,6 +29,7 @@ const trialKind = defineKind({
   traits: {},
   label: 'Trial',
   category: 'ecs',
+  order: 990,
   description: 'A kind added by a test.',
   defaultLabel: 'trial',
   icon: 'resource/AmazonElasticContainerServiceService',

@@ -2,7 +2,7 @@ import type { DiagramDocument } from '../../document/schema';
 import type { Finding } from '../../rules/types';
 import { call, render } from './code';
 import { commentId } from './literal';
-import { BODY_INDENT, type StackBuilder } from './stack-builder';
+import { MODULES, BODY_INDENT, type StackBuilder } from './stack-builder';
 
 /**
  * Problems the rules found, placed in the generated code next to the construct they concern:
@@ -57,6 +57,6 @@ function noteLines(finding: Finding, builder: StackBuilder): string[] {
   const shown = ids.length > 6 ? [...ids.slice(0, 6), `and ${ids.length - 6} more`] : ids;
   const where = shown.length > 0 ? ` (${shown.join(', ')})` : '';
   const severity = finding.severity === 'error' ? 'error' : 'warning';
-  const warning = call(`${builder.use('cdk')}.Annotations.of(this).addWarningV2`, `stowage:${ruleId}`, finding.message);
+  const warning = call(`${builder.use(MODULES.cdk)}.Annotations.of(this).addWarningV2`, `stowage:${ruleId}`, finding.message);
   return [`// TODO(stowage): ${ruleId}${where}, ${severity}`, `${render(warning, BODY_INDENT)};`];
 }

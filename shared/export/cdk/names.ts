@@ -13,6 +13,13 @@ export class Names {
     for (const name of reserved) this.used.add(name);
   }
 
+  /** Takes `name` as it is, when nothing has it yet; false when it is taken. */
+  claim(name: string): boolean {
+    if (this.used.has(name)) return false;
+    this.used.add(name);
+    return true;
+  }
+
   unique(base: string): string {
     const start = base === '' ? 'item' : base;
     let name = start;

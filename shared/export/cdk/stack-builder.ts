@@ -3,31 +3,45 @@ import { tsString } from './literal';
 import { Names } from './names';
 import { KUBECTL_LAYER_PACKAGE } from './packages';
 
-/** The aws-cdk-lib modules generated code may import, with the alias it uses for each. */
-export const MODULES = {
-  cdk: 'aws-cdk-lib',
-  appscaling: 'aws-cdk-lib/aws-applicationautoscaling',
-  autoscaling: 'aws-cdk-lib/aws-autoscaling',
-  ec2: 'aws-cdk-lib/aws-ec2',
-  ecr: 'aws-cdk-lib/aws-ecr',
-  ecs: 'aws-cdk-lib/aws-ecs',
-  ecs_patterns: 'aws-cdk-lib/aws-ecs-patterns',
-  efs: 'aws-cdk-lib/aws-efs',
-  eks: 'aws-cdk-lib/aws-eks-v2',
-  elb: 'aws-cdk-lib/aws-elasticloadbalancing',
-  elbv2: 'aws-cdk-lib/aws-elasticloadbalancingv2',
-  iam: 'aws-cdk-lib/aws-iam',
-  secretsmanager: 'aws-cdk-lib/aws-secretsmanager',
-} as const;
+/** A module the generated code imports whole: `import * as alias from 'path';`. */
+export interface CdkModule {
+  readonly alias: string;
+  readonly path: string;
+}
 
-export type ModuleAlias = keyof typeof MODULES;
+/**
+ * A module generated code may import. An emitter that needs a module no other emitter uses
+ * declares it next to its code (`const apprunner = cdkModule('apprunner', 'aws-cdk-lib/aws-apprunner')`)
+ * and passes it to `use`; the stack file imports it when, and only when, code uses it.
+ */
+export function cdkModule(alias: string, path: string): CdkModule {
+  if (!/^[a-z][a-z0-9_]*$/.test(alias)) throw new Error(`Module alias "${alias}" is not a plain lowercase identifier.`);
+  return { alias, path };
+}
+
+/** The aws-cdk-lib modules several emitters use, with the alias generated code gives each. */
+export const MODULES = {
+  cdk: cdkModule('cdk', 'aws-cdk-lib'),
+  appscaling: cdkModule('appscaling', 'aws-cdk-lib/aws-applicationautoscaling'),
+  autoscaling: cdkModule('autoscaling', 'aws-cdk-lib/aws-autoscaling'),
+  ec2: cdkModule('ec2', 'aws-cdk-lib/aws-ec2'),
+  ecr: cdkModule('ecr', 'aws-cdk-lib/aws-ecr'),
+  ecs: cdkModule('ecs', 'aws-cdk-lib/aws-ecs'),
+  ecs_patterns: cdkModule('ecs_patterns', 'aws-cdk-lib/aws-ecs-patterns'),
+  efs: cdkModule('efs', 'aws-cdk-lib/aws-efs'),
+  eks: cdkModule('eks', 'aws-cdk-lib/aws-eks-v2'),
+  elb: cdkModule('elb', 'aws-cdk-lib/aws-elasticloadbalancing'),
+  elbv2: cdkModule('elbv2', 'aws-cdk-lib/aws-elasticloadbalancingv2'),
+  iam: cdkModule('iam', 'aws-cdk-lib/aws-iam'),
+  secretsmanager: cdkModule('secretsmanager', 'aws-cdk-lib/aws-secretsmanager'),
+} as const;
 
 export { KUBECTL_LAYER_PACKAGE };
 export const KUBECTL_LAYER_CLASS = 'KubectlV33Layer';
 
 /** Identifiers the stack file declares itself; generated variables never take them. */
 const RESERVED = [
-  ...Object.keys(MODULES),
+  ...Object.values(MODULES).map((module) => module.alias),
   'Construct',
   'IConstruct',
   KUBECTL_LAYER_CLASS,
@@ -49,7 +63,8 @@ export class StackBuilder {
   readonly variables = new Names(RESERVED);
   /** Construct ids of constructs created directly in the stack (`this`). */
   readonly constructIds = new Names();
-  private readonly imports = new Set<ModuleAlias>(['cdk']);
+  /** Modules the file imports, by alias. */
+  private readonly imports = new Map<string, CdkModule>([['cdk', MODULES.cdk]]);
   private kubectlLayer = false;
   private readonly body: string[] = [];
   private readonly sectionTitles = new Set<number>();
@@ -67,9 +82,19 @@ export class StackBuilder {
   ) {}
 
   /** Records that the file uses `module` and returns its alias. */
-  use(module: ModuleAlias): ModuleAlias {
-    this.imports.add(module);
-    return module;
+  use(module: CdkModule): string {
+    const imported = this.imports.get(module.alias);
+    if (imported) {
+      if (imported.path !== module.path)
+        throw new Error(`Two modules want the alias ${module.alias}: ${imported.path} and ${module.path}.`);
+      return module.alias;
+    }
+    // A module of an emitter's own is not reserved up front: it claims its alias when first used.
+    if (!RESERVED.includes(module.alias) && !this.variables.claim(module.alias)) {
+      throw new Error(`The module alias ${module.alias} is already a variable of ${this.className}.`);
+    }
+    this.imports.set(module.alias, module);
+    return module.alias;
   }
 
   useKubectlLayer(): string {
@@ -168,9 +193,9 @@ export class StackBuilder {
   }
 
   private renderImports(): string[] {
-    const lines = [importStatement('* as cdk', MODULES.cdk)];
-    const modules = [...this.imports].filter((alias) => alias !== 'cdk').sort((a, b) => (MODULES[a] < MODULES[b] ? -1 : 1));
-    for (const alias of modules) lines.push(importStatement(`* as ${alias}`, MODULES[alias]));
+    const lines = [importStatement('* as cdk', MODULES.cdk.path)];
+    const modules = [...this.imports.values()].filter((module) => module !== MODULES.cdk).sort((a, b) => (a.path < b.path ? -1 : 1));
+    for (const module of modules) lines.push(importStatement(`* as ${module.alias}`, module.path));
     if (this.kubectlLayer) lines.push(importStatement(`{ ${KUBECTL_LAYER_CLASS} }`, KUBECTL_LAYER_PACKAGE));
     lines.push(...this.extraImports);
     lines.push(importStatement(this.usesNameTag ? '{ Construct, type IConstruct }' : '{ Construct }', 'constructs'));

@@ -7,6 +7,8 @@ import { arr, call, expr, newCall, obj, props, type Code } from '../code';
 import { DEFAULT_CLUSTER_KEY, type EmitContext, type VpcRef } from '../context';
 import { propsOf } from '../props';
 import { emitAsgScaling } from './scaling';
+import { defineEmitter } from '../emitter';
+import { MODULES } from '../stack-builder';
 
 /** ECS clusters and their capacity: Fargate capacity providers, and EC2 Auto Scaling groups. */
 
@@ -30,7 +32,7 @@ export function emitEcsClusters(ctx: EmitContext, workloads: readonly DiagramNod
 }
 
 function emitCluster(ctx: EmitContext, cluster: EcsCluster): void {
-  const ecs = ctx.b.use('ecs');
+  const ecs = ctx.b.use(MODULES.ecs);
   const settings = propsOf(ecsClusterKind, cluster);
   ctx.header(cluster);
   const vpc = ctx.vpcOf(cluster);
@@ -73,7 +75,7 @@ function emitCluster(ctx: EmitContext, cluster: EcsCluster): void {
 }
 
 function emitDefaultCluster(ctx: EmitContext, orphans: readonly DiagramNode[]): void {
-  const ecs = ctx.b.use('ecs');
+  const ecs = ctx.b.use(MODULES.ecs);
   ctx.b.blank();
   ctx.b.comment('Some ECS services or tasks are drawn outside any cluster: they run in this one, on Fargate.');
   const vpc = ctx.vpcOf(orphans[0]!);
@@ -130,7 +132,7 @@ interface MachineImage {
 }
 
 function ecsMachineImage(ctx: EmitContext, family: (typeof ECS_AMI_FAMILIES)[number]): MachineImage {
-  const ecs = ctx.b.use('ecs');
+  const ecs = ctx.b.use(MODULES.ecs);
   switch (family) {
     case 'AL2023_X86_64':
       return { image: call(`${ecs}.EcsOptimizedImage.amazonLinux2023`), bottlerocket: false, windows: false };
@@ -149,7 +151,7 @@ function ecsMachineImage(ctx: EmitContext, family: (typeof ECS_AMI_FAMILIES)[num
     case 'BOTTLEROCKET_X86_64':
       return { image: newCall(`${ecs}.BottleRocketImage`), bottlerocket: true, windows: false };
     case 'BOTTLEROCKET_ARM64': {
-      const ec2 = ctx.b.use('ec2');
+      const ec2 = ctx.b.use(MODULES.ec2);
       return {
         image: newCall(`${ecs}.BottleRocketImage`, obj({ architecture: expr(`${ec2}.InstanceArchitecture.ARM_64`) })),
         bottlerocket: true,
@@ -163,7 +165,7 @@ function ecsMachineImage(ctx: EmitContext, family: (typeof ECS_AMI_FAMILIES)[num
         windows: true,
       };
     case 'WINDOWS_SERVER_2022_CORE': {
-      const ec2 = ctx.b.use('ec2');
+      const ec2 = ctx.b.use(MODULES.ec2);
       return {
         image: call(
           `${ec2}.MachineImage.fromSsmParameter`,
@@ -178,8 +180,8 @@ function ecsMachineImage(ctx: EmitContext, family: (typeof ECS_AMI_FAMILIES)[num
 }
 
 function emitEc2Capacity(ctx: EmitContext, cluster: string, capacity: DiagramNode, vpc: VpcRef): void {
-  const ec2 = ctx.b.use('ec2');
-  const ecs = ctx.b.use('ecs');
+  const ec2 = ctx.b.use(MODULES.ec2);
+  const ecs = ctx.b.use(MODULES.ecs);
   const settings = propsOf(ecsEc2Capacity, capacity);
   ctx.header(capacity);
   const machine = ecsMachineImage(ctx, settings.amiFamily);
@@ -213,8 +215,8 @@ function emitEc2Capacity(ctx: EmitContext, cluster: string, capacity: DiagramNod
       ),
     );
   } else if (settings.spotInstances) {
-    const autoscaling = ctx.b.use('autoscaling');
-    const iam = ctx.b.use('iam');
+    const autoscaling = ctx.b.use(MODULES.autoscaling);
+    const iam = ctx.b.use(MODULES.iam);
     const launchTemplate = ctx.variable(capacity, 'LaunchTemplate');
     ctx.b.declare(
       launchTemplate,
@@ -269,7 +271,7 @@ function emitEc2Capacity(ctx: EmitContext, cluster: string, capacity: DiagramNod
       ),
     );
   } else {
-    const autoscaling = ctx.b.use('autoscaling');
+    const autoscaling = ctx.b.use(MODULES.autoscaling);
     ctx.b.declare(
       variable,
       newCall(
@@ -312,3 +314,17 @@ function emitEc2Capacity(ctx: EmitContext, cluster: string, capacity: DiagramNod
   }
   emitAsgScaling(ctx, capacity, variable);
 }
+
+export const ecsClustersEmitter = defineEmitter({
+  id: 'ecs-clusters',
+  stack: 'workload',
+  order: 5,
+  kinds: {
+    'ecs-cluster': { creates: ['ecs.Cluster'], readme: { counted: true, example: 3 } },
+    'ecs-fargate-capacity': { creates: ['enableFargateCapacityProviders'] },
+    'ecs-ec2-capacity': { creates: ['autoscaling.AutoScalingGroup', 'ecs.AsgCapacityProvider'] },
+    'ecs-external-capacity': { creates: ['ECS Anywhere'] },
+    'ec2-auto-scaling': { creates: ['scaleOnCpuUtilization'] },
+  },
+  emit: (ctx) => emitEcsClusters(ctx, ctx.ecsWorkloads()),
+});

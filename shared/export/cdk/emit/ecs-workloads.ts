@@ -21,6 +21,8 @@ import {
 } from './load-balancers';
 import { emitServiceScaling } from './scaling';
 import { allowNfs, emitEcsMounts } from './storage';
+import { defineEmitter } from '../emitter';
+import { MODULES } from '../stack-builder';
 
 /** ECS services and standalone tasks: task definition, container, volumes, service or schedule, load balancer targets, scaling. */
 
@@ -74,7 +76,7 @@ interface TaskDefinitionResult {
 }
 
 function emitTaskDefinition(ctx: EmitContext, workload: EcsWorkload, settings: WorkloadProps, flavour: Flavour): TaskDefinitionResult {
-  const ecs = ctx.b.use('ecs');
+  const ecs = ctx.b.use(MODULES.ecs);
   let networkMode: string = settings.networkMode;
   if (flavour === 'fargate') networkMode = 'awsvpc';
   if (flavour === 'external' && networkMode === 'awsvpc') networkMode = 'bridge';
@@ -158,8 +160,8 @@ function emitTaskDefinition(ctx: EmitContext, workload: EcsWorkload, settings: W
 }
 
 function emitService(ctx: EmitContext, service: EcsWorkload): void {
-  const ecs = ctx.b.use('ecs');
-  const cdk = ctx.b.use('cdk');
+  const ecs = ctx.b.use(MODULES.ecs);
+  const cdk = ctx.b.use(MODULES.cdk);
   const settings = propsOf(ecsServiceKind, service);
   ctx.header(service);
   const where = placement(ctx, service);
@@ -223,7 +225,7 @@ function attachRoute(
   const lbVariable = ctx.refs.loadBalancers.get(loadBalancer.id)!;
   const settings = propsOf(ecsServiceKind, service);
   const containerPort = settings.containerPort;
-  const ec2 = ctx.b.use('ec2');
+  const ec2 = ctx.b.use(MODULES.ec2);
   const edgeId = commentId(edge.id);
 
   if (loadBalancer.kind === 'clb') {
@@ -235,7 +237,7 @@ function attachRoute(
     return;
   }
 
-  const elbv2 = ctx.b.use('elbv2');
+  const elbv2 = ctx.b.use(MODULES.elbv2);
   if (loadBalancer.kind === 'alb') {
     const route = routeProps<AlbRoute>(edge, 'alb', service.kind);
     const listener = ctx.refs.listeners.get(`${loadBalancer.id}:${route.listenerPort}`)!;
@@ -284,7 +286,11 @@ function attachRoute(
         targets: arr([
           call(
             `${variable}.loadBalancerTarget`,
-            obj({ containerName: CONTAINER_NAME, containerPort, protocol: udp ? expr(`${ctx.b.use('ecs')}.Protocol.UDP`) : undefined }),
+            obj({
+              containerName: CONTAINER_NAME,
+              containerPort,
+              protocol: udp ? expr(`${ctx.b.use(MODULES.ecs)}.Protocol.UDP`) : undefined,
+            }),
           ),
         ]),
       }),
@@ -301,7 +307,7 @@ function attachRoute(
 }
 
 function emitTask(ctx: EmitContext, task: EcsWorkload): void {
-  const cdk = ctx.b.use('cdk');
+  const cdk = ctx.b.use(MODULES.cdk);
   const settings = propsOf(ecsTaskKind, task);
   ctx.header(task, settings.schedule ? 'runs on a schedule' : 'runs on demand');
   const where = placement(ctx, task);
@@ -313,7 +319,7 @@ function emitTask(ctx: EmitContext, task: EcsWorkload): void {
 
   let securityGroup: string | undefined;
   if (awsvpc) {
-    const ec2 = ctx.b.use('ec2');
+    const ec2 = ctx.b.use(MODULES.ec2);
     securityGroup = ctx.variable(task, 'SecurityGroup');
     ctx.b.declare(
       securityGroup,
@@ -325,8 +331,8 @@ function emitTask(ctx: EmitContext, task: EcsWorkload): void {
   }
 
   if (settings.schedule !== '' && where.flavour !== 'external') {
-    const patterns = ctx.b.use('ecs_patterns');
-    const appscaling = ctx.b.use('appscaling');
+    const patterns = ctx.b.use(MODULES.ecs_patterns);
+    const appscaling = ctx.b.use(MODULES.appscaling);
     const fargate = where.flavour === 'fargate';
     const variable = ctx.variable(task);
     ctx.b.declare(
@@ -376,7 +382,7 @@ function platformVersion(ctx: EmitContext, version: string): Code | undefined {
   if (!(FARGATE_PLATFORM_VERSIONS as readonly string[]).includes(version)) return undefined;
   // CDK names the versions by major and minor: 1.4.0 is FargatePlatformVersion.VERSION1_4.
   const [major, minor] = version.split('.');
-  return expr(`${ctx.b.use('ecs')}.FargatePlatformVersion.VERSION${major}_${minor}`);
+  return expr(`${ctx.b.use(MODULES.ecs)}.FargatePlatformVersion.VERSION${major}_${minor}`);
 }
 
 function networkModeMember(mode: string): string {
@@ -386,3 +392,15 @@ function networkModeMember(mode: string): string {
 function flavourLabel(flavour: Flavour): string {
   return { fargate: 'Fargate', ec2: 'EC2', external: 'ECS Anywhere' }[flavour];
 }
+
+export const ecsWorkloadsEmitter = defineEmitter({
+  id: 'ecs-workloads',
+  stack: 'workload',
+  order: 6,
+  kinds: {
+    'ecs-service': { creates: ['ecs.FargateService'], readme: { counted: true, example: 1 } },
+    'ecs-task': { creates: ['ecs.FargateTaskDefinition'], readme: { counted: true } },
+    'service-auto-scaling': { creates: ['autoScaleTaskCount'] },
+  },
+  emit: (ctx) => emitEcsWorkloads(ctx, ctx.ecsWorkloads()),
+});

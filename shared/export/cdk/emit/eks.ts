@@ -23,6 +23,8 @@ import { imageOf, placeholderImage } from './images';
 import { certificateParameter, isCatchAll, routeProps, type AlbRoute, type ClbRoute, type NlbRoute } from './load-balancers';
 import { emitAsgScaling } from './scaling';
 import { emitAccessPoint, mountProps } from './storage';
+import { defineEmitter } from '../emitter';
+import { MODULES } from '../stack-builder';
 
 /**
  * Amazon EKS with aws-eks-v2 (a native AWS::EKS::Cluster): managed node groups, self-managed
@@ -79,8 +81,8 @@ export function emitEksClusters(ctx: EmitContext): void {
 }
 
 function emitCluster(ctx: EmitContext, cluster: DiagramNode, adminPrincipal: string): void {
-  const eks = ctx.b.use('eks');
-  const cdk = ctx.b.use('cdk');
+  const eks = ctx.b.use(MODULES.eks);
+  const cdk = ctx.b.use(MODULES.cdk);
   const settings = propsOf(eksClusterKind, cluster);
   ctx.header(cluster);
   const vpc = ctx.vpcOf(cluster);
@@ -169,8 +171,8 @@ function emitCluster(ctx: EmitContext, cluster: DiagramNode, adminPrincipal: str
 }
 
 function emitNodeGroup(ctx: EmitContext, scope: ClusterScope, group: DiagramNode, vpc: ReturnType<EmitContext['vpcOf']>): void {
-  const ec2 = ctx.b.use('ec2');
-  const eks = ctx.b.use('eks');
+  const ec2 = ctx.b.use(MODULES.ec2);
+  const eks = ctx.b.use(MODULES.eks);
   const settings = propsOf(eksManagedNodeGroup, group);
   ctx.header(group);
   const instanceTypes = settings.instanceTypes.split(',').map((type) => newCall(`${ec2}.InstanceType`, type.trim()));
@@ -204,8 +206,8 @@ function emitNodeGroup(ctx: EmitContext, scope: ClusterScope, group: DiagramNode
 }
 
 function emitSelfManaged(ctx: EmitContext, scope: ClusterScope, group: DiagramNode, vpc: ReturnType<EmitContext['vpcOf']>): void {
-  const ec2 = ctx.b.use('ec2');
-  const eks = ctx.b.use('eks');
+  const ec2 = ctx.b.use(MODULES.ec2);
+  const eks = ctx.b.use(MODULES.eks);
   const settings = propsOf(eksSelfManagedNodes, group);
   ctx.header(group);
   if (settings.operatingSystem === 'windows') {
@@ -236,7 +238,7 @@ function emitSelfManaged(ctx: EmitContext, scope: ClusterScope, group: DiagramNo
       ),
     );
   } else {
-    const autoscaling = ctx.b.use('autoscaling');
+    const autoscaling = ctx.b.use(MODULES.autoscaling);
     ctx.b.declare(
       variable,
       newCall(
@@ -683,7 +685,7 @@ function emitEfsVolumes(
     }
     const mount = mountProps(edge, 'eks-workload');
     if (!compute.onFargate && !scope.efsDriver) {
-      const eks = ctx.b.use('eks');
+      const eks = ctx.b.use(MODULES.eks);
       ctx.b.comment('Nodes mount EFS through the EFS CSI driver add-on (Fargate has it built in).');
       ctx.b.statement(
         newCall(
@@ -754,8 +756,8 @@ function emitEfsVolumes(
 /** The EBS CSI driver add-on, its node permissions and a gp3 StorageClass, once per cluster. */
 function ebsStorageClass(ctx: EmitContext, scope: ClusterScope): string {
   if (scope.ebsStorageClass) return scope.ebsStorageClass;
-  const eks = ctx.b.use('eks');
-  const iam = ctx.b.use('iam');
+  const eks = ctx.b.use(MODULES.eks);
+  const iam = ctx.b.use(MODULES.iam);
   ctx.b.comment('EBS volumes come from the EBS CSI driver add-on, which calls EC2 with the node role.');
   ctx.b.statement(
     newCall(
@@ -791,3 +793,17 @@ function ebsStorageClass(ctx: EmitContext, scope: ClusterScope): string {
   scope.ebsStorageClass = storageClass;
   return storageClass;
 }
+
+export const eksEmitter = defineEmitter({
+  id: 'eks',
+  stack: 'workload',
+  order: 7,
+  kinds: {
+    'eks-cluster': { creates: ['eks.Cluster'], readme: { counted: true, example: 4 } },
+    'eks-managed-node-group': { creates: ['addNodegroupCapacity'] },
+    'eks-self-managed-nodes': { creates: ['addAutoScalingGroupCapacity'] },
+    'eks-fargate-profile': { creates: ['addFargateProfile'] },
+    'eks-workload': { creates: ["kind: 'Deployment'"], readme: { counted: true, example: 2 } },
+  },
+  emit: (ctx) => emitEksClusters(ctx),
+});

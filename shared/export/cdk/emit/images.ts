@@ -3,6 +3,8 @@ import type { DiagramNode } from '../../../document/schema';
 import { arr, call, expr, newCall, obj, props, type Code } from '../code';
 import type { EmitContext, ImageRef } from '../context';
 import { propsOf } from '../props';
+import { defineEmitter } from '../emitter';
+import { MODULES } from '../stack-builder';
 
 /**
  * Container images: ECR repositories the diagram creates live in the Region's repositories
@@ -52,7 +54,7 @@ export function imageOf(ctx: EmitContext, workload: DiagramNode): { ref: ImageRe
 /** A public image for workloads the diagram connects to no registry, so the app still deploys. */
 export function placeholderImage(ctx: EmitContext): ImageRef {
   const image = 'public.ecr.aws/docker/library/nginx:stable';
-  return { ecs: () => call(`${ctx.b.use('ecs')}.ContainerImage.fromRegistry`, image), kubernetes: image, hasCredentials: false };
+  return { ecs: () => call(`${ctx.b.use(MODULES.ecs)}.ContainerImage.fromRegistry`, image), kubernetes: image, hasCredentials: false };
 }
 
 function prepareImage(ctx: EmitContext, image: DiagramNode): ImageRef {
@@ -65,7 +67,7 @@ function ecrImage(ctx: EmitContext, repository: DiagramNode): ImageRef {
   if (isCreatedRepository(ctx, repository, ctx.region) && ctx.repositories) {
     variable = `props.repositories.${ctx.repositories.fields.get(repository.id)!}`;
   } else {
-    const ecr = ctx.b.use('ecr');
+    const ecr = ctx.b.use(MODULES.ecr);
     const region = ctx.regions.regionOf(repository);
     ctx.header(repository, account !== '' ? 'in another account, imported' : 'in another Region, imported');
     // Created by that Region's repositories stack, which then deploys first.
@@ -94,7 +96,7 @@ function ecrImage(ctx: EmitContext, repository: DiagramNode): ImageRef {
     );
   }
   return {
-    ecs: () => call(`${ctx.b.use('ecs')}.ContainerImage.fromEcrRepository`, expr(variable), tag),
+    ecs: () => call(`${ctx.b.use(MODULES.ecs)}.ContainerImage.fromEcrRepository`, expr(variable), tag),
     kubernetes: call(`${variable}.repositoryUriForTag`, tag),
     hasCredentials: false,
   };
@@ -105,12 +107,16 @@ function dockerHubImage(ctx: EmitContext, image: DiagramNode): ImageRef {
   const reference = `${name}:${tag}`;
   if (pullThroughCache) return pullThroughCacheImage(ctx, image);
   if (credentialsSecret === '') {
-    return { ecs: () => call(`${ctx.b.use('ecs')}.ContainerImage.fromRegistry`, reference), kubernetes: reference, hasCredentials: false };
+    return {
+      ecs: () => call(`${ctx.b.use(MODULES.ecs)}.ContainerImage.fromRegistry`, reference),
+      kubernetes: reference,
+      hasCredentials: false,
+    };
   }
   ctx.header(image, 'Docker Hub credentials from Secrets Manager');
   const secret = importSecret(ctx, image, credentialsSecret);
   return {
-    ecs: () => call(`${ctx.b.use('ecs')}.ContainerImage.fromRegistry`, reference, obj({ credentials: expr(secret) })),
+    ecs: () => call(`${ctx.b.use(MODULES.ecs)}.ContainerImage.fromRegistry`, reference, obj({ credentials: expr(secret) })),
     kubernetes: reference,
     hasCredentials: true,
   };
@@ -126,7 +132,7 @@ export function secretImporter(secret: string): 'fromSecretCompleteArn' | 'fromS
 }
 
 function importSecret(ctx: EmitContext, image: DiagramNode, secret: string): string {
-  const secretsmanager = ctx.b.use('secretsmanager');
+  const secretsmanager = ctx.b.use(MODULES.secretsmanager);
   const variable = ctx.variable(image, 'Credentials');
   const constructId = ctx.constructId(image, 'Credentials');
   ctx.b.declare(variable, call(`${secretsmanager}.Secret.${secretImporter(secret)}`, expr('this'), constructId, secret));
@@ -135,7 +141,7 @@ function importSecret(ctx: EmitContext, image: DiagramNode, secret: string): str
 
 /** Docker Hub through an ECR pull-through cache rule (one per stack, repository prefix docker-hub). */
 function pullThroughCacheImage(ctx: EmitContext, image: DiagramNode): ImageRef {
-  const ecr = ctx.b.use('ecr');
+  const ecr = ctx.b.use(MODULES.ecr);
   const { image: name, tag, credentialsSecret } = propsOf(dockerhubImage, image);
   ctx.header(image, 'Docker Hub through an ECR pull-through cache');
   if (!ctx.ownsPullThroughCache) {
@@ -145,7 +151,7 @@ function pullThroughCacheImage(ctx: EmitContext, image: DiagramNode): ImageRef {
     if (credentialsSecret.startsWith('arn:')) credentialArn = credentialsSecret;
     else {
       // The rule needs the secret's full ARN (with its random suffix), which only the account knows.
-      const cdk = ctx.b.use('cdk');
+      const cdk = ctx.b.use(MODULES.cdk);
       const parameter = ctx.b.variables.unique('dockerHubCredentialsArn');
       const name = ctx.b.constructIds.unique('DockerHubCredentialsArn');
       ctx.b.parameters.push({
@@ -188,9 +194,9 @@ function pullThroughCacheImage(ctx: EmitContext, image: DiagramNode): ImageRef {
   const path = `docker-hub/${name.includes('/') ? name : `library/${name}`}`;
   const variable = ctx.variable(image);
   ctx.b.declare(variable, call(`${ecr}.Repository.fromRepositoryName`, expr('this'), ctx.constructId(image), path));
-  const iam = ctx.b.use('iam');
+  const iam = ctx.b.use(MODULES.iam);
   return {
-    ecs: () => call(`${ctx.b.use('ecs')}.ContainerImage.fromEcrRepository`, expr(variable), tag),
+    ecs: () => call(`${ctx.b.use(MODULES.ecs)}.ContainerImage.fromEcrRepository`, expr(variable), tag),
     kubernetes: call(`${variable}.repositoryUriForTag`, tag),
     hasCredentials: false,
     executionPolicy: newCall(
@@ -203,3 +209,11 @@ function pullThroughCacheImage(ctx: EmitContext, image: DiagramNode): ImageRef {
     ),
   };
 }
+
+export const imagesEmitter = defineEmitter({
+  id: 'images',
+  stack: 'workload',
+  order: 2,
+  kinds: { 'dockerhub-image': { creates: ['ContainerImage.fromRegistry'] } },
+  emit: (ctx) => emitImages(ctx, ctx.workloads()),
+});

@@ -16,6 +16,8 @@ import { arr, call, expr, newCall, obj, props, type Code } from '../code';
 import type { EmitContext } from '../context';
 import { commentId } from '../literal';
 import { edgePropsOf, propsOf } from '../props';
+import { defineEmitter } from '../emitter';
+import { MODULES } from '../stack-builder';
 
 /**
  * ALBs, NLBs and Classic Load Balancers in front of ECS services. The load balancer and its
@@ -87,7 +89,7 @@ export function certificateParameter(ctx: EmitContext, loadBalancer: DiagramNode
   const key = `${loadBalancer.id}:${port}`;
   let variable = ctx.refs.certificateParameters.get(key);
   if (!variable) {
-    const cdk = ctx.b.use('cdk');
+    const cdk = ctx.b.use(MODULES.cdk);
     variable = ctx.variable(loadBalancer, `CertificateArn${port}`);
     const name = ctx.constructId(loadBalancer, `CertificateArn${port}`);
     ctx.b.parameters.push({
@@ -112,8 +114,8 @@ export function certificateParameter(ctx: EmitContext, loadBalancer: DiagramNode
 }
 
 function emitAlb(ctx: EmitContext, loadBalancer: DiagramNode, routes: DiagramEdge[]): void {
-  const ec2 = ctx.b.use('ec2');
-  const elbv2 = ctx.b.use('elbv2');
+  const ec2 = ctx.b.use(MODULES.ec2);
+  const elbv2 = ctx.b.use(MODULES.elbv2);
   const settings = propsOf(albKind, loadBalancer);
   const vpc = ctx.vpcOf(loadBalancer);
   const internal = settings.scheme === 'internal';
@@ -180,7 +182,7 @@ function emitAlb(ctx: EmitContext, loadBalancer: DiagramNode, routes: DiagramEdg
 }
 
 function emitNlb(ctx: EmitContext, loadBalancer: DiagramNode, routes: DiagramEdge[]): void {
-  const elbv2 = ctx.b.use('elbv2');
+  const elbv2 = ctx.b.use(MODULES.elbv2);
   const settings = propsOf(nlbKind, loadBalancer);
   const vpc = ctx.vpcOf(loadBalancer);
   const variable = ctx.variable(loadBalancer);
@@ -229,7 +231,7 @@ function emitNlb(ctx: EmitContext, loadBalancer: DiagramNode, routes: DiagramEdg
 }
 
 function emitClb(ctx: EmitContext, loadBalancer: DiagramNode, routes: DiagramEdge[]): void {
-  const elb = ctx.b.use('elb');
+  const elb = ctx.b.use(MODULES.elb);
   const settings = propsOf(clbKind, loadBalancer);
   const vpc = ctx.vpcOf(loadBalancer);
   const listeners = routes.map((edge) => {
@@ -299,7 +301,7 @@ export function clbInstancePort(ctx: EmitContext, edge: DiagramEdge, route: ClbR
 }
 
 function emitDnsOutput(ctx: EmitContext, loadBalancer: DiagramNode, variable: string): void {
-  const cdk = ctx.b.use('cdk');
+  const cdk = ctx.b.use(MODULES.cdk);
   ctx.b.statement(
     newCall(
       `${cdk}.CfnOutput`,
@@ -322,7 +324,7 @@ function byListenerPort<T extends { edge: DiagramEdge; route: { listenerPort: nu
 
 /** The port range EC2 instances must accept from a load balancer for this service's tasks. */
 export function instancePortRange(ctx: EmitContext, service: DiagramNode, containerPort: number): Code {
-  const ec2 = ctx.b.use('ec2');
+  const ec2 = ctx.b.use(MODULES.ec2);
   const settings = propsOf(ecsService, service);
   if (settings.networkMode === 'host') return call(`${ec2}.Port.tcp`, containerPort);
   if (settings.hostPort > 0) return call(`${ec2}.Port.tcp`, settings.hostPort);
@@ -335,3 +337,18 @@ export function instanceGroupsOf(ctx: EmitContext, service: NodeOfKind<EcsWorklo
   const compute = resolveEcsCompute(ctx.model, service);
   return compute.ec2Capacities.flatMap((capacity) => ctx.refs.autoScalingGroups.get(capacity.id) ?? []);
 }
+
+export const loadBalancersEmitter = defineEmitter({
+  id: 'load-balancers',
+  stack: 'workload',
+  order: 4,
+  kinds: {
+    alb: { creates: ['elbv2.ApplicationLoadBalancer'], readme: { counted: true } },
+    nlb: { creates: ['elbv2.NetworkLoadBalancer'], readme: { counted: true } },
+    clb: { creates: ['elb.LoadBalancer'], readme: { counted: true } },
+    internet: {
+      notExported: 'The internet and its users are not resources; findings about them are written next to the load balancer they reach.',
+    },
+  },
+  emit: (ctx) => emitLoadBalancers(ctx),
+});

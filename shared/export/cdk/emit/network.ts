@@ -3,6 +3,8 @@ import type { VPC_ENDPOINT_SERVICES } from '../../../catalog/kinds/vpc-endpoint'
 import { arr, call, expr, newCall, obj, props } from '../code';
 import { DEFAULT_VPC_KEY, type EmitContext, type VpcRef } from '../context';
 import { propsOf } from '../props';
+import { defineEmitter } from '../emitter';
+import { MODULES } from '../stack-builder';
 
 /** The CDK name of each endpoint service the catalog offers. */
 const ENDPOINT_SERVICES: Record<(typeof VPC_ENDPOINT_SERVICES)[number], { gateway: boolean; member: string }> = {
@@ -32,7 +34,7 @@ export function emitVpcs(ctx: EmitContext): void {
 }
 
 function emitDefaultVpc(ctx: EmitContext, ref: VpcRef): void {
-  const ec2 = ctx.b.use('ec2');
+  const ec2 = ctx.b.use(MODULES.ec2);
   ctx.b.blank();
   ctx.b.comment('Some resources are drawn outside any VPC: they get this one, with public and private');
   ctx.b.comment('subnets in two Availability Zones and one NAT gateway for outbound traffic.');
@@ -43,7 +45,7 @@ function emitDefaultVpc(ctx: EmitContext, ref: VpcRef): void {
 }
 
 function emitDiagramVpc(ctx: EmitContext, ref: VpcRef): void {
-  const ec2 = ctx.b.use('ec2');
+  const ec2 = ctx.b.use(MODULES.ec2);
   const { layout } = ref;
   const node = layout.node!;
   ctx.header(node);
@@ -86,7 +88,7 @@ function emitDiagramVpc(ctx: EmitContext, ref: VpcRef): void {
 }
 
 function emitEndpoints(ctx: EmitContext, ref: VpcRef): void {
-  const ec2 = ctx.b.use('ec2');
+  const ec2 = ctx.b.use(MODULES.ec2);
   const vpcNode = ref.layout.node!;
   const seen = new Set<string>();
   const inVpc = new Set(ctx.model.nodesInVpc(vpcNode.id, 'vpc-endpoint'));
@@ -128,3 +130,17 @@ function emitEndpoints(ctx: EmitContext, ref: VpcRef): void {
     ctx.nameTag(variable, endpoint);
   }
 }
+
+export const networkEmitter = defineEmitter({
+  id: 'network',
+  stack: 'workload',
+  order: 1,
+  kinds: {
+    vpc: { creates: ['ec2.Vpc'], readme: { counted: true, example: 5 } },
+    'availability-zone': { creates: ['availabilityZones'] },
+    subnet: { creates: ['subnetConfiguration'] },
+    'nat-gateway': { creates: ['natGateways'] },
+    'vpc-endpoint': { creates: ['InterfaceVpcEndpointAwsService'] },
+  },
+  emit: (ctx) => emitVpcs(ctx),
+});

@@ -4,6 +4,7 @@ import { arr, call, expr, obj, props, type Code } from '../code';
 import type { EmitContext } from '../context';
 import { Names } from '../names';
 import { propsOf } from '../props';
+import { MODULES } from '../stack-builder';
 
 /** Application Auto Scaling for ECS services, and EC2 Auto Scaling policies for Auto Scaling groups. */
 
@@ -11,8 +12,8 @@ export function emitServiceScaling(ctx: EmitContext, service: DiagramNode, servi
   const scalers = ctx.model.sources(service.id, 'scales').filter((node) => node.kind === 'service-auto-scaling');
   const first = scalers[0];
   if (!first) return;
-  const cdk = ctx.b.use('cdk');
-  const appscaling = ctx.b.use('appscaling');
+  const cdk = ctx.b.use(MODULES.cdk);
+  const appscaling = ctx.b.use(MODULES.appscaling);
   const bounds = propsOf(serviceAutoScaling, first);
   for (const scaler of scalers) ctx.notes.writeFor(scaler.id, ctx.b);
   if (scalers.length > 1)
@@ -95,7 +96,7 @@ export function emitServiceScaling(ctx: EmitContext, service: DiagramNode, servi
 export function emitAsgScaling(ctx: EmitContext, capacity: DiagramNode, group: string): void {
   const scalers = ctx.model.sources(capacity.id, 'scales').filter((node) => node.kind === 'ec2-auto-scaling');
   if (scalers.length === 0) return;
-  const autoscaling = ctx.b.use('autoscaling');
+  const autoscaling = ctx.b.use(MODULES.autoscaling);
   const ids = new Names();
   for (const scaler of scalers) {
     ctx.notes.writeFor(scaler.id, ctx.b);

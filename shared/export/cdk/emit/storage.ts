@@ -4,6 +4,8 @@ import { arr, call, expr, obj, props, type Code } from '../code';
 import type { EmitContext, VpcRef } from '../context';
 import { commentId } from '../literal';
 import { edgePropsOf, propsOf } from '../props';
+import { defineEmitter } from '../emitter';
+import { MODULES } from '../stack-builder';
 
 /** Properties of a "mounts" edge. */
 export interface MountProps {
@@ -23,7 +25,7 @@ export function emitFileSystems(ctx: EmitContext): void {
   const fileSystems = ctx.nodes('efs');
   if (fileSystems.length === 0) return;
   ctx.b.section('Storage');
-  const efs = ctx.b.use('efs');
+  const efs = ctx.b.use(MODULES.efs);
   for (const fileSystem of fileSystems) {
     const settings = propsOf(efsKind, fileSystem);
     ctx.header(fileSystem);
@@ -56,7 +58,7 @@ export function emitFileSystems(ctx: EmitContext): void {
           performanceMode: expr(`${efs}.PerformanceMode.${settings.performanceMode === 'maxIO' ? 'MAX_IO' : 'GENERAL_PURPOSE'}`),
           throughputMode: expr(`${efs}.ThroughputMode.${settings.throughputMode.toUpperCase()}`),
           provisionedThroughputPerSecond:
-            settings.throughputMode === 'provisioned' ? call(`${ctx.b.use('cdk')}.Size.mebibytes`, 10) : undefined,
+            settings.throughputMode === 'provisioned' ? call(`${ctx.b.use(MODULES.cdk)}.Size.mebibytes`, 10) : undefined,
           allowAnonymousAccess: anonymous ? true : undefined,
         }),
       ),
@@ -153,3 +155,11 @@ export function emitAccessPoint(ctx: EmitContext, fileSystem: string, edge: Diag
 export function allowNfs(ctx: EmitContext, fileSystems: readonly string[], source: string): void {
   for (const fileSystem of fileSystems) ctx.b.statement(call(`${fileSystem}.connections.allowDefaultPortFrom`, expr(source)));
 }
+
+export const fileSystemsEmitter = defineEmitter({
+  id: 'file-systems',
+  stack: 'workload',
+  order: 3,
+  kinds: { efs: { creates: ['efs.FileSystem'], readme: { counted: true } } },
+  emit: (ctx) => emitFileSystems(ctx),
+});

@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { EXPORTERS_MODULE_PATH, exportersModuleSource, registryEntries } from './exporters-module';
+
+describe('shared/export/cdk/exporters.generated.ts', () => {
+  it('is current with the kinds the emitters declare', async () => {
+    const committed = readFileSync(EXPORTERS_MODULE_PATH, 'utf8');
+    expect(
+      committed === (await exportersModuleSource()),
+      'shared/export/cdk/exporters.generated.ts is out of date: run `npm run generate`',
+    ).toBe(true);
+  });
+});
+
+describe('registryEntries', () => {
+  const emitter = (name: string, kinds: string[]) => ({
+    name,
+    value: { kinds: Object.fromEntries(kinds.map((kind) => [kind, { creates: [] }])) },
+  });
+
+  it('lists each declared kind with its emitter, in catalog order', () => {
+    expect(registryEntries([emitter('b', ['efs', 'vpc']), emitter('a', ['region'])])).toEqual([
+      { kind: 'region', emitter: 'a' },
+      { kind: 'vpc', emitter: 'b' },
+      { kind: 'efs', emitter: 'b' },
+    ]);
+  });
+
+  it('refuses a kind two emitters declare', () => {
+    expect(() => registryEntries([emitter('a', ['efs']), emitter('b', ['efs'])])).toThrow(
+      'Kind efs is declared by several emitters: a, b.',
+    );
+  });
+});
