@@ -23,6 +23,7 @@ export type LoadBalancerKindId = KindIdWith<'loadBalancer'>;
 export type ImageSourceKindId = KindIdWith<'imageSource'>;
 export type ScalerKindId = KindIdWith<'scaler'>;
 export type NetworkRole = NonNullable<KindTraits['network']>;
+export type LoadBalancerType = NonNullable<KindTraits['loadBalancer']>['type'];
 
 /** The traits of a kind; none for a kind this build does not know. */
 export function traitsOf(kindId: string): KindTraits {
@@ -89,6 +90,14 @@ export function isLoadBalancer(node: DiagramNode | undefined): node is NodeOfKin
 
 export function loadBalancerType(node: DiagramNode | undefined): NonNullable<KindTraits['loadBalancer']>['type'] | undefined {
   return node ? traitsOf(node.kind).loadBalancer?.type : undefined;
+}
+
+/** Whether the node is a load balancer of `type`, narrowing it to the kinds of that type (their props and edge props). */
+export function isLoadBalancerOf<T extends LoadBalancerType>(
+  node: DiagramNode | undefined,
+  type: T,
+): node is NodeOfKind<KindIdWith<'loadBalancer', { type: T }>> {
+  return loadBalancerType(node) === type;
 }
 
 /** The catalog's load balancer of one type (a fix that swaps a Classic Load Balancer for an Application one). */

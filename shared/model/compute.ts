@@ -107,6 +107,10 @@ export function isEcsCluster(node: DiagramNode | undefined): node is EcsCluster 
   return isCluster(node, 'ecs');
 }
 
+export function isKubernetesCluster(node: DiagramNode | undefined): node is KubernetesCluster {
+  return isCluster(node, 'kubernetes');
+}
+
 /** The ECS cluster box a node is drawn in. */
 export function ecsClusterOf(model: DiagramModel, id: string) {
   return model.nearest(id, ...ECS_CLUSTER_KINDS);

@@ -1,17 +1,16 @@
-import { findKind, isEcsWorkload, isNodeOfKind, isWorkload, propsOf, traitsOf, type KindId } from '../../catalog';
-import type { DiagramDocument, DiagramNode } from '../../document/schema';
+import { findKind, propsOf, type KindId } from '../../catalog';
+import type { DiagramDocument } from '../../document/schema';
 import { DiagramModel } from '../../model/diagram-model';
 import { expr, newCall, obj, render } from './code';
 import { EmitContext, type RepositoryStackRef } from './context';
-import { isCreatedRepository } from './emit/images';
-import { CDK_EXPORTERS, REPOSITORY_EMITTERS, REPOSITORY_KINDS, STACK_EMITTERS, type KindExporter, type NotExported } from './exporters';
-import { ecsClusterOf, kubernetesClusters } from '../../model/compute';
+import { CDK_EXPORTERS, REPOSITORY_EMITTERS, STACK_EMITTERS, type KindExporter, type NotExported } from './exporters';
 import { FindingNotes } from './findings';
 import { cdkJson, ESSENTIAL_FEATURE_FLAGS, GITIGNORE, packageJson, tsconfigJson } from './files/project';
 import { readme, type ReadmeFacts } from './files/readme';
-import { camelCase, commentId, pascalCase } from './literal';
-import { Names, variableBase } from './names';
-import { DEFAULT_PARTITION, planStacks, type StackPlanning, type StackSlot } from './plan/stacks';
+import { camelCase, pascalCase } from './literal';
+import { variableBase } from './names';
+import { planApp, type RegionFiles } from './plan/app';
+import { planStacks } from './plan/stacks';
 import { importStatement, StackBuilder } from './stack-builder';
 import type { CdkAppOptions, CdkAppResult, GeneratedFile } from './types';
 
@@ -30,10 +29,9 @@ export function generateCdkApp(document: DiagramDocument, options: CdkAppOptions
   const model = new DiagramModel(document);
   const planning = planStacks(model);
   const notes = new FindingNotes(document, options.findings);
-  const regions = planRegionFiles(model, planning, packageName, appClass);
+  const regions = planApp(model, planning, packageName, appClass);
 
   const files: GeneratedFile[] = [];
-  let hasEks = false;
   let firstBuilder: StackBuilder | undefined;
   for (const region of regions) {
     let repositoryRef: RepositoryStackRef | undefined;
@@ -52,7 +50,6 @@ export function generateCdkApp(document: DiagramDocument, options: CdkAppOptions
       }
       files.push({ path: region.repositories.file, content: builder.render() });
     }
-    const pullThroughCacheOwner = region.stacks.find((stack) => usesPullThroughCache(model, planning, stack.slot));
     for (const stack of region.stacks) {
       const builder = new StackBuilder(stack.className, stack.description);
       stack.builder = builder;
@@ -60,14 +57,12 @@ export function generateCdkApp(document: DiagramDocument, options: CdkAppOptions
         builder.importLocal(`type { ${region.repositories.className} }`, `./${baseName(region.repositories.file)}`);
         builder.propsField(`repositories: ${region.repositories.className}`, 'The stack with the ECR repositories the services pull from.');
       }
-      const ctx = new EmitContext(model, planning, stack.slot, builder, notes, repositoryRef, stack === pullThroughCacheOwner);
-      emitWorkloadStack(ctx);
-      stack.dependsOnRepositoriesOf = [...ctx.repositoryRegions];
-      hasEks ||= kubernetesClusters(model).some((cluster) => ctx.inStack(cluster));
+      emitWorkloadStack(new EmitContext(model, planning, stack.slot, stack.plan, builder, notes, repositoryRef));
       firstBuilder ??= builder;
     }
   }
   notes.writeRemaining(firstBuilder!);
+  const hasEks = regions.some((region) => region.stacks.some((stack) => stack.plan.eks.clusters.length > 0));
   // A stack with nothing in it is left out, unless it is the only one (an empty diagram still gives an app).
   const allStacks = regions.flatMap((region) => region.stacks);
   for (const region of regions) {
@@ -84,90 +79,6 @@ export function generateCdkApp(document: DiagramDocument, options: CdkAppOptions
   files.push({ path: 'README.md', content: readme(readmeFacts(model, document, options, packageName, regions, hasEks)) });
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { ok: true, files };
-}
-
-interface WorkloadStackFile {
-  slot: StackSlot;
-  className: string;
-  file: string;
-  description: string;
-  builder?: StackBuilder;
-  /** Other Regions whose repositories stack must deploy before this stack. */
-  dependsOnRepositoriesOf?: (string | undefined)[];
-}
-
-interface RegionFiles {
-  region: string | undefined;
-  repositories?: { className: string; file: string; nodes: DiagramNode[] };
-  stacks: WorkloadStackFile[];
-}
-
-/**
- * Class and file names: `ShopStack` in lib/shop-stack.ts for the usual one Region and one VPC;
- * the Region (`ShopEuWest1Stack`) and the VPC's element id (`ShopVpcNK3x9q2mfStack`) join the
- * name when the diagram has several.
- */
-function planRegionFiles(model: DiagramModel, planning: StackPlanning, packageName: string, appClass: string): RegionFiles[] {
-  const multiRegion = planning.regions.regions.length > 1;
-  const classNames = new Names();
-  const fileNames = new Names();
-  return planning.regions.regions.map((region) => {
-    const regionClass = multiRegion && region ? pascalCase(region) : '';
-    const regionFile = multiRegion && region ? `-${region}` : '';
-    const slots = planning.slots.filter((slot) => slot.region === region);
-    const stacks = slots.map((slot) => {
-      const several = slots.length > 1;
-      const vpcClass = !several ? '' : slot.partition === DEFAULT_PARTITION ? 'DefaultVpc' : `Vpc${pascalCase(slot.partition)}`;
-      const vpcFile = !several ? '' : slot.partition === DEFAULT_PARTITION ? '-default-vpc' : `-vpc-${kebabCase(slot.partition)}`;
-      const where = [
-        region ? `in ${region}` : '',
-        several ? (slot.partition === DEFAULT_PARTITION ? 'outside the VPCs it draws' : `in VPC ${commentId(slot.partition)}`) : '',
-      ]
-        .filter(Boolean)
-        .join(', ');
-      return {
-        slot,
-        className: classNames.unique(`${appClass}${regionClass}${vpcClass}Stack`),
-        file: `lib/${fileNames.unique(`${packageName}${regionFile}${vpcFile}`)}-stack.ts`,
-        description: `The resources the diagram draws${where ? ` ${where}` : ''}.`,
-      };
-    });
-    const repositoryNodes = REPOSITORY_KINDS.flatMap((kind) => model.nodesOfKind(kind)).filter((node) =>
-      isCreatedRepository({ regions: planning.regions }, node, region),
-    );
-    return {
-      region,
-      stacks,
-      ...(repositoryNodes.length > 0
-        ? {
-            repositories: {
-              className: classNames.unique(`${appClass}${regionClass}RepositoriesStack`),
-              file: `lib/${fileNames.unique(`${packageName}${regionFile}-repositories`)}-stack.ts`,
-              nodes: repositoryNodes,
-            },
-          }
-        : {}),
-    };
-  });
-}
-
-function kebabCase(id: string): string {
-  return (
-    id
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '') || 'vpc'
-  );
-}
-
-/** Whether a workload of the stack pulls a Docker Hub image through the pull-through cache. */
-function usesPullThroughCache(model: DiagramModel, planning: StackPlanning, slot: StackSlot): boolean {
-  return model.document.nodes.some(
-    (node) =>
-      isWorkload(node) &&
-      planning.slotOf(node)?.key === slot.key &&
-      model.targets(node.id, 'pulls-image').some((image) => isNodeOfKind(image, 'dockerhub-image') && propsOf(image).pullThroughCache),
-  );
 }
 
 /** An npm package name from any text: lowercase letters, digits and dashes, starting with a letter. */
@@ -189,24 +100,10 @@ function baseName(path: string): string {
 }
 
 function emitWorkloadStack(ctx: EmitContext): void {
-  const document = ctx.model.document;
-  // A generated VPC serves what needs one and is drawn outside every VPC: clusters, file systems,
-  // load balancers in front of ECS (Kubernetes ones come from the cluster's controller), and ECS
-  // workloads drawn outside any cluster.
-  const needsVpc = document.nodes.filter((node) => {
-    const traits = traitsOf(node.kind);
-    if (traits.cluster || traits.fileSystem) return true;
-    if (traits.loadBalancer) {
-      const targets = ctx.model.targets(node.id, 'routes-traffic');
-      return targets.length === 0 || targets.some((target) => isEcsWorkload(target));
-    }
-    return isEcsWorkload(node) && !ecsClusterOf(ctx.model, node.id);
-  });
-  ctx.planVpc(needsVpc);
   for (const { emitter, kinds } of STACK_EMITTERS) {
     emitter.emit(
       ctx,
-      document.nodes.filter((node) => (kinds as readonly string[]).includes(node.kind) && ctx.inStack(node)),
+      ctx.model.document.nodes.filter((node) => (kinds as readonly string[]).includes(node.kind) && ctx.inStack(node)),
     );
   }
 }
@@ -252,7 +149,7 @@ function binFile(regions: readonly RegionFiles[], title: string): string {
     for (const stack of region.stacks) {
       const props = [...commonOf(region), ...repositories];
       const sources = regions.filter(
-        (other) => other !== region && other.repositories && stack.dependsOnRepositoriesOf?.includes(other.region),
+        (other) => other !== region && other.repositories && stack.plan.images.repositoryRegions.includes(other.region),
       );
       if (sources.length === 0) {
         lines.push(statement(`new ${stack.className}`, `'${stack.className}'`, props));

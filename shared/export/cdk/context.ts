@@ -1,14 +1,16 @@
-import { findKind, isEcsWorkload, isKubernetesWorkload, type KindId, type NodeOfKind } from '../../catalog';
+import { findKind } from '../../catalog';
 import type { DiagramNode } from '../../document/schema';
 import type { DiagramModel } from '../../model/diagram-model';
-import { arr, call, expr, member, obj, spread, type Code } from './code';
+import { arr, call, expr, member, newCall, obj, props, spread, type Code } from './code';
 import type { FindingNotes } from './findings';
 import { commentId } from './literal';
 import { constructIdBase, variableBase } from './names';
-import type { RegionPlan } from './plan/regions';
-import { DEFAULT_PARTITION, type StackPlanning, type StackSlot } from './plan/stacks';
-import { chooseSubnets, defaultVpcLayout, vpcLayout, type VpcLayout } from './plan/vpc-layout';
-import type { StackBuilder } from './stack-builder';
+import { Declarations } from './plan/constructs';
+import { StackScope } from './plan/scope';
+import type { StackPlan } from './plan/stack';
+import type { StackPlanning, StackSlot } from './plan/stacks';
+import { chooseSubnets, type VpcLayout } from './plan/vpc-layout';
+import { MODULES, type StackBuilder } from './stack-builder';
 
 /** A VPC as the generated code refers to it. */
 export interface VpcRef {
@@ -23,38 +25,6 @@ export interface RepositoryStackRef {
   fields: Map<string, string>;
 }
 
-/** Variables the generated code declared for diagram nodes and edges, for later statements to use. */
-export class Refs {
-  readonly vpcs = new Map<string, VpcRef>();
-  readonly ecsClusters = new Map<string, string>();
-  /** Auto Scaling group variable of an ECS EC2 capacity or EKS self-managed nodes node. */
-  readonly autoScalingGroups = new Map<string, string>();
-  readonly capacityProviders = new Map<string, string>();
-  readonly fileSystems = new Map<string, string>();
-  readonly loadBalancers = new Map<string, string>();
-  /** `${lbNodeId}:${port}` → listener variable. */
-  readonly listeners = new Map<string, string>();
-  /** ALB/NLB listener routes whose target group is the default action (no conditions), by edge id. */
-  readonly defaultRoutes = new Set<string>();
-  /** Listener rule priority of ALB routes that need one, by edge id. */
-  readonly routePriorities = new Map<string, number>();
-  readonly ecsServices = new Map<string, string>();
-  /** ALB target groups of a service, by service node id. */
-  readonly albTargetGroups = new Map<string, string[]>();
-  readonly eksClusters = new Map<string, string>();
-  readonly nodegroups = new Map<string, string>();
-  readonly fargateProfiles = new Map<string, string>();
-  /** Kubernetes namespace manifests, by `${clusterId}:${namespace}`. */
-  readonly namespaces = new Map<string, string>();
-  /** Manifest variables of Kubernetes workloads, by node id. */
-  readonly eksWorkloadManifests = new Map<string, string>();
-  /** CloudFormation parameters for certificate ARNs, by `${lbNodeId}:${port}`. */
-  readonly certificateParameters = new Map<string, string>();
-  /** Image expressions already prepared (secrets imported), by image node id. */
-  readonly images = new Map<string, ImageRef>();
-  pullThroughCacheRule?: string;
-}
-
 export interface ImageRef {
   /** `ecs.ContainerImage` for ECS (a function, so only stacks with ECS code import aws-ecs). */
   ecs: () => Code;
@@ -66,55 +36,33 @@ export interface ImageRef {
   executionPolicy?: Code;
 }
 
-export const DEFAULT_VPC_KEY = '';
-export const DEFAULT_CLUSTER_KEY = '';
-
-/** Everything the emitters of one workload stack share. */
-export class EmitContext {
-  readonly refs = new Refs();
-  /** Regions whose repositories stack this stack pulls images from (beyond its own Region). */
-  readonly repositoryRegions = new Set<string | undefined>();
-
-  readonly regions: RegionPlan;
-  readonly region: string | undefined;
+/**
+ * What the emitters of one workload stack share while they write it: the stack's plan (every
+ * decision, taken before), the file being built, the variables declared so far for the plan's
+ * constructs, and the helpers every emitter uses (names, headers, subnet selections).
+ */
+export class EmitContext extends StackScope {
+  /** Variables of the planned constructs written so far. */
+  readonly declared = new Declarations();
+  /** Image references prepared for the stack's workloads, by image node id. */
+  readonly images = new Map<string, ImageRef>();
+  /** The stack's VPC, declared first of all (its variable is the first name the file gives out). */
+  readonly vpc: VpcRef | undefined;
+  private readonly certificates = new Map<string, string>();
 
   constructor(
-    readonly model: DiagramModel,
-    readonly planning: StackPlanning,
-    readonly slot: StackSlot,
+    model: DiagramModel,
+    planning: StackPlanning,
+    slot: StackSlot,
+    readonly plan: StackPlan,
     readonly b: StackBuilder,
     readonly notes: FindingNotes,
     /** The Region's repositories stack, when the diagram creates ECR repositories in this Region. */
     readonly repositories: RepositoryStackRef | undefined,
-    /** Whether this stack creates the Region's Docker Hub pull-through cache rule (one per Region). */
-    readonly ownsPullThroughCache: boolean,
   ) {
-    this.regions = planning.regions;
-    this.region = slot.region;
-  }
-
-  /** Whether this stack deploys the node (nodes no workload stack owns, such as images, count for every stack of their Region). */
-  inStack(node: DiagramNode): boolean {
-    const slot = this.planning.slotOf(node);
-    return slot ? slot.key === this.slot.key : this.regions.regionOf(node) === this.region;
-  }
-
-  /** Nodes of `kind` deployed by this stack, in document order. */
-  nodes<K extends KindId>(kind: K): NodeOfKind<K>[] {
-    return this.model.nodesOfKind(kind).filter((node) => this.inStack(node));
-  }
-
-  /** The ECS services and tasks this stack deploys, in document order. */
-  ecsWorkloads() {
-    return this.model.document.nodes.filter((node) => isEcsWorkload(node) && this.inStack(node)).filter(isEcsWorkload);
-  }
-
-  /** Every workload this stack deploys: ECS first, then Kubernetes, each in document order. */
-  workloads() {
-    const kubernetes = this.model.document.nodes
-      .filter((node) => isKubernetesWorkload(node) && this.inStack(node))
-      .filter(isKubernetesWorkload);
-    return [...this.ecsWorkloads(), ...kubernetes];
+    super(model, planning, slot);
+    const vpc = plan.vpc;
+    this.vpc = vpc && { variable: vpc.node ? this.variable(vpc.node) : b.variables.unique('vpc'), layout: vpc.layout };
   }
 
   /** `ecsServiceNK3x9q2mf` (unique in the file). */
@@ -144,25 +92,10 @@ export class EmitContext {
     this.b.statement(call('nameTag', expr(variable), node.label));
   }
 
-  // ───────────── VPCs ─────────────
-
-  /**
-   * Prepares the stack's VPC: the diagram VPC the stack is built around, or, for resources drawn
-   * outside every VPC, a generated one (only when one of `needsVpc` is in this stack).
-   */
-  planVpc(needsVpc: readonly DiagramNode[]): void {
-    const vpc = this.slot.partition === DEFAULT_PARTITION ? undefined : this.model.node(this.slot.partition);
-    if (vpc) this.refs.vpcs.set(vpc.id, { variable: this.variable(vpc), layout: vpcLayout(this.model, vpc, this.region) });
-    else if (needsVpc.some((node) => this.inStack(node))) {
-      this.refs.vpcs.set(DEFAULT_VPC_KEY, { variable: this.b.variables.unique('vpc'), layout: defaultVpcLayout() });
-    }
-  }
-
   /** The VPC of a resource of this stack: every resource of a workload stack shares its VPC. */
   vpcOf(node: DiagramNode): VpcRef {
-    const vpc = this.refs.vpcs.values().next().value;
-    if (!vpc) throw new Error(`No VPC was planned for ${node.kind} ${node.id}.`);
-    return vpc;
+    if (!this.vpc) throw new Error(`No VPC was planned for ${node.kind} ${node.id}.`);
+    return this.vpc;
   }
 
   /**
@@ -185,5 +118,38 @@ export class EmitContext {
     return obj({
       subnets: arr(choices.map((choice) => spread(member(call(`${vpc.variable}.selectSubnets`, selection(choice)), 'subnets')))),
     });
+  }
+
+  /**
+   * `param.valueAsString` of a CloudFormation parameter for the ARN of the ACM certificate of a
+   * load balancer's port, declared where it is first needed (by the load balancer, or by the
+   * Kubernetes Service or Ingress that creates it), once per load balancer and port.
+   */
+  certificateArn(loadBalancer: DiagramNode, port: number): Code {
+    const key = `${loadBalancer.id}:${port}`;
+    let variable = this.certificates.get(key);
+    if (!variable) {
+      const cdk = this.b.use(MODULES.cdk);
+      variable = this.variable(loadBalancer, `CertificateArn${port}`);
+      const name = this.constructId(loadBalancer, `CertificateArn${port}`);
+      this.b.parameters.push({
+        name,
+        purpose: `the ARN of the ACM certificate for port ${port} of load balancer \`${commentId(loadBalancer.id)}\`.`,
+      });
+      this.b.declare(
+        variable,
+        newCall(
+          `${cdk}.CfnParameter`,
+          expr('this'),
+          name,
+          props({
+            type: 'String',
+            description: `ARN of the ACM certificate for port ${port} of load balancer ${commentId(loadBalancer.id)}.`,
+          }),
+        ),
+      );
+      this.certificates.set(key, variable);
+    }
+    return expr(`${variable}.valueAsString`);
   }
 }

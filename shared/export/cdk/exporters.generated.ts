@@ -4,7 +4,7 @@ import type { KindId } from '../../catalog';
 import { exporterOf, type KindExporter, type NotExported } from './emitter';
 import { ecsClustersEmitter } from './emit/ecs-cluster';
 import { ecsWorkloadsEmitter } from './emit/ecs-workloads';
-import { eksEmitter } from './emit/eks';
+import { eksEmitter } from './emit/eks/cluster';
 import { imagesEmitter } from './emit/images';
 import { loadBalancersEmitter } from './emit/load-balancers';
 import { networkEmitter } from './emit/network';

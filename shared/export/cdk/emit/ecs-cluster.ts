@@ -1,39 +1,29 @@
-import { ecsCluster as ecsClusterKind, ecsEc2Capacity, ecsExternalCapacity, ecsFargateCapacity, isEcsWorkload } from '../../../catalog';
-import type { StrategyItem } from '../../../catalog/common';
+import { isNodeOfKind, propsOf, type NodeOfKind } from '../../../catalog';
 import type { ECS_AMI_FAMILIES } from '../../../catalog/kinds/ecs-ec2-capacity';
 import type { DiagramNode } from '../../../document/schema';
-import { resolveEcsCompute, resolveStrategy, type EcsCluster, type ResolvedStrategyItem } from '../../../model/compute';
+import type { EcsCluster } from '../../../model/compute';
 import { arr, call, expr, newCall, obj, props, type Code } from '../code';
-import { DEFAULT_CLUSTER_KEY, type EmitContext, type VpcRef } from '../context';
-import { propsOf } from '../props';
-import { emitAsgScaling } from './scaling';
+import type { EmitContext, VpcRef } from '../context';
 import { defineEmitter } from '../emitter';
+import type { EcsCapacityPlan, EcsClusterPlan, StrategyPlan } from '../plan/ecs';
+import { emitAsgScaling } from './scaling';
 import { MODULES } from '../stack-builder';
 
-/** ECS clusters and their capacity: Fargate capacity providers, and EC2 Auto Scaling groups. */
+/** ECS clusters and their capacity, as the plan has them (plan/ecs.ts): Fargate capacity providers, and EC2 Auto Scaling groups. */
 
-/** The ECS cluster a service or task belongs to (its nearest cluster box), or undefined for the generated one. */
-export function clusterNodeOf(ctx: EmitContext, workload: DiagramNode): DiagramNode | undefined {
-  const cluster = ctx.model.nearest(workload.id, 'ecs-cluster');
-  return cluster && ctx.inStack(cluster) ? cluster : undefined;
-}
-
-export function clusterVariableOf(ctx: EmitContext, workload: DiagramNode): string {
-  return ctx.refs.ecsClusters.get(clusterNodeOf(ctx, workload)?.id ?? DEFAULT_CLUSTER_KEY)!;
-}
-
-export function emitEcsClusters(ctx: EmitContext, workloads: readonly DiagramNode[]): void {
-  const clusters = ctx.nodes('ecs-cluster');
-  const orphans = workloads.filter((workload) => clusterNodeOf(ctx, workload) === undefined);
-  if (clusters.length === 0 && orphans.length === 0) return;
+export function emitEcsClusters(ctx: EmitContext): void {
+  const clusters = ctx.plan.ecs.clusters;
+  if (clusters.length === 0) return;
   ctx.b.section('Amazon ECS');
-  for (const cluster of clusters) emitCluster(ctx, cluster);
-  if (orphans.length > 0) emitDefaultCluster(ctx, orphans);
+  for (const cluster of clusters) {
+    if (cluster.node) emitCluster(ctx, cluster, cluster.node);
+    else emitGeneratedCluster(ctx, cluster);
+  }
 }
 
-function emitCluster(ctx: EmitContext, cluster: EcsCluster): void {
+function emitCluster(ctx: EmitContext, plan: EcsClusterPlan, cluster: EcsCluster): void {
   const ecs = ctx.b.use(MODULES.ecs);
-  const settings = propsOf(ecsClusterKind, cluster);
+  const settings = propsOf(cluster);
   ctx.header(cluster);
   const vpc = ctx.vpcOf(cluster);
   const variable = ctx.variable(cluster);
@@ -47,38 +37,39 @@ function emitCluster(ctx: EmitContext, cluster: EcsCluster): void {
       props({
         vpc: expr(vpc.variable),
         containerInsightsV2: expr(`${ecs}.ContainerInsights.${insights}`),
-        enableFargateCapacityProviders: usesFargateProviders(ctx, cluster) ? true : undefined,
+        enableFargateCapacityProviders: plan.fargateProviders ? true : undefined,
       }),
     ),
   );
   ctx.nameTag(variable, cluster);
-  ctx.refs.ecsClusters.set(cluster.id, variable);
+  ctx.declared.declare(plan.construct, variable);
 
-  for (const capacity of ctx.model.index.children(cluster.id)) {
-    if (capacity.kind === 'ecs-fargate-capacity') {
-      const { fargate, fargateSpot } = propsOf(ecsFargateCapacity, capacity);
+  for (const capacity of plan.capacities) {
+    const node: DiagramNode = capacity.node;
+    if (isNodeOfKind(node, 'ecs-fargate-capacity')) {
+      const { fargate, fargateSpot } = propsOf(node);
       const providers = [fargate ? 'FARGATE' : '', fargateSpot ? 'FARGATE_SPOT' : ''].filter(Boolean).join(' and ');
-      ctx.header(capacity, providers ? `the cluster's ${providers} capacity providers` : 'no providers enabled');
-    } else if (capacity.kind === 'ecs-ec2-capacity') emitEc2Capacity(ctx, variable, capacity, vpc);
-    else if (capacity.kind === 'ecs-external-capacity') {
-      const { instanceCount } = propsOf(ecsExternalCapacity, capacity);
-      ctx.header(capacity, `ECS Anywhere, ${instanceCount} servers`);
+      ctx.header(node, providers ? `the cluster's ${providers} capacity providers` : 'no providers enabled');
+    } else if (isNodeOfKind(node, 'ecs-ec2-capacity')) {
+      emitEc2Capacity(ctx, variable, capacity, node, vpc);
+    } else if (isNodeOfKind(node, 'ecs-external-capacity')) {
+      const { instanceCount } = propsOf(node);
+      ctx.header(node, `ECS Anywhere, ${instanceCount} servers`);
       ctx.b.comment('Your own servers join through an SSM activation (see README.md): nothing to create here.');
     }
   }
 
-  const defaultStrategy = settings.defaultCapacityProviderStrategy as StrategyItem[];
-  if (defaultStrategy.length > 0) {
-    const items = strategyItems(ctx, resolveStrategy(ctx.model, cluster, defaultStrategy));
+  if (settings.defaultCapacityProviderStrategy.length > 0) {
+    const items = strategyItems(ctx, plan.defaultStrategy);
     if (items.length > 0) ctx.b.statement(call(`${variable}.addDefaultCapacityProviderStrategy`, arr(items)));
   }
 }
 
-function emitDefaultCluster(ctx: EmitContext, orphans: readonly DiagramNode[]): void {
+function emitGeneratedCluster(ctx: EmitContext, plan: EcsClusterPlan): void {
   const ecs = ctx.b.use(MODULES.ecs);
   ctx.b.blank();
   ctx.b.comment('Some ECS services or tasks are drawn outside any cluster: they run in this one, on Fargate.');
-  const vpc = ctx.vpcOf(orphans[0]!);
+  const vpc = ctx.vpcOf(ctx.plan.ecs.orphans[0]!);
   const variable = ctx.b.variables.unique('ecsCluster');
   ctx.b.declare(
     variable,
@@ -89,40 +80,19 @@ function emitDefaultCluster(ctx: EmitContext, orphans: readonly DiagramNode[]): 
       props({ vpc: expr(vpc.variable), enableFargateCapacityProviders: true }),
     ),
   );
-  ctx.refs.ecsClusters.set(DEFAULT_CLUSTER_KEY, variable);
+  ctx.declared.declare(plan.construct, variable);
 }
 
-/** Whether the cluster must register FARGATE and FARGATE_SPOT: it draws Fargate capacity, or a strategy names them. */
-function usesFargateProviders(ctx: EmitContext, cluster: DiagramNode): boolean {
-  const children = ctx.model.index.children(cluster.id);
-  if (children.some((child) => child.kind === 'ecs-fargate-capacity')) return true;
-  const defaults = (propsOf(ecsClusterKind, cluster).defaultCapacityProviderStrategy as StrategyItem[]).map((item) => item.provider);
-  if (defaults.some((provider) => provider === 'FARGATE' || provider === 'FARGATE_SPOT')) return true;
-  return ctx.model.index
-    .descendants(cluster.id)
-    .filter(isEcsWorkload)
-    .some((node) =>
-      resolveEcsCompute(ctx.model, node).strategy.some((item) => item.ref.type === 'FARGATE' || item.ref.type === 'FARGATE_SPOT'),
-    );
-}
-
-/** Strategy items as CDK `CapacityProviderStrategy` objects; providers the diagram does not define are left out. */
-export function strategyItems(ctx: EmitContext, items: readonly ResolvedStrategyItem[]): Code[] {
-  const out: Code[] = [];
-  for (const item of items) {
-    let provider: Code | undefined;
-    if (item.ref.type === 'FARGATE' || item.ref.type === 'FARGATE_SPOT') provider = item.ref.type;
-    else if (item.ref.type === 'asg') {
-      const variable = ctx.refs.capacityProviders.get(item.ref.capacity.id);
-      if (variable) provider = expr(`${variable}.capacityProviderName`);
-    }
-    if (provider === undefined) {
-      ctx.b.comment('A capacity provider of this strategy is not in the cluster, so it is left out.');
-      continue;
-    }
-    out.push(obj({ capacityProvider: provider, base: item.base > 0 ? item.base : undefined, weight: item.weight }));
+/** Strategy items as CDK `CapacityProviderStrategy` objects; providers the diagram does not define are left out, each with a comment. */
+export function strategyItems(ctx: EmitContext, strategy: StrategyPlan): Code[] {
+  for (let index = 0; index < strategy.missing; index++) {
+    ctx.b.comment('A capacity provider of this strategy is not in the cluster, so it is left out.');
   }
-  return out;
+  return strategy.items.map((item) => {
+    const provider =
+      typeof item.provider === 'string' ? item.provider : expr(`${ctx.declared.variable(item.provider.provider!)}.capacityProviderName`);
+    return obj({ capacityProvider: provider, base: item.base > 0 ? item.base : undefined, weight: item.weight });
+  });
 }
 
 interface MachineImage {
@@ -179,10 +149,16 @@ function ecsMachineImage(ctx: EmitContext, family: (typeof ECS_AMI_FAMILIES)[num
   }
 }
 
-function emitEc2Capacity(ctx: EmitContext, cluster: string, capacity: DiagramNode, vpc: VpcRef): void {
+function emitEc2Capacity(
+  ctx: EmitContext,
+  cluster: string,
+  plan: EcsCapacityPlan,
+  capacity: NodeOfKind<'ecs-ec2-capacity'>,
+  vpc: VpcRef,
+): void {
   const ec2 = ctx.b.use(MODULES.ec2);
   const ecs = ctx.b.use(MODULES.ecs);
-  const settings = propsOf(ecsEc2Capacity, capacity);
+  const settings = propsOf(capacity);
   ctx.header(capacity);
   const machine = ecsMachineImage(ctx, settings.amiFamily);
   const vpcSubnets = ctx.subnetSelection(vpc, ctx.model.subnetsOf(capacity.id));
@@ -290,9 +266,9 @@ function emitEc2Capacity(ctx: EmitContext, cluster: string, capacity: DiagramNod
     );
   }
   ctx.nameTag(variable, capacity);
-  ctx.refs.autoScalingGroups.set(capacity.id, variable);
+  if (plan.autoScalingGroup) ctx.declared.declare(plan.autoScalingGroup, variable);
 
-  if (settings.capacityProvider) {
+  if (plan.provider) {
     const provider = ctx.variable(capacity, 'Provider');
     ctx.b.declare(
       provider,
@@ -310,7 +286,7 @@ function emitEc2Capacity(ctx: EmitContext, cluster: string, capacity: DiagramNod
       ),
     );
     ctx.b.statement(call(`${cluster}.addAsgCapacityProvider`, expr(provider)));
-    ctx.refs.capacityProviders.set(capacity.id, provider);
+    ctx.declared.declare(plan.provider, provider);
   }
   emitAsgScaling(ctx, capacity, variable);
 }
@@ -326,5 +302,5 @@ export const ecsClustersEmitter = defineEmitter({
     'ecs-external-capacity': { creates: ['ECS Anywhere'] },
     'ec2-auto-scaling': { creates: ['scaleOnCpuUtilization'] },
   },
-  emit: (ctx) => emitEcsClusters(ctx, ctx.ecsWorkloads()),
+  emit: (ctx) => emitEcsClusters(ctx),
 });

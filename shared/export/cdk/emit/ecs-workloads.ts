@@ -1,71 +1,36 @@
 import { FARGATE_PLATFORM_VERSIONS } from '../../../catalog/aws-facts';
-import { isNodeOfKind, type EcsWorkloadKindId, type NodeOfKind } from '../../../catalog';
-import { ecsService as ecsServiceKind, ecsTask as ecsTaskKind } from '../../../catalog';
-import type { DiagramEdge, DiagramNode } from '../../../document/schema';
-import { resolveEcsCompute, type EcsCompute } from '../../../model/compute';
+import { isNodeOfKind, propsOf, type EcsWorkloadKindId, type NodeOfKind, type PropsOfKind } from '../../../catalog';
 import { arr, call, expr, newCall, obj, props, type Code } from '../code';
 import type { EmitContext } from '../context';
+import { defineEmitter } from '../emitter';
 import { commentId } from '../literal';
-import { propsOf } from '../props';
-import { clusterNodeOf, clusterVariableOf, strategyItems } from './ecs-cluster';
+import type { EcsWorkloadPlan, Flavour } from '../plan/ecs';
+import { isCatchAll, type LoadBalancerPlan, type RoutePlan } from '../plan/load-balancers';
+import { MODULES } from '../stack-builder';
+import { strategyItems } from './ecs-cluster';
 import { imageOf, placeholderImage } from './images';
-import {
-  clbInstancePort,
-  instanceGroupsOf,
-  instancePortRange,
-  isCatchAll,
-  routeProps,
-  type AlbRoute,
-  type ClbRoute,
-  type NlbRoute,
-} from './load-balancers';
 import { emitServiceScaling } from './scaling';
 import { allowNfs, emitEcsMounts } from './storage';
-import { defineEmitter } from '../emitter';
-import { MODULES } from '../stack-builder';
 
 /** ECS services and standalone tasks: task definition, container, volumes, service or schedule, load balancer targets, scaling. */
 
 /** The single container the catalog models; load balancer targets name it. */
 const CONTAINER_NAME = 'app';
 
-type Flavour = 'fargate' | 'ec2' | 'external';
+type WorkloadProps = PropsOfKind<EcsWorkloadKindId>;
 
-type WorkloadProps = ReturnType<typeof propsOf<typeof ecsServiceKind.props>> | ReturnType<typeof propsOf<typeof ecsTaskKind.props>>;
-
-interface Placement {
-  flavour: Flavour;
-  compute: EcsCompute;
-  /** Capacity provider strategy items for the service, when it uses a strategy. */
-  strategy: Code[];
-}
-
-type EcsWorkload = NodeOfKind<EcsWorkloadKindId>;
-
-/**
- * Fargate, EC2 or ECS Anywhere, as ECS would resolve it (shared/model/compute.ts). A workload
- * the diagram has not placed on any capacity runs on Fargate, which needs no instances.
- */
-function placement(ctx: EmitContext, workload: EcsWorkload): Placement {
-  const compute = resolveEcsCompute(ctx.model, workload);
-  let flavour: Flavour;
-  if (compute.launchType === 'EXTERNAL') flavour = 'external';
-  else if (compute.launchType === 'EC2') flavour = 'ec2';
-  else if (compute.launchType === 'FARGATE') flavour = 'fargate';
-  else if (compute.strategy.some((item) => item.ref.type === 'asg')) flavour = 'ec2';
-  else flavour = 'fargate';
-  if (clusterNodeOf(ctx, workload) === undefined) return { flavour: 'fargate', compute, strategy: [] };
-  const usable = compute.strategy.filter((item) => (flavour === 'ec2' ? item.ref.type === 'asg' : item.ref.type !== 'asg'));
-  if (usable.length < compute.strategy.length)
-    ctx.b.comment('A strategy cannot mix Fargate and EC2 capacity providers: only the ones that match are used.');
-  return { flavour, compute, strategy: usable.length > 0 ? strategyItems(ctx, usable) : [] };
-}
-
-export function emitEcsWorkloads(ctx: EmitContext, workloads: readonly EcsWorkload[]): void {
-  for (const workload of workloads) {
-    if (isNodeOfKind(workload, 'ecs-service')) emitService(ctx, workload);
-    else emitTask(ctx, workload);
+export function emitEcsWorkloads(ctx: EmitContext): void {
+  for (const plan of ctx.plan.ecs.workloads) {
+    const { node } = plan;
+    if (isNodeOfKind(node, 'ecs-service')) emitService(ctx, plan, node);
+    else if (isNodeOfKind(node, 'ecs-task')) emitTask(ctx, plan, node);
   }
+}
+
+/** The comments on where the workload runs, and its capacity provider strategy items. */
+function placement(ctx: EmitContext, plan: EcsWorkloadPlan): Code[] {
+  if (plan.mixedStrategy) ctx.b.comment('A strategy cannot mix Fargate and EC2 capacity providers: only the ones that match are used.');
+  return strategyItems(ctx, plan.strategy);
 }
 
 interface TaskDefinitionResult {
@@ -75,11 +40,9 @@ interface TaskDefinitionResult {
   awsvpc: boolean;
 }
 
-function emitTaskDefinition(ctx: EmitContext, workload: EcsWorkload, settings: WorkloadProps, flavour: Flavour): TaskDefinitionResult {
+function emitTaskDefinition(ctx: EmitContext, plan: EcsWorkloadPlan, settings: WorkloadProps): TaskDefinitionResult {
   const ecs = ctx.b.use(MODULES.ecs);
-  let networkMode: string = settings.networkMode;
-  if (flavour === 'fargate') networkMode = 'awsvpc';
-  if (flavour === 'external' && networkMode === 'awsvpc') networkMode = 'bridge';
+  const { node: workload, flavour, networkMode, udp } = plan;
   if (networkMode !== settings.networkMode) ctx.b.comment(`${flavourLabel(flavour)} tasks use the ${networkMode} network mode here.`);
   const taskDefinition = ctx.variable(workload, 'TaskDefinition');
   const constructId = ctx.constructId(workload, 'TaskDefinition');
@@ -115,9 +78,6 @@ function emitTaskDefinition(ctx: EmitContext, workload: EcsWorkload, settings: W
   if (!image) ctx.b.comment('The diagram connects no image to these tasks: a public placeholder to replace.');
   else if (image.others > 0) ctx.b.comment('One container per task is generated, from the first image the diagram connects.');
   const imageRef = image?.ref ?? placeholderImage(ctx);
-  const udp = ctx.model
-    .edgesTo(workload.id, 'routes-traffic')
-    .some((edge) => ctx.model.node(edge.source)?.kind === 'nlb' && routeProps<NlbRoute>(edge, 'nlb', workload.kind).protocol === 'UDP');
   const container = ctx.variable(workload, 'Container');
   const portMapping =
     settings.containerPort > 0
@@ -155,24 +115,24 @@ function emitTaskDefinition(ctx: EmitContext, workload: EcsWorkload, settings: W
     );
     ctx.b.statement(call(`${container}.addMountPoints`, obj({ sourceVolume: 'data', containerPath: '/data', readOnly: false })));
   }
-  const fileSystems = emitEcsMounts(ctx, workload, taskDefinition, container);
+  const fileSystems = emitEcsMounts(ctx, plan.mounts, taskDefinition, container);
   return { taskDefinition, container, fileSystems, awsvpc: networkMode === 'awsvpc' };
 }
 
-function emitService(ctx: EmitContext, service: EcsWorkload): void {
+function emitService(ctx: EmitContext, plan: EcsWorkloadPlan, service: NodeOfKind<'ecs-service'>): void {
   const ecs = ctx.b.use(MODULES.ecs);
   const cdk = ctx.b.use(MODULES.cdk);
-  const settings = propsOf(ecsServiceKind, service);
+  const settings = propsOf(service);
   ctx.header(service);
-  const where = placement(ctx, service);
-  const cluster = clusterVariableOf(ctx, service);
-  const { taskDefinition, fileSystems, awsvpc } = emitTaskDefinition(ctx, service, settings, where.flavour);
-  const routes = ctx.model.edgesTo(service.id, 'routes-traffic').filter((edge) => ctx.refs.loadBalancers.has(edge.source));
-  const daemon = settings.schedulingStrategy === 'DAEMON' && where.flavour === 'ec2';
+  const strategy = placement(ctx, plan);
+  const { flavour, routes } = plan;
+  const cluster = ctx.declared.variable(plan.cluster.construct);
+  const { taskDefinition, fileSystems, awsvpc } = emitTaskDefinition(ctx, plan, settings);
+  const daemon = settings.schedulingStrategy === 'DAEMON' && flavour === 'ec2';
   const controller = settings.deploymentController;
-  const vpc = ctx.vpcOf(clusterNodeOf(ctx, service) ?? service);
+  const vpc = ctx.vpcOf(plan.cluster.node ?? service);
   const subnets = awsvpc ? ctx.subnetSelection(vpc, ctx.model.subnetsOf(service.id)) : undefined;
-  const className = { fargate: 'FargateService', ec2: 'Ec2Service', external: 'ExternalService' }[where.flavour];
+  const className = { fargate: 'FargateService', ec2: 'Ec2Service', external: 'ExternalService' }[flavour];
   const variable = ctx.variable(service);
   ctx.b.declare(
     variable,
@@ -185,10 +145,10 @@ function emitService(ctx: EmitContext, service: EcsWorkload): void {
         taskDefinition: expr(taskDefinition),
         desiredCount: daemon ? undefined : settings.desiredCount,
         daemon: daemon ? true : undefined,
-        platformVersion: where.flavour === 'fargate' ? platformVersion(ctx, settings.platformVersion) : undefined,
-        assignPublicIp: where.flavour === 'fargate' && settings.assignPublicIp ? true : undefined,
-        vpcSubnets: where.flavour === 'external' ? undefined : subnets,
-        capacityProviderStrategies: where.strategy.length > 0 ? arr(where.strategy) : undefined,
+        platformVersion: flavour === 'fargate' ? platformVersion(ctx, settings.platformVersion) : undefined,
+        assignPublicIp: flavour === 'fargate' && settings.assignPublicIp ? true : undefined,
+        vpcSubnets: flavour === 'external' ? undefined : subnets,
+        capacityProviderStrategies: strategy.length > 0 ? arr(strategy) : undefined,
         // A daemon replaces tasks in place (at most 100%); other values are the catalog's defaults for replicas.
         minHealthyPercent: daemon && settings.maximumPercent !== 100 ? undefined : settings.minimumHealthyPercent,
         maxHealthyPercent: daemon && settings.maximumPercent !== 100 ? undefined : settings.maximumPercent,
@@ -198,90 +158,93 @@ function emitService(ctx: EmitContext, service: EcsWorkload): void {
       }),
     ),
   );
-  if (where.strategy.length > 0) {
+  if (strategy.length > 0) {
     ctx.b.comment("Created after the cluster's capacity provider associations, which the strategy needs.");
     ctx.b.statement(call(`${variable}.node.addDependency`, expr(cluster)));
   }
   ctx.nameTag(variable, service);
-  ctx.refs.ecsServices.set(service.id, variable);
 
-  const instanceGroups = awsvpc ? [] : instanceGroupsOf(ctx, service);
+  const instanceGroups = awsvpc ? [] : plan.instanceGroups.map((capacity) => ctx.declared.variable(capacity.autoScalingGroup!));
   if (awsvpc) allowNfs(ctx, fileSystems, variable);
   else for (const group of instanceGroups) allowNfs(ctx, fileSystems, group);
 
-  for (const edge of routes) attachRoute(ctx, edge, service, variable, awsvpc, instanceGroups);
-  emitServiceScaling(ctx, service, variable);
+  for (const route of routes) attachRoute(ctx, route, service, variable, awsvpc, instanceGroups);
+  emitServiceScaling(ctx, plan, variable);
 }
 
 function attachRoute(
   ctx: EmitContext,
-  edge: DiagramEdge,
-  service: DiagramNode,
+  route: RoutePlan,
+  service: NodeOfKind<'ecs-service'>,
   variable: string,
   awsvpc: boolean,
   instanceGroups: string[],
 ): void {
-  const loadBalancer = ctx.model.node(edge.source)!;
-  const lbVariable = ctx.refs.loadBalancers.get(loadBalancer.id)!;
-  const settings = propsOf(ecsServiceKind, service);
+  const lbVariable = ctx.declared.variable(loadBalancerOf(ctx, route).construct);
+  const settings = propsOf(service);
   const containerPort = settings.containerPort;
   const ec2 = ctx.b.use(MODULES.ec2);
+  const { edge } = route;
   const edgeId = commentId(edge.id);
 
-  if (loadBalancer.kind === 'clb') {
-    const route = routeProps<ClbRoute>(edge, 'clb', service.kind);
+  if (route.type === 'classic') {
     ctx.b.statement(call(`${lbVariable}.addTarget`, expr(variable)));
     for (const group of instanceGroups) {
-      ctx.b.statement(call(`${group}.connections.allowFrom`, expr(lbVariable), call(`${ec2}.Port.tcp`, clbInstancePort(ctx, edge, route))));
+      ctx.b.statement(call(`${group}.connections.allowFrom`, expr(lbVariable), call(`${ec2}.Port.tcp`, route.instancePort)));
     }
     return;
   }
 
   const elbv2 = ctx.b.use(MODULES.elbv2);
-  if (loadBalancer.kind === 'alb') {
-    const route = routeProps<AlbRoute>(edge, 'alb', service.kind);
-    const listener = ctx.refs.listeners.get(`${loadBalancer.id}:${route.listenerPort}`)!;
+  if (route.type === 'application') {
+    const { props: routeProps, priority } = route;
+    const listener = ctx.declared.variable(route.listener.construct);
     const targetGroup = ctx.variable(service, 'TargetGroup');
-    const priority = ctx.refs.routePriorities.get(edge.id);
     ctx.b.declare(
       targetGroup,
       call(
         `${listener}.addTargets`,
         ctx.constructId({ id: edge.id, kind: 'targets' }),
         props({
-          port: route.targetPort > 0 ? route.targetPort : containerPort,
+          port: routeProps.targetPort > 0 ? routeProps.targetPort : containerPort,
           protocol: expr(`${elbv2}.ApplicationProtocol.HTTP`),
           targets: arr([call(`${variable}.loadBalancerTarget`, obj({ containerName: CONTAINER_NAME, containerPort }))]),
-          healthCheck: obj({ path: route.healthCheckPath }),
+          healthCheck: obj({ path: routeProps.healthCheckPath }),
           priority,
           conditions:
             priority !== undefined
-              ? arr([call(`${elbv2}.ListenerCondition.pathPatterns`, arr([isCatchAll(route.pathPattern) ? '/*' : route.pathPattern]))])
+              ? arr([
+                  call(
+                    `${elbv2}.ListenerCondition.pathPatterns`,
+                    arr([isCatchAll(routeProps.pathPattern) ? '/*' : routeProps.pathPattern]),
+                  ),
+                ])
               : undefined,
         }),
       ),
     );
-    ctx.refs.albTargetGroups.set(service.id, [...(ctx.refs.albTargetGroups.get(service.id) ?? []), targetGroup]);
+    ctx.declared.declare(route.targetGroup, targetGroup);
     for (const group of instanceGroups)
       ctx.b.statement(call(`${group}.connections.allowFrom`, expr(lbVariable), instancePortRange(ctx, service, containerPort)));
     return;
   }
 
-  const route = routeProps<NlbRoute>(edge, 'nlb', service.kind);
-  if (!ctx.refs.defaultRoutes.has(edge.id)) {
+  if (!route.generated) {
     ctx.b.comment(`Route ${edgeId} shares its NLB listener port with another route, so it is not generated.`);
     return;
   }
-  const listener = ctx.refs.listeners.get(`${loadBalancer.id}:${route.listenerPort}`)!;
-  const udp = route.protocol === 'UDP';
-  const targetProtocol = route.protocol === 'TLS' ? 'TCP' : route.protocol;
+  const routeProps = route.props;
+  const listener = ctx.declared.variable(route.listener.construct);
+  const udp = routeProps.protocol === 'UDP';
+  const targetProtocol = routeProps.protocol === 'TLS' ? 'TCP' : routeProps.protocol;
+  const targetGroup = ctx.variable(service, 'TargetGroup');
   ctx.b.declare(
-    ctx.variable(service, 'TargetGroup'),
+    targetGroup,
     call(
       `${listener}.addTargets`,
       ctx.constructId({ id: edge.id, kind: 'targets' }),
       props({
-        port: route.targetPort > 0 ? route.targetPort : containerPort,
+        port: routeProps.targetPort > 0 ? routeProps.targetPort : containerPort,
         protocol: expr(`${elbv2}.Protocol.${targetProtocol}`),
         targets: arr([
           call(
@@ -296,6 +259,7 @@ function attachRoute(
       }),
     ),
   );
+  ctx.declared.declare(route.targetGroup, targetGroup);
   // The NLB's security group must reach the tasks (or, in bridge and host mode, their instances).
   const port = udp ? call(`${ec2}.Port.udp`, containerPort) : call(`${ec2}.Port.tcp`, containerPort);
   if (awsvpc) ctx.b.statement(call(`${variable}.connections.allowFrom`, expr(lbVariable), port));
@@ -306,15 +270,33 @@ function attachRoute(
       );
 }
 
-function emitTask(ctx: EmitContext, task: EcsWorkload): void {
+/** The plan of the load balancer a route starts from. */
+function loadBalancerOf(ctx: EmitContext, route: RoutePlan): LoadBalancerPlan {
+  const plan = ctx.plan.loadBalancers.find((candidate) => (candidate.routes as readonly RoutePlan[]).includes(route));
+  if (!plan) throw new Error(`Route ${route.edge.id} belongs to no load balancer of the plan.`);
+  return plan;
+}
+
+/** The port range EC2 instances must accept from a load balancer for this service's tasks. */
+function instancePortRange(ctx: EmitContext, service: NodeOfKind<'ecs-service'>, containerPort: number): Code {
+  const ec2 = ctx.b.use(MODULES.ec2);
+  const settings = propsOf(service);
+  if (settings.networkMode === 'host') return call(`${ec2}.Port.tcp`, containerPort);
+  if (settings.hostPort > 0) return call(`${ec2}.Port.tcp`, settings.hostPort);
+  // Dynamic host ports (bridge mode, host port 0) come from the ephemeral range.
+  return call(`${ec2}.Port.tcpRange`, 32768, 65535);
+}
+
+function emitTask(ctx: EmitContext, plan: EcsWorkloadPlan, task: NodeOfKind<'ecs-task'>): void {
   const cdk = ctx.b.use(MODULES.cdk);
-  const settings = propsOf(ecsTaskKind, task);
+  const settings = propsOf(task);
   ctx.header(task, settings.schedule ? 'runs on a schedule' : 'runs on demand');
-  const where = placement(ctx, task);
-  const cluster = clusterVariableOf(ctx, task);
-  const { taskDefinition, fileSystems, awsvpc } = emitTaskDefinition(ctx, task, settings, where.flavour);
+  placement(ctx, plan);
+  const { flavour } = plan;
+  const cluster = ctx.declared.variable(plan.cluster.construct);
+  const { taskDefinition, fileSystems, awsvpc } = emitTaskDefinition(ctx, plan, settings);
   ctx.nameTag(taskDefinition, task);
-  const vpc = ctx.vpcOf(clusterNodeOf(ctx, task) ?? task);
+  const vpc = ctx.vpcOf(plan.cluster.node ?? task);
   const subnets = awsvpc ? ctx.subnetSelection(vpc, ctx.model.subnetsOf(task.id)) : undefined;
 
   let securityGroup: string | undefined;
@@ -327,13 +309,13 @@ function emitTask(ctx: EmitContext, task: EcsWorkload): void {
     );
     allowNfs(ctx, fileSystems, securityGroup);
   } else {
-    for (const group of instanceGroupsOf(ctx, task)) allowNfs(ctx, fileSystems, group);
+    for (const capacity of plan.instanceGroups) allowNfs(ctx, fileSystems, ctx.declared.variable(capacity.autoScalingGroup!));
   }
 
-  if (settings.schedule !== '' && where.flavour !== 'external') {
+  if (settings.schedule !== '' && flavour !== 'external') {
     const patterns = ctx.b.use(MODULES.ecs_patterns);
     const appscaling = ctx.b.use(MODULES.appscaling);
-    const fargate = where.flavour === 'fargate';
+    const fargate = flavour === 'fargate';
     const variable = ctx.variable(task);
     ctx.b.declare(
       variable,
@@ -402,5 +384,5 @@ export const ecsWorkloadsEmitter = defineEmitter({
     'ecs-task': { creates: ['ecs.FargateTaskDefinition'], readme: { counted: true } },
     'service-auto-scaling': { creates: ['autoScaleTaskCount'] },
   },
-  emit: (ctx) => emitEcsWorkloads(ctx, ctx.ecsWorkloads()),
+  emit: (ctx) => emitEcsWorkloads(ctx),
 });

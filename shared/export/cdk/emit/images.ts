@@ -1,8 +1,9 @@
-import { dockerhubImage, ecrRepository } from '../../../catalog';
+import { isNodeOfKind, propsOf, type NodeOfKind } from '../../../catalog';
 import type { DiagramNode } from '../../../document/schema';
 import { arr, call, expr, newCall, obj, props, type Code } from '../code';
 import type { EmitContext, ImageRef } from '../context';
-import { propsOf } from '../props';
+import { construct } from '../plan/constructs';
+import { imagesOf, isCreatedRepository, type ImageSource } from '../plan/images';
 import { defineEmitter } from '../emitter';
 import { MODULES } from '../stack-builder';
 
@@ -13,41 +14,20 @@ import { MODULES } from '../stack-builder';
  * credentials when the diagram names a secret) or through an ECR pull-through cache.
  */
 
-export const IMAGE_KINDS = ['ecr-repository', 'dockerhub-image'];
-
-/** Whether the workload stack of `region` reaches this repository through its repositories stack. */
-export function isCreatedRepository(
-  ctx: { regions: EmitContext['regions'] },
-  repository: DiagramNode,
-  region: string | undefined,
-): boolean {
-  return propsOf(ecrRepository, repository).account === '' && ctx.regions.regionOf(repository) === region;
-}
-
 /** Declares what the images pulled by this stack's workloads need, before the workloads. */
-export function emitImages(ctx: EmitContext, workloads: readonly DiagramNode[]): void {
-  const images: DiagramNode[] = [];
-  for (const workload of workloads) {
-    for (const image of ctx.model.targets(workload.id, 'pulls-image')) {
-      if (IMAGE_KINDS.includes(image.kind) && !images.includes(image)) images.push(image);
-    }
-  }
-  const needStatements = images.filter((image) => {
-    if (image.kind === 'ecr-repository') return !isCreatedRepository(ctx, image, ctx.region);
-    const settings = propsOf(dockerhubImage, image);
-    return settings.pullThroughCache || settings.credentialsSecret !== '';
-  });
-  if (needStatements.length > 0) ctx.b.section('Container images');
-  for (const image of images) ctx.refs.images.set(image.id, prepareImage(ctx, image));
+export function emitImages(ctx: EmitContext): void {
+  const { images, needStatements } = ctx.plan.images;
+  if (needStatements) ctx.b.section('Container images');
+  for (const image of images) ctx.images.set(image.id, prepareImage(ctx, image));
 }
 
 /** The first image a workload pulls, or undefined when the diagram connects none. */
 export function imageOf(ctx: EmitContext, workload: DiagramNode): { ref: ImageRef; node: DiagramNode; others: number } | undefined {
-  const images = ctx.model.targets(workload.id, 'pulls-image').filter((image) => IMAGE_KINDS.includes(image.kind));
+  const images = imagesOf(ctx.model, workload);
   const first = images[0];
   if (!first) return undefined;
-  const ref = ctx.refs.images.get(first.id) ?? prepareImage(ctx, first);
-  ctx.refs.images.set(first.id, ref);
+  const ref = ctx.images.get(first.id) ?? prepareImage(ctx, first);
+  ctx.images.set(first.id, ref);
   return { ref, node: first, others: images.length - 1 };
 }
 
@@ -57,21 +37,22 @@ export function placeholderImage(ctx: EmitContext): ImageRef {
   return { ecs: () => call(`${ctx.b.use(MODULES.ecs)}.ContainerImage.fromRegistry`, image), kubernetes: image, hasCredentials: false };
 }
 
-function prepareImage(ctx: EmitContext, image: DiagramNode): ImageRef {
-  return image.kind === 'ecr-repository' ? ecrImage(ctx, image) : dockerHubImage(ctx, image);
+function prepareImage(ctx: EmitContext, image: ImageSource): ImageRef {
+  if (isNodeOfKind(image, 'ecr-repository')) return ecrImage(ctx, image);
+  if (isNodeOfKind(image, 'dockerhub-image')) return dockerHubImage(ctx, image);
+  throw new Error(`No emitter prepares images of kind ${image.kind}.`);
 }
 
-function ecrImage(ctx: EmitContext, repository: DiagramNode): ImageRef {
-  const { repositoryName, tag, account } = propsOf(ecrRepository, repository);
+function ecrImage(ctx: EmitContext, repository: NodeOfKind<'ecr-repository'>): ImageRef {
+  const { repositoryName, tag, account } = propsOf(repository);
   let variable: string;
-  if (isCreatedRepository(ctx, repository, ctx.region) && ctx.repositories) {
+  if (isCreatedRepository(ctx.regions, repository, ctx.region) && ctx.repositories) {
     variable = `props.repositories.${ctx.repositories.fields.get(repository.id)!}`;
   } else {
     const ecr = ctx.b.use(MODULES.ecr);
     const region = ctx.regions.regionOf(repository);
     ctx.header(repository, account !== '' ? 'in another account, imported' : 'in another Region, imported');
-    // Created by that Region's repositories stack, which then deploys first.
-    if (account === '') ctx.repositoryRegions.add(region);
+    // Created by that Region's repositories stack, which then deploys first (plan/images.ts).
     variable = ctx.variable(repository);
     ctx.b.declare(
       variable,
@@ -102,8 +83,8 @@ function ecrImage(ctx: EmitContext, repository: DiagramNode): ImageRef {
   };
 }
 
-function dockerHubImage(ctx: EmitContext, image: DiagramNode): ImageRef {
-  const { image: name, tag, credentialsSecret, pullThroughCache } = propsOf(dockerhubImage, image);
+function dockerHubImage(ctx: EmitContext, image: NodeOfKind<'dockerhub-image'>): ImageRef {
+  const { image: name, tag, credentialsSecret, pullThroughCache } = propsOf(image);
   const reference = `${name}:${tag}`;
   if (pullThroughCache) return pullThroughCacheImage(ctx, image);
   if (credentialsSecret === '') {
@@ -131,7 +112,7 @@ export function secretImporter(secret: string): 'fromSecretCompleteArn' | 'fromS
   return /:secret:.+-[A-Za-z0-9]{6}$/.test(secret) ? 'fromSecretCompleteArn' : 'fromSecretPartialArn';
 }
 
-function importSecret(ctx: EmitContext, image: DiagramNode, secret: string): string {
+function importSecret(ctx: EmitContext, image: ImageSource, secret: string): string {
   const secretsmanager = ctx.b.use(MODULES.secretsmanager);
   const variable = ctx.variable(image, 'Credentials');
   const constructId = ctx.constructId(image, 'Credentials');
@@ -139,14 +120,17 @@ function importSecret(ctx: EmitContext, image: DiagramNode, secret: string): str
   return variable;
 }
 
+/** The Region's Docker Hub pull-through cache rule, which the stack that owns it declares for its first image that needs it. */
+const PULL_THROUGH_CACHE_RULE = construct('the Docker Hub pull-through cache rule');
+
 /** Docker Hub through an ECR pull-through cache rule (one per stack, repository prefix docker-hub). */
-function pullThroughCacheImage(ctx: EmitContext, image: DiagramNode): ImageRef {
+function pullThroughCacheImage(ctx: EmitContext, image: NodeOfKind<'dockerhub-image'>): ImageRef {
   const ecr = ctx.b.use(MODULES.ecr);
-  const { image: name, tag, credentialsSecret } = propsOf(dockerhubImage, image);
+  const { image: name, tag, credentialsSecret } = propsOf(image);
   ctx.header(image, 'Docker Hub through an ECR pull-through cache');
-  if (!ctx.ownsPullThroughCache) {
+  if (!ctx.plan.images.ownsPullThroughCache) {
     ctx.b.comment("The Region's pull-through cache rule is created by another stack of this app.");
-  } else if (!ctx.refs.pullThroughCacheRule) {
+  } else if (!ctx.declared.has(PULL_THROUGH_CACHE_RULE)) {
     let credentialArn: Code;
     if (credentialsSecret.startsWith('arn:')) credentialArn = credentialsSecret;
     else {
@@ -188,7 +172,7 @@ function pullThroughCacheImage(ctx: EmitContext, image: DiagramNode): ImageRef {
         }),
       ),
     );
-    ctx.refs.pullThroughCacheRule = rule;
+    ctx.declared.declare(PULL_THROUGH_CACHE_RULE, rule);
   }
   // Official images live under library/ on Docker Hub.
   const path = `docker-hub/${name.includes('/') ? name : `library/${name}`}`;
@@ -215,5 +199,5 @@ export const imagesEmitter = defineEmitter({
   stack: 'workload',
   order: 2,
   kinds: { 'dockerhub-image': { creates: ['ContainerImage.fromRegistry'] } },
-  emit: (ctx) => emitImages(ctx, ctx.workloads()),
+  emit: (ctx) => emitImages(ctx),
 });

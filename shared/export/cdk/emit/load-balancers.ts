@@ -1,122 +1,41 @@
-import {
-  alb as albKind,
-  clb as clbKind,
-  ecsService,
-  isEcsWorkload,
-  isKubernetesWorkload,
-  kindsWith,
-  nlb as nlbKind,
-  type EcsWorkloadKindId,
-  type LoadBalancerKindId,
-  type NodeOfKind,
-} from '../../../catalog';
-import type { DiagramEdge, DiagramNode } from '../../../document/schema';
-import { resolveEcsCompute } from '../../../model/compute';
-import { arr, call, expr, newCall, obj, props, type Code } from '../code';
+import { propsOf } from '../../../catalog';
+import type { DiagramNode } from '../../../document/schema';
+import { arr, call, expr, newCall, obj, props } from '../code';
 import type { EmitContext } from '../context';
-import { commentId } from '../literal';
-import { edgePropsOf, propsOf } from '../props';
 import { defineEmitter } from '../emitter';
+import type { ApplicationLoadBalancerPlan, ClassicLoadBalancerPlan, NetworkLoadBalancerPlan } from '../plan/load-balancers';
 import { MODULES } from '../stack-builder';
 
 /**
- * ALBs, NLBs and Classic Load Balancers in front of ECS services. The load balancer and its
- * listeners come first; each service then registers itself with `listener.addTargets` (or
- * `clb.addTarget`) right after it is created. Load balancers that only front Kubernetes
- * workloads are created by the AWS Load Balancer Controller from the manifests instead.
+ * ALBs, NLBs and Classic Load Balancers in front of ECS services, as the plan has them
+ * (plan/load-balancers.ts): the load balancer and its listeners come first; each service then
+ * registers itself with `listener.addTargets` (or `clb.addTarget`) right after it is created.
+ * Load balancers that only front Kubernetes workloads are created by the AWS Load Balancer
+ * Controller from the manifests instead.
  */
 
-export interface AlbRoute {
-  listenerPort: number;
-  protocol: 'HTTP' | 'HTTPS';
-  targetPort: number;
-  targetType: 'auto' | 'ip' | 'instance';
-  pathPattern: string;
-  healthCheckPath: string;
-}
-
-export interface NlbRoute {
-  listenerPort: number;
-  protocol: 'TCP' | 'UDP' | 'TLS' | 'TCP_UDP';
-  targetPort: number;
-  targetType: 'auto' | 'ip' | 'instance';
-}
-
-export interface ClbRoute {
-  listenerPort: number;
-  protocol: 'HTTP' | 'HTTPS' | 'TCP' | 'SSL';
-  targetPort: number;
-  healthCheckPath: string;
-}
-
-const LOAD_BALANCER_KINDS = kindsWith('loadBalancer') as LoadBalancerKindId[];
-
-export function routeProps<T>(edge: DiagramEdge, lbKind: string, targetKind: string): T {
-  return edgePropsOf<T & Record<string, unknown>>(edge, lbKind, targetKind);
-}
-
-/** A path pattern that matches everything makes its route the listener's default action. */
-export function isCatchAll(pathPattern: string): boolean {
-  return pathPattern === '/*' || pathPattern === '*';
-}
-
 export function emitLoadBalancers(ctx: EmitContext): void {
-  const loadBalancers: readonly DiagramNode[] = LOAD_BALANCER_KINDS.flatMap((kind) => ctx.nodes(kind));
-  const sorted = ctx.model.document.nodes.filter((node) => loadBalancers.includes(node));
-  if (sorted.length === 0) return;
+  const plans = ctx.plan.loadBalancers;
+  if (plans.length === 0) return;
   ctx.b.section('Load balancers');
-  for (const loadBalancer of sorted) {
-    const routes = ctx.model.edgesFrom(loadBalancer.id, 'routes-traffic');
-    const targets = routes.map((edge) => ctx.model.node(edge.target));
-    const ecsRoutes = routes.filter((_edge, index) => isEcsWorkload(targets[index]) && ctx.inStack(targets[index]));
-    const onlyKubernetes = ecsRoutes.length === 0 && targets.some((target) => isKubernetesWorkload(target));
-    if (onlyKubernetes) {
-      ctx.header(loadBalancer, 'created by Kubernetes from the manifests of the EKS cluster below');
+  for (const plan of plans) {
+    if (plan.createdByKubernetes) {
+      ctx.header(plan.node, 'created by Kubernetes from the manifests of the EKS cluster below');
       continue;
     }
-    ctx.header(loadBalancer);
-    if (routes.length > ecsRoutes.length && !onlyKubernetes) {
-      ctx.b.comment('Routes to Kubernetes workloads or to another Region are not generated on this load balancer.');
-    }
-    if (loadBalancer.kind === 'alb') emitAlb(ctx, loadBalancer, ecsRoutes);
-    else if (loadBalancer.kind === 'nlb') emitNlb(ctx, loadBalancer, ecsRoutes);
-    else emitClb(ctx, loadBalancer, ecsRoutes);
+    ctx.header(plan.node);
+    if (plan.omitsRoutes) ctx.b.comment('Routes to Kubernetes workloads or to another Region are not generated on this load balancer.');
+    if (plan.type === 'application') emitAlb(ctx, plan);
+    else if (plan.type === 'network') emitNlb(ctx, plan);
+    else emitClb(ctx, plan);
   }
 }
 
-/** A CloudFormation parameter for the ARN of a certificate, one per load balancer and port. */
-export function certificateParameter(ctx: EmitContext, loadBalancer: DiagramNode, port: number): Code {
-  const key = `${loadBalancer.id}:${port}`;
-  let variable = ctx.refs.certificateParameters.get(key);
-  if (!variable) {
-    const cdk = ctx.b.use(MODULES.cdk);
-    variable = ctx.variable(loadBalancer, `CertificateArn${port}`);
-    const name = ctx.constructId(loadBalancer, `CertificateArn${port}`);
-    ctx.b.parameters.push({
-      name,
-      purpose: `the ARN of the ACM certificate for port ${port} of load balancer \`${commentId(loadBalancer.id)}\`.`,
-    });
-    ctx.b.declare(
-      variable,
-      newCall(
-        `${cdk}.CfnParameter`,
-        expr('this'),
-        name,
-        props({
-          type: 'String',
-          description: `ARN of the ACM certificate for port ${port} of load balancer ${commentId(loadBalancer.id)}.`,
-        }),
-      ),
-    );
-    ctx.refs.certificateParameters.set(key, variable);
-  }
-  return expr(`${variable}.valueAsString`);
-}
-
-function emitAlb(ctx: EmitContext, loadBalancer: DiagramNode, routes: DiagramEdge[]): void {
+function emitAlb(ctx: EmitContext, plan: ApplicationLoadBalancerPlan): void {
   const ec2 = ctx.b.use(MODULES.ec2);
   const elbv2 = ctx.b.use(MODULES.elbv2);
-  const settings = propsOf(albKind, loadBalancer);
+  const loadBalancer = plan.node;
+  const settings = propsOf(loadBalancer);
   const vpc = ctx.vpcOf(loadBalancer);
   const internal = settings.scheme === 'internal';
   const vpcSubnets = ctx.subnetSelection(vpc, ctx.model.subnetsOf(loadBalancer.id), { minAzs: 2 });
@@ -136,20 +55,12 @@ function emitAlb(ctx: EmitContext, loadBalancer: DiagramNode, routes: DiagramEdg
     ),
   );
   ctx.nameTag(variable, loadBalancer);
-  ctx.refs.loadBalancers.set(loadBalancer.id, variable);
+  ctx.declared.declare(plan.construct, variable);
   emitDnsOutput(ctx, loadBalancer, variable);
 
-  for (const [port, portRoutes] of byListenerPort(
-    routes.map((edge) => ({ edge, route: routeProps<AlbRoute>(edge, 'alb', 'ecs-service') })),
-  )) {
-    const protocol = portRoutes[0]!.route.protocol;
-    const defaultRoute = portRoutes.find(({ route }) => isCatchAll(route.pathPattern));
-    let priority = 0;
-    for (const { edge } of portRoutes) {
-      if (edge === defaultRoute?.edge) ctx.refs.defaultRoutes.add(edge.id);
-      else ctx.refs.routePriorities.set(edge.id, (priority += 10));
-    }
-    const certificate = protocol === 'HTTPS' ? certificateParameter(ctx, loadBalancer, port) : undefined;
+  for (const listenerPlan of plan.listeners) {
+    const { port, protocol } = listenerPlan;
+    const certificate = protocol === 'HTTPS' ? ctx.certificateArn(loadBalancer, port) : undefined;
     const listener = ctx.variable(loadBalancer, `Listener${port}`);
     ctx.b.declare(
       listener,
@@ -162,7 +73,7 @@ function emitAlb(ctx: EmitContext, loadBalancer: DiagramNode, routes: DiagramEdg
           certificates: certificate ? arr([call(`${elbv2}.ListenerCertificate.fromArn`, certificate)]) : undefined,
           // Internal load balancers take requests from inside the VPC only (below).
           open: internal ? false : undefined,
-          defaultAction: defaultRoute
+          defaultAction: listenerPlan.defaultRoute
             ? undefined
             : call(`${elbv2}.ListenerAction.fixedResponse`, 404, obj({ contentType: 'text/plain', messageBody: 'Not found' })),
         }),
@@ -177,13 +88,14 @@ function emitAlb(ctx: EmitContext, loadBalancer: DiagramNode, routes: DiagramEdg
         ),
       );
     }
-    ctx.refs.listeners.set(`${loadBalancer.id}:${port}`, listener);
+    ctx.declared.declare(listenerPlan.construct, listener);
   }
 }
 
-function emitNlb(ctx: EmitContext, loadBalancer: DiagramNode, routes: DiagramEdge[]): void {
+function emitNlb(ctx: EmitContext, plan: NetworkLoadBalancerPlan): void {
   const elbv2 = ctx.b.use(MODULES.elbv2);
-  const settings = propsOf(nlbKind, loadBalancer);
+  const loadBalancer = plan.node;
+  const settings = propsOf(loadBalancer);
   const vpc = ctx.vpcOf(loadBalancer);
   const variable = ctx.variable(loadBalancer);
   ctx.b.declare(
@@ -201,14 +113,12 @@ function emitNlb(ctx: EmitContext, loadBalancer: DiagramNode, routes: DiagramEdg
     ),
   );
   ctx.nameTag(variable, loadBalancer);
-  ctx.refs.loadBalancers.set(loadBalancer.id, variable);
+  ctx.declared.declare(plan.construct, variable);
   emitDnsOutput(ctx, loadBalancer, variable);
 
-  for (const [port, portRoutes] of byListenerPort(
-    routes.map((edge) => ({ edge, route: routeProps<NlbRoute>(edge, 'nlb', 'ecs-service') })),
-  )) {
-    const protocol = portRoutes[0]!.route.protocol;
-    const certificate = protocol === 'TLS' ? certificateParameter(ctx, loadBalancer, port) : undefined;
+  for (const listenerPlan of plan.listeners) {
+    const { port, protocol } = listenerPlan;
+    const certificate = protocol === 'TLS' ? ctx.certificateArn(loadBalancer, port) : undefined;
     const listener = ctx.variable(loadBalancer, `Listener${port}`);
     ctx.b.declare(
       listener,
@@ -223,24 +133,20 @@ function emitNlb(ctx: EmitContext, loadBalancer: DiagramNode, routes: DiagramEdg
       ),
     );
     // An NLB listener has one target group: the first route on the port.
-    ctx.refs.defaultRoutes.add(portRoutes[0]!.edge.id);
-    if (portRoutes.length > 1)
+    if (listenerPlan.extraRoutes > 0)
       ctx.b.comment(`Only the first route on port ${port} is generated: an NLB listener forwards to one target group.`);
-    ctx.refs.listeners.set(`${loadBalancer.id}:${port}`, listener);
+    ctx.declared.declare(listenerPlan.construct, listener);
   }
 }
 
-function emitClb(ctx: EmitContext, loadBalancer: DiagramNode, routes: DiagramEdge[]): void {
+function emitClb(ctx: EmitContext, plan: ClassicLoadBalancerPlan): void {
   const elb = ctx.b.use(MODULES.elb);
-  const settings = propsOf(clbKind, loadBalancer);
+  const loadBalancer = plan.node;
+  const settings = propsOf(loadBalancer);
   const vpc = ctx.vpcOf(loadBalancer);
-  const listeners = routes.map((edge) => {
-    const route = routeProps<ClbRoute>(edge, 'clb', 'ecs-service');
-    return { route, instancePort: clbInstancePort(ctx, edge, route) };
-  });
-  const first = listeners[0];
+  const first = plan.routes[0];
   const variable = ctx.variable(loadBalancer);
-  const healthCheckProtocol = first && (first.route.protocol === 'TCP' || first.route.protocol === 'SSL') ? 'TCP' : 'HTTP';
+  const healthCheckProtocol = first && (first.props.protocol === 'TCP' || first.props.protocol === 'SSL') ? 'TCP' : 'HTTP';
   ctx.b.declare(
     variable,
     newCall(
@@ -256,7 +162,7 @@ function emitClb(ctx: EmitContext, loadBalancer: DiagramNode, routes: DiagramEdg
           ? obj({
               port: first.instancePort,
               protocol: expr(`${elb}.LoadBalancingProtocol.${healthCheckProtocol}`),
-              path: healthCheckProtocol === 'HTTP' ? first.route.healthCheckPath : undefined,
+              path: healthCheckProtocol === 'HTTP' ? first.props.healthCheckPath : undefined,
             })
           : undefined,
         // A Classic Load Balancer needs a listener; the diagram routes it nowhere yet.
@@ -265,13 +171,10 @@ function emitClb(ctx: EmitContext, loadBalancer: DiagramNode, routes: DiagramEdg
     ),
   );
   ctx.nameTag(variable, loadBalancer);
-  ctx.refs.loadBalancers.set(loadBalancer.id, variable);
-  const seen = new Set<number>();
-  for (const { route, instancePort } of listeners) {
-    if (seen.has(route.listenerPort)) continue;
-    seen.add(route.listenerPort);
-    const certificate =
-      route.protocol === 'HTTPS' || route.protocol === 'SSL' ? certificateParameter(ctx, loadBalancer, route.listenerPort) : undefined;
+  ctx.declared.declare(plan.construct, variable);
+  for (const { props: route, instancePort } of plan.listeners) {
+    const secure = route.protocol === 'HTTPS' || route.protocol === 'SSL';
+    const certificate = secure ? ctx.certificateArn(loadBalancer, route.listenerPort) : undefined;
     ctx.b.statement(
       call(
         `${variable}.addListener`,
@@ -279,25 +182,13 @@ function emitClb(ctx: EmitContext, loadBalancer: DiagramNode, routes: DiagramEdg
           externalPort: route.listenerPort,
           externalProtocol: expr(`${elb}.LoadBalancingProtocol.${route.protocol}`),
           internalPort: instancePort,
-          internalProtocol:
-            route.protocol === 'HTTPS' || route.protocol === 'SSL'
-              ? expr(`${elb}.LoadBalancingProtocol.${route.protocol === 'HTTPS' ? 'HTTP' : 'TCP'}`)
-              : undefined,
+          internalProtocol: secure ? expr(`${elb}.LoadBalancingProtocol.${route.protocol === 'HTTPS' ? 'HTTP' : 'TCP'}`) : undefined,
           sslCertificateArn: certificate,
         }),
       ),
     );
   }
   emitDnsOutput(ctx, loadBalancer, variable);
-}
-
-/** The instance port a Classic Load Balancer forwards to: the route's target port, else the service's host port. */
-export function clbInstancePort(ctx: EmitContext, edge: DiagramEdge, route: ClbRoute): number {
-  if (route.targetPort > 0) return route.targetPort;
-  const service = ctx.model.node(edge.target);
-  if (!service) return route.listenerPort;
-  const settings = propsOf(ecsService, service);
-  return settings.hostPort > 0 ? settings.hostPort : settings.containerPort > 0 ? settings.containerPort : route.listenerPort;
 }
 
 function emitDnsOutput(ctx: EmitContext, loadBalancer: DiagramNode, variable: string): void {
@@ -310,32 +201,6 @@ function emitDnsOutput(ctx: EmitContext, loadBalancer: DiagramNode, variable: st
       obj({ value: expr(`${variable}.loadBalancerDnsName`) }),
     ),
   );
-}
-
-function byListenerPort<T extends { edge: DiagramEdge; route: { listenerPort: number } }>(routes: readonly T[]): Map<number, T[]> {
-  const ports = new Map<number, T[]>();
-  for (const entry of routes) {
-    const list = ports.get(entry.route.listenerPort) ?? [];
-    list.push(entry);
-    ports.set(entry.route.listenerPort, list);
-  }
-  return ports;
-}
-
-/** The port range EC2 instances must accept from a load balancer for this service's tasks. */
-export function instancePortRange(ctx: EmitContext, service: DiagramNode, containerPort: number): Code {
-  const ec2 = ctx.b.use(MODULES.ec2);
-  const settings = propsOf(ecsService, service);
-  if (settings.networkMode === 'host') return call(`${ec2}.Port.tcp`, containerPort);
-  if (settings.hostPort > 0) return call(`${ec2}.Port.tcp`, settings.hostPort);
-  // Dynamic host ports (bridge mode, host port 0) come from the ephemeral range.
-  return call(`${ec2}.Port.tcpRange`, 32768, 65535);
-}
-
-/** EC2 Auto Scaling groups whose instances run this service's tasks. */
-export function instanceGroupsOf(ctx: EmitContext, service: NodeOfKind<EcsWorkloadKindId>): string[] {
-  const compute = resolveEcsCompute(ctx.model, service);
-  return compute.ec2Capacities.flatMap((capacity) => ctx.refs.autoScalingGroups.get(capacity.id) ?? []);
 }
 
 export const loadBalancersEmitter = defineEmitter({

@@ -1,10 +1,14 @@
-import { vpcEndpoint } from '../../../catalog';
+import { networkKinds, networkRoleOf, propsOf, type NetworkRole } from '../../../catalog';
+import type { DiagramNode } from '../../../document/schema';
 import type { VPC_ENDPOINT_SERVICES } from '../../../catalog/kinds/vpc-endpoint';
 import { arr, call, expr, newCall, obj, props } from '../code';
-import { DEFAULT_VPC_KEY, type EmitContext, type VpcRef } from '../context';
-import { propsOf } from '../props';
+import type { EmitContext, VpcRef } from '../context';
 import { defineEmitter } from '../emitter';
 import { MODULES } from '../stack-builder';
+
+const ENDPOINT_KINDS = networkKinds('vpc-endpoint');
+/** What ec2.Vpc builds from the diagram's structure. */
+const VPC_PARTS: readonly NetworkRole[] = ['subnet', 'availability-zone', 'nat-gateway'];
 
 /** The CDK name of each endpoint service the catalog offers. */
 const ENDPOINT_SERVICES: Record<(typeof VPC_ENDPOINT_SERVICES)[number], { gateway: boolean; member: string }> = {
@@ -25,12 +29,11 @@ const ENDPOINT_SERVICES: Record<(typeof VPC_ENDPOINT_SERVICES)[number], { gatewa
 };
 
 export function emitVpcs(ctx: EmitContext): void {
-  if (ctx.refs.vpcs.size === 0) return;
+  const ref = ctx.vpc;
+  if (!ref) return;
   ctx.b.section('Network');
-  for (const [key, ref] of ctx.refs.vpcs) {
-    if (key === DEFAULT_VPC_KEY) emitDefaultVpc(ctx, ref);
-    else emitDiagramVpc(ctx, ref);
-  }
+  if (ref.layout.node) emitDiagramVpc(ctx, ref, ref.layout.node);
+  else emitDefaultVpc(ctx, ref);
 }
 
 function emitDefaultVpc(ctx: EmitContext, ref: VpcRef): void {
@@ -44,15 +47,14 @@ function emitDefaultVpc(ctx: EmitContext, ref: VpcRef): void {
   );
 }
 
-function emitDiagramVpc(ctx: EmitContext, ref: VpcRef): void {
+function emitDiagramVpc(ctx: EmitContext, ref: VpcRef, node: DiagramNode): void {
   const ec2 = ctx.b.use(MODULES.ec2);
   const { layout } = ref;
-  const node = layout.node!;
   ctx.header(node);
   // Subnets, AZs and NAT gateways become part of the VPC: their problems are noted here.
   for (const part of ctx.model.index.descendants(node.id)) {
-    if (part.kind === 'subnet' || part.kind === 'availability-zone' || part.kind === 'nat-gateway')
-      ctx.notes.writeFor(part.id, ctx.b, { primaryOnly: true });
+    const role = networkRoleOf(part);
+    if (role && VPC_PARTS.includes(role)) ctx.notes.writeFor(part.id, ctx.b, { primaryOnly: true });
   }
   if (layout.groups.length === 0) ctx.b.comment("The diagram draws no subnets here: CDK's default public and private subnets.");
   if (layout.masksDropped) ctx.b.comment('The subnet sizes drawn do not fit the VPC range, so CDK sizes the subnets.');
@@ -84,16 +86,15 @@ function emitDiagramVpc(ctx: EmitContext, ref: VpcRef): void {
     ),
   );
   ctx.nameTag(ref.variable, node);
-  emitEndpoints(ctx, ref);
+  emitEndpoints(ctx, ref, node);
 }
 
-function emitEndpoints(ctx: EmitContext, ref: VpcRef): void {
+function emitEndpoints(ctx: EmitContext, ref: VpcRef, vpcNode: DiagramNode): void {
   const ec2 = ctx.b.use(MODULES.ec2);
-  const vpcNode = ref.layout.node!;
   const seen = new Set<string>();
-  const inVpc = new Set(ctx.model.nodesInVpc(vpcNode.id, 'vpc-endpoint'));
-  for (const endpoint of ctx.model.nodesOfKind('vpc-endpoint').filter((node) => inVpc.has(node))) {
-    const service = propsOf(vpcEndpoint, endpoint).service;
+  const inVpc = new Set(ctx.model.nodesInVpc(vpcNode.id, ...ENDPOINT_KINDS));
+  for (const endpoint of ENDPOINT_KINDS.flatMap((kind) => ctx.model.nodesOfKind(kind)).filter((node) => inVpc.has(node))) {
+    const service = propsOf(endpoint).service;
     const spec = ENDPOINT_SERVICES[service];
     ctx.header(endpoint);
     if (seen.has(service)) {
@@ -113,7 +114,7 @@ function emitEndpoints(ctx: EmitContext, ref: VpcRef): void {
         ),
       );
     } else {
-      const place = ref.layout.places.get(ctx.model.nearest(endpoint.id, 'subnet')?.id ?? '');
+      const place = ref.layout.places.get(ctx.model.subnetAround(endpoint.id)?.id ?? '');
       ctx.b.declare(
         variable,
         call(

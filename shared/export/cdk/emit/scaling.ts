@@ -1,20 +1,21 @@
-import { ec2AutoScaling, serviceAutoScaling } from '../../../catalog';
+import { isNodeOfKind, propsOf } from '../../../catalog';
 import type { DiagramNode } from '../../../document/schema';
 import { arr, call, expr, obj, props, type Code } from '../code';
 import type { EmitContext } from '../context';
 import { Names } from '../names';
-import { propsOf } from '../props';
+import type { EcsWorkloadPlan } from '../plan/ecs';
 import { MODULES } from '../stack-builder';
 
 /** Application Auto Scaling for ECS services, and EC2 Auto Scaling policies for Auto Scaling groups. */
 
-export function emitServiceScaling(ctx: EmitContext, service: DiagramNode, serviceVariable: string): void {
-  const scalers = ctx.model.sources(service.id, 'scales').filter((node) => node.kind === 'service-auto-scaling');
+export function emitServiceScaling(ctx: EmitContext, plan: EcsWorkloadPlan, serviceVariable: string): void {
+  const service = plan.node;
+  const scalers = ctx.model.sources(service.id, 'scales').filter((node) => isNodeOfKind(node, 'service-auto-scaling'));
   const first = scalers[0];
   if (!first) return;
   const cdk = ctx.b.use(MODULES.cdk);
   const appscaling = ctx.b.use(MODULES.appscaling);
-  const bounds = propsOf(serviceAutoScaling, first);
+  const bounds = propsOf(first);
   for (const scaler of scalers) ctx.notes.writeFor(scaler.id, ctx.b);
   if (scalers.length > 1)
     ctx.b.comment('Several scaling nodes scale this service: the first sets the task count range, all add their policies.');
@@ -26,7 +27,7 @@ export function emitServiceScaling(ctx: EmitContext, service: DiagramNode, servi
   const ids = new Names();
   const seconds = (value: number) => call(`${cdk}.Duration.seconds`, value);
   for (const scaler of scalers) {
-    for (const policy of propsOf(serviceAutoScaling, scaler).policies) {
+    for (const policy of propsOf(scaler).policies) {
       if (policy.type === 'target-tracking') {
         const cooldowns = { scaleInCooldown: seconds(policy.scaleInCooldown), scaleOutCooldown: seconds(policy.scaleOutCooldown) };
         if (policy.metric === 'ECSServiceAverageCPUUtilization') {
@@ -46,8 +47,8 @@ export function emitServiceScaling(ctx: EmitContext, service: DiagramNode, servi
             ),
           );
         } else {
-          const targetGroup = ctx.refs.albTargetGroups.get(service.id)?.[0];
-          if (!targetGroup) {
+          const route = plan.routes.find((candidate) => candidate.type === 'application');
+          if (!route) {
             ctx.b.comment('Request count scaling needs an Application Load Balancer target group, and this service has none.');
             continue;
           }
@@ -55,7 +56,7 @@ export function emitServiceScaling(ctx: EmitContext, service: DiagramNode, servi
             call(
               `${scaling}.scaleOnRequestCount`,
               ids.unique('RequestCountScaling'),
-              props({ requestsPerTarget: policy.targetValue, targetGroup: expr(targetGroup), ...cooldowns }),
+              props({ requestsPerTarget: policy.targetValue, targetGroup: expr(ctx.declared.variable(route.targetGroup)), ...cooldowns }),
             ),
           );
         }
@@ -94,13 +95,13 @@ export function emitServiceScaling(ctx: EmitContext, service: DiagramNode, servi
 
 /** EC2 Auto Scaling policies from the "scales" edges into an ECS EC2 capacity or self-managed nodes. */
 export function emitAsgScaling(ctx: EmitContext, capacity: DiagramNode, group: string): void {
-  const scalers = ctx.model.sources(capacity.id, 'scales').filter((node) => node.kind === 'ec2-auto-scaling');
+  const scalers = ctx.model.sources(capacity.id, 'scales').filter((node) => isNodeOfKind(node, 'ec2-auto-scaling'));
   if (scalers.length === 0) return;
   const autoscaling = ctx.b.use(MODULES.autoscaling);
   const ids = new Names();
   for (const scaler of scalers) {
     ctx.notes.writeFor(scaler.id, ctx.b);
-    for (const policy of propsOf(ec2AutoScaling, scaler).policies) {
+    for (const policy of propsOf(scaler).policies) {
       let statement: Code;
       if (policy.type === 'target-tracking') {
         if (policy.metric === 'ASGAverageCPUUtilization') {

@@ -1,43 +1,27 @@
-import { efs as efsKind } from '../../../catalog';
+import { propsOf } from '../../../catalog';
 import type { DiagramEdge, DiagramNode } from '../../../document/schema';
 import { arr, call, expr, obj, props, type Code } from '../code';
 import type { EmitContext, VpcRef } from '../context';
 import { commentId } from '../literal';
-import { edgePropsOf, propsOf } from '../props';
+import type { MountPlan, MountProps } from '../plan/storage';
 import { defineEmitter } from '../emitter';
 import { MODULES } from '../stack-builder';
 
-/** Properties of a "mounts" edge. */
-export interface MountProps {
-  containerPath: string;
-  readOnly: boolean;
-  transitEncryption: boolean;
-  accessPoint: boolean;
-  rootDirectory: string;
-}
-
-export function mountProps(edge: DiagramEdge, sourceKind: string): MountProps {
-  return edgePropsOf<MountProps & Record<string, unknown>>(edge, sourceKind, 'efs');
-}
-
 /** EFS file systems of this stack, before the workloads that mount them. */
 export function emitFileSystems(ctx: EmitContext): void {
-  const fileSystems = ctx.nodes('efs');
+  const fileSystems = ctx.plan.fileSystems;
   if (fileSystems.length === 0) return;
   ctx.b.section('Storage');
   const efs = ctx.b.use(MODULES.efs);
-  for (const fileSystem of fileSystems) {
-    const settings = propsOf(efsKind, fileSystem);
+  for (const plan of fileSystems) {
+    const fileSystem = plan.node;
+    const settings = propsOf(fileSystem);
     ctx.header(fileSystem);
     const vpc = ctx.vpcOf(fileSystem);
     const subnets = ctx.model.subnetsOf(fileSystem.id);
     const oneZone = settings.availability === 'one-zone';
     const vpcSubnets = oneZone ? oneZoneSelection(ctx, vpc, fileSystem, subnets) : ctx.subnetSelection(vpc, subnets);
-    const mounts = ctx.model.edgesTo(fileSystem.id, 'mounts').flatMap((edge) => {
-      const source = ctx.model.node(edge.source);
-      return source ? [{ edge, source }] : [];
-    });
-    const anonymous = mounts.some(({ edge, source }) => source.kind === 'eks-workload' || !mountProps(edge, source.kind).transitEncryption);
+    const anonymous = plan.allowsAnonymousAccess;
     if (anonymous) {
       ctx.b.comment('Some mounts use no IAM authorization (no encryption in transit, or the EFS CSI driver on EKS),');
       ctx.b.comment('so the file system allows clients that reach a mount target; its security group limits who can.');
@@ -64,7 +48,7 @@ export function emitFileSystems(ctx: EmitContext): void {
       ),
     );
     ctx.nameTag(variable, fileSystem);
-    ctx.refs.fileSystems.set(fileSystem.id, variable);
+    ctx.declared.declare(plan.construct, variable);
   }
 }
 
@@ -84,17 +68,16 @@ function oneZoneSelection(ctx: EmitContext, vpc: VpcRef, fileSystem: DiagramNode
  * Returns the file system variables, so network access can be opened once the tasks' security
  * group exists.
  */
-export function emitEcsMounts(ctx: EmitContext, workload: DiagramNode, taskDefinition: string, container: string): string[] {
+export function emitEcsMounts(ctx: EmitContext, mounts: readonly MountPlan[], taskDefinition: string, container: string): string[] {
   const mounted: string[] = [];
-  for (const edge of ctx.model.edgesFrom(workload.id, 'mounts')) {
-    const fileSystem = ctx.refs.fileSystems.get(edge.target);
-    if (!fileSystem) {
+  for (const { edge, props: mount, fileSystem: plan } of mounts) {
+    if (!plan) {
       ctx.b.comment(
         `The file system of mount ${commentId(edge.id)} belongs to another stack (another Region or VPC), so it is not mounted.`,
       );
       continue;
     }
-    const mount = mountProps(edge, workload.kind);
+    const fileSystem = ctx.declared.variable(plan.construct);
     const volumeName = `efs-${edge.id.replace(/[^A-Za-z0-9_-]/g, '-')}`.slice(0, 255);
     let accessPoint: string | undefined;
     if (mount.accessPoint) accessPoint = emitAccessPoint(ctx, fileSystem, edge, mount);

@@ -1,16 +1,7 @@
 import { checkAwsIpv4Block } from '../../../network';
-import {
-  isNodeOfKind,
-  kindsWith,
-  networkKinds,
-  propsOf as propsOfNode,
-  subnet as subnetKind,
-  vpc as vpcKind,
-  type LoadBalancerKindId,
-} from '../../../catalog';
+import { isNodeOfKind, kindsWith, networkKinds, propsOf, type LoadBalancerKindId } from '../../../catalog';
 import type { DiagramNode } from '../../../document/schema';
 import type { DiagramModel } from '../../../model/diagram-model';
-import { propsOf } from '../props';
 
 /**
  * How a diagram VPC maps onto `ec2.Vpc`: CDK builds every subnet group in every AZ, so the
@@ -80,8 +71,9 @@ export function defaultVpcLayout(): VpcLayout {
 }
 
 export function vpcLayout(model: DiagramModel, vpc: DiagramNode, regionCode: string | undefined): VpcLayout {
-  const props = propsOf(vpcKind, vpc);
-  const zones = [...model.nodesInVpc(vpc.id, 'availability-zone')].sort(
+  if (!isNodeOfKind(vpc, ...networkKinds('vpc'))) throw new Error(`${vpc.kind} ${vpc.id} is not a VPC.`);
+  const props = propsOf(vpc);
+  const zones = [...model.nodesInVpc(vpc.id, ...networkKinds('availability-zone'))].sort(
     (a, b) => compareText(zoneLetter(a), zoneLetter(b)) || compareByPosition(model, a, b),
   );
   const letters: (string | undefined)[] = [];
@@ -102,7 +94,7 @@ export function vpcLayout(model: DiagramModel, vpc: DiagramNode, regionCode: str
   const places = new Map<string, { access: SubnetAccess; ordinal: number; slot: number }>();
   const looseCount: Record<SubnetAccess, number> = { public: 0, private: 0 };
   for (const subnet of subnets) {
-    const access: SubnetAccess = propsOf(subnetKind, subnet).access;
+    const access: SubnetAccess = propsOf(subnet).access;
     const zone = model.availabilityZoneOf(subnet.id);
     let slot = zone ? slotOfZone.get(zone.id) : undefined;
     if (slot === undefined) {
@@ -126,7 +118,7 @@ export function vpcLayout(model: DiagramModel, vpc: DiagramNode, regionCode: str
         const place = places.get(subnet.id);
         return place?.access === access && place.ordinal === ordinal;
       });
-      const firstProps = first ? propsOf(subnetKind, first) : undefined;
+      const firstProps = first ? propsOf(first) : undefined;
       groups.push({
         name,
         access,
@@ -146,14 +138,14 @@ export function vpcLayout(model: DiagramModel, vpc: DiagramNode, regionCode: str
   if (masksDropped) for (const group of groups) delete group.cidrMask;
 
   const natNodes = model.nodesInVpc(vpc.id, ...networkKinds('nat-gateway'));
-  const publicNat = natNodes.filter((node) => propsOfNode(node).connectivity !== 'private').length;
+  const publicNat = natNodes.filter((node) => propsOf(node).connectivity !== 'private').length;
   const hasPublicGroup = groups.some((group) => group.access === 'public');
   let natGateways: number;
   if (groups.length === 0) natGateways = natNodes.length > 0 ? Math.min(publicNat, azCount) : 1;
   else natGateways = hasPublicGroup ? Math.min(publicNat, azCount) : 0;
 
   const dualStack = model.nodesInVpc(vpc.id, ...LOAD_BALANCER_KINDS).some((node) => {
-    const props = propsOfNode(node);
+    const props = propsOf(node);
     return 'ipAddressType' in props && props.ipAddressType === 'dualstack';
   });
 
@@ -206,7 +198,7 @@ export function chooseSubnets(layout: VpcLayout, subnets: readonly DiagramNode[]
 }
 
 function zoneLetter(zone: DiagramNode): string | undefined {
-  const letter = isNodeOfKind(zone, ...networkKinds('availability-zone')) ? propsOfNode(zone).zone : undefined;
+  const letter = isNodeOfKind(zone, ...networkKinds('availability-zone')) ? propsOf(zone).zone : undefined;
   return typeof letter === 'string' && /^[a-z]$/.test(letter) ? letter : undefined;
 }
 

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { diagram, network } from '../../../../rules/test-support/diagram-builder.test-support';
+import { fileText, generate } from '../../../../../test/cdk-synth/fixtures';
+
+/** Two EKS clusters in one VPC: "a" with a managed node group, "b" with one of its own. */
+function twoClusters() {
+  const d = diagram();
+  const net = network(d);
+  const a = d.add('eks-cluster', { in: net.vpc, id: 'n-a' });
+  const groupA = d.add('eks-managed-node-group', { in: a, id: 'n-group-a' });
+  const b = d.add('eks-cluster', { in: net.vpc, id: 'n-b' });
+  d.add('eks-managed-node-group', { in: b, id: 'n-group-b' });
+  return { d, groupA, b };
+}
+
+function workloadManifest(stack: string, id: string): string {
+  const start = stack.indexOf(`// Kubernetes workload ${id}`);
+  return stack.slice(start, stack.indexOf('\n\n', start));
+}
+
+describe('Kubernetes workloads on managed node groups', () => {
+  it('select the one node group of their cluster they are placed on, by name', () => {
+    const { d, groupA } = twoClusters();
+    d.add('eks-workload', { in: groupA, id: 'n-web' });
+    const stack = fileText(generate(d.build()), 'lib/test-app-stack.ts');
+    expect(workloadManifest(stack, 'n-web')).toContain("'eks.amazonaws.com/nodegroup': eksManagedNodeGroupNGroupA.nodegroupName");
+  });
+
+  it("never select a node group of another cluster, where their pods could not run (a 'runs on' edge across clusters)", () => {
+    const { d, groupA, b } = twoClusters();
+    const web = d.add('eks-workload', { in: b, id: 'n-web' });
+    d.connect(web, groupA);
+    const stack = fileText(generate(d.build(), { force: true }), 'lib/test-app-stack.ts');
+    expect(workloadManifest(stack, 'n-web')).toContain("'kubernetes.io/os': 'linux'");
+    expect(workloadManifest(stack, 'n-web')).not.toContain('eks.amazonaws.com/nodegroup');
+  });
+});
