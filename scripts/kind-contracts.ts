@@ -1,7 +1,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { CATALOG, type KindDefinition } from '../shared/catalog';
+import { CATALOG, kindsSelectedBy, type KindDefinition, type KindSelector } from '../shared/catalog';
 import { kindVersion } from '../shared/document/kind-migrations';
 
 /**
@@ -53,17 +53,22 @@ function schemaOf(schema: z.ZodType): Json {
   return constraints(z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'throw' })) as Json;
 }
 
+/** The kinds a selector picks, by id: what a file may hold, which is what older versions read. */
+function idsOf(selector: KindSelector): string[] {
+  return selector.flatMap((match): readonly string[] => (typeof match === 'string' ? [match] : kindsSelectedBy([match])));
+}
+
 export function kindContract(kind: KindDefinition): KindContract {
   const connections: Record<string, Json | null> = {};
   for (const connection of kind.connections) {
-    for (const target of connection.to) {
+    for (const target of idsOf(connection.to)) {
       connections[`${connection.relation} → ${target}`] = connection.props ? schemaOf(connection.props) : null;
     }
   }
   return {
     version: kindVersion(kind),
     props: schemaOf(kind.props),
-    contains: [...(kind.group?.contains ?? [])].sort(),
+    contains: [...idsOf(kind.group?.contains ?? [])].sort(),
     connections: Object.fromEntries(Object.entries(connections).sort(([a], [b]) => a.localeCompare(b))),
   };
 }

@@ -21,6 +21,7 @@ import {
   resolveConnection,
   summaryOf,
   type KindDefinition,
+  type KindSelector,
   type KindTraits,
 } from './index';
 import { describeFields } from './fields';
@@ -281,8 +282,21 @@ describe('kind selectors', () => {
     expect(matchesTraits(traits, { loadBalancer: true })).toBe(false);
   });
 
+  it('are written with traits in the catalog, never kind ids (ids are for the invented kinds of test catalogs)', () => {
+    const idsIn = (selector: KindSelector, where: string) =>
+      selector.flatMap((match) => (typeof match === 'string' ? [`${where} ${match}`] : []));
+    const byId = CATALOG.flatMap((kind) => [
+      ...idsIn(kind.group?.contains ?? [], `${kind.id} contains`),
+      ...kind.connections.flatMap((connection) => idsIn(connection.to, `${kind.id} ${connection.relation}`)),
+    ]);
+    expect(byId).toEqual([]);
+  });
+
   it('give a kind that declares a trait every connection and group the trait is named in', () => {
-    const trialLoadBalancer = { traits: { loadBalancer: { type: 'network' }, vpc: 'attached' } } satisfies Pick<KindDefinition, 'traits'>;
+    const trialLoadBalancer = { id: 'trial-nlb', traits: { loadBalancer: { type: 'network' }, vpc: 'attached' } } satisfies Pick<
+      KindDefinition,
+      'id' | 'traits'
+    >;
     const containers = CATALOG.filter((kind) => kind.group && selects(kind.group.contains, trialLoadBalancer)).map((kind) => kind.id);
     expect(containers).toEqual(['vpc', 'subnet']);
     const senders = CATALOG.filter((kind) => kind.connections.some((definition) => selects(definition.to, trialLoadBalancer)));

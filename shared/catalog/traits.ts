@@ -157,13 +157,13 @@ export function matchesTraits(traits: KindTraits, match: TraitMatch): boolean {
 }
 
 /** Whether `kind` is one of the kinds `selector` picks. */
-export function selects(selector: KindSelector, kind: Pick<KindDefinition, 'traits'>): boolean {
-  return selector.some((match) => matchesTraits(kind.traits, match));
+export function selects(selector: KindSelector, kind: Pick<KindDefinition, 'id' | 'traits'>): boolean {
+  return selector.some((match) => (typeof match === 'string' ? match === kind.id : matchesTraits(kind.traits, match)));
 }
 
 const selected = new WeakMap<KindSelector, readonly KindId[]>();
 
-/** The kinds a selector picks, in catalog order. */
+/** The kinds of the catalog a selector picks, in catalog order. */
 export function kindsSelectedBy(selector: KindSelector): readonly KindId[] {
   let kinds = selected.get(selector);
   if (!kinds) {

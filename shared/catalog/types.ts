@@ -128,11 +128,13 @@ export type TraitMatch = {
 };
 
 /**
- * Kinds picked by what they are: a kind is picked when it matches any of the entries. Connections
- * and groups name kinds this way rather than by id, so a new kind with the right traits can be
- * connected and placed wherever its role allows, with no list to extend.
+ * Kinds picked by what they are: a kind is picked when it matches any of the entries. The
+ * catalog's connections and groups name kinds by their traits, so a new kind with the right
+ * traits can be connected and placed wherever its role allows, with no list to extend (a
+ * catalog test keeps it so). A kind id picks that one kind: for the invented kinds of test
+ * catalogs.
  */
-export type KindSelector = readonly TraitMatch[];
+export type KindSelector = readonly (TraitMatch | string)[];
 
 export interface KindDefinition<
   S extends PropsSchema = PropsSchema,

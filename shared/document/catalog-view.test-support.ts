@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineKind, type KindDefinition, type ResolvedConnection } from '../catalog';
+import { defineKind, selects, type KindDefinition, type ResolvedConnection } from '../catalog';
 import type { CatalogView } from './catalog-view';
 
 /** A catalog made of the given kinds, for tests that need kinds (and kind histories) of their own. */
@@ -9,16 +9,22 @@ export function catalogOf(kinds: readonly KindDefinition[]): CatalogView & { kin
     kinds,
     findKind: (kindId) => byId.get(kindId),
     findConnection: (sourceKind, targetKind): ResolvedConnection | undefined => {
-      const definition = byId.get(sourceKind)?.connections.find((connection) => connection.to.includes(targetKind));
+      const target = byId.get(targetKind);
+      const definition = target && byId.get(sourceKind)?.connections.find((connection) => selects(connection.to, target));
       return definition ? { definition, sourceKind, targetKind } : undefined;
     },
-    canContain: (parentKind, childKind) =>
-      parentKind === undefined ? byId.has(childKind) : (byId.get(parentKind)?.group?.contains.includes(childKind) ?? false),
+    canContain: (parentKind, childKind) => {
+      const child = byId.get(childKind);
+      if (parentKind === undefined) return child !== undefined;
+      const group = byId.get(parentKind)?.group;
+      return group !== undefined && child !== undefined && selects(group.contains, child);
+    },
   };
 }
 
 const invented = {
   category: 'network',
+  order: 900,
   description: 'An invented kind for tests of the migration machinery.',
   icon: 'resource/Users',
   appearance: { color: '#000000' },
