@@ -34,7 +34,7 @@ describe('updateContracts, on invented kinds', () => {
     expect(problemsAfter(boxWith({ props: testBox.props.extend({ rounded: z.boolean().default(false) }) }))).toEqual([]);
     const card = defineKind({
       ...testCard,
-      connections: [{ ...testCard.connections[0]!, props: z.strictObject({ weight: z.number().default(1) }) }],
+      connections: [{ ...testCard.connections[0], props: z.strictObject({ weight: z.number().default(1) }) }],
     }) as KindDefinition;
     expect(updateContracts(before, [testBox as KindDefinition, card]).problems).toEqual([]);
   });

@@ -3,7 +3,7 @@ import { tsString } from './literal';
 import { Names } from './names';
 import { KUBECTL_LAYER_PACKAGE } from './packages';
 
-/** A module the generated code imports whole: `import * as alias from 'path';`. */
+/** A module the generated code imports whole, as `* as alias`, from its `path`. */
 export interface CdkModule {
   readonly alias: string;
   readonly path: string;
