@@ -302,6 +302,21 @@ describe('kind selectors', () => {
     const senders = CATALOG.filter((kind) => kind.connections.some((definition) => selects(definition.to, trialLoadBalancer)));
     expect(senders.map((kind) => kind.id)).toEqual(['internet']);
   });
+
+  it('let a Regional kind be drawn straight in a Region, with no list in the Region to extend', () => {
+    const trialService = { id: 'trial-service', traits: { regional: true } } satisfies Pick<KindDefinition, 'id' | 'traits'>;
+    const containers = CATALOG.filter((kind) => kind.group && selects(kind.group.contains, trialService)).map((kind) => kind.id);
+    expect(containers).toEqual(['region']);
+    expect(kindsSelectedBy(getKind('region').group!.contains)).toEqual([
+      'vpc',
+      'ecr-repository',
+      'ecs-cluster',
+      'eks-cluster',
+      'efs',
+      'service-auto-scaling',
+      'ec2-auto-scaling',
+    ]);
+  });
 });
 
 describe('catalog connections', () => {

@@ -84,6 +84,12 @@ export interface KindTraits {
    * gateways), or `attached` to one through its subnets (clusters, load balancers, file systems).
    */
   vpc?: 'inside' | 'attached';
+  /**
+   * A Regional resource that may be drawn straight in its Region, outside any VPC: a VPC itself,
+   * a repository, a file system, a cluster, a scaler. (Load balancers are Regional too, but live
+   * in a VPC: they say `vpc: 'attached'` and no more.)
+   */
+  regional?: true;
   /** A shared file system that workloads mount. */
   fileSystem?: true;
   /** Scales what its "scales" edges point at. */

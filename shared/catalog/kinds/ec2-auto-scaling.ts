@@ -24,7 +24,7 @@ const scheduled = z.strictObject({
 
 export const ec2AutoScaling = defineKind({
   id: 'ec2-auto-scaling',
-  traits: { scaler: true, scheduledActionBounds: { min: 'minSize', max: 'maxSize', unit: 'instances' } },
+  traits: { scaler: true, regional: true, scheduledActionBounds: { min: 'minSize', max: 'maxSize', unit: 'instances' } },
   label: 'EC2 Auto Scaling policy',
   category: 'scaling',
   order: 20,

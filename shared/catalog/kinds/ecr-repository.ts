@@ -4,7 +4,7 @@ import { defineKind } from '../types';
 
 export const ecrRepository = defineKind({
   id: 'ecr-repository',
-  traits: { imageSource: { registry: 'ecr' } },
+  traits: { imageSource: { registry: 'ecr' }, regional: true },
   label: 'ECR repository',
   category: 'registries',
   order: 10,

@@ -4,7 +4,7 @@ import { defineKind } from '../types';
 
 export const ecsCluster = defineKind({
   id: 'ecs-cluster',
-  traits: { cluster: { platform: 'ecs' }, vpc: 'attached' },
+  traits: { cluster: { platform: 'ecs' }, vpc: 'attached', regional: true },
   label: 'ECS cluster',
   category: 'ecs',
   order: 10,

@@ -5,7 +5,7 @@ import { defineKind } from '../types';
 
 export const efs = defineKind({
   id: 'efs',
-  traits: { fileSystem: true, vpc: 'attached' },
+  traits: { fileSystem: true, vpc: 'attached', regional: true },
   label: 'EFS file system',
   category: 'storage',
   order: 10,

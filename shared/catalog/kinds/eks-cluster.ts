@@ -5,7 +5,7 @@ import { defineKind } from '../types';
 
 export const eksCluster = defineKind({
   id: 'eks-cluster',
-  traits: { cluster: { platform: 'kubernetes' }, vpc: 'attached' },
+  traits: { cluster: { platform: 'kubernetes' }, vpc: 'attached', regional: true },
   label: 'EKS cluster',
   category: 'eks',
   order: 10,

@@ -21,9 +21,7 @@ export const region = defineKind({
       .meta({ title: 'Region code' }),
   }),
   size: { width: 1200, height: 800 },
-  group: {
-    contains: [{ network: 'vpc' }, { imageSource: { registry: 'ecr' } }, { fileSystem: true }, { cluster: true }, { scaler: true }],
-  },
+  group: { contains: [{ regional: true }] },
   connections: [],
   summary: (props) => props.regionCode,
   docsUrl: 'https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html',

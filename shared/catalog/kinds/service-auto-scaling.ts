@@ -39,6 +39,7 @@ export const serviceAutoScaling = defineKind({
   id: 'service-auto-scaling',
   traits: {
     scaler: true,
+    regional: true,
     sizeBounds: { min: 'minCapacity', max: 'maxCapacity', unit: 'tasks' },
     scheduledActionBounds: { min: 'minCapacity', max: 'maxCapacity', unit: 'tasks' },
   },

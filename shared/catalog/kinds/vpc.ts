@@ -5,7 +5,7 @@ import { defineKind } from '../types';
 
 export const vpc = defineKind({
   id: 'vpc',
-  traits: { network: 'vpc' },
+  traits: { network: 'vpc', regional: true },
   label: 'VPC',
   category: 'network',
   order: 20,
