@@ -65,6 +65,26 @@ describe('updateContracts, on invented kinds', () => {
     expect(message).toContain('add a migration to the kind (its version becomes 4)');
   });
 
+  it('lets an existing kind hold or connect to a kind that is new, without a migration: older versions do not know the new kind at all', () => {
+    const testLid = defineKind({ ...testCard, id: 'test-lid', label: 'Lid', connections: [] }) as KindDefinition;
+    const holdsLid = boxWith({
+      group: { contains: ['test-card', 'test-lid'] },
+      connections: [{ relation: 'egress', to: ['test-lid'], label: 'x', description: 'x' }],
+      migrations: testBox.migrations,
+    });
+    const { contracts, problems } = updateContracts(before, [...holdsLid, testLid]);
+    expect(problems).toEqual([]);
+    expect(contracts['test-box']).toMatchObject({
+      version: 3,
+      contains: ['test-card', 'test-lid'],
+      connections: { 'egress → test-lid': null },
+    });
+    // Once the new kind is recorded, holding it is part of the box's contract like any other child.
+    expect(updateContracts(contracts, [testBox as KindDefinition, testCard as KindDefinition, testLid]).problems).toEqual([
+      expect.stringContaining('test-box: the kinds it may contain changed'),
+    ]);
+  });
+
   it('accepts the same change with a migration, and records the new version', () => {
     const migrations = [...testBox.migrations!, { version: 4, description: 'Green boxes.', up: (p: Record<string, unknown>) => p }];
     const wider = boxWith({ props: z.strictObject({ ...props, colour: z.enum(['red', 'blue', 'green']).default('red') }), migrations });

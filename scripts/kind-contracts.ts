@@ -99,13 +99,25 @@ function objectChanges(where: string, previous: Json, next: Json): string[] {
 // As schemaOf writes a strict object without properties (keys sorted).
 const EMPTY_PROPS: Json = { additionalProperties: false, properties: {}, type: 'object' };
 
-export function contractChanges(previous: KindContract, next: KindContract): string[] {
+/**
+ * What changed between two contracts of a kind at one version that older versions could not
+ * read. Children and connections gained towards a kind older versions do not know (`known`
+ * lists the kinds they do) are no such change: a file that uses them holds a kind those versions
+ * do not know, which they open read-only anyway.
+ */
+export function contractChanges(previous: KindContract, next: KindContract, known: ReadonlySet<string>): string[] {
   const problems = objectChanges('props', previous.props, next.props);
-  if (!same(previous.contains, next.contains)) problems.push('the kinds it may contain changed');
+  const heldBefore = new Set(previous.contains);
+  const gainedKnown = next.contains.filter((kind) => !heldBefore.has(kind) && known.has(kind));
+  if (previous.contains.some((kind) => !next.contains.includes(kind)) || gainedKnown.length > 0) {
+    problems.push('the kinds it may contain changed');
+  }
   const relations = new Set([...Object.keys(previous.connections), ...Object.keys(next.connections)]);
   for (const relation of relations) {
-    if (!(relation in previous.connections)) problems.push(`the connection ${relation} was added`);
-    else if (!(relation in next.connections)) problems.push(`the connection ${relation} was removed`);
+    const target = relation.slice(relation.indexOf(' → ') + ' → '.length);
+    if (!(relation in previous.connections)) {
+      if (known.has(target)) problems.push(`the connection ${relation} was added`);
+    } else if (!(relation in next.connections)) problems.push(`the connection ${relation} was removed`);
     else
       problems.push(
         ...objectChanges(`${relation} props`, previous.connections[relation] ?? EMPTY_PROPS, next.connections[relation] ?? EMPTY_PROPS),
@@ -128,7 +140,7 @@ export function updateContracts(
     if (!old) continue;
     if (next.version < old.version) problems.push(`${kind.id}: its version went down from ${old.version} to ${next.version}.`);
     else if (next.version === old.version) {
-      const changes = contractChanges(old, next);
+      const changes = contractChanges(old, next, new Set(Object.keys(previous)));
       if (changes.length > 0) {
         problems.push(
           `${kind.id}: ${changes.join('; ')}. Older versions of Stowage would refuse or misread files written after this change: add a migration to the kind (its version becomes ${old.version + 1}), see shared/catalog/types.ts KindMigration.`,
