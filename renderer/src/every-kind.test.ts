@@ -1,8 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { CATALOG, isKubernetesWorkload, isEcsWorkload, isLoadBalancer, kindsWith } from '../../shared/catalog';
-import { loadDocument, serializeDocument } from '../../shared/document';
+import {
+  CATALOG,
+  clusterKindsOf,
+  isKubernetesWorkload,
+  isEcsWorkload,
+  isLoadBalancer,
+  kindsWith,
+  networkKinds,
+} from '../../shared/catalog';
+import { createNode, loadDocument, serializeDocument } from '../../shared/document';
 import { generateCdkApp } from '../../shared/export/cdk';
 import { CDK_EXPORTERS } from '../../shared/export/cdk/exporters';
+import { constructIdBase } from '../../shared/export/cdk/names';
 import { exportSvg } from '../../shared/export/svg/render';
 import { DiagramModel } from '../../shared/model/diagram-model';
 import { factsOf } from '../../shared/rules/support/facts';
@@ -41,6 +50,25 @@ describe('a document with one node of every kind', () => {
       return exporter.creates.filter((construct) => !code.includes(construct)).map((construct) => `${kind}: ${construct}`);
     });
     expect(missing).toEqual([]);
+  });
+
+  it('deploys each node from one stack, also in a Region with a second VPC', () => {
+    const region = ids.get(networkKinds('region')[0]!)!;
+    const vpcKind = networkKinds('vpc')[0]!;
+    const clusterKind = clusterKindsOf('ecs')[0]!;
+    const secondVpc = createNode(vpcKind, { id: 'n-second-vpc', label: 'second', parentId: region, position: { x: 2000, y: 60 } });
+    const secondCluster = createNode(clusterKind, { id: 'n-second-cluster', parentId: secondVpc.id, position: { x: 40, y: 60 } });
+    const twoVpcs = { ...document, nodes: [...document.nodes, secondVpc, secondCluster] };
+    const result = generateCdkApp(twoVpcs, { appName: 'every-kind', findings: [], force: true, versions: TEST_VERSIONS });
+    if (!result.ok) throw new Error('the export was refused');
+    const stacks = result.files.filter((file) => file.path.startsWith('lib/'));
+    expect(stacks.length).toBeGreaterThan(2);
+    const filesOf = twoVpcs.nodes.map((node) => {
+      const constructId = `'${constructIdBase(node.kind, node.id)}'`;
+      return { node, files: stacks.filter((file) => file.content.includes(constructId)).map((file) => file.path) };
+    });
+    expect(filesOf.filter(({ files }) => files.length === 1).length).toBeGreaterThan(10);
+    expect(filesOf.filter(({ files }) => files.length > 1).map(({ node, files }) => `${node.kind}: ${files.join(', ')}`)).toEqual([]);
   });
 
   it('draws every node in the SVG export, with its label', () => {

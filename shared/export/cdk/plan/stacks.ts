@@ -61,6 +61,11 @@ export function planStacks(model: DiagramModel): StackPlanning {
     } else if (traits.scaler) {
       const target = model.targets(node.id, 'scales')[0];
       partition = target ? partitionOf(target) : undefined;
+    } else if (!traits.network && !traits.imageSource) {
+      // Anything else is deployed by one stack: the one of its VPC, or, in a Region with several
+      // VPCs, the one of the resources drawn outside them. (Regions, the internet and images are
+      // deployed by no stack: every stack of the Region refers to them.)
+      partition = vpcOf(node)?.id ?? DEFAULT_PARTITION;
     }
     partitionCache.set(node.id, partition);
     return partition;
