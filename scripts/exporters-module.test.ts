@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { EXPORTERS_MODULE_PATH, exportersModuleSource, registryEntries } from './exporters-module';
+import { EXPORTERS_MODULE_PATH, exportersModuleSource, registryEntries, undeclaredKindsMessage } from './exporters-module';
 
 describe('shared/export/cdk/exporters.generated.ts', () => {
   it('is current with the kinds the emitters declare', async () => {
@@ -30,5 +30,14 @@ describe('registryEntries', () => {
     expect(() => registryEntries([emitter('a', ['efs']), emitter('b', ['efs'])])).toThrow(
       'Kind efs is declared by several emitters: a, b.',
     );
+  });
+});
+
+describe('undeclaredKindsMessage', () => {
+  it('names the kinds no emitter declares and where to declare them, and says nothing when every kind is declared', () => {
+    const message = undeclaredKindsMessage([{ kind: 'vpc' }], ['vpc', 'app-runner-service', 'trial-queue']);
+    expect(message).toContain('No emitter declares app-runner-service, trial-queue');
+    expect(message).toContain('shared/export/cdk/emit/');
+    expect(undeclaredKindsMessage([{ kind: 'vpc' }, { kind: 'efs' }], ['vpc', 'efs'])).toBe('');
   });
 });

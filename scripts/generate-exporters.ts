@@ -1,6 +1,9 @@
 import { writeFileSync } from 'node:fs';
-import { EXPORTERS_MODULE_PATH, exportersModuleSource } from './exporters-module';
+import { EXPORTERS_MODULE_PATH, exportersModule, undeclaredKindsMessage } from './exporters-module';
 
-const source = await exportersModuleSource();
+const { source, entries } = await exportersModule();
 writeFileSync(EXPORTERS_MODULE_PATH, source);
-console.log(`Wrote ${source.split('\n').filter((line) => line.includes('exporterOf(')).length} kinds to ${EXPORTERS_MODULE_PATH}`);
+console.log(`Wrote ${entries.length} kinds to ${EXPORTERS_MODULE_PATH}`);
+// A warning, not a failure: the other generators (icons, schema) still have to run for the new kind.
+const undeclared = undeclaredKindsMessage(entries);
+if (undeclared !== '') console.warn(undeclared);
