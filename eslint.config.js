@@ -4,6 +4,7 @@ import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { noUntypedProps } from './scripts/eslint-rules/no-untyped-props.js';
 
 /** Every project the type-checker knows; a file is linted with the first one that includes it. */
 const PROJECTS = [
@@ -52,8 +53,16 @@ export default tseslint.config(
     },
   },
   {
-    files: ['eslint.config.js'],
+    files: ['eslint.config.js', 'scripts/eslint-rules/*.js'],
     ...tseslint.configs.disableTypeChecked,
+  },
+  // Props are read typed, through the kind's schema (scripts/eslint-rules/no-untyped-props.js).
+  // Tests may build and inspect documents as plain data.
+  {
+    files: ['shared/**/*.ts', 'renderer/**/*.{ts,tsx}', 'electron/**/*.ts', 'cli/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/*.test-support.ts'],
+    plugins: { stowage: { rules: { 'no-untyped-props': noUntypedProps } } },
+    rules: { 'stowage/no-untyped-props': 'error' },
   },
   {
     files: ['renderer/**/*.{ts,tsx}', 'bench/pages/**/*.{ts,tsx}'],

@@ -2,6 +2,14 @@ import { z } from 'zod';
 import { AWS_COLORS } from '../common';
 import { defineKind } from '../types';
 
+const zoneProps = z.strictObject({
+  zone: z
+    .string()
+    .regex(/^[a-z]$/, 'The zone letter is one lowercase letter, such as a.')
+    .default('a')
+    .meta({ title: 'Zone letter', description: 'Combined with the Region: us-east-1 + a = us-east-1a.' }),
+});
+
 export const availabilityZone = defineKind({
   id: 'availability-zone',
   traits: { network: 'availability-zone', vpc: 'inside' },
@@ -13,13 +21,7 @@ export const availabilityZone = defineKind({
   keywords: ['az', 'zone'],
   icon: 'stowage/availability-zone',
   appearance: { color: AWS_COLORS.az, dashed: true },
-  props: z.strictObject({
-    zone: z
-      .string()
-      .regex(/^[a-z]$/, 'The zone letter is one lowercase letter, such as a.')
-      .default('a')
-      .meta({ title: 'Zone letter', description: 'Combined with the Region: us-east-1 + a = us-east-1a.' }),
-  }),
+  props: zoneProps,
   size: { width: 440, height: 520 },
   group: {
     contains: [{ network: 'subnet' }, { network: 'nat-gateway' }, { cluster: true }, { fileSystem: true }],
@@ -27,7 +29,9 @@ export const availabilityZone = defineKind({
   connections: [],
   summary: (props) => `zone ${props.zone}`,
   initialFor: (siblings) => {
-    const taken = new Set(siblings.filter((sibling) => sibling.kind === 'availability-zone').map((sibling) => String(sibling.props.zone)));
+    const taken = new Set(
+      siblings.filter((sibling) => sibling.kind === 'availability-zone').map((sibling) => zoneProps.safeParse(sibling.props).data?.zone),
+    );
     const zone = [...'abcdefghijklmnopqrstuvwxyz'].find((letter) => !taken.has(letter)) ?? 'a';
     return { label: `Availability Zone ${zone.toUpperCase()}`, props: { zone } };
   },

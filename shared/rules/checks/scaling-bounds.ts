@@ -1,20 +1,17 @@
-import { propsOf } from '../../catalog';
-import { CATALOG, type KindTraits } from '../../catalog';
+import { CATALOG, kindsWith, propsOf, traitsOf, type KindIdWith, type KindTraits } from '../../catalog';
 import { count, nodeName } from '../support/describe';
 import { report, type RuleDefinition } from '../support/define';
 import { setNamedFields } from '../support/fixes';
 import type { Finding } from '../types';
 
-/** The size fields of each kind that has a minimum, a maximum and maybe a desired count. */
 /** The kinds that declare bounds (catalog traits sizeBounds and scheduledActionBounds), in catalog order. */
 const BOUNDS = CATALOG.flatMap((kind) => {
   const bounds = (kind.traits as KindTraits).sizeBounds;
   return bounds ? [[kind.id, bounds] as const] : [];
 });
-const SCHEDULED = CATALOG.flatMap((kind) => {
-  const bounds = (kind.traits as KindTraits).scheduledActionBounds;
-  return bounds ? [[kind.id, bounds] as const] : [];
-});
+const SCHEDULED = kindsWith('scheduledActionBounds').map(
+  (kind) => [kind as KindIdWith<'scheduledActionBounds'>, traitsOf(kind).scheduledActionBounds!] as const,
+);
 
 export const scalingBounds: RuleDefinition = {
   id: 'scaling-bounds',
@@ -55,27 +52,26 @@ export const scalingBounds: RuleDefinition = {
     }
     for (const [kind, fields] of SCHEDULED) {
       for (const node of model.nodesOfKind(kind)) {
-        // The trait promises a `policies` list (catalog.test.ts checks it).
-        const { policies } = propsOf(node) as { policies: readonly Record<string, unknown>[] };
-        policies.forEach((policy) => {
-          if (policy.type !== 'scheduled') return;
-          const min = Number(policy[fields.min]);
-          const max = Number(policy[fields.max]);
-          if (min <= max) return;
+        const bound = (policy: object, field: string) => Number((policy as Record<string, unknown>)[field]);
+        for (const policy of propsOf(node).policies) {
+          if (policy.type !== 'scheduled') continue;
+          const min = bound(policy, fields.min);
+          const max = bound(policy, fields.max);
+          if (min <= max) continue;
           findings.push(
             report(scalingBounds, {
-              message: `The scheduled action "${String(policy.schedule)}" of ${nodeName(node)} sets a minimum of ${min} ${fields.unit} above its maximum of ${max}.`,
+              message: `The scheduled action "${policy.schedule}" of ${nodeName(node)} sets a minimum of ${min} ${fields.unit} above its maximum of ${max}.`,
               nodes: [node],
-              fix: setNamedFields('Swap the minimum and maximum', node, (props) => ({
-                policies: ((props.policies as Record<string, unknown>[] | undefined) ?? []).map((candidate) =>
-                  candidate.type === 'scheduled' && Number(candidate[fields.min]) > Number(candidate[fields.max])
-                    ? { ...candidate, [fields.min]: candidate[fields.max], [fields.max]: candidate[fields.min] }
+              fix: setNamedFields('Swap the minimum and maximum', node, (current) => ({
+                policies: propsOf(current).policies.map((candidate) =>
+                  candidate.type === 'scheduled' && bound(candidate, fields.min) > bound(candidate, fields.max)
+                    ? { ...candidate, [fields.min]: bound(candidate, fields.max), [fields.max]: bound(candidate, fields.min) }
                     : candidate,
                 ),
               })),
             }),
           );
-        });
+        }
       }
     }
     return findings;

@@ -38,12 +38,13 @@ export function setNodeProps<K extends KindId>(label: string, node: NodeOfKind<K
 
 /**
  * Sets fields named at run time (the bound fields a kind's `sizeBounds` trait names), for rules
- * that work on any kind with a trait. The result is validated against the kind's schema.
+ * that work on any kind with a trait. A function receives the node as it is when the fix is
+ * applied. The result is validated against the kind's schema.
  */
-export function setNamedFields(
+export function setNamedFields<N extends DiagramNode>(
   label: string,
-  node: DiagramNode,
-  fields: Readonly<Record<string, unknown>> | ((props: Readonly<Record<string, unknown>>) => Readonly<Record<string, unknown>>),
+  node: N,
+  fields: Readonly<Record<string, unknown>> | ((current: N) => Readonly<Record<string, unknown>>),
 ): QuickFix {
   const { id, kind } = node;
   return {
@@ -51,7 +52,8 @@ export function setNamedFields(
     apply(document) {
       const current = document.nodes.find((candidate) => candidate.id === id);
       if (current?.kind !== kind) return document;
-      return withProps(document, current, typeof fields === 'function' ? fields(current.props) : fields);
+      // Same id and kind: the node the fix was made for, as it is now.
+      return withProps(document, current, typeof fields === 'function' ? fields(current as N) : fields);
     },
   };
 }
