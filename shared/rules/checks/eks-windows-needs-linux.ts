@@ -1,7 +1,7 @@
 import { listNodes, nodeName } from '../support/describe';
 import { NONE, report, type RuleDefinition } from '../support/define';
 import { kubernetesClusters, isFargateProfile } from '../../model/compute';
-import { nodeOs, selectorsOf } from '../support/eks';
+import { nodeHost, selectorsOf } from '../support/eks';
 import { factsOf } from '../support/facts';
 
 export const eksWindowsNeedsLinux: RuleDefinition = {
@@ -16,7 +16,7 @@ export const eksWindowsNeedsLinux: RuleDefinition = {
     const facts = factsOf(model);
     return kubernetesClusters(model).flatMap((cluster) => {
       const nodes = facts.capacityOf(cluster.id, 'kubernetes', 'ec2');
-      const windows = nodes.filter((group) => nodeOs(group) === 'windows');
+      const windows = nodes.filter((group) => nodeHost(group).os === 'windows');
       if (windows.length === 0 || windows.length < nodes.length) return NONE;
       const systemProfile = facts
         .capacityOf(cluster.id, 'kubernetes', 'fargate')

@@ -1,4 +1,4 @@
-import { isNodeOfKind, propsOf, type KubernetesWorkloadKindId, type NodeOfKind } from '../../catalog';
+import { isNodeOfKind, propsOf, type KindIdWith, type KubernetesWorkloadKindId, type NodeOfKind, type PropsOfKind } from '../../catalog';
 import type { DiagramNode } from '../../document/schema';
 import { setNodeProps } from './fixes';
 import type { QuickFix } from '../types';
@@ -14,25 +14,44 @@ export function selectorsOf(profile: FargateProfile): Selector[] {
   return propsOf(profile).selectors;
 }
 
-/** The operating system of Kubernetes nodes: a managed node group says it through its AMI type, self-managed nodes directly. */
-export function nodeOs(nodes: DiagramNode): 'windows' | 'linux' {
-  if (isNodeOfKind(nodes, 'eks-managed-node-group')) return propsOf(nodes).amiType.startsWith('WINDOWS') ? 'windows' : 'linux';
-  if (isNodeOfKind(nodes, 'eks-self-managed-nodes')) return propsOf(nodes).operatingSystem;
-  return 'linux';
+/** What Kubernetes nodes run: the pods' `kubernetes.io/os` and `kubernetes.io/arch` they accept. */
+export interface NodeHost {
+  os: 'windows' | 'linux';
+  arch: 'arm64' | 'amd64';
 }
 
-export function nodeArch(nodes: DiagramNode): 'arm64' | 'amd64' {
-  if (isNodeOfKind(nodes, 'eks-managed-node-group')) return propsOf(nodes).amiType.includes('ARM') ? 'arm64' : 'amd64';
-  if (isNodeOfKind(nodes, 'eks-self-managed-nodes')) return propsOf(nodes).cpuArchitecture;
-  return 'amd64';
+/** The kinds of Kubernetes nodes (EC2 capacity of a Kubernetes cluster). */
+type KubernetesNodesKindId = KindIdWith<'capacity', { platform: 'kubernetes'; compute: 'ec2' }>;
+
+/**
+ * How each kind of Kubernetes nodes says what it runs. Keyed by every such kind of the catalog,
+ * so a new kind of nodes does not compile until it says (rather than being taken for Linux x86).
+ */
+const NODE_HOSTS: { [K in KubernetesNodesKindId]: (props: PropsOfKind<K>) => NodeHost } = {
+  // A managed node group says it through its AMI type.
+  'eks-managed-node-group': ({ amiType }) => ({
+    os: amiType.startsWith('WINDOWS') ? 'windows' : 'linux',
+    arch: amiType.includes('ARM') ? 'arm64' : 'amd64',
+  }),
+  'eks-self-managed-nodes': ({ operatingSystem, cpuArchitecture }) => ({ os: operatingSystem, arch: cpuArchitecture }),
+};
+
+const NODE_KINDS = Object.keys(NODE_HOSTS) as KubernetesNodesKindId[];
+
+/** What Kubernetes capacity runs; Fargate (and anything that is not nodes) runs Linux x86 pods. */
+export function nodeHost(nodes: DiagramNode): NodeHost {
+  if (!isNodeOfKind(nodes, ...NODE_KINDS)) return { os: 'linux', arch: 'amd64' };
+  const hostOf = NODE_HOSTS[nodes.kind] as (props: PropsOfKind<KubernetesNodesKindId>) => NodeHost;
+  return hostOf(propsOf(nodes));
 }
 
 /** Whether pods of `workload` can run on `nodes` (operating system and CPU architecture). */
 export function nodesFit(workload: NodeOfKind<KubernetesWorkloadKindId>, nodes: DiagramNode): boolean {
   const pod = propsOf(workload);
-  if (nodeOs(nodes) !== pod.operatingSystem) return false;
+  const host = nodeHost(nodes);
+  if (host.os !== pod.operatingSystem) return false;
   // Windows nodes are x86_64 only; the pod's architecture matters on Linux.
-  return pod.operatingSystem === 'windows' || nodeArch(nodes) === pod.cpuArchitecture;
+  return pod.operatingSystem === 'windows' || host.arch === pod.cpuArchitecture;
 }
 
 /** Adds a selector for the workload's namespace to a profile, when the profile has room for one. */
