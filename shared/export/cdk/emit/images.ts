@@ -1,4 +1,4 @@
-import { isNodeOfKind, propsOf, type NodeOfKind } from '../../../catalog';
+import { propsOf, type ImageSourceKindId, type NodeOfKind } from '../../../catalog';
 import type { DiagramNode } from '../../../document/schema';
 import { arr, call, expr, newCall, obj, props, type Code } from '../code';
 import type { EmitContext, ImageRef } from '../context';
@@ -38,9 +38,8 @@ export function placeholderImage(ctx: EmitContext): ImageRef {
 }
 
 function prepareImage(ctx: EmitContext, image: ImageSource): ImageRef {
-  if (isNodeOfKind(image, 'ecr-repository')) return ecrImage(ctx, image);
-  if (isNodeOfKind(image, 'dockerhub-image')) return dockerHubImage(ctx, image);
-  throw new Error(`No emitter prepares images of kind ${image.kind}.`);
+  const prepare = IMAGE_PREPARERS[image.kind] as (ctx: EmitContext, image: ImageSource) => ImageRef;
+  return prepare(ctx, image);
 }
 
 function ecrImage(ctx: EmitContext, repository: NodeOfKind<'ecr-repository'>): ImageRef {
@@ -193,6 +192,15 @@ function pullThroughCacheImage(ctx: EmitContext, image: NodeOfKind<'dockerhub-im
     ),
   };
 }
+
+/**
+ * How workloads refer to an image of each image source kind. Keyed by every image source of the
+ * catalog, so a new one does not compile until it says how its images are pulled.
+ */
+const IMAGE_PREPARERS: { [K in ImageSourceKindId]: (ctx: EmitContext, image: NodeOfKind<K>) => ImageRef } = {
+  'ecr-repository': ecrImage,
+  'dockerhub-image': dockerHubImage,
+};
 
 export const imagesEmitter = defineEmitter({
   id: 'images',
