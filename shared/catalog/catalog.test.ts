@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { iconModuleSource } from '../../scripts/icon-bundle';
+import { createNode } from '../document';
 import { LIMITS } from '../document/schema';
 import {
   CATALOG,
@@ -15,8 +16,10 @@ import {
   getKind,
   iconOf,
   isGroupKind,
+  isNodeOfKind,
   kindsSelectedBy,
   matchesTraits,
+  nodesOfKind,
   selects,
   resolveConnection,
   summaryOf,
@@ -260,6 +263,17 @@ describe('catalog nesting', () => {
     expect(isGroupKind('vpc')).toBe(true);
     expect(isGroupKind('alb')).toBe(false);
     expect(isGroupKind('nope')).toBe(false);
+  });
+});
+
+describe('kind ids', () => {
+  it('are checked by the compiler: a misspelt id does not compile (npm run typecheck fails on an unused @ts-expect-error)', () => {
+    const document = { nodes: [createNode('ecs-service', { id: 'n-web', position: { x: 0, y: 0 } })] };
+    // @ts-expect-error 'ecs-servce' is no kind of the catalog.
+    expect(nodesOfKind(document, 'ecs-servce')).toEqual([]);
+    // @ts-expect-error neither here.
+    expect(isNodeOfKind(document.nodes[0], 'ecs-servce')).toBe(false);
+    expect(nodesOfKind(document, 'ecs-service').map((node) => node.id)).toEqual(['n-web']);
   });
 });
 
