@@ -3,17 +3,18 @@ import { isWindows } from '../../catalog/common';
 import { nodeName } from '../support/describe';
 import { NONE, report, type RuleDefinition } from '../support/define';
 import { factsOf, taskProps } from '../support/facts';
-import { effectivePlatformVersion, platformAtLeast } from '../support/fargate';
-import { setNodeProps } from '../support/fixes';
+import { effectivePlatformVersion, platformAtLeast, useLatestPlatformFix, type PlatformVersion } from '../support/fargate';
 import { routeProps, routes } from '../support/routes';
+
+/** The first platform version on which Linux Fargate tasks take UDP from a Network Load Balancer. */
+const NEEDED: PlatformVersion = '1.4.0';
 
 export const fargateNlbUdp: RuleDefinition = {
   id: 'fargate-nlb-udp',
   category: 'Fargate',
   severity: 'error',
-  title: 'UDP to Fargate needs platform version 1.4.0',
-  explanation:
-    'A Network Load Balancer can forward UDP to Linux tasks on Fargate only from platform version 1.4.0 (Windows tasks from 1.0.0).',
+  title: `UDP to Fargate needs platform version ${NEEDED}`,
+  explanation: `A Network Load Balancer can forward UDP to Linux tasks on Fargate only from platform version ${NEEDED} (Windows tasks from 1.0.0).`,
   docUrl: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/load-balancer-types.html',
   check({ model }) {
     const facts = factsOf(model);
@@ -24,13 +25,13 @@ export const fargateNlbUdp: RuleDefinition = {
       const props = taskProps(target);
       if (isWindows(props.operatingSystemFamily) || !facts.ecsCompute(target).onFargate) return NONE;
       const platform = effectivePlatformVersion(props.platformVersion, props.operatingSystemFamily);
-      if (platformAtLeast(platform, '1.4.0')) return NONE;
+      if (platformAtLeast(platform, NEEDED)) return NONE;
       return [
         report(fargateNlbUdp, {
-          message: `${nodeName(loadBalancer)} forwards ${protocol} to ${nodeName(target)} on Fargate platform version ${platform}; UDP to Fargate tasks needs platform version 1.4.0 or later.`,
+          message: `${nodeName(loadBalancer)} forwards ${protocol} to ${nodeName(target)} on Fargate platform version ${platform}; UDP to Fargate tasks needs platform version ${NEEDED} or later.`,
           nodes: [target, loadBalancer],
           edges: [edge],
-          fix: setNodeProps('Use platform version LATEST (1.4.0)', target, { platformVersion: 'LATEST' }),
+          fix: useLatestPlatformFix(target),
         }),
       ];
     });

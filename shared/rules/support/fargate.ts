@@ -6,7 +6,10 @@ import {
   type PlatformVersion,
 } from '../../catalog/aws-facts';
 import { isWindows } from '../../catalog/common';
+import type { EcsWorkloadKindId, NodeOfKind } from '../../catalog';
+import type { QuickFix } from '../types';
 import { memoryText, vcpuText } from './describe';
+import { setNodeProps } from './fixes';
 
 export { FARGATE_MAX, FARGATE_TASK_SIZES, type FargateSizeRow, type PlatformVersion } from '../../catalog/aws-facts';
 
@@ -14,6 +17,14 @@ export { FARGATE_MAX, FARGATE_TASK_SIZES, type FargateSizeRow, type PlatformVers
 export function effectivePlatformVersion(platformVersion: string, operatingSystemFamily: string): PlatformVersion {
   if (platformVersion === 'LATEST') return LATEST_PLATFORM_VERSION[isWindows(operatingSystemFamily) ? 'windows' : 'linux'];
   return platformVersion as PlatformVersion;
+}
+
+/** What LATEST is on Linux, for rule texts: "LATEST is 1.4.0". */
+export const LATEST_LINUX = LATEST_PLATFORM_VERSION.linux;
+
+/** The fix for a Linux task pinned below what a feature needs: LATEST, which is the newest version. */
+export function useLatestPlatformFix(node: NodeOfKind<EcsWorkloadKindId>): QuickFix {
+  return setNodeProps(`Use platform version LATEST (${LATEST_LINUX})`, node, { platformVersion: 'LATEST' });
 }
 
 /** Versions are listed newest first, so a smaller index is a later version. */
