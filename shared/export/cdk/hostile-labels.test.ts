@@ -4,6 +4,7 @@ import type { DiagramDocument } from '../../document';
 import type { Finding } from '../../rules/types';
 import { comments, stringLiterals, templateExpressions, typeCheckApps, type AppUnderTest } from '../../../test/cdk-synth/compile';
 import { generate, loadFixture } from '../../../test/cdk-synth/fixtures';
+import { sampleDocument } from '../../catalog/sample-document.test-support';
 
 /**
  * Diagram text is user input. Whatever it holds — quotes, backslashes, comment closers, `${}`,
@@ -11,6 +12,9 @@ import { generate, loadFixture } from '../../../test/cdk-synth/fixtures';
  * surrogates — the generated app must compile, and the text must come out as string literals
  * whose values are exactly the text, never in comments, identifiers or template literals.
  */
+
+/** Stands for the sample document with a node of every kind among the fixtures. */
+const EVERY_KIND = 'every-kind.stowage';
 
 /** Starts every generated label, so a label found in a comment or identifier cannot be a coincidence. */
 const MARK = '\u24DB';
@@ -90,11 +94,13 @@ describe('generated code with hostile diagram text', () => {
   it('compiles, and carries every label only as an exact string literal', () => {
     const seed = Date.now() % 2 ** 31;
     const samples = fc.sample(fc.array(label, { minLength: 12, maxLength: 24 }), { numRuns: 3, seed });
-    const fixtures = ['fargate-alb-efs.stowage', 'ec2-clb-nlb.stowage', 'eks-platform.stowage', 'sketch.stowage'];
+    const fixtures = ['fargate-alb-efs.stowage', 'ec2-clb-nlb.stowage', 'eks-platform.stowage', 'sketch.stowage', EVERY_KIND];
     const apps: (AppUnderTest & { document: DiagramDocument; findings: Finding[] })[] = [];
     samples.forEach((labels, sample) => {
       for (const fixture of fixtures) {
-        const document = withHostileText(loadFixture(fixture), labels);
+        // The sample of every kind too, so each emitter (a new kind's as well) meets hostile text.
+        const source = fixture === EVERY_KIND ? sampleDocument().document : loadFixture(fixture);
+        const document = withHostileText(source, labels);
         const findings: Finding[] = [
           { ruleId: `hostile-rule */ ${labels[0]}`, severity: 'error', message: labels[1]!, nodeIds: [document.nodes[0]!.id], edgeIds: [] },
           { ruleId: 'dangling', severity: 'warning', message: labels[2]!, nodeIds: [], edgeIds: [] },

@@ -20,7 +20,8 @@ function randomProps(kind: KindDefinition, random: () => number): Record<string,
     if (Array.isArray(inner.options) && inner.options.length > 0) props[key] = inner.options[Math.floor(random() * inner.options.length)];
     else if (inner._zod?.def?.type === 'boolean') props[key] = random() < 0.5;
   }
-  if (kind.id === 'ecs-service' || kind.id === 'ecs-task') props.capacityProviderStrategy = [];
+  // A random strategy names capacity the diagram may not have: ECS workloads take their compute from where they are drawn.
+  if (kind.traits.workload?.platform === 'ecs') props.capacityProviderStrategy = [];
   const parsed = kind.props.safeParse(props);
   return parsed.success ? parsed.data : kind.props.parse({});
 }
