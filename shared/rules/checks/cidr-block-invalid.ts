@@ -24,7 +24,7 @@ export const cidrBlockInvalid: RuleDefinition = {
           report(cidrBlockInvalid, {
             message: `${nodeName(node)} has the CIDR block ${cidr}, which AWS refuses. ${checked.message}`,
             nodes: [node],
-            ...(checked.repair ? { fix: setNodeProps(`Use ${checked.repair}`, node.id, { cidr: checked.repair }) } : {}),
+            ...(checked.repair ? { fix: setNodeProps(`Use ${checked.repair}`, node, { cidr: checked.repair }) } : {}),
           }),
         ];
       }),

@@ -26,7 +26,7 @@ export const internetToInternalLb: RuleDefinition = {
               message: `${nodeName(users)} send requests to ${nodeName(target)}, but it is internal: only clients inside the VPC (or connected networks) can reach it. Make it internet-facing, or connect the users to an internet-facing load balancer.`,
               nodes: [target, users],
               edges: [edge],
-              fix: setNodeProps(`Make ${nodeName(target)} internet-facing`, target.id, { scheme: 'internet-facing' }),
+              fix: setNodeProps(`Make ${nodeName(target)} internet-facing`, target, { scheme: 'internet-facing' }),
             }),
           ];
         }),

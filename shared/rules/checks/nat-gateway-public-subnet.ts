@@ -23,7 +23,7 @@ export const natGatewayPublicSubnet: RuleDefinition = {
           report(natGatewayPublicSubnet, {
             message: `${nodeName(nat)} is a public NAT gateway in the private ${nodeName(subnet)}; it reaches the internet only from a public subnet. Move it into a public subnet of the same Availability Zone, or make the subnet public.`,
             nodes: [nat, subnet],
-            fix: setNodeProps(`Make ${nodeName(subnet)} public`, subnet.id, { access: 'public' }),
+            fix: setNodeProps(`Make ${nodeName(subnet)} public`, subnet, { access: 'public' }),
           }),
         ];
       }),

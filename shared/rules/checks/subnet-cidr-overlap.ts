@@ -29,7 +29,7 @@ export const subnetCidrOverlap: RuleDefinition = {
               ? `${nodeName(later.subnet)} and ${nodeName(earlier.subnet)} both have the block ${formatCidr(later.cidr)} in ${nodeName(vpc.vpc)}; each subnet needs its own addresses.`
               : `${nodeName(later.subnet)} (${formatCidr(later.cidr)}) overlaps ${nodeName(earlier.subnet)} (${formatCidr(earlier.cidr)}) in ${nodeName(vpc.vpc)}; each subnet needs its own addresses.`,
             nodes: [later.subnet, earlier.subnet],
-            ...(free ? { fix: setNodeProps(`Use ${free} for ${nodeName(later.subnet)}`, later.subnet.id, { cidr: free }) } : {}),
+            ...(free ? { fix: setNodeProps(`Use ${free} for ${nodeName(later.subnet)}`, later.subnet, { cidr: free }) } : {}),
           }),
         );
       });

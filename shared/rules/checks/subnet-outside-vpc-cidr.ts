@@ -21,7 +21,7 @@ export const subnetOutsideVpcCidr: RuleDefinition = {
           report(subnetOutsideVpcCidr, {
             message: `${nodeName(entry.subnet)} has the block ${formatCidr(entry.cidr)}, outside ${formatCidr(vpc.cidr)} of ${nodeName(vpc.vpc)} it is drawn in; a subnet takes its addresses from its VPC.`,
             nodes: [entry.subnet, vpc.vpc],
-            ...(free ? { fix: setNodeProps(`Use ${free}`, entry.subnet.id, { cidr: free }) } : {}),
+            ...(free ? { fix: setNodeProps(`Use ${free}`, entry.subnet, { cidr: free }) } : {}),
           }),
         ];
       }),
