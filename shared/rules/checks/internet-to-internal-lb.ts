@@ -19,8 +19,7 @@ export const internetToInternalLb: RuleDefinition = {
         model.edgesFrom(users.id, 'sends-requests').flatMap((edge) => {
           const target = model.node(edge.target);
           if (!isLoadBalancer(target)) return [];
-          const props: Record<string, unknown> = propsOf(target);
-          if (props.scheme !== 'internal') return [];
+          if (propsOf(target).scheme !== 'internal') return [];
           return [
             report(internetToInternalLb, {
               message: `${nodeName(users)} send requests to ${nodeName(target)}, but it is internal: only clients inside the VPC (or connected networks) can reach it. Make it internet-facing, or connect the users to an internet-facing load balancer.`,
