@@ -3,7 +3,7 @@ import { access } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { FILE_EXTENSION } from '../../shared/document/schema';
 import type { UnsavedChangesChoice } from '../../shared/host/contract';
-import { C0_CONTROLS } from '../../shared/text/control-characters';
+import { C0_CONTROLS } from '../../shared/text/unsafe-characters';
 
 /**
  * Native dialogs behind a small interface, so the IPC handlers can be tested with scripted

@@ -1,5 +1,5 @@
 import { crc32 } from './crc32';
-import { C0_CONTROLS } from '../text/control-characters';
+import { C0_CONTROLS } from '../text/unsafe-characters';
 
 export interface ZipEntry {
   /** Forward-slash relative path inside the archive. */

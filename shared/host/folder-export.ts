@@ -1,5 +1,5 @@
 import { isSafeRelativePath } from '../export/zip';
-import { C0_CONTROLS } from '../text/control-characters';
+import { C0_CONTROLS } from '../text/unsafe-characters';
 
 /**
  * Rules for exporting a folder of generated files (the CDK app), shared by the contract that

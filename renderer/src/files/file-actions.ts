@@ -2,7 +2,7 @@ import { describeIssues, loadDocument, createDocument, FILE_EXTENSION } from '..
 import type { FileRef, OpenResult } from '../../../shared/host/contract';
 import type { AppServices } from '../app/services';
 import { documentName, isDirty, textToSave } from '../state/document-store';
-import { C0_CONTROLS } from '../../../shared/text/control-characters';
+import { C0_CONTROLS } from '../../../shared/text/unsafe-characters';
 
 /**
  * New, open, save: the flows behind the File menu. A document that fails to load never

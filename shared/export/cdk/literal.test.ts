@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { C0_CONTROLS, DEL_AND_C1_CONTROLS } from '../../text/control-characters';
+import { C0_CONTROLS, DEL_AND_C1_CONTROLS } from '../../text/unsafe-characters';
 import { camelCase, commentId, markdownText, pascalCase, tsKey, tsString } from './literal';
 
 /** Evaluates a generated literal the way the TypeScript app will see it. */

@@ -1,6 +1,6 @@
 import { DOMParser, type Document, type Element } from '@xmldom/xmldom';
 import { expect } from 'vitest';
-import { C0_CONTROLS_NOT_IN_XML } from '../../text/control-characters';
+import { C0_CONTROLS_NOT_IN_XML } from '../../text/unsafe-characters';
 
 /**
  * xmldom warns when text contains U+FFFD, guessing the source was decoded wrongly. U+FFFD is

@@ -3,7 +3,7 @@
  * removed, markup characters are escaped, and numbers are written the same way every time.
  */
 
-import { C0_CONTROLS_NOT_IN_XML, DEL_AND_C1_CONTROLS } from '../../text/control-characters';
+import { C0_CONTROLS_NOT_IN_XML, DEL_AND_C1_CONTROLS } from '../../text/unsafe-characters';
 
 /**
  * Characters that may not appear in an XML 1.0 document (C0 controls except tab, newline and
