@@ -1,5 +1,5 @@
 import { IPV4_BLOCK_PREFIX } from '../catalog/aws-facts';
-import { formatCidr, parseCidr, type Cidr } from './ipv4-cidr';
+import { firstFreeBlock, formatCidr, parseCidr, type Cidr } from './ipv4-cidr';
 
 export type AwsBlockCheck =
   | { ok: true; cidr: Cidr }
@@ -24,4 +24,16 @@ export function checkAwsIpv4Block(text: string): AwsBlockCheck {
     };
   }
   return parsed;
+}
+
+/** The size a subnet takes when its own block says nothing usable. */
+const DEFAULT_SUBNET_PREFIX = 24;
+
+/**
+ * A block for a subnet inside `vpc` that overlaps none of `taken`: the size of the subnet's own
+ * block (`own`, when it has a usable one) unless that is larger than the VPC, else /24.
+ * Undefined when the VPC has no room left.
+ */
+export function freeSubnetBlock(vpc: Cidr, own: Cidr | undefined, taken: readonly Cidr[]): Cidr | undefined {
+  return firstFreeBlock(vpc, Math.max(own?.prefix ?? DEFAULT_SUBNET_PREFIX, vpc.prefix), taken);
 }

@@ -1,11 +1,9 @@
 import { isNodeOfKind, networkKinds, propsOf } from '../catalog';
 import { DocumentIndex, updateNode, type DiagramDocument } from '../document';
-import { checkAwsIpv4Block, cidrContains, cidrsOverlap, firstFreeBlock, formatCidr, type Cidr } from '../network';
+import { checkAwsIpv4Block, cidrContains, cidrsOverlap, formatCidr, freeSubnetBlock, type Cidr } from '../network';
 
 const SUBNET_KINDS = networkKinds('subnet');
 const VPC_KINDS = networkKinds('vpc');
-/** The size a new subnet takes when its own block says nothing usable. */
-const DEFAULT_SUBNET_PREFIX = 24;
 
 /**
  * Gives each subnet in `after` that is not in `before` (added, pasted, duplicated) a CIDR block of its VPC that no other subnet there
@@ -33,8 +31,7 @@ export function giveNewSubnetsFreeBlocks(before: DiagramDocument, after: Diagram
     }
     const own = checkAwsIpv4Block(propsOf(subnet).cidr);
     if (own.ok && cidrContains(vpcBlock.cidr, own.cidr) && !taken.some((block) => cidrsOverlap(block, own.cidr))) continue;
-    const prefix = Math.max(own.ok ? own.cidr.prefix : DEFAULT_SUBNET_PREFIX, vpcBlock.cidr.prefix);
-    const free = firstFreeBlock(vpcBlock.cidr, prefix, taken);
+    const free = freeSubnetBlock(vpcBlock.cidr, own.ok ? own.cidr : undefined, taken);
     if (free) next = updateNode(next, subnet.id, { props: { ...subnet.props, cidr: formatCidr(free) } });
   }
   return next;

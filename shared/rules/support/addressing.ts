@@ -1,10 +1,10 @@
 import { networkKinds, propsOf, type NodeOfKind } from '../../catalog';
-import { checkAwsIpv4Block, firstFreeBlock, formatCidr, type Cidr } from '../../network';
+import { checkAwsIpv4Block, formatCidr, freeSubnetBlock, type Cidr } from '../../network';
 import type { DiagramModel } from '../../model/diagram-model';
+import type { Subnet } from './network';
 
 const VPC_KINDS = networkKinds('vpc');
 type Vpc = NodeOfKind<(typeof VPC_KINDS)[number]>;
-type Subnet = ReturnType<DiagramModel['subnetsInVpc']>[number];
 
 export interface AddressedSubnet {
   subnet: Subnet;
@@ -39,12 +39,9 @@ export function addressedVpcs(model: DiagramModel): AddressedVpc[] {
   );
 }
 
-/**
- * A block for `subnet` inside its VPC that no other subnet there uses: the same size when it
- * fits, else the VPC's size. Undefined when the VPC is full.
- */
+/** A block for `subnet` inside its VPC that no other subnet there uses (freeSubnetBlock), or undefined when the VPC is full. */
 export function freeBlockFor(vpc: AddressedVpc, subnet: AddressedSubnet): string | undefined {
   const others = vpc.subnets.filter((other) => other.subnet.id !== subnet.subnet.id).map((other) => other.cidr);
-  const free = firstFreeBlock(vpc.cidr, Math.max(subnet.cidr.prefix, vpc.cidr.prefix), others);
+  const free = freeSubnetBlock(vpc.cidr, subnet.cidr, others);
   return free && formatCidr(free);
 }
