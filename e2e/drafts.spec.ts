@@ -1,36 +1,10 @@
-import { expect, test, type Page } from '@playwright/test';
-import { currentDocument, dragFromPalette, openApp, screenshot } from './support';
+import { expect, test } from '@playwright/test';
+import { currentDocument, draftWritten, dragFromPalette, openApp, screenshot } from './support';
 
 /**
  * Recovery drafts in the browser build, with real Chromium IndexedDB and Web Locks shared by
  * the tabs of one profile (one Playwright context).
  */
-
-/** Waits until this tab's draft is in IndexedDB (it is written shortly after a change). */
-async function draftWritten(page: Page, text: string): Promise<void> {
-  await expect
-    .poll(() =>
-      page.evaluate(
-        (needle) =>
-          new Promise<boolean>((resolve) => {
-            const request = indexedDB.open('stowage');
-            request.onsuccess = () => {
-              const all = request.result.transaction('host').objectStore('host').getAll();
-              all.onsuccess = () =>
-                resolve(
-                  (all.result as unknown[]).some(
-                    (value) => typeof value === 'object' && value !== null && String((value as { text?: unknown }).text).includes(needle),
-                  ),
-                );
-              all.onerror = () => resolve(false);
-            };
-            request.onerror = () => resolve(false);
-          }),
-        text,
-      ),
-    )
-    .toBe(true);
-}
 
 test('a second tab is not offered the first tab’s live work; a tab opened after it closed is', async ({ context }) => {
   const first = await context.newPage();

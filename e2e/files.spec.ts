@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { loadDocument, serializeDocument } from '../shared/document';
-import { currentDocument, dragFromPalette, mod, openApp, screenshot } from './support';
+import { currentDocument, draftWritten, dragFromPalette, mod, openApp, screenshot } from './support';
 
 /** Saves through the browser build's download fallback and returns the saved text. */
 async function saveByDownload(page: Page, shortcut: string): Promise<{ name: string; text: string }> {
@@ -91,9 +91,9 @@ test('a newer file format opens read-only with advice to update (more in forward
 
 test('unsaved work is offered back after the window is closed without saving', async ({ page }) => {
   await dragFromPalette(page, 'efs', 300, 200);
-  // The draft is written shortly after the change.
-  await page.waitForTimeout(2500);
   const before = await currentDocument(page);
+  // The draft is written shortly after the change; a fixed wait lost the race on a loaded machine.
+  await draftWritten(page, before.nodes[0]!.id);
   await page.reload();
   const dialog = page.getByTestId('recover-dialog');
   await expect(dialog).toBeVisible();

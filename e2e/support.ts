@@ -274,3 +274,29 @@ export async function openProblems(page: Page): Promise<void> {
 export async function runCommand(page: Page, id: string): Promise<void> {
   await page.evaluate((command) => (window as unknown as StowageWindow).__stowage.commands.run(command), id);
 }
+
+/** Waits until this tab's draft is in IndexedDB (it is written shortly after a change). */
+export async function draftWritten(page: Page, text: string): Promise<void> {
+  await expect
+    .poll(() =>
+      page.evaluate(
+        (needle) =>
+          new Promise<boolean>((resolve) => {
+            const request = indexedDB.open('stowage');
+            request.onsuccess = () => {
+              const all = request.result.transaction('host').objectStore('host').getAll();
+              all.onsuccess = () =>
+                resolve(
+                  (all.result as unknown[]).some(
+                    (value) => typeof value === 'object' && value !== null && String((value as { text?: unknown }).text).includes(needle),
+                  ),
+                );
+              all.onerror = () => resolve(false);
+            };
+            request.onerror = () => resolve(false);
+          }),
+        text,
+      ),
+    )
+    .toBe(true);
+}
