@@ -228,6 +228,7 @@ export function readTopology(source: DiagramDocument | DiagramModel, partial: Pa
       managed,
       targetCapacityPercent: shape.managedScaling ?? 100,
       policies,
+      ...regionOf(model, node.id),
     });
     asgIds.add(node.id);
   }
@@ -289,6 +290,11 @@ export function readTopology(source: DiagramDocument | DiagramModel, partial: Pa
       targets: model.targets(node.id, 'routes-traffic').flatMap((target) => (simulated.has(target.id) ? [target.id] : [])),
     }));
   return { services, asgs, entries };
+}
+
+function regionOf(model: DiagramModel, id: string): { region?: string } {
+  const region = model.regionOf(id);
+  return region ? { region } : {};
 }
 
 /** Where a workload's tasks or pods run, as capacity provider shares (the model resolves it as ECS and EKS do). */

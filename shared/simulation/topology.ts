@@ -78,6 +78,8 @@ export interface SimService {
   /** One task per instance of its Auto Scaling groups (the ECS DAEMON strategy, a DaemonSet). */
   daemon: boolean;
   requestsPerTaskAtFullCpu: number;
+  /** The Region code the diagram puts it in, for prices; undefined when it does not say. */
+  region?: string;
 }
 
 /** EC2 Auto Scaling target tracking and scheduled actions on a group (https://docs.aws.amazon.com/autoscaling/ec2/userguide/as-scaling-target-tracking.html). */
@@ -106,6 +108,7 @@ export interface SimAsg {
   managed: 'capacity-provider' | 'cluster-autoscaler' | 'none';
   targetCapacityPercent: number;
   policies: readonly AsgPolicy[];
+  region?: string;
 }
 
 export interface SimEntry {
