@@ -6,3 +6,4 @@ export * from './read-diagram';
 export * from './schedule';
 export * from './strategy';
 export type * from './topology';
+export * from './svg-chart';
