@@ -123,6 +123,11 @@ interface ServiceState {
   recommendations: number[];
   pendingSince: number;
   capacityPerTask: number;
+  flagRuns: Partial<Record<FlagKind, Flag>>;
+  /** The request count policy, when it has one (for its flag). */
+  requestTarget: TargetTrackingPolicy | undefined;
+  /** The providers' share of the desired count, computed again only when it changes. */
+  split: { desired: number; counts: number[] };
 }
 
 interface AsgState {
@@ -138,6 +143,8 @@ interface AsgState {
   needed: number;
   lowMinutes: number;
   highMinutes: number;
+  /** The service providers on this group, daemons first (so they are on every instance before replicas fill them). */
+  placements: { state: ServiceState; index: number }[];
   usedCpuUnits: number;
   reservedCpuUnits: number;
 }
@@ -164,6 +171,14 @@ export function simulate(input: SimulationInput): SimulationResult {
   const services = input.topology.services.map((service) => newServiceState(service, minutes, assumptions));
   const asgs = input.topology.asgs.map((asg) => newAsgState(asg, minutes));
   const asgById = new Map(asgs.map((state) => [state.asg.id, state]));
+  for (const daemons of [true, false]) {
+    for (const state of services) {
+      if (state.service.daemon !== daemons) continue;
+      state.service.providers.forEach((share, index) => {
+        if (share.provider === 'asg' && share.asgId) asgById.get(share.asgId)?.placements.push({ state, index });
+      });
+    }
+  }
   const entries = input.topology.entries.map((entry) => ({
     entry,
     profile: input.profiles?.[entry.id] ?? input.defaultProfile,
@@ -171,15 +186,15 @@ export function simulate(input: SimulationInput): SimulationResult {
     series: { id: entry.id, label: entry.label, rps: new Float32Array(minutes) },
   }));
   const rps = new Map<string, number>();
-  const flagRuns = new Map<string, Flag>();
   const flags: Flag[] = [];
-  const flag = (kind: FlagKind, nodeId: string, minute: number, on: boolean) => {
-    const key = `${kind}|${nodeId}`;
-    const open = flagRuns.get(key);
-    if (on && open && open.to === minute - 1) open.to = minute;
-    else if (on) {
-      const run = { kind, nodeId, from: minute, to: minute };
-      flagRuns.set(key, run);
+  // The open run of each flag of each service, so a flag held minute after minute is one entry.
+  const flag = (kind: FlagKind, state: ServiceState, minute: number, on: boolean) => {
+    if (!on) return;
+    const open = state.flagRuns[kind];
+    if (open && open.to === minute - 1) open.to = minute;
+    else {
+      const run = { kind, nodeId: state.service.id, from: minute, to: minute };
+      state.flagRuns[kind] = run;
       flags.push(run);
     }
   };
@@ -214,7 +229,7 @@ export function simulate(input: SimulationInput): SimulationResult {
       reconcile(state, t, assumptions);
     }
     // 6. Placement on instances.
-    for (const state of asgs) place(state, services, t, assumptions);
+    for (const state of asgs) place(state, t, assumptions);
     // 7. Auto Scaling groups.
     for (const state of asgs) scaleGroup(state, t, assumptions);
     for (const state of services) record(state, t, assumptions, flag);
@@ -267,6 +282,11 @@ function newServiceState(service: SimService, minutes: number, assumptions: Simu
     lastScaleIn: service.policies.map(() => NEVER),
     recommendations: [],
     pendingSince: -1,
+    flagRuns: {},
+    requestTarget: service.policies.find(
+      (policy): policy is TargetTrackingPolicy => policy.type === 'target-tracking' && policy.metric === 'requests-per-target',
+    ),
+    split: { desired, counts },
     capacityPerTask: service.requestsPerTaskAtFullCpu > 0 ? service.requestsPerTaskAtFullCpu : assumptions.requestsPerVcpuAtFullCpu,
   };
 }
@@ -293,6 +313,7 @@ function newAsgState(asg: SimAsg, minutes: number): AsgState {
     needed: 0,
     lowMinutes: 0,
     highMinutes: 0,
+    placements: [],
     usedCpuUnits: 0,
     reservedCpuUnits: 0,
   };
@@ -439,17 +460,13 @@ function decide(state: ServiceState, t: number, assumptions: SimulationAssumptio
  */
 function trackingProposal(state: ServiceState, policy: TargetTrackingPolicy, index: number, t: number, tasks: number): number | undefined {
   const series = state.series;
-  const high = holds(t, TARGET_TRACKING.highDatapoints, (minute) => metricValue(series, policy.metric, minute) > policy.targetValue);
+  const high = holds(series, policy.metric, t, TARGET_TRACKING.highDatapoints, policy.targetValue, true);
   if (high) {
     if (t - state.lastScaleOut[index]! < policy.scaleOutCooldownSeconds / 60) return undefined;
     if (tasks === 0) return state.desired + 1;
     return Math.max(state.desired, ceil((tasks * metricValue(series, policy.metric, t)) / policy.targetValue));
   }
-  const low = holds(
-    t,
-    TARGET_TRACKING.lowDatapoints,
-    (minute) => metricValue(series, policy.metric, minute) < policy.targetValue * TARGET_TRACKING.lowFactor,
-  );
+  const low = holds(series, policy.metric, t, TARGET_TRACKING.lowDatapoints, policy.targetValue * TARGET_TRACKING.lowFactor, false);
   if (low) {
     if (t - state.lastScaleIn[index]! < policy.scaleInCooldownSeconds / 60) return undefined;
     return Math.max(1, ceil((tasks * metricValue(series, policy.metric, t)) / policy.targetValue));
@@ -457,10 +474,21 @@ function trackingProposal(state: ServiceState, policy: TargetTrackingPolicy, ind
   return undefined;
 }
 
-/** Whether `test` held for each of the last `datapoints` minutes up to t. */
-function holds(t: number, datapoints: number, test: (minute: number) => boolean): boolean {
+/** Whether the metric was above (or below) `threshold` at each of the last `datapoints` minutes up to t. */
+function holds(
+  series: ServiceSeries,
+  metric: TargetTrackingPolicy['metric'],
+  t: number,
+  datapoints: number,
+  threshold: number,
+  above: boolean,
+): boolean {
   if (t + 1 < datapoints) return false;
-  for (let minute = t - datapoints + 1; minute <= t; minute++) if (!test(minute)) return false;
+  const values = metric === 'cpu' ? series.cpu : metric === 'memory' ? series.memory : series.requestsPerTarget;
+  for (let minute = t - datapoints + 1; minute <= t; minute++) {
+    const value = values[minute]!;
+    if (above ? !(value > threshold) : !(value < threshold)) return false;
+  }
   return true;
 }
 
@@ -530,14 +558,19 @@ function interrupt(state: ServiceState, t: number, assumptions: SimulationAssump
 
 /** Starts or stops tasks so that each provider runs its share of the desired count; stops waiting, then starting, then running tasks first. */
 function reconcile(state: ServiceState, t: number, assumptions: SimulationAssumptions): void {
-  const targets = splitByStrategy(state.desired, state.service.providers);
-  state.service.providers.forEach((share, index) => {
+  if (state.split.desired !== state.desired)
+    state.split = { desired: state.desired, counts: splitByStrategy(state.desired, state.service.providers) };
+  const targets = state.split.counts;
+  const shares = state.service.providers;
+  for (let index = 0; index < shares.length; index++) {
+    const share = shares[index]!;
     const provider = state.providers[index]!;
     let difference = targets[index]! - total(provider);
+    if (difference === 0) continue;
     if (difference > 0) {
       if (share.provider === 'asg') provider.waiting += difference;
       else for (; difference > 0; difference--) provider.starting.push(t + assumptions.taskStartMinutes);
-      return;
+      continue;
     }
     let excess = -difference;
     const fromWaiting = Math.min(excess, provider.waiting);
@@ -548,7 +581,7 @@ function reconcile(state: ServiceState, t: number, assumptions: SimulationAssump
       excess--;
     }
     provider.running -= Math.min(excess, provider.running);
-  });
+  }
 }
 
 // ───────────────────────── placement ─────────────────────────
@@ -563,7 +596,7 @@ function reconcile(state: ServiceState, t: number, assumptions: SimulationAssump
  * Also counts the instances all tasks would need (M), placing what does not fit on imagined
  * new instances.
  */
-function place(group: AsgState, services: readonly ServiceState[], t: number, assumptions: SimulationAssumptions): void {
+function place(group: AsgState, t: number, assumptions: SimulationAssumptions): void {
   const { asg } = group;
   const freeCpu: number[] = [];
   const freeMemory: number[] = [];
@@ -595,12 +628,9 @@ function place(group: AsgState, services: readonly ServiceState[], t: number, as
     imaginedMemory.push(asg.memoryMiB - service.memoryMiB);
     imagined++;
   };
-  // Daemon tasks first, one per instance, so they are on every instance before replicas fill them.
-  const ordered = [...services.filter((state) => state.service.daemon), ...services.filter((state) => !state.service.daemon)];
-  for (const state of ordered) {
+  for (const { state, index } of group.placements) {
     const { service } = state;
-    state.service.providers.forEach((share, index) => {
-      if (share.provider !== 'asg' || share.asgId !== asg.id) return;
+    {
       const provider = state.providers[index]!;
       if (service.daemon) {
         let placed = 0;
@@ -636,7 +666,7 @@ function place(group: AsgState, services: readonly ServiceState[], t: number, as
       }
       usedCpu += (provider.running * service.cpuUnits * state.series.cpu[t]!) / 100;
       reservedCpu += (provider.running + provider.starting.length) * service.cpuUnits;
-    });
+    }
   }
   let used = 0;
   for (let index = 0; index < freeCpu.length; index++) {
@@ -742,7 +772,7 @@ function record(
   state: ServiceState,
   t: number,
   assumptions: SimulationAssumptions,
-  flag: (kind: FlagKind, nodeId: string, minute: number, on: boolean) => void,
+  flag: (kind: FlagKind, state: ServiceState, minute: number, on: boolean) => void,
 ): void {
   const series = state.series;
   let runningCount = 0;
@@ -750,7 +780,9 @@ function record(
   let unplaced = 0;
   let fargate = 0;
   let spot = 0;
-  state.service.providers.forEach((share, index) => {
+  const shares = state.service.providers;
+  for (let index = 0; index < shares.length; index++) {
+    const share = shares[index]!;
     const provider = state.providers[index]!;
     runningCount += provider.running;
     pending += provider.starting.length + provider.waiting;
@@ -759,7 +791,7 @@ function record(
       fargate += provider.running + provider.starting.length;
       if (share.provider === 'fargate-spot') spot += provider.running + provider.starting.length;
     }
-  });
+  }
   series.desired[t] = state.desired;
   series.running[t] = runningCount;
   series.pending[t] = pending;
@@ -768,15 +800,12 @@ function record(
   series.maxCapacity[t] = state.max;
   series.fargateTasks[t] = fargate;
   series.spotTasks[t] = spot;
-  const id = state.service.id;
-  if (state.service.scaled && !state.service.daemon) flag('at-max', id, t, state.desired >= state.max && wantsMore(state, t));
+  if (state.service.scaled && !state.service.daemon) flag('at-max', state, t, state.desired >= state.max && wantsMore(state, t));
   state.pendingSince = unplaced > 0 ? (state.pendingSince < 0 ? t : state.pendingSince) : -1;
-  flag('pending', id, t, state.pendingSince >= 0 && t - state.pendingSince + 1 >= assumptions.pendingFlagMinutes);
-  const requestTarget = state.service.policies.find(
-    (policy): policy is TargetTrackingPolicy => policy.type === 'target-tracking' && policy.metric === 'requests-per-target',
-  );
-  if (requestTarget) flag('request-target-exceeded', id, t, series.requestsPerTarget[t]! > requestTarget.targetValue);
-  flag('overloaded', id, t, series.droppedRps[t]! > 0);
+  flag('pending', state, t, state.pendingSince >= 0 && t - state.pendingSince + 1 >= assumptions.pendingFlagMinutes);
+  const requestTarget = state.requestTarget;
+  if (requestTarget) flag('request-target-exceeded', state, t, series.requestsPerTarget[t]! > requestTarget.targetValue);
+  flag('overloaded', state, t, series.droppedRps[t]! > 0);
 }
 
 /** Whether the service is busier than its policies aim for: at its maximum, this is load it cannot scale for. */
