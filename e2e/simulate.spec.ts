@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { loadDocument } from '../shared/document';
-import { ARTIFACTS, openApp, replaceDocument, screenshot } from './support';
+import { ARTIFACTS, currentDocument, openApp, replaceDocument, screenshot } from './support';
 
 function example(name: string) {
   const loaded = loadDocument(readFileSync(join(import.meta.dirname, '../examples', name), 'utf8'));
@@ -28,6 +28,7 @@ test.beforeEach(async ({ page }) => {
 });
 
 test('playing a spike on the Fargate example raises the task count on the card and in the chart', async ({ page }) => {
+  const before = await currentDocument(page);
   await page.getByRole('navigation', { name: 'Application menu' }).getByRole('button', { name: 'View' }).click();
   await page.getByRole('menuitemcheckbox', { name: /Simulate Load/ }).click();
   const panel = page.getByTestId('simulate-panel');
@@ -75,7 +76,13 @@ test('playing a spike on the Fargate example raises the task count on the card a
   await expect(page.getByTestId('sim-cost')).toContainText('Fargate');
   await screenshot(page, 'simulate-spike-peak');
 
+  // An assumption edited: tasks that serve ten times the requests need no more of them at the peak.
+  await panel.getByText('Assumptions').click();
+  await page.getByTestId('sim-assumption-requestsPerVcpuAtFullCpu').fill('2000');
+  await expect(page.getByTestId('sim-count-web')).toHaveText('2 running · 2 desired');
+
   // Closing the panel takes the counts off the cards; the document never changed.
   await panel.getByRole('button', { name: 'Close the Simulate panel' }).click();
   await expect(page.getByTestId('sim-count-web')).toHaveCount(0);
+  expect(await currentDocument(page)).toEqual(before);
 });

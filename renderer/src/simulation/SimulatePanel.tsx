@@ -1,7 +1,14 @@
 import { useEffect, useMemo } from 'react';
 import { useStore } from 'zustand';
 import type { DiagramDocument } from '../../../shared/document';
-import { PRESET_IDS, PROFILE_PRESETS, isPresetId, type Flag } from '../../../shared/simulation';
+import {
+  DEFAULT_ASSUMPTIONS,
+  PRESET_IDS,
+  PROFILE_PRESETS,
+  isPresetId,
+  type Flag,
+  type SimulationAssumptions,
+} from '../../../shared/simulation';
 import { useServices } from '../app/services';
 import { refuseDrops } from '../ui/refuse-drops';
 import { Chart } from './Chart';
@@ -14,6 +21,15 @@ const FLAG_LABELS: Record<Flag['kind'], string> = {
   'request-target-exceeded': 'is above its ALB request count target',
   overloaded: 'gets more requests than its tasks serve',
 };
+
+/** The model's figures the panel lets the user change (docs/simulation.md explains each). */
+const EDITABLE: { key: keyof SimulationAssumptions; label: string; unit: string; step: number }[] = [
+  { key: 'requestsPerVcpuAtFullCpu', label: 'Requests per vCPU at 100 % CPU', unit: 'req/s', step: 10 },
+  { key: 'taskStartMinutes', label: 'Task start', unit: 'min', step: 1 },
+  { key: 'instanceWarmupMinutes', label: 'Instance warm-up', unit: 'min', step: 1 },
+  { key: 'spotInterruptionsPerTaskHour', label: 'Fargate Spot interruptions (what-if)', unit: 'per task-hour', step: 0.1 },
+  { key: 'seed', label: 'Seed', unit: '', step: 1 },
+];
 
 /**
  * Plays a load profile through the diagram (shared/simulation): presets, play, pause, step and
@@ -31,6 +47,7 @@ export function SimulatePanel({ document }: { document: DiagramDocument }) {
   const preset = useStore(simulation, (state) => state.preset);
   const speed = useStore(simulation, (state) => state.speed);
   const baseline = useStore(simulation, (state) => state.assumptions.baselineRps ?? 100);
+  const assumptions = useStore(simulation, (state) => state.assumptions);
 
   useEffect(() => {
     if (open) simulation.getState().compute(document);
@@ -131,6 +148,27 @@ export function SimulatePanel({ document }: { document: DiagramDocument }) {
       </header>
       <div className="stowage-simulate__body">
         <div className="stowage-simulate__flags" data-testid="sim-flags" aria-live="polite">
+          <details className="stowage-simulate__assumptions">
+            <summary>Assumptions</summary>
+            {EDITABLE.map(({ key, label, unit, step }) => (
+              <label key={key}>
+                {label}{' '}
+                <input
+                  type="number"
+                  min={0}
+                  step={step}
+                  className="stowage-simulate__number"
+                  data-testid={`sim-assumption-${key}`}
+                  value={(assumptions[key] as number | undefined) ?? (DEFAULT_ASSUMPTIONS[key] as number)}
+                  onChange={(event) => {
+                    const value = Number(event.target.value);
+                    if (Number.isFinite(value) && value >= 0) actions.setAssumption(key, value);
+                  }}
+                />{' '}
+                {unit}
+              </label>
+            ))}
+          </details>
           {run && run.topology.services.length === 0 && (
             <p>No service to simulate: draw an ECS service or Kubernetes workload behind a load balancer.</p>
           )}
