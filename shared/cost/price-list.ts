@@ -3,8 +3,9 @@ import type { PriceTable } from './prices';
 /**
  * Reads AWS's public Price List bulk files (the offer files, no credentials needed:
  * https://docs.aws.amazon.com/awsaccountbilling/latest/aboutv2/using-the-aws-price-list-bulk-api.html)
- * into updates of the price table, so the desktop app can refresh prices.ts's figures on the
- * user's machine. An offer file is `{ offerCode, publicationDate, products: { sku: { productFamily,
+ * into updates of the price table, for the desktop app to refresh prices.ts's figures on the
+ * user's machine (the parser and applyPriceUpdates are here; the app's download and menu entry
+ * are not built yet). An offer file is `{ offerCode, publicationDate, products: { sku: { productFamily,
  * attributes } }, terms: { OnDemand: { sku: { term: { priceDimensions: { rate: { unit,
  * pricePerUnit: { USD } } } } } } } }`. Understood: AmazonECS (Fargate, on demand and Spot),
  * AmazonEC2 (Linux shared on-demand instances, NAT gateways), AWSELB (ALB, NLB, CLB), AmazonEKS

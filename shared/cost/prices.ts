@@ -8,8 +8,8 @@
  * https://aws.amazon.com/ecr/pricing/, https://aws.amazon.com/cloudwatch/pricing/), in USD, as of
  * the date below. Prices change, and Spot prices change all the time (the figures here are
  * averages, about 30 % of on demand for Fargate Spot and 35–40 % for EC2 Spot): refresh the table
- * before trusting a figure. The desktop app can refresh it from AWS's public Price List bulk
- * files (price-list.ts); `source` and `asOf` then say so. On-demand, Linux, shared tenancy, no
+ * before trusting a figure. price-list.ts turns AWS's public Price List bulk files into a
+ * refreshed copy of this table, whose `source` and `asOf` then say so. On-demand, Linux, shared tenancy, no
  * Savings Plans, no free tier.
  */
 
