@@ -22,6 +22,8 @@ export const SUBCOMMANDS: Record<string, SubcommandLoader> = {
   'export png': () => import('./commands/export-png').then((m) => m.exportPngCommand),
   validate: () => import('./commands/validate').then((m) => m.validateCommand),
   'export cdk': () => import('./commands/export-cdk').then((m) => m.exportCdkCommand),
+  cost: () => import('./commands/cost').then((m) => m.costCommand),
+  simulate: () => import('./commands/simulate').then((m) => m.simulateCommand),
 };
 
 export function usage(): string {

@@ -30,7 +30,7 @@ describe('stowage export cdk', () => {
     const target = join(scratch(), 'shop');
     const result = await run(fixture, '-o', target, '--name', 'Shop API');
     expect(result.code).toBe(0);
-    expect(result.out).toContain('Wrote a CDK app (9 files)');
+    expect(result.out).toContain('Wrote a CDK app (10 files)'); // 9, and simulation.svg (the README's chart)
     const manifest = packageManifest(readFileSync(join(target, 'package.json'), 'utf8'));
     expect(manifest.name).toBe('shop-api');
     expect(manifest.dependencies['aws-cdk-lib']).toMatch(/^\d+\.\d+\.\d+$/);

@@ -13,6 +13,7 @@ import { CommandRegistry } from './commands/registry';
 import { createDocumentStore } from './state/document-store';
 import { createSessionStore } from './state/session-store';
 import { createUiStore } from './state/ui-store';
+import { createSimulationStore } from './simulation/simulation-store';
 
 function createServices(): AppServices {
   const ui = createUiStore();
@@ -22,6 +23,7 @@ function createServices(): AppServices {
     ui,
     documents: createDocumentStore(),
     session: createSessionStore(),
+    simulation: createSimulationStore(),
     canvas: new Slot<CanvasController>(),
     pointer: new Slot<Point>(),
   } as Omit<AppServices, 'commands'> as AppServices;

@@ -8,6 +8,7 @@ import { useKeyboardShortcuts } from '../commands/keyboard';
 import { Inspector } from '../inspector/Inspector';
 import { findingsFor, useBadges } from '../problems/findings';
 import { ProblemsPanel } from '../problems/ProblemsPanel';
+import { SimulatePanel } from '../simulation/SimulatePanel';
 import { Dialogs } from '../ui/Dialogs';
 import { Toasts } from '../ui/Toasts';
 import { MenuBar } from './MenuBar';
@@ -47,6 +48,7 @@ export function App() {
             <Canvas nodeBadges={badges.nodes} edgeBadges={badges.edges} />
           </div>
           <ProblemsPanel findings={findings} unchecked={readOnly ? uncheckedNote(document, checked) : undefined} />
+          <SimulatePanel document={checked} />
         </main>
         <Inspector />
         <StatusBar />

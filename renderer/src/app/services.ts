@@ -5,6 +5,7 @@ import type { CommandRegistry } from '../commands/registry';
 import type { DocumentStore } from '../state/document-store';
 import type { SessionStore } from '../state/session-store';
 import type { UiStore } from '../state/ui-store';
+import type { SimulationStore } from '../simulation/simulation-store';
 
 /** What the canvas offers the command layer once it is mounted (viewport and coordinates). */
 export interface CanvasController {
@@ -47,6 +48,8 @@ export interface AppServices {
   documents: DocumentStore;
   session: SessionStore;
   ui: UiStore;
+  /** The Simulate panel's run and playback (session state, never saved). */
+  simulation: SimulationStore;
   commands: CommandRegistry;
   canvas: Slot<CanvasController>;
   /** Last pointer position over the canvas, in flow coordinates; paste lands there. */

@@ -5,6 +5,7 @@ import { Badge } from './Badge';
 import { sameCardProps, type ComponentFlowNode } from './flow-types';
 import { iconUrl } from './icons';
 import { NodeHandles } from './NodeHandles';
+import { SimulationBadge } from '../simulation/SimulationBadge';
 
 /** A leaf component: icon, label and a one-line summary of its important properties. */
 export const ComponentNode = memo(function ComponentNode({ data, selected }: NodeProps<ComponentFlowNode>) {
@@ -25,6 +26,7 @@ export const ComponentNode = memo(function ComponentNode({ data, selected }: Nod
         {summary && <div className="stowage-node__summary">{summary}</div>}
       </div>
       {badge && <Badge badge={badge} />}
+      <SimulationBadge nodeId={node.id} />
       <NodeHandles />
     </div>
   );

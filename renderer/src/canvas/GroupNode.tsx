@@ -8,6 +8,7 @@ import { Badge } from './Badge';
 import { sameCardProps, type ComponentFlowNode } from './flow-types';
 import { iconUrl } from './icons';
 import { NodeHandles } from './NodeHandles';
+import { SimulationBadge } from '../simulation/SimulationBadge';
 
 const MIN_SIZE = { width: 160, height: 96 };
 
@@ -47,6 +48,7 @@ export const GroupNode = memo(function GroupNode({ id, data, selected }: NodePro
         {summary && <span className="stowage-group__summary">{summary}</span>}
       </div>
       {badge && <Badge badge={badge} />}
+      <SimulationBadge nodeId={node.id} />
       <NodeHandles />
     </div>
   );

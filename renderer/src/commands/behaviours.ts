@@ -159,6 +159,10 @@ export function createBehaviours(services: AppServices): Record<CommandId, Comma
       checked: () => session.getState().snapToGrid,
     },
 
+    'view.toggleSimulate': {
+      run: () => services.simulation.getState().setOpen(!services.simulation.getState().open),
+      checked: () => services.simulation.getState().open,
+    },
     'view.toggleProblems': {
       run: () => session.getState().setShowProblems(!session.getState().showProblems),
       checked: () => session.getState().showProblems,

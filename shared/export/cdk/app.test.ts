@@ -55,6 +55,7 @@ describe('generateCdkApp', () => {
       'lib/my-shop-repositories-stack.ts',
       'lib/my-shop-stack.ts',
       'package.json',
+      'simulation.svg',
       'tsconfig.json',
     ]);
     const manifest = packageManifest(fileText(files, 'package.json'));
@@ -137,5 +138,19 @@ describe('generateCdkApp', () => {
     expect(packageNameOf('2024 plan')).toBe('app-2024-plan');
     expect(packageNameOf('Café Ünïcode')).toBe('cafe-unicode');
     expect(packageNameOf('x'.repeat(300))).toHaveLength(60);
+  });
+});
+
+describe('the README cost and load sections', () => {
+  it('tables the estimate per component and what the spike does, with its chart', () => {
+    const files = generate(loadFixture('fargate-alb-efs.stowage'), { appName: 'shop' });
+    const readme = fileText(files, 'README.md');
+    expect(readme).toContain('## What it costs');
+    expect(readme).toMatch(/\| Component \| What \| Region \| Hourly \| Monthly \|/);
+    expect(readme).toMatch(/\| \*\*Total\*\* \| \| \| \*\*\$\d+\.\d{4}\*\* \| \*\*\$\d+\.\d{2}\*\* \|/);
+    expect(readme).toContain('as of 2026-03-01');
+    expect(readme).toContain('## Under load');
+    expect(readme).toContain('![Running tasks under the spike profile](simulation.svg)');
+    expect(fileText(files, 'simulation.svg')).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
   });
 });

@@ -6,6 +6,7 @@ import { EmitContext, type RepositoryStackRef } from './context';
 import { CDK_EXPORTERS, REPOSITORY_EMITTERS, STACK_EMITTERS, type KindExporter, type NotExported } from './exporters';
 import { FindingNotes } from './findings';
 import { cdkJson, ESSENTIAL_FEATURE_FLAGS, GITIGNORE, packageJson, tsconfigJson } from './files/project';
+import { costReadme, SIMULATION_CHART_FILE } from './files/cost-readme';
 import { readme, type ReadmeFacts } from './files/readme';
 import { camelCase, pascalCase } from './literal';
 import { variableBase } from './names';
@@ -76,7 +77,12 @@ export function generateCdkApp(document: DiagramDocument, options: CdkAppOptions
   files.push({ path: 'tsconfig.json', content: tsconfigJson() });
   files.push({ path: '.gitignore', content: GITIGNORE });
   if (options.diagramSvg !== undefined) files.push({ path: 'diagram.svg', content: options.diagramSvg });
-  files.push({ path: 'README.md', content: readme(readmeFacts(model, document, options, packageName, regions, hasEks)) });
+  const cost = costReadme(model);
+  if (cost.chart !== undefined) files.push({ path: SIMULATION_CHART_FILE, content: cost.chart });
+  files.push({
+    path: 'README.md',
+    content: readme({ ...readmeFacts(model, document, options, packageName, regions, hasEks), costSection: cost.markdown }),
+  });
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { ok: true, files };
 }
@@ -185,7 +191,7 @@ function readmeFacts(
   packageName: string,
   regions: readonly RegionFiles[],
   hasEks: boolean,
-): ReadmeFacts {
+): Omit<ReadmeFacts, 'costSection'> {
   const exporters = Object.entries(CDK_EXPORTERS) as [KindId, KindExporter | NotExported][];
   const counts = exporters
     .filter(([, exporter]) => 'readme' in exporter && exporter.readme?.counted)

@@ -68,7 +68,17 @@ export function cdkJson(packageName: string, featureFlags: Readonly<Record<strin
     app: `npx tsx bin/${packageName}.ts`,
     watch: {
       include: ['**'],
-      exclude: ['README.md', 'cdk*.json', '**/*.d.ts', '**/*.js', 'tsconfig.json', 'package*.json', 'node_modules', 'diagram.svg'],
+      exclude: [
+        'README.md',
+        'cdk*.json',
+        '**/*.d.ts',
+        '**/*.js',
+        'tsconfig.json',
+        'package*.json',
+        'node_modules',
+        'diagram.svg',
+        'simulation.svg',
+      ],
     },
     context: featureFlags,
   });

@@ -22,6 +22,8 @@ export interface ReadmeFacts {
   externalCapacity: boolean;
   /** A construct to explain the naming with: its variable, kind label and element id. */
   example?: { variable: string; kind: string; id: string };
+  /** The cost and load sections (files/cost-readme.ts), Markdown lines. */
+  costSection: string[];
   /** Problems the rules found that the export carries as TODO(stowage) comments. */
   problems: number;
   forced: boolean;
@@ -71,6 +73,8 @@ export function readme(facts: ReadmeFacts): string {
     }.`,
     '',
   );
+
+  out.push(...facts.costSection);
 
   out.push('## Deploy', '', '```sh', 'npm install', 'npx cdk bootstrap          # once per account and Region');
   if (facts.hasRepositories) {
