@@ -1,4 +1,5 @@
 import { align, distribute } from './align';
+import { applyLayout } from './arrange';
 import { applyFix, setDescription, setTitle } from './diagram';
 import { duplicate, paste } from './clipboard';
 import { connect, setEdgeProps } from './edges';
@@ -15,6 +16,7 @@ export * from './edges';
 export * from './clipboard';
 export * from './diagram';
 export * from './align';
+export * from './arrange';
 export * from './stacking';
 export * from './nesting';
 export * from './tree';
@@ -41,6 +43,7 @@ export const OPERATIONS = [
   applyFix,
   align,
   distribute,
+  applyLayout,
   restackNodes,
   moveInTree,
 ] as const;

@@ -24,6 +24,7 @@ import type { RestackMove } from '../../../shared/document';
 import type { CommandBehaviour } from './registry';
 import { redoLabel, undoLabel } from '../state/history';
 import { redoWithSelection, undoWithSelection } from '../state/run-operation';
+import { arrange, isArranging, selectedGroupWithContents } from '../layout/arrange-actions';
 
 const NUDGE = 1;
 const NUDGE_FAR = 10;
@@ -181,6 +182,17 @@ export function createBehaviours(services: AppServices): Record<CommandId, Comma
     'arrange.alignBottom': alignTo('bottom'),
     'arrange.distributeHorizontally': distributeAlong('horizontal'),
     'arrange.distributeVertically': distributeAlong('vertical'),
+    'arrange.layoutDiagram': {
+      run: () => arrange(services, { kind: 'diagram' }),
+      enabled: () => hasNodes() && !isArranging(),
+    },
+    'arrange.layoutGroup': {
+      run: () => {
+        const groupId = selectedGroupWithContents(services);
+        return groupId === undefined ? undefined : arrange(services, { kind: 'group', groupId });
+      },
+      enabled: () => selectedGroupWithContents(services) !== undefined && !isArranging(),
+    },
 
     'help.shortcuts': { run: () => ui.getState().showShortcuts() },
     'help.about': { run: () => ui.getState().showAbout() },
