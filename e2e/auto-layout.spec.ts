@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { DocumentIndex, loadDocument, type DiagramDocument, type Rect } from '../shared/document';
+import { DocumentIndex, GROUP_PADDING, loadDocument, type DiagramDocument, type Rect } from '../shared/document';
 import { currentDocument, headerOf, mod, openApp, screenshot, settle, showDocument } from './support';
 
 test.beforeEach(async ({ page }) => {
@@ -93,4 +93,43 @@ test("Arrange Group's Contents lays out the selected group only, from the keyboa
   await page.keyboard.press(`${mod}+z`);
   await settle(page);
   expect((await currentDocument(page)).nodes).toEqual(messy.nodes);
+});
+
+test('Fit Group to Contents from the context menu shrinks an oversized group around its children, one undo step', async ({ page }) => {
+  const document = example();
+  const vpc = document.nodes.find((node) => node.kind === 'vpc')!;
+  const region = document.nodes.find((node) => node.id === vpc.parentId)!;
+  const roomy: DiagramDocument = {
+    ...document,
+    nodes: document.nodes.map((node) =>
+      node.id === vpc.id || node.id === region.id
+        ? { ...node, size: { width: node.size!.width + 400, height: node.size!.height + 300 } }
+        : node,
+    ),
+  };
+  await showDocument(page, roomy);
+  const header = await headerOf(page, vpc.id);
+  await page.mouse.click(header.x, header.y);
+  await page.mouse.click(header.x, header.y, { button: 'right' });
+  await page
+    .getByRole('menu', { name: 'Canvas menu' })
+    .getByRole('menuitem', { name: /Fit Group to Contents/ })
+    .click();
+  const fitted = await documentChange(page, roomy);
+  const index = new DocumentIndex(fitted);
+  const before = new DocumentIndex(roomy);
+  const children = index.children(vpc.id).map((node) => node.id);
+  for (const id of children) expect(index.absoluteRect(id), `${id} stays`).toEqual(before.absoluteRect(id));
+  const contents = index.bounds(children)!;
+  const box = index.absoluteRect(vpc.id);
+  expect([box.x, box.y, box.x + box.width, box.y + box.height]).toEqual([
+    contents.x - GROUP_PADDING.side,
+    contents.y - GROUP_PADDING.top,
+    contents.x + contents.width + GROUP_PADDING.side,
+    contents.y + contents.height + GROUP_PADDING.bottom,
+  ]);
+  await screenshot(page, 'fit-group-to-contents');
+  await page.keyboard.press(`${mod}+z`);
+  await settle(page);
+  expect((await currentDocument(page)).nodes).toEqual(roomy.nodes);
 });

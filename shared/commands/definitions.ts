@@ -106,6 +106,7 @@ export const COMMANDS = [
   { id: 'arrange.distributeVertically', label: 'Distribute Vertically', shortcuts: ['Alt+Shift+V'], menu: 'arrange', section: 2 },
   { id: 'arrange.layoutDiagram', label: 'Arrange Whole Diagram', shortcuts: ['Alt+Shift+A'], menu: 'arrange', section: 3 },
   { id: 'arrange.layoutGroup', label: "Arrange Group's Contents", shortcuts: ['Alt+Shift+G'], menu: 'arrange', section: 3 },
+  { id: 'arrange.fitGroup', label: 'Fit Group to Contents', shortcuts: ['Alt+Shift+F'], menu: 'arrange', section: 3 },
 
   { id: 'help.shortcuts', label: 'Keyboard Shortcuts', shortcuts: ['?'], menu: 'help', section: 0, availableReadOnly: true },
   { id: 'help.about', label: 'About Stowage', menu: 'help', section: 1, availableReadOnly: true },

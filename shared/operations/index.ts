@@ -1,5 +1,6 @@
 import { align, distribute } from './align';
 import { applyLayout } from './arrange';
+import { fitGroupsToContents } from './fit-group';
 import { applyFix, setDescription, setTitle } from './diagram';
 import { duplicate, paste } from './clipboard';
 import { connect, setEdgeProps } from './edges';
@@ -17,6 +18,7 @@ export * from './clipboard';
 export * from './diagram';
 export * from './align';
 export * from './arrange';
+export * from './fit-group';
 export * from './stacking';
 export * from './nesting';
 export * from './tree';
@@ -44,6 +46,7 @@ export const OPERATIONS = [
   align,
   distribute,
   applyLayout,
+  fitGroupsToContents,
   restackNodes,
   moveInTree,
 ] as const;

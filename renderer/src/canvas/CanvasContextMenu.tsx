@@ -17,6 +17,7 @@ const ELEMENT_ENTRIES: MenuEntry[] = [
   { type: 'command', id: 'arrange.sendBackward' },
   { type: 'command', id: 'arrange.sendToBack' },
   { type: 'command', id: 'arrange.layoutGroup' },
+  { type: 'command', id: 'arrange.fitGroup' },
   { type: 'separator' },
   { type: 'command', id: 'view.fit' },
 ];

@@ -24,7 +24,7 @@ import type { RestackMove } from '../../../shared/document';
 import type { CommandBehaviour } from './registry';
 import { redoLabel, undoLabel } from '../state/history';
 import { redoWithSelection, undoWithSelection } from '../state/run-operation';
-import { arrange, isArranging, selectedGroupWithContents } from '../layout/arrange-actions';
+import { arrange, fitSelectedGroups, isArranging, selectedGroupWithContents, selectedGroupsWithContents } from '../layout/arrange-actions';
 
 const NUDGE = 1;
 const NUDGE_FAR = 10;
@@ -192,6 +192,11 @@ export function createBehaviours(services: AppServices): Record<CommandId, Comma
         return groupId === undefined ? undefined : arrange(services, { kind: 'group', groupId });
       },
       enabled: () => selectedGroupWithContents(services) !== undefined && !isArranging(),
+    },
+    'arrange.fitGroup': {
+      run: () => fitSelectedGroups(services),
+      enabled: () => selectedGroupsWithContents(services).length > 0,
+      label: () => (selectedGroupsWithContents(services).length > 1 ? 'Fit Groups to Contents' : 'Fit Group to Contents'),
     },
 
     'help.shortcuts': { run: () => ui.getState().showShortcuts() },

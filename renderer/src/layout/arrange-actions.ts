@@ -1,6 +1,6 @@
 import { isGroupKind } from '../../../shared/catalog';
 import type { LayoutScope } from '../../../shared/layout';
-import { applyLayout } from '../../../shared/operations';
+import { applyLayout, fitGroupsToContents } from '../../../shared/operations';
 import type { AppServices } from '../app/services';
 import { runOperation } from '../state/run-operation';
 import { requestLayout } from './layout-client';
@@ -16,6 +16,21 @@ export function selectedGroupWithContents(services: AppServices): string | undef
   const node = document.nodes.find((candidate) => candidate.id === id);
   if (!node || !isGroupKind(node.kind)) return undefined;
   return document.nodes.some((candidate) => candidate.parentId === node.id) ? node.id : undefined;
+}
+
+/** The selected groups that hold something: what Fit Group to Contents fits. */
+export function selectedGroupsWithContents(services: AppServices): string[] {
+  const { selectedNodeIds } = services.session.getState();
+  const { document } = services.documents.getState();
+  const parents = new Set(document.nodes.map((node) => node.parentId));
+  return document.nodes
+    .filter((node) => selectedNodeIds.has(node.id) && isGroupKind(node.kind) && parents.has(node.id))
+    .map((node) => node.id);
+}
+
+export function fitSelectedGroups(services: AppServices): void {
+  const groupIds = selectedGroupsWithContents(services);
+  if (groupIds.length > 0) runOperation(services, fitGroupsToContents, { groupIds });
 }
 
 export function isArranging(): boolean {
