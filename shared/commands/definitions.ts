@@ -63,6 +63,7 @@ export const COMMANDS = [
     availableReadOnly: true,
   },
   { id: 'file.export', label: 'Export…', shortcuts: ['Mod+E'], menu: 'file', section: 2, whileTyping: true, availableReadOnly: true },
+  { id: 'file.exportDrawio', label: 'Export draw.io…', menu: 'file', section: 2, whileTyping: true, availableReadOnly: true },
 
   { id: 'edit.undo', label: 'Undo', shortcuts: ['Mod+Z'], menu: 'edit', section: 0 },
   { id: 'edit.redo', label: 'Redo', shortcuts: ['Shift+Mod+Z', 'Mod+Y'], menu: 'edit', section: 0 },

@@ -24,6 +24,7 @@ import type { RestackMove } from '../../../shared/document';
 import type { CommandBehaviour } from './registry';
 import { redoLabel, undoLabel } from '../state/history';
 import { redoWithSelection, undoWithSelection } from '../state/run-operation';
+import { exportDrawioFile } from '../export/drawio-export';
 import { arrange, fitSelectedGroups, isArranging, selectedGroupWithContents, selectedGroupsWithContents } from '../layout/arrange-actions';
 
 const NUDGE = 1;
@@ -72,6 +73,7 @@ export function createBehaviours(services: AppServices): Record<CommandId, Comma
       run: () => ui.getState().showExport('image'),
       enabled: hasNodes,
     },
+    'file.exportDrawio': { run: () => exportDrawioFile(services), enabled: hasNodes },
 
     // Undo and Select All arrive from the menu too: in a text field they act on the text.
     'edit.undo': {
