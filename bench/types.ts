@@ -5,7 +5,8 @@ export interface BenchResult {
   /** What was measured: "validation, 10,000 nodes (median of 20)". */
   name: string;
   value: number;
-  unit: 'ms' | 'fps' | 'MB' | 'x' | '%';
+  /** `count`: a whole number of things (edges crossing boxes, overlapping labels). */
+  unit: 'ms' | 'fps' | 'MB' | 'x' | '%' | 'count';
   /** The figure we aim for, shown beside the measurement. */
   target?: string;
   notes?: string;

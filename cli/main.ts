@@ -20,6 +20,7 @@ type SubcommandLoader = () => Promise<Subcommand>;
 export const SUBCOMMANDS: Record<string, SubcommandLoader> = {
   'export svg': () => import('./commands/export-svg').then((m) => m.exportSvgCommand),
   'export png': () => import('./commands/export-png').then((m) => m.exportPngCommand),
+  'export drawio': () => import('./commands/export-drawio').then((m) => m.exportDrawioCommand),
   validate: () => import('./commands/validate').then((m) => m.validateCommand),
   'export cdk': () => import('./commands/export-cdk').then((m) => m.exportCdkCommand),
   cost: () => import('./commands/cost').then((m) => m.costCommand),

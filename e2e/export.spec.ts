@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { loadDocument } from '../shared/document';
-import { exportSvg } from '../shared/export/svg';
+import { exportDate, exportSvg } from '../shared/export/svg';
 import { ARTIFACTS, fitCanvasView, mod, openApp, replaceDocument, screenshot } from './support';
 
 const FIXTURE = join(import.meta.dirname, '../shared/document/fixtures/v1.stowage');
@@ -43,7 +43,11 @@ test('export SVG and PNG from the app: native SVG text, PNG at the chosen scale'
   const svg = await exportDownload(page);
   expect(svg.name).toMatch(/\.svg$/);
   const text = svg.bytes.toString('utf8');
-  expect(text).toBe(exportSvg(document, { padding: 32, theme: 'light', background: 'white' }).svg);
+  // A saved image carries its title block and legend unless they are turned off.
+  expect(text).toBe(
+    exportSvg(document, { padding: 32, theme: 'light', background: 'white', titleBlock: { date: exportDate(new Date()) }, legend: true })
+      .svg,
+  );
   expect(text).not.toContain('foreignObject');
   for (const node of document.nodes.slice(0, 10)) if (node.label) expect(text).toContain('<text');
   writeFileSync(join(ARTIFACTS, 'export.svg'), text);
@@ -51,6 +55,8 @@ test('export SVG and PNG from the app: native SVG text, PNG at the chosen scale'
   // PNG at 2×: twice the SVG's size in pixels.
   await page.keyboard.press(`${mod}+e`);
   await dialog.getByRole('radio', { name: '2×' }).check({ force: true });
+  await dialog.getByRole('checkbox', { name: /Title block/ }).uncheck();
+  await dialog.getByRole('checkbox', { name: 'Legend' }).uncheck();
   const expected = exportSvg(document, { padding: 32, theme: 'light', background: 'white' });
   await expect(dialog.getByTestId('export-size')).toContainText(
     `${Math.round(expected.width * 2).toLocaleString('en-US')} × ${Math.round(expected.height * 2).toLocaleString('en-US')} px`,

@@ -10,6 +10,7 @@ describe('formatValue', () => {
     expect(formatValue({ value: 1.234, unit: 'x' })).toBe('1.23×');
     expect(formatValue({ value: 0, unit: '%' })).toBe('0 %');
     expect(formatValue({ value: 4.44, unit: '%' })).toBe('4.4 %');
+    expect(formatValue({ value: 1234, unit: 'count' })).toBe('1,234');
     expect(formatValue({ value: Number.NaN, unit: 'ms' })).toBe('–');
   });
 });

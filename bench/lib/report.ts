@@ -22,6 +22,8 @@ export function formatValue(result: Pick<BenchResult, 'value' | 'unit'>): string
       return `${value.toFixed(0)} fps`;
     case 'MB':
       return `${value.toFixed(1)} MB`;
+    case 'count':
+      return value.toLocaleString('en');
     case 'ms':
       return `${value.toFixed(value >= 100 ? 0 : value >= 10 ? 1 : 2)} ms`;
   }

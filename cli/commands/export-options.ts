@@ -4,7 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { DiagramDocument } from '../../shared/document';
 import { DocumentIndex } from '../../shared/document/geometry';
-import { MAX_PADDING, unknownNodeIds, type SvgExportOptions } from '../../shared/export/svg';
+import { MAX_PADDING, exportDate, unknownNodeIds, type SvgExportOptions } from '../../shared/export/svg';
 import { runRules } from '../../shared/rules';
 import { EXIT, type Output } from '../io';
 
@@ -16,6 +16,8 @@ export const SHARED_OPTION_HELP = [
   '  --background B          transparent | white | dark (default: white, or dark with --theme dark)',
   '  --theme T               light | dark (default light)',
   '  --badges                mark components that have validation findings',
+  "  --title-block           the title, description and today's date above the diagram",
+  '  --legend                a legend of the connections (and badges) drawn, below the diagram',
 ];
 
 export const EXIT_CODE_HELP = [
@@ -30,6 +32,8 @@ const SHARED_OPTIONS = {
   background: { type: 'string' },
   theme: { type: 'string' },
   badges: { type: 'boolean' },
+  'title-block': { type: 'boolean' },
+  legend: { type: 'boolean' },
 } as const satisfies ParseArgsConfig['options'];
 
 export class UsageError extends Error {}
@@ -83,6 +87,9 @@ export function parseExportArgs(command: string, args: string[], extraOptions: r
     }
     result.options.background = values.background;
   }
+  // The date is the day of the export, as a reader of the printed diagram wants it.
+  if (values['title-block'] === true) result.options.titleBlock = { date: exportDate(new Date()) };
+  if (values.legend === true) result.options.legend = true;
   if (typeof values.theme === 'string') {
     if (values.theme !== 'light' && values.theme !== 'dark')
       throw new UsageError(`${command}: --theme must be light or dark (got "${values.theme}").`);

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateDiagram } from '../../bench/generate-diagram';
 import { DocumentIndex, serializeDocument } from '../../shared/document';
-import { exportSvg } from '../../shared/export/svg';
+import { exportDate, exportSvg } from '../../shared/export/svg';
 import { sampleDocument } from '../../shared/export/svg/sample.test-support';
 import { runRules } from '../../shared/rules';
 import { EXIT, type Output } from '../io';
@@ -77,6 +77,12 @@ describe('stowage export svg', () => {
     const out = join(folder, 'badges.svg');
     expect((await run('export', 'svg', sampleFile, '-o', out, '--badges')).code).toBe(EXIT.ok);
     expect(readFileSync(out, 'utf8')).toBe(exportSvg(sample, { findings: runRules(sample) }).svg);
+  });
+
+  it("adds the title block with today's date and the legend with --title-block and --legend", async () => {
+    const out = join(folder, 'framed.svg');
+    expect((await run('export', 'svg', sampleFile, '-o', out, '--title-block', '--legend')).code).toBe(EXIT.ok);
+    expect(readFileSync(out, 'utf8')).toBe(exportSvg(sample, { titleBlock: { date: exportDate(new Date()) }, legend: true }).svg);
   });
 
   it('reports unreadable and invalid files with exit code 2', async () => {

@@ -10,7 +10,7 @@ import { C0_CONTROLS } from '../../shared/text/unsafe-characters';
  * answers. Every dialog is sheet-attached to the main window (modal to it on Windows/Linux).
  */
 
-export type SaveFormat = typeof FILE_EXTENSION | 'svg' | 'png' | 'json';
+export type SaveFormat = typeof FILE_EXTENSION | 'svg' | 'png' | 'json' | 'drawio';
 
 export interface Dialogs {
   /** The document the user picked, or null if they cancelled. */
@@ -27,6 +27,7 @@ const FILTERS: Readonly<Record<SaveFormat, { name: string; extensions: string[] 
   svg: { name: 'SVG image', extensions: ['svg'] },
   png: { name: 'PNG image', extensions: ['png'] },
   json: { name: 'JSON', extensions: ['json'] },
+  drawio: { name: 'draw.io diagram', extensions: ['drawio'] },
 };
 
 /** Button order Save, Don't Save, Cancel — the platform conventions on macOS, Windows and GNOME. */

@@ -64,6 +64,7 @@ describe('buildMenuTemplate', () => {
       'Save As…',
       '---',
       'Export…',
+      'Export draw.io…',
       '---',
       'Close Window',
     ]);

@@ -59,6 +59,8 @@ const FILE_TYPES = {
   svg: { description: 'SVG image', mimeType: 'image/svg+xml', extension: 'svg' },
   png: { description: 'PNG image', mimeType: 'image/png', extension: 'png' },
   json: { description: 'JSON', mimeType: 'application/json', extension: 'json' },
+  // The media type draw.io registers for its files.
+  drawio: { description: 'draw.io diagram', mimeType: 'application/vnd.jgraph.mxfile', extension: 'drawio' },
 } as const satisfies Record<string, FileType>;
 
 let unsavedChangesCheck: (() => boolean) | null = null;

@@ -63,6 +63,7 @@ export const COMMANDS = [
     availableReadOnly: true,
   },
   { id: 'file.export', label: 'Export…', shortcuts: ['Mod+E'], menu: 'file', section: 2, whileTyping: true, availableReadOnly: true },
+  { id: 'file.exportDrawio', label: 'Export draw.io…', menu: 'file', section: 2, whileTyping: true, availableReadOnly: true },
 
   { id: 'edit.undo', label: 'Undo', shortcuts: ['Mod+Z'], menu: 'edit', section: 0 },
   { id: 'edit.redo', label: 'Redo', shortcuts: ['Shift+Mod+Z', 'Mod+Y'], menu: 'edit', section: 0 },
@@ -105,6 +106,9 @@ export const COMMANDS = [
   { id: 'arrange.alignBottom', label: 'Align Bottom Edges', shortcuts: ['Alt+Shift+B'], menu: 'arrange', section: 1 },
   { id: 'arrange.distributeHorizontally', label: 'Distribute Horizontally', shortcuts: ['Alt+Shift+H'], menu: 'arrange', section: 2 },
   { id: 'arrange.distributeVertically', label: 'Distribute Vertically', shortcuts: ['Alt+Shift+V'], menu: 'arrange', section: 2 },
+  { id: 'arrange.layoutDiagram', label: 'Arrange Whole Diagram', shortcuts: ['Alt+Shift+A'], menu: 'arrange', section: 3 },
+  { id: 'arrange.layoutGroup', label: "Arrange Group's Contents", shortcuts: ['Alt+Shift+G'], menu: 'arrange', section: 3 },
+  { id: 'arrange.fitGroup', label: 'Fit Group to Contents', shortcuts: ['Alt+Shift+F'], menu: 'arrange', section: 3 },
 
   { id: 'help.shortcuts', label: 'Keyboard Shortcuts', shortcuts: ['?'], menu: 'help', section: 0, availableReadOnly: true },
   { id: 'help.about', label: 'About Stowage', menu: 'help', section: 1, availableReadOnly: true },

@@ -77,7 +77,7 @@ export type DraftSummary = z.infer<typeof DraftSummary>;
 export const UnsavedChangesChoice = z.enum(['save', 'discard', 'cancel']);
 export type UnsavedChangesChoice = z.infer<typeof UnsavedChangesChoice>;
 
-export const ExportFormat = z.enum(['svg', 'png', 'json']);
+export const ExportFormat = z.enum(['svg', 'png', 'json', 'drawio']);
 
 /** A folder of generated text files (the CDK app), written as a new folder the user places. */
 export const FolderExportRequest = z.strictObject({
@@ -133,7 +133,7 @@ export const HOST_CHANNELS = {
     request: z.strictObject({
       suggestedName: z.string().min(1).max(255),
       format: ExportFormat,
-      /** Text for SVG and JSON; base64 for PNG. */
+      /** Text for SVG, JSON and draw.io; base64 for PNG. */
       data: z.string().max(MAX_EXPORT_CHARS),
       encoding: z.enum(['utf8', 'base64']),
     }),

@@ -1,4 +1,6 @@
 import { align, distribute } from './align';
+import { applyLayout } from './arrange';
+import { fitGroupsToContents } from './fit-group';
 import { applyFix, setDescription, setTitle } from './diagram';
 import { duplicate, paste } from './clipboard';
 import { connect, setEdgeProps } from './edges';
@@ -15,6 +17,8 @@ export * from './edges';
 export * from './clipboard';
 export * from './diagram';
 export * from './align';
+export * from './arrange';
+export * from './fit-group';
 export * from './stacking';
 export * from './nesting';
 export * from './tree';
@@ -41,6 +45,8 @@ export const OPERATIONS = [
   applyFix,
   align,
   distribute,
+  applyLayout,
+  fitGroupsToContents,
   restackNodes,
   moveInTree,
 ] as const;

@@ -16,6 +16,8 @@ const ELEMENT_ENTRIES: MenuEntry[] = [
   { type: 'command', id: 'arrange.bringForward' },
   { type: 'command', id: 'arrange.sendBackward' },
   { type: 'command', id: 'arrange.sendToBack' },
+  { type: 'command', id: 'arrange.layoutGroup' },
+  { type: 'command', id: 'arrange.fitGroup' },
   { type: 'separator' },
   { type: 'command', id: 'view.fit' },
 ];
@@ -41,6 +43,7 @@ const PANE_ENTRIES: MenuEntry[] = [
   { type: 'command', id: 'edit.redo' },
   { type: 'separator' },
   { type: 'command', id: 'view.fit' },
+  { type: 'command', id: 'arrange.layoutDiagram' },
   { type: 'command', id: 'view.toggleSnap' },
   { type: 'command', id: 'view.toggleMinimap' },
 ];

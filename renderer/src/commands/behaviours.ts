@@ -24,6 +24,8 @@ import type { RestackMove } from '../../../shared/document';
 import type { CommandBehaviour } from './registry';
 import { redoLabel, undoLabel } from '../state/history';
 import { redoWithSelection, undoWithSelection } from '../state/run-operation';
+import { exportDrawioFile } from '../export/drawio-export';
+import { arrange, fitSelectedGroups, isArranging, selectedGroupWithContents, selectedGroupsWithContents } from '../layout/arrange-actions';
 
 const NUDGE = 1;
 const NUDGE_FAR = 10;
@@ -71,6 +73,7 @@ export function createBehaviours(services: AppServices): Record<CommandId, Comma
       run: () => ui.getState().showExport('image'),
       enabled: hasNodes,
     },
+    'file.exportDrawio': { run: () => exportDrawioFile(services), enabled: hasNodes },
 
     // Undo and Select All arrive from the menu too: in a text field they act on the text.
     'edit.undo': {
@@ -185,6 +188,22 @@ export function createBehaviours(services: AppServices): Record<CommandId, Comma
     'arrange.alignBottom': alignTo('bottom'),
     'arrange.distributeHorizontally': distributeAlong('horizontal'),
     'arrange.distributeVertically': distributeAlong('vertical'),
+    'arrange.layoutDiagram': {
+      run: () => arrange(services, { kind: 'diagram' }),
+      enabled: () => hasNodes() && !isArranging(),
+    },
+    'arrange.layoutGroup': {
+      run: () => {
+        const groupId = selectedGroupWithContents(services);
+        return groupId === undefined ? undefined : arrange(services, { kind: 'group', groupId });
+      },
+      enabled: () => selectedGroupWithContents(services) !== undefined && !isArranging(),
+    },
+    'arrange.fitGroup': {
+      run: () => fitSelectedGroups(services),
+      enabled: () => selectedGroupsWithContents(services).length > 0,
+      label: () => (selectedGroupsWithContents(services).length > 1 ? 'Fit Groups to Contents' : 'Fit Group to Contents'),
+    },
 
     'help.shortcuts': { run: () => ui.getState().showShortcuts() },
     'help.about': { run: () => ui.getState().showAbout() },

@@ -1,6 +1,13 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
-import { DEFAULT_BACKGROUND, exportSvg, type ExportBackground, type ExportTheme } from '../../../shared/export/svg';
+import {
+  DEFAULT_BACKGROUND,
+  exportDate,
+  exportSvg,
+  type ExportBackground,
+  type ExportTheme,
+  type SvgExportOptions,
+} from '../../../shared/export/svg';
 import { useServices } from '../app/services';
 import { safeFileStem } from '../files/file-actions';
 import { understoodPart } from '../../../shared/document';
@@ -21,25 +28,37 @@ export function ImageExport({ onDone }: { onDone: () => void }) {
   const fileName = useStore(documents, (state) => state.file?.name ?? null);
   const selectedNodeIds = useStore(session, (state) => state.selectedNodeIds);
   const [format, setFormat] = useState<Format>('png');
-  const [scope, setScope] = useState<'all' | 'selection'>(selectedNodeIds.size > 0 ? 'selection' : 'all');
+  // The whole diagram unless the user picks the selection: a selection left over from editing is rarely what is exported.
+  const [scope, setScope] = useState<'all' | 'selection'>('all');
   const [theme, setTheme] = useState<ExportTheme>('light');
   const [background, setBackground] = useState<ExportBackground>(DEFAULT_BACKGROUND.light);
   const [padding, setPadding] = useState(32);
   const [badges, setBadges] = useState(false);
+  // A saved image travels without the app: it says what it shows. Copy PNG (pasting into a document that has its own caption) leaves them out.
+  const [titleBlock, setTitleBlock] = useState(true);
+  const [legend, setLegend] = useState(true);
   const [scale, setScale] = useState<(typeof SCALES)[number]>(2);
   const [busy, setBusy] = useState<string | null>(null);
 
+  const base = useMemo(
+    (): SvgExportOptions => ({
+      ...(scope === 'selection' ? { selection: [...selectedNodeIds] } : {}),
+      padding,
+      theme,
+      background,
+      // Findings of what this version checks; placeholders from a newer Stowage are drawn as plain boxes.
+      ...(badges ? { findings: findingsFor(understoodPart(document, readOnly)) } : {}),
+    }),
+    [background, badges, document, padding, readOnly, scope, selectedNodeIds, theme],
+  );
   const result = useMemo(
     () =>
       exportSvg(document, {
-        ...(scope === 'selection' ? { selection: [...selectedNodeIds] } : {}),
-        padding,
-        theme,
-        background,
-        // Findings of what this version checks; placeholders from a newer Stowage are drawn as plain boxes.
-        ...(badges ? { findings: findingsFor(understoodPart(document, readOnly)) } : {}),
+        ...base,
+        ...(titleBlock ? { titleBlock: { date: exportDate(new Date()) } } : {}),
+        ...(legend ? { legend: true } : {}),
       }),
-    [background, badges, document, padding, readOnly, scope, selectedNodeIds, theme],
+    [base, document, legend, titleBlock],
   );
   const previewUrl = useMemo(() => URL.createObjectURL(new Blob([result.svg], { type: 'image/svg+xml' })), [result.svg]);
   useEffect(() => () => URL.revokeObjectURL(previewUrl), [previewUrl]);
@@ -50,10 +69,11 @@ export function ImageExport({ onDone }: { onDone: () => void }) {
       : { width: Math.ceil(result.width), height: Math.ceil(result.height) };
   const stem = safeFileStem(fileName?.replace(/\.stowage$/i, '') ?? document.metadata.title);
 
-  const png = async (): Promise<Blob> => {
-    setBusy(`Rendering ${pixels.width.toLocaleString()} × ${pixels.height.toLocaleString()} px…`);
+  const png = async (image: { svg: string; width: number; height: number } = result): Promise<Blob> => {
+    const size = rasterSize(image.width, image.height, scale);
+    setBusy(`Rendering ${size.width.toLocaleString()} × ${size.height.toLocaleString()} px…`);
     try {
-      return await svgToPng(result.svg, result.width, result.height, scale);
+      return await svgToPng(image.svg, image.width, image.height, scale);
     } finally {
       setBusy(null);
     }
@@ -82,7 +102,8 @@ export function ImageExport({ onDone }: { onDone: () => void }) {
 
   const copyPng = async () => {
     try {
-      await navigator.clipboard.write([new ClipboardItem({ 'image/png': png() })]);
+      // The diagram alone: what is pasted sits in a document that has its own title and caption.
+      await navigator.clipboard.write([new ClipboardItem({ 'image/png': png(exportSvg(document, base)) })]);
       ui.getState().toast('Copied the diagram as PNG.', 'success');
     } catch (error) {
       ui.getState().showError(
@@ -163,6 +184,14 @@ export function ImageExport({ onDone }: { onDone: () => void }) {
         <label className="stowage-export__check">
           <input type="checkbox" checked={badges} onChange={(event) => setBadges(event.target.checked)} data-field="badges" />
           Show validation badges
+        </label>
+        <label className="stowage-export__check">
+          <input type="checkbox" checked={titleBlock} onChange={(event) => setTitleBlock(event.target.checked)} data-field="title-block" />
+          Title block (title, description, date)
+        </label>
+        <label className="stowage-export__check">
+          <input type="checkbox" checked={legend} onChange={(event) => setLegend(event.target.checked)} data-field="legend" />
+          Legend
         </label>
         <p className="stowage-export__size" data-testid="export-size">
           {pixels.width.toLocaleString()} × {pixels.height.toLocaleString()} px · {result.nodeCount} components · {result.edgeCount}{' '}

@@ -1,10 +1,11 @@
 import { DocumentIndex, type Rect } from '../../document/geometry';
 import type { DiagramDocument, DiagramNode } from '../../document/schema';
-import type { Finding } from '../../rules/types';
+import type { Finding, Severity } from '../../rules/types';
 import { badgeMarkup, badgeRect, badgeText, badgesByNode, type NodeBadge } from './badges';
 import { edgeLabelMarkup, edgeLineMarkup, extendByEdge, layoutEdge, type EdgeLayout } from './edges';
 import { Extent } from './extent';
 import { groupMarkup, leafMarkup, nodeLook, type NodeLook } from './nodes';
+import { FRAME, legend, titleBlock } from './frame';
 import { exportScope } from './scope';
 import {
   BACKGROUNDS,
@@ -29,6 +30,10 @@ export interface SvgExportOptions {
   theme?: ExportTheme;
   /** Draw a severity badge on every node these findings name. No badges when undefined. */
   findings?: readonly Finding[];
+  /** A title block above the diagram: the document's title and description, and `date` as given (the caller's clock, so exports stay reproducible). */
+  titleBlock?: { readonly date?: string };
+  /** A legend below the diagram: the kinds of connection drawn and, with badges, what their colours mean. */
+  legend?: boolean;
 }
 
 export interface SvgExport {
@@ -77,19 +82,26 @@ export function exportSvg(document: DiagramDocument, options: SvgExportOptions =
 
   const badges = options.findings ? badgesByNode(options.findings) : new Map<string, NodeBadge>();
   const badgeLayers: string[] = [];
+  const severities = new Set<Severity>();
   for (const node of scope.nodes) {
     const badge = badges.get(node.id);
     const rect = rects.get(node.id)!;
     if (!badge) continue;
+    severities.add(badge.severity);
     extent.addRect(badgeRect(rect, badgeText(badge.count)));
     badgeLayers.push(badgeMarkup(rect, badge));
   }
 
   const content = extent.rect() ?? { x: 0, y: 0, width: 0, height: 0 };
-  const width = Math.max(1, Math.ceil(content.width + 2 * padding));
-  const height = Math.max(1, Math.ceil(content.height + 2 * padding));
+  const framed = options.titleBlock !== undefined || options.legend === true;
+  const innerWidth = framed ? Math.max(content.width, FRAME.minWidth) : content.width;
+  const header = options.titleBlock ? titleBlock(document.metadata, options.titleBlock.date, innerWidth, colors) : undefined;
+  const footer = options.legend ? legend(edges, severities, innerWidth, colors) : undefined;
+  const headerHeight = header?.height ?? 0;
+  const width = Math.max(1, Math.ceil(innerWidth + 2 * padding));
+  const height = Math.max(1, Math.ceil(content.height + 2 * padding + headerHeight + (footer?.height ?? 0)));
   const offsetX = padding - content.x;
-  const offsetY = padding - content.y;
+  const offsetY = padding + headerHeight - content.y;
 
   const groups: string[] = [];
   const leaves: string[] = [];
@@ -127,6 +139,9 @@ export function exportSvg(document: DiagramDocument, options: SvgExportOptions =
     layer('nodes', leaves),
     layer('badges', badgeLayers),
     '</g>',
+    // After the diagram's group, which stays the first child of the root (tools and tests find it there).
+    header ? header.markup(padding, padding) : '',
+    footer ? footer.markup(padding, padding + headerHeight + content.height) : '',
     '</svg>',
   ];
   return { svg: `${lines.filter(Boolean).join('\n')}\n`, width, height, nodeCount: scope.nodes.length, edgeCount: edges.length };
