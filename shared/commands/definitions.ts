@@ -51,6 +51,7 @@ export interface CommandDefinition {
 
 export const COMMANDS = [
   { id: 'file.new', label: 'New', shortcuts: ['Mod+N'], menu: 'file', section: 0, whileTyping: true, availableReadOnly: true },
+  { id: 'file.newFromTemplate', label: 'New from Template…', menu: 'file', section: 0, availableReadOnly: true },
   { id: 'file.open', label: 'Open…', shortcuts: ['Mod+O'], menu: 'file', section: 0, whileTyping: true, availableReadOnly: true },
   { id: 'file.save', label: 'Save', shortcuts: ['Mod+S'], menu: 'file', section: 1, whileTyping: true },
   {

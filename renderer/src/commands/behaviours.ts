@@ -64,6 +64,7 @@ export function createBehaviours(services: AppServices): Record<CommandId, Comma
 
   return {
     'file.new': { run: () => newDocument(services) },
+    'file.newFromTemplate': { run: () => ui.getState().showStart() },
     'file.open': { run: () => openDocument(services) },
     'file.save': { run: async () => void (await save(services)) },
     'file.saveAs': { run: async () => void (await saveAs(services)) },

@@ -11,6 +11,7 @@ export type DialogRequest =
   | { type: 'recover-draft'; savedAt: string; fileName: string | null; resolve: (recover: boolean) => void }
   | { type: 'shortcuts' }
   | { type: 'about' }
+  | { type: 'start' }
   | { type: 'export'; tab: 'image' | 'cdk' };
 
 export interface Toast {
@@ -30,6 +31,8 @@ export interface UiActions {
   askRecoverDraft(savedAt: string, fileName: string | null): Promise<boolean>;
   showShortcuts(): void;
   showAbout(): void;
+  /** The start screen: templates, the trainer's own, recent files. */
+  showStart(): void;
   showExport(tab?: 'image' | 'cdk'): void;
   closeDialog(): void;
   toast(message: string, tone?: Toast['tone']): void;
@@ -82,6 +85,9 @@ export function createUiStore() {
     },
     showAbout() {
       set({ dialog: { type: 'about' } });
+    },
+    showStart() {
+      set({ dialog: { type: 'start' } });
     },
     showExport(tab = 'image') {
       set({ dialog: { type: 'export', tab } });

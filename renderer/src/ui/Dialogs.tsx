@@ -4,6 +4,7 @@ import { COMMANDS, GESTURES, formatGesture, formatShortcut } from '../../../shar
 import { CURRENT_SCHEMA_VERSION, FILE_EXTENSION } from '../../../shared/document';
 import { useServices } from '../app/services';
 import { ExportDialog } from '../export/ExportDialog';
+import { StartScreen } from '../start/StartScreen';
 
 /** The one modal dialog at a time, from the UI store. */
 export function Dialogs() {
@@ -69,6 +70,8 @@ export function Dialogs() {
           </footer>
         </Modal>
       );
+    case 'start':
+      return <StartScreen onClose={close} />;
     case 'export':
       return <ExportDialog initialTab={dialog.tab} onClose={close} />;
     case 'about':
