@@ -12,6 +12,7 @@ export type DialogRequest =
   | { type: 'shortcuts' }
   | { type: 'about' }
   | { type: 'start' }
+  | { type: 'learn'; kindId: string }
   | { type: 'export'; tab: 'image' | 'cdk' };
 
 export interface Toast {
@@ -33,6 +34,8 @@ export interface UiActions {
   showAbout(): void;
   /** The start screen: templates, the trainer's own, recent files. */
   showStart(): void;
+  /** A kind's learn card on its own (the concept a rule teaches). */
+  showLearn(kindId: string): void;
   showExport(tab?: 'image' | 'cdk'): void;
   closeDialog(): void;
   toast(message: string, tone?: Toast['tone']): void;
@@ -88,6 +91,9 @@ export function createUiStore() {
     },
     showStart() {
       set({ dialog: { type: 'start' } });
+    },
+    showLearn(kindId) {
+      set({ dialog: { type: 'learn', kindId } });
     },
     showExport(tab = 'image') {
       set({ dialog: { type: 'export', tab } });
