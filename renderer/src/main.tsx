@@ -7,6 +7,7 @@ import { createHost } from '../host';
 import { App } from './app/App';
 import { offerDraftRecovery } from './app/window-sync';
 import { showStartScreenAtLaunch } from './start/launch';
+import { startTheme } from './theme/theme';
 import { ErrorBoundary } from './app/ErrorBoundary';
 import { ServicesContext, Slot, type AppServices, type CanvasController } from './app/services';
 import { createBehaviours } from './commands/behaviours';
@@ -36,6 +37,7 @@ function createServices(): AppServices {
   return services;
 }
 
+startTheme();
 const services = createServices();
 // Exposed for end-to-end tests and the benchmark, which drive the app through its real stores.
 (window as unknown as { __stowage?: AppServices }).__stowage = services;

@@ -91,6 +91,7 @@ export const COMMANDS = [
   { id: 'view.toggleMinimap', label: 'Minimap', shortcuts: ['Shift+M'], menu: 'view', section: 1, availableReadOnly: true },
   { id: 'view.toggleSnap', label: 'Snap to Grid', shortcuts: ['Shift+G'], menu: 'view', section: 1, availableReadOnly: true },
   { id: 'view.toggleProblems', label: 'Problems', shortcuts: ['Shift+Mod+M'], menu: 'view', section: 1, availableReadOnly: true },
+  { id: 'view.toggleDarkMode', label: 'Dark Mode', menu: 'view', section: 2, availableReadOnly: true },
   { id: 'view.toggleLayers', label: 'Layers', shortcuts: ['Shift+L'], menu: 'view', section: 1, availableReadOnly: true },
 
   { id: 'arrange.bringToFront', label: 'Bring to Front', shortcuts: ['Shift+Mod+]'], menu: 'arrange', section: 0 },

@@ -1,6 +1,7 @@
 import type { CommandId } from '../../../shared/commands/definitions';
 import type { AppServices } from '../app/services';
 import { minimapVisible } from '../state/session-store';
+import { currentTheme, setTheme } from '../theme/theme';
 import { newDocument, openDocument, save, saveAs } from '../files/file-actions';
 import { hasOwnUndo, isEditableTarget } from './shortcuts';
 import type { Alignment, DistributeAxis } from '../../../shared/operations';
@@ -154,6 +155,10 @@ export function createBehaviours(services: AppServices): Record<CommandId, Comma
     'view.toggleMinimap': {
       run: () => session.getState().setMinimap(minimapShown() ? 'off' : 'on'),
       checked: minimapShown,
+    },
+    'view.toggleDarkMode': {
+      run: () => setTheme(currentTheme() === 'dark' ? 'light' : 'dark'),
+      checked: () => currentTheme() === 'dark',
     },
     'view.toggleSnap': {
       run: () => session.getState().setSnapToGrid(!session.getState().snapToGrid),

@@ -5,6 +5,7 @@ import { useServices } from '../app/services';
 import { newFromTemplate, openRecent } from '../files/file-actions';
 import { Modal } from '../ui/Dialogs';
 import { builtIn } from './built-in-templates';
+import { useTheme, type Theme } from '../theme/theme';
 import { setStartScreenAtLaunch, startScreenAtLaunch } from './start-setting';
 
 /**
@@ -141,14 +142,14 @@ function skippedMessage(name: string): string {
   return `${name} was left out: it is too large for a template, could not be read, or the gallery is full.`;
 }
 
-const thumbnails = new Map<Template, string>();
+const thumbnails: Record<Theme, Map<Template, string>> = { light: new Map(), dark: new Map() };
 
-/** The SVG export of the template as an image URL, made once per template. */
-function thumbnailUrl(template: Template): string {
-  let url = thumbnails.get(template);
+/** The SVG export of the template, in the app's theme, as an image URL: made once per template and theme. */
+function thumbnailUrl(template: Template, theme: Theme): string {
+  let url = thumbnails[theme].get(template);
   if (!url) {
-    url = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(templateThumbnail(template))}`;
-    thumbnails.set(template, url);
+    url = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(templateThumbnail(template, theme))}`;
+    thumbnails[theme].set(template, url);
   }
   return url;
 }
@@ -162,6 +163,7 @@ function Gallery({
   onPick: (template: Template) => void;
   onRemove?: (template: Template) => void;
 }) {
+  const theme = useTheme();
   return (
     <ul className="stowage-gallery" onKeyDown={moveBetweenCards}>
       {templates.map((template, index) => (
@@ -174,7 +176,7 @@ function Gallery({
             autoFocus={index === 0 && template.source === 'built-in'}
           >
             <span className="stowage-gallery__thumb">
-              {template.document.nodes.length > 0 ? <img src={thumbnailUrl(template)} alt="" /> : <span aria-hidden>+</span>}
+              {template.document.nodes.length > 0 ? <img src={thumbnailUrl(template, theme)} alt="" /> : <span aria-hidden>+</span>}
             </span>
             <span className="stowage-gallery__title">{template.title}</span>
             <span className="stowage-gallery__description">{template.description}</span>
