@@ -11,8 +11,12 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
 }
 
-export async function openApp(page: Page): Promise<void> {
+/** The start screen's setting (renderer/src/start/start-setting.ts): specs start on an empty canvas unless they test the start screen. */
+const START_SCREEN_SETTING = 'stowage.startScreen';
+
+export async function openApp(page: Page, options: { startScreen?: boolean } = {}): Promise<void> {
   page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+  if (!options.startScreen) await page.addInitScript((key) => localStorage.setItem(key, 'off'), START_SCREEN_SETTING);
   await page.goto('/?fs=legacy');
   await expect(page.getByTestId('canvas')).toBeVisible();
   await page.waitForFunction(() => Boolean((window as unknown as { __stowage?: unknown }).__stowage));

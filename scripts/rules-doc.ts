@@ -1,5 +1,6 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { getKind } from '../shared/catalog';
 import { RULES, RULE_CATEGORIES, type Rule } from '../shared/rules';
 
 /**
@@ -11,6 +12,12 @@ import { RULES, RULE_CATEGORIES, type Rule } from '../shared/rules';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const RULES_DOC_PATH = join(root, 'docs/rules.md');
+
+/** The concept a rule teaches: its kind's learn card in words, with the kind's AWS documentation. */
+function conceptLine(kindId: NonNullable<Rule['teaches']>): string {
+  const kind = getKind(kindId);
+  return `Concept: **[${kind.label}](${kind.docsUrl})**: ${kind.learn.what}`;
+}
 
 const SEVERITY_LABELS = { error: 'Error', warning: 'Warning', info: 'Info' } as const;
 
@@ -62,6 +69,7 @@ export function renderRulesDoc(rules: readonly Rule[] = RULES): string {
         '',
         rule.explanation,
         '',
+        ...(rule.teaches ? [conceptLine(rule.teaches), ''] : []),
         `AWS documentation: <${rule.docUrl}>`,
         '',
       );

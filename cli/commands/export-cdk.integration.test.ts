@@ -21,6 +21,7 @@ import { anything } from '../../test/matchers';
 const repositoryRoot = resolve(import.meta.dirname, '../..');
 const fixturesDir = join(repositoryRoot, 'shared/export/cdk/fixtures');
 const examplesDir = join(repositoryRoot, 'examples');
+const templatesDir = join(repositoryRoot, 'shared/templates');
 const tsxCli = join(repositoryRoot, 'node_modules/tsx/dist/cli.mjs');
 
 type Resource = CloudFormationTemplate['Resources'][string];
@@ -46,6 +47,11 @@ function hasErrors(path: string): boolean {
   return loaded.ok && runRules(loaded.document).some((finding) => finding.severity === 'error');
 }
 
+function isBlank(path: string): boolean {
+  const loaded = loadDocument(readFileSync(path, 'utf8'));
+  return loaded.ok && loaded.document.nodes.length === 0;
+}
+
 function diagramFiles(): { source: string; path: string; forced: boolean }[] {
   const list = (dir: string) =>
     existsSync(dir)
@@ -60,6 +66,10 @@ function diagramFiles(): { source: string; path: string; forced: boolean }[] {
       path: join(examplesDir, file),
       forced: hasErrors(join(examplesDir, file)),
     })),
+    // The templates a new diagram starts from (the blank one draws nothing to deploy) export as they are.
+    ...list(templatesDir)
+      .filter((file) => !isBlank(join(templatesDir, file)))
+      .map((file) => ({ source: `templates/${file}`, path: join(templatesDir, file), forced: false })),
     // The fixtures exercise the generator, forced mode included, whatever the rules say about them.
     ...list(fixturesDir).map((file) => ({ source: `fixtures/${file}`, path: join(fixturesDir, file), forced: true })),
   ];
@@ -175,7 +185,7 @@ function appFor(source: string): SynthesizedApp {
 }
 
 describe('stowage export cdk, type-checked and synthesized', () => {
-  it('exports every example and fixture', () => {
+  it('exports every example, template and fixture', () => {
     expect(apps.length).toBeGreaterThanOrEqual(5);
     for (const app of apps) expect(app.exitCode, `${app.source}:\n${app.output}`).toBe(0);
   });

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
 import { CONTENT_SECURITY_POLICY } from '../../electron/main/app-protocol';
+import { closeStartScreen } from './support';
 import { HOST_CHANNELS, type HostApi } from '../../shared/host/contract';
 
 /** What page.evaluate callbacks see; e2e code is type-checked without the DOM library. */
@@ -52,6 +53,7 @@ test.beforeAll(async () => {
   });
   page = await app.firstWindow();
   await page.waitForLoadState('domcontentloaded');
+  await closeStartScreen(page);
 });
 
 test.afterAll(async () => {

@@ -19,6 +19,8 @@ export interface Dialogs {
   chooseSaveLocation(request: { suggestedName: string; format: SaveFormat }): Promise<string | null>;
   /** The folder to create an exported folder named `folderName` in; null if cancelled. */
   chooseExportParentFolder(request: { folderName: string }): Promise<string | null>;
+  /** The folder the user keeps their own templates in; null if cancelled. */
+  chooseTemplatesFolder(): Promise<string | null>;
   confirmUnsavedChanges(documentName: string): Promise<UnsavedChangesChoice>;
 }
 
@@ -72,6 +74,16 @@ export function exportParentFolderDialog(folderName: string, defaultPath: string
     buttonLabel: 'Export Here',
     // Shown by macOS only; elsewhere the title has to do.
     message: `Choose where to create the folder “${folderName}”.`,
+    defaultPath,
+    properties: ['openDirectory', 'createDirectory'],
+  };
+}
+
+export function templatesFolderDialog(defaultPath: string): OpenDialogOptions {
+  return {
+    title: 'Choose your templates folder',
+    buttonLabel: 'Use This Folder',
+    message: 'The .stowage files in this folder appear in the start screen’s gallery.',
     defaultPath,
     properties: ['openDirectory', 'createDirectory'],
   };
@@ -164,6 +176,15 @@ export function createNativeDialogs(options: NativeDialogOptions): Dialogs {
       if (!path) return null;
       lastExportParent = path;
       return path;
+    },
+
+    async chooseTemplatesFolder() {
+      const window = options.getWindow();
+      const dialogOptions = templatesFolderDialog(folder());
+      const result = window
+        ? await options.dialog.showOpenDialog(window, dialogOptions)
+        : await options.dialog.showOpenDialog(dialogOptions);
+      return (result.canceled ? undefined : result.filePaths[0]) ?? null;
     },
 
     async confirmUnsavedChanges(documentName) {

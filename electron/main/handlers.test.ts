@@ -9,6 +9,7 @@ import { HOST_CHANNELS } from '../../shared/host/contract';
 import { useTempFolder } from './fs.test-support';
 import { createHostHandlers, decodeBase64, NOT_CHOSEN_BY_USER, NOT_RECENT, type HostHandlerDependencies } from './handlers';
 import { RecentFiles } from './recent-files';
+import { TemplatesFolder } from './templates-folder';
 import { stringContaining } from '../../test/matchers';
 
 beforeEach(() => {
@@ -28,16 +29,19 @@ describe('host handlers', () => {
       open: null as string | null,
       save: null as string | null,
       exportParent: null as string | null,
+      templatesFolder: null as string | null,
       unsaved: 'cancel' as const,
     };
     const dialogs = {
       chooseDocumentToOpen: vi.fn(() => Promise.resolve(answers.open)),
       chooseSaveLocation: vi.fn(() => Promise.resolve(answers.save)),
       chooseExportParentFolder: vi.fn(() => Promise.resolve(answers.exportParent)),
+      chooseTemplatesFolder: vi.fn(() => Promise.resolve(answers.templatesFolder)),
       confirmUnsavedChanges: vi.fn(() => Promise.resolve(answers.unsaved)),
     } satisfies Dialogs;
     const allowed = new AllowedPaths();
     const recent = await RecentFiles.load({ storePath: join(userData, 'recent-files.json') });
+    const templates = await TemplatesFolder.load(join(userData, 'templates-folder.json'));
     const draftStore = new DraftStore(join(userData, 'recovery'));
     const drafts = new WindowDrafts(draftStore);
     const onDocumentFile = vi.fn();
@@ -47,6 +51,7 @@ describe('host handlers', () => {
       dialogs,
       allowed,
       recent,
+      templates,
       drafts,
       documents: new DocumentService({ allowed, recent, onDocumentFile }),
       window,
@@ -65,6 +70,20 @@ describe('host handlers', () => {
       allowed,
     };
   }
+
+  it('reads own templates from the folder chosen in the dialog, and forgets the folder when asked', async () => {
+    const { handlers, answers, documents } = await setup();
+    await writeFile(join(documents, 'lab.stowage'), 'LAB');
+    expect(await handlers.addOwnTemplates({})).toEqual({ status: 'canceled' });
+    answers.templatesFolder = documents;
+    expect(await handlers.addOwnTemplates({})).toEqual({
+      status: 'added',
+      templates: { folder: documents, files: [{ name: 'lab.stowage', text: 'LAB' }], skipped: [] },
+    });
+    expect((await handlers.listOwnTemplates({})).files).toHaveLength(1);
+    expect(await handlers.removeOwnTemplate({ name: 'lab.stowage' })).toMatchObject({ folder: documents });
+    expect(await handlers.removeOwnTemplate({ name: null })).toEqual({ folder: null, files: [], skipped: [] });
+  });
 
   it('opens the document chosen in the dialog, remembers it and allows saving back to it', async () => {
     const { handlers, answers, documents, recent, onDocumentFile } = await setup();

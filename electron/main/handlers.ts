@@ -6,6 +6,7 @@ import { errorResult, type DocumentService } from './document-service';
 import type { WindowDrafts } from './drafts';
 import type { HostHandlers } from './ipc';
 import type { RecentFiles } from './recent-files';
+import type { TemplatesFolder } from './templates-folder';
 
 /**
  * What each host method does in the desktop app. Plain functions over injected services, so
@@ -23,6 +24,7 @@ export interface HostHandlerDependencies {
   dialogs: Dialogs;
   allowed: AllowedPaths;
   recent: RecentFiles;
+  templates: TemplatesFolder;
   drafts: WindowDrafts;
   documents: DocumentService;
   window: WindowControl;
@@ -79,6 +81,23 @@ export function createHostHandlers(deps: HostHandlerDependencies): HostHandlers 
     async clearRecent() {
       await deps.recent.clear();
       return null;
+    },
+
+    async listOwnTemplates() {
+      return deps.templates.list();
+    },
+
+    async addOwnTemplates() {
+      const folder = await deps.dialogs.chooseTemplatesFolder();
+      if (folder === null) return { status: 'canceled' };
+      await deps.templates.choose(folder);
+      return { status: 'added', templates: await deps.templates.list() };
+    },
+
+    // The desktop's templates are the folder's files, which stay the trainer's to delete: only the folder is forgotten.
+    async removeOwnTemplate({ name }) {
+      if (name === null) await deps.templates.choose(null);
+      return deps.templates.list();
     },
 
     async beginDrafts() {

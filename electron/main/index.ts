@@ -14,6 +14,7 @@ import { createHostHandlers } from './handlers';
 import { createSenderCheck, registerHostHandlers } from './ipc';
 import { documentPathsFromArgv, OpenRequestQueue } from './open-requests';
 import { RecentFiles } from './recent-files';
+import { TemplatesFolder } from './templates-folder';
 import { hardenApp, hardenSession, openExternalSafely, type AppLocation, type HardeningOptions } from './security';
 import { decideUpdates, scheduleUpdateChecks } from './updates';
 import { MainWindow } from './window';
@@ -99,6 +100,7 @@ function start(): void {
       onAdded: (path) => app.addRecentDocument(path),
       onCleared: () => app.clearRecentDocuments(),
     });
+    const templates = await TemplatesFolder.load(join(userData, 'templates-folder.json'));
     const recoveryFolder = join(userData, 'recovery');
     const drafts = new WindowDrafts(new DraftStore(recoveryFolder));
     // Writes a crash or kill interrupted leave temporary files; clear the old ones, off the start-up path.
@@ -138,6 +140,7 @@ function start(): void {
         dialogs,
         allowed,
         recent,
+        templates,
         drafts,
         documents,
         window: {

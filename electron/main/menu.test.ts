@@ -57,6 +57,7 @@ describe('buildMenuTemplate', () => {
     const template = buildMenuTemplate(state({ platform: 'darwin' }), actions());
     expect(outline(submenuOf(template, 'File'))).toEqual([
       'New',
+      'New from Template…',
       'Open…',
       'Open Recent',
       '---',

@@ -4,6 +4,7 @@ import {
   FileRef,
   HOST_CHANNELS,
   isAllowedExternalUrl,
+  MAX_OWN_TEMPLATE_CHARS,
   type HostApi,
   type HostRequest,
   type OpenResult,
@@ -16,6 +17,7 @@ import { BrowserFolderExportError, folderZip, writeFolderThroughHandle, writeNot
 import { BrowserDrafts, heartbeatPageLocks, webPageLocks, type PageLocks } from './browser-drafts';
 import { indexedDbStore, safeLocalStorage, type KeyValueStore, type SmallStorage } from './browser-storage';
 import { detectBrowserPlatform } from './platform';
+import { BrowserTemplates, tooLargeForTemplate } from './browser-templates';
 
 /**
  * The host for `npm run web`: the same HostApi as the desktop app, built on what a browser
@@ -138,6 +140,7 @@ export function createBrowserHost(options: BrowserHostOptions, environment: Brow
   );
   /** Handles of this visit; remembered ones are also in IndexedDB under handleKey(path). */
   const handles = new Map<string, PermissionAwareHandle>();
+  const templates = new BrowserTemplates(store);
   let edited = false;
 
   const handleKey = (path: string) => `handle:${path}`;
@@ -249,6 +252,35 @@ export function createBrowserHost(options: BrowserHostOptions, environment: Brow
       } catch (error) {
         return { status: 'error', message: describeBrowserFileError(error, 'open', name) };
       }
+    },
+
+    async listOwnTemplates() {
+      return templates.list();
+    },
+
+    async addOwnTemplates() {
+      let picked;
+      try {
+        picked = await files.pickFileToOpen(FILE_TYPES[FILE_EXTENSION]);
+      } catch (error) {
+        return { status: 'error', message: describeBrowserFileError(error, 'open', 'the file') };
+      }
+      if (!picked) return { status: 'canceled' };
+      const name = picked.file.name;
+      try {
+        // Sized before it is read: a file of more bytes than a template holds is never loaded whole.
+        if (picked.file.size > MAX_OWN_TEMPLATE_CHARS) return { status: 'error', message: tooLargeForTemplate(name) };
+        const refused = await templates.add(name, await picked.file.text());
+        if (refused) return { status: 'error', message: refused };
+        return { status: 'added', templates: await templates.list() };
+      } catch (error) {
+        return { status: 'error', message: describeBrowserFileError(error, 'open', name) };
+      }
+    },
+
+    async removeOwnTemplate({ name }) {
+      if (name !== null) await templates.remove(name);
+      return templates.list();
     },
 
     async openRecent({ path }) {

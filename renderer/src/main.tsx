@@ -6,6 +6,8 @@ import { readOnlyRefusal, type Point } from '../../shared/document';
 import { createHost } from '../host';
 import { App } from './app/App';
 import { offerDraftRecovery } from './app/window-sync';
+import { showStartScreenAtLaunch } from './start/launch';
+import { startTheme } from './theme/theme';
 import { ErrorBoundary } from './app/ErrorBoundary';
 import { ServicesContext, Slot, type AppServices, type CanvasController } from './app/services';
 import { createBehaviours } from './commands/behaviours';
@@ -37,11 +39,15 @@ function createServices(): AppServices {
   return services;
 }
 
+startTheme();
 const services = createServices();
 // Exposed for end-to-end tests and the benchmark, which drive the app through its real stores.
 (window as unknown as { __stowage?: AppServices }).__stowage = services;
 // First of all host calls: the window's draft starts before a file opened at launch can clear it.
-void offerDraftRecovery(services);
+// Then an empty window shows the start screen; the page says when its launch is settled (the desktop e2e tests wait for it).
+void offerDraftRecovery(services)
+  .then(() => showStartScreenAtLaunch(services))
+  .finally(() => (document.documentElement.dataset.launched = 'true'));
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -29,6 +29,7 @@ import {
 } from './index';
 import { describeFields } from './fields';
 import { ICONS } from './icons.generated';
+import { isAllowedExternalUrl } from '../host/contract';
 
 const kindIds = CATALOG.map((kind) => kind.id);
 const byKind = CATALOG.map((kind) => [kind.id, kind] as const);
@@ -434,4 +435,20 @@ describe('icon bundle', () => {
       expect(svg.endsWith('</svg>'), id).toBe(true);
     }
   });
+});
+
+describe('learn cards', () => {
+  it.each(CATALOG.map((kind) => [kind.id, kind] as const))(
+    '%s says what it is and when to choose it, in a sentence or two of plain words, with its AWS docs',
+    (_id, kind) => {
+      for (const text of [kind.learn.what, kind.learn.when]) {
+        expect(text).toMatch(/^[A-Z].{30,}[.]$/s);
+        expect(text.length).toBeLessThanOrEqual(260);
+        // Plain words for a newcomer: no property names or API identifiers (camelCase, snake_case, code).
+        expect(text).not.toMatch(/\b[a-z]+[A-Z]\w*|\w_\w|`/);
+      }
+      expect(kind.learn.what).not.toBe(kind.learn.when);
+      expect(isAllowedExternalUrl(kind.docsUrl)).toBe(true);
+    },
+  );
 });

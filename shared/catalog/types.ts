@@ -142,6 +142,11 @@ export type TraitMatch = {
  */
 export type KindSelector = readonly (TraitMatch | string)[];
 
+export interface LearnCard {
+  what: string;
+  when: string;
+}
+
 export interface KindDefinition<
   S extends PropsSchema = PropsSchema,
   Id extends string = string,
@@ -163,6 +168,12 @@ export interface KindDefinition<
   order: number;
   /** One sentence for the palette tooltip and docs. */
   description: string;
+  /**
+   * The kind's learn card, for someone new to containers on AWS: what it is and when to choose
+   * it, in plain words (a sentence or two each); the palette shows it on hover and the inspector
+   * in its header, with `docsUrl`.
+   */
+  learn: LearnCard;
   /** Label given to a newly dropped node. */
   defaultLabel: string;
   /** Extra words the palette search matches. */

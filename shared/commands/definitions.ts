@@ -51,6 +51,7 @@ export interface CommandDefinition {
 
 export const COMMANDS = [
   { id: 'file.new', label: 'New', shortcuts: ['Mod+N'], menu: 'file', section: 0, whileTyping: true, availableReadOnly: true },
+  { id: 'file.newFromTemplate', label: 'New from Template…', menu: 'file', section: 0, availableReadOnly: true },
   { id: 'file.open', label: 'Open…', shortcuts: ['Mod+O'], menu: 'file', section: 0, whileTyping: true, availableReadOnly: true },
   { id: 'file.save', label: 'Save', shortcuts: ['Mod+S'], menu: 'file', section: 1, whileTyping: true },
   {
@@ -92,6 +93,7 @@ export const COMMANDS = [
   { id: 'view.toggleSnap', label: 'Snap to Grid', shortcuts: ['Shift+G'], menu: 'view', section: 1, availableReadOnly: true },
   { id: 'view.toggleProblems', label: 'Problems', shortcuts: ['Shift+Mod+M'], menu: 'view', section: 1, availableReadOnly: true },
   { id: 'view.toggleSimulate', label: 'Simulate Load', shortcuts: ['Shift+Mod+L'], menu: 'view', section: 1, availableReadOnly: true },
+  { id: 'view.toggleDarkMode', label: 'Dark Mode', menu: 'view', section: 2, availableReadOnly: true },
   { id: 'view.toggleLayers', label: 'Layers', shortcuts: ['Shift+L'], menu: 'view', section: 1, availableReadOnly: true },
 
   { id: 'arrange.bringToFront', label: 'Bring to Front', shortcuts: ['Shift+Mod+]'], menu: 'arrange', section: 0 },

@@ -29,6 +29,7 @@ const invented = {
   icon: 'resource/Users',
   appearance: { color: '#000000' },
   docsUrl: 'https://example.com/',
+  learn: { what: 'An invented kind.', when: 'Only in tests.' },
   traits: {},
 } as const;
 

@@ -107,6 +107,19 @@ export const FolderExportRequest = z.strictObject({
 });
 export type FolderExportRequest = z.infer<typeof FolderExportRequest>;
 
+/** A trainer's own templates: small diagrams, so a gallery of them crosses the bridge at once. */
+export const MAX_OWN_TEMPLATES = 40;
+export const MAX_OWN_TEMPLATE_CHARS = 2 * 1024 * 1024;
+
+export const OwnTemplates = z.strictObject({
+  /** The folder they are read from on the desktop; null in the browser, which keeps imported files itself. */
+  folder: FilePath.nullable(),
+  files: z.array(z.strictObject({ name: z.string().min(1).max(255), text: z.string().max(MAX_OWN_TEMPLATE_CHARS) })).max(MAX_OWN_TEMPLATES),
+  /** Files left out (too large, too many, unreadable), by name, so the gallery can say so. */
+  skipped: z.array(z.string().max(1024)).max(100),
+});
+export type OwnTemplates = z.infer<typeof OwnTemplates>;
+
 export const HOST_CHANNELS = {
   openDocument: {
     channel: 'file:open',
@@ -154,6 +167,32 @@ export const HOST_CHANNELS = {
     channel: 'recent:clear',
     request: z.strictObject({}),
     response: z.null(),
+  },
+  /** The trainer's own templates (the start screen's gallery). */
+  listOwnTemplates: {
+    channel: 'templates:list',
+    request: z.strictObject({}),
+    response: OwnTemplates,
+  },
+  /**
+   * Lets the user add templates: the desktop asks for a folder of .stowage files and remembers it
+   * (the folder replaces the one chosen before); the browser asks for .stowage files and keeps
+   * copies of them. Answers with the templates as listOwnTemplates would.
+   */
+  addOwnTemplates: {
+    channel: 'templates:add',
+    request: z.strictObject({}),
+    response: z.discriminatedUnion('status', [
+      z.strictObject({ status: z.literal('added'), templates: OwnTemplates }),
+      z.strictObject({ status: z.literal('canceled') }),
+      z.strictObject({ status: z.literal('error'), message: z.string().max(2000) }),
+    ]),
+  },
+  /** Forgets one template: the browser deletes its copy; the desktop stops reading the folder when `name` is null. */
+  removeOwnTemplate: {
+    channel: 'templates:remove',
+    request: z.strictObject({ name: z.string().min(1).max(255).nullable() }),
+    response: OwnTemplates,
   },
   /**
    * Called once when a page starts: gives it a fresh draft of its own and claims the newest

@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { findKind } from '../catalog';
 import { RULES, RULE_CATEGORIES, findRule } from './index';
 
 /** The rule ids the issue asks for; they are the contract with users, docs and the CLI. */
@@ -79,6 +80,10 @@ describe('the rule registry', () => {
       expect(category, rule.id).toBeGreaterThanOrEqual(lastCategory);
       lastCategory = category;
     }
+  });
+
+  it('links every rule to the concept it teaches: a kind of the catalog, whose learn card the explanation points to', () => {
+    for (const rule of RULES) expect(rule.teaches && findKind(rule.teaches)?.learn.what, rule.id).toBeTruthy();
   });
 
   it('finds rules by id', () => {

@@ -1,5 +1,6 @@
 import type { DiagramDocument } from '../document/schema';
 import type { DiagramModel } from '../model/diagram-model';
+import type { KindId } from '../catalog/catalog';
 
 /** error: AWS rejects it or it cannot work. warning: works, but risky or most likely a mistake. info: worth knowing. */
 export type Severity = 'error' | 'warning' | 'info';
@@ -50,5 +51,7 @@ export interface Rule {
   /** A short explanation of why AWS behaves this way, for the problems panel and docs/rules.md. */
   explanation: string;
   docUrl: string;
+  /** The concept the rule teaches: the kind whose learn card the explanation links to. */
+  teaches?: KindId;
   check(context: RuleContext): Finding[];
 }

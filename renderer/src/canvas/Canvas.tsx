@@ -1,3 +1,4 @@
+import { useTheme } from '../theme/theme';
 import {
   Background,
   BackgroundVariant,
@@ -253,6 +254,7 @@ export function Canvas({ nodeBadges = EMPTY_BADGES, edgeBadges = EMPTY_BADGES }:
   const onPaneContextMenu = useCallback((event: ReactMouseEvent | MouseEvent) => showMenu(event, { type: 'pane' }), [showMenu]);
   const onSelectionContextMenu = useCallback((event: ReactMouseEvent) => showMenu(event, { type: 'selection' }), [showMenu]);
 
+  const theme = useTheme();
   const minimapColor = useCallback((node: ComponentFlowNode) => {
     const kind = findKind(node.data.node.kind);
     if (!kind) return '#7d8998';
@@ -318,8 +320,9 @@ export function Canvas({ nodeBadges = EMPTY_BADGES, edgeBadges = EMPTY_BADGES }:
         elevateNodesOnSelect={false}
         onlyRenderVisibleElements
         proOptions={proOptions}
+        colorMode={theme}
       >
-        {!far && <Background variant={BackgroundVariant.Dots} gap={GRID} size={1} color="#c3c9d0" />}
+        {!far && <Background variant={BackgroundVariant.Dots} gap={GRID} size={1} color="var(--grid-dot)" />}
         <Controls showInteractive={false} position="bottom-left" />
         {minimapVisible(minimap, document.nodes.length) && (
           <MiniMap

@@ -1,6 +1,7 @@
 import type { CommandId } from '../../../shared/commands/definitions';
 import type { AppServices } from '../app/services';
 import { minimapVisible } from '../state/session-store';
+import { currentTheme, setTheme } from '../theme/theme';
 import { newDocument, openDocument, save, saveAs } from '../files/file-actions';
 import { hasOwnUndo, isEditableTarget } from './shortcuts';
 import type { Alignment, DistributeAxis } from '../../../shared/operations';
@@ -66,6 +67,7 @@ export function createBehaviours(services: AppServices): Record<CommandId, Comma
 
   return {
     'file.new': { run: () => newDocument(services) },
+    'file.newFromTemplate': { run: () => ui.getState().showStart() },
     'file.open': { run: () => openDocument(services) },
     'file.save': { run: async () => void (await save(services)) },
     'file.saveAs': { run: async () => void (await saveAs(services)) },
@@ -156,6 +158,10 @@ export function createBehaviours(services: AppServices): Record<CommandId, Comma
     'view.toggleMinimap': {
       run: () => session.getState().setMinimap(minimapShown() ? 'off' : 'on'),
       checked: minimapShown,
+    },
+    'view.toggleDarkMode': {
+      run: () => setTheme(currentTheme() === 'dark' ? 'light' : 'dark'),
+      checked: () => currentTheme() === 'dark',
     },
     'view.toggleSnap': {
       run: () => session.getState().setSnapToGrid(!session.getState().snapToGrid),

@@ -1,4 +1,4 @@
-import { describeIssues, loadDocument, createDocument, FILE_EXTENSION } from '../../../shared/document';
+import { describeIssues, loadDocument, createDocument, FILE_EXTENSION, type DiagramDocument } from '../../../shared/document';
 import type { FileRef, OpenResult } from '../../../shared/host/contract';
 import type { AppServices } from '../app/services';
 import { documentName, isDirty, textToSave } from '../state/document-store';
@@ -25,6 +25,19 @@ export async function newDocument(services: AppServices): Promise<void> {
   services.session.getState().clearSelection();
   await services.host.clearDraft({});
   services.canvas.current?.resetView();
+}
+
+/**
+ * A new, untitled diagram drawn as the template is (Save asks where). The template itself is
+ * never changed: the document is a copy.
+ */
+export async function newFromTemplate(services: AppServices, document: DiagramDocument): Promise<boolean> {
+  if (!(await confirmReplace(services))) return false;
+  services.documents.getState().replace(structuredClone(document), null);
+  services.session.getState().clearSelection();
+  await services.host.clearDraft({});
+  requestAnimationFrame(() => services.canvas.current?.fitView());
+  return true;
 }
 
 export async function openDocument(services: AppServices): Promise<void> {
@@ -60,6 +73,8 @@ export async function openText(services: AppServices, text: string, file: FileRe
     return false;
   }
   services.documents.getState().replace(loaded.document, file, loaded.newer ? { readOnly: loaded.newer } : {});
+  // A file opened while the start screen shows (the OS's "open with" at launch) takes its place.
+  if (services.ui.getState().dialog?.type === 'start') services.ui.getState().closeDialog();
   services.session.getState().clearSelection();
   await services.host.clearDraft({});
   if (loaded.migratedFrom !== undefined) {

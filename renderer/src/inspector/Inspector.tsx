@@ -8,6 +8,7 @@ import { count, renameNode, setDescription, setEdgeProps, setNodeProps, setTitle
 import { useServices } from '../app/services';
 import { runOperation } from '../state/run-operation';
 import { refuseDrops } from '../ui/refuse-drops';
+import { LearnCard } from '../learn/LearnCard';
 import { iconUrl } from '../canvas/icons';
 import { placeholderSubtitle } from '../canvas/PlaceholderNode';
 import { CapacityProviderPicker } from './CapacityProviderPicker';
@@ -200,6 +201,10 @@ function KindHeader({ kind, props, subtitle }: { kind: KindDefinition; props: Re
       >
         Docs
       </button>
+      <details className="stowage-inspector__learn" open>
+        <summary>What is this?</summary>
+        <LearnCard kind={kind} />
+      </details>
     </header>
   );
 }

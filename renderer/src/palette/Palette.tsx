@@ -1,4 +1,4 @@
-import { useMemo, useState, type DragEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { useStore } from 'zustand';
 import type { KindDefinition } from '../../../shared/catalog';
 import { useServices } from '../app/services';
@@ -7,6 +7,11 @@ import { addMessage } from '../canvas/placement-messages';
 import { addComponentInView } from '../commands/edit-actions';
 import { PALETTE_DRAG_TYPE, paletteKindType } from './drag';
 import { bestMatch, paletteSections } from './palette-search';
+import { LearnCard } from '../learn/LearnCard';
+
+/** How long the learn card waits before it appears (a pointer passing by shows none) and before it goes (time to move onto it). */
+const LEARN_SHOW_MS = 350;
+const LEARN_HIDE_MS = 200;
 
 /**
  * Components grouped by category, searchable; drag one onto the canvas, or click to add it in
@@ -20,6 +25,7 @@ export function Palette() {
   const [query, setQuery] = useState('');
   const sections = useMemo(() => paletteSections(query), [query]);
   const best = useMemo(() => bestMatch(query), [query]);
+  const learn = useLearnCard();
 
   const add = (kind: KindDefinition) => {
     const report = addComponentInView(services, kind.id);
@@ -67,7 +73,11 @@ export function Palette() {
                     aria-disabled={readOnly}
                     onDragStart={(event) => onDragStart(event, kind)}
                     onClick={() => add(kind)}
-                    title={kind.description}
+                    aria-describedby={learn.shown?.kind === kind ? 'palette-learn-card' : undefined}
+                    onPointerEnter={(event) => learn.show(kind, event.currentTarget, LEARN_SHOW_MS)}
+                    onPointerLeave={() => learn.hide(LEARN_HIDE_MS)}
+                    onFocus={(event) => learn.show(kind, event.currentTarget, 0)}
+                    onBlur={() => learn.hide(LEARN_HIDE_MS)}
                     data-kind={kind.id}
                     data-testid={`palette-${kind.id}`}
                   >
@@ -80,6 +90,46 @@ export function Palette() {
           </section>
         ))}
       </div>
+      {learn.shown && (
+        <div
+          className="stowage-palette__learn"
+          role="tooltip"
+          style={{ top: learn.shown.top, left: learn.shown.left }}
+          onPointerEnter={() => learn.keep()}
+          onPointerLeave={() => learn.hide(LEARN_HIDE_MS)}
+        >
+          <div className="stowage-palette__learn-title">{learn.shown.kind.label}</div>
+          <LearnCard kind={learn.shown.kind} id="palette-learn-card" />
+        </div>
+      )}
     </aside>
   );
+}
+
+/** The palette's learn card: beside the entry the pointer rests on or the keyboard focuses, kept while the pointer is on it. */
+function useLearnCard() {
+  const [shown, setShown] = useState<{ kind: KindDefinition; top: number; left: number } | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  const at = (kind: KindDefinition, entry: HTMLElement) => {
+    const box = entry.getBoundingClientRect();
+    // Beside the palette, level with the entry, and kept inside the window.
+    return { kind, left: box.right + 8, top: Math.max(8, Math.min(box.top - 8, window.innerHeight - 260)) };
+  };
+  return {
+    shown,
+    show(kind: KindDefinition, entry: HTMLElement, delay: number) {
+      clearTimeout(timer.current);
+      const place = at(kind, entry);
+      if (delay === 0 || shown) setShown(place);
+      else timer.current = setTimeout(() => setShown(place), delay);
+    },
+    hide(delay: number) {
+      clearTimeout(timer.current);
+      timer.current = setTimeout(() => setShown(null), delay);
+    },
+    keep() {
+      clearTimeout(timer.current);
+    },
+  };
 }

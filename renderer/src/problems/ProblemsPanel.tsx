@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useStore } from 'zustand';
 import { findRule, type Finding, type Severity } from '../../../shared/rules';
+import { getKind, type KindId } from '../../../shared/catalog';
 import { applyFix as applyFixOperation } from '../../../shared/operations';
 import { useServices } from '../app/services';
 import { runOperation } from '../state/run-operation';
@@ -131,7 +132,12 @@ export function ProblemsPanel({ findings, unchecked }: { findings: readonly Find
                             </button>
                           )}
                         </div>
-                        {open && rule && <p className="stowage-problem__explanation">{rule.explanation}</p>}
+                        {open && rule && (
+                          <p className="stowage-problem__explanation">
+                            {rule.explanation}
+                            {rule.teaches && <ConceptLink kindId={rule.teaches} />}
+                          </p>
+                        )}
                       </li>
                     );
                   })}
@@ -142,5 +148,24 @@ export function ProblemsPanel({ findings, unchecked }: { findings: readonly Find
         </div>
       )}
     </section>
+  );
+}
+
+/** The concept a rule teaches: opens the kind's learn card. */
+function ConceptLink({ kindId }: { kindId: KindId }) {
+  const { ui } = useServices();
+  const kind = getKind(kindId);
+  return (
+    <>
+      {' '}
+      <button
+        type="button"
+        className="stowage-problem__concept"
+        onClick={() => ui.getState().showLearn(kind.id)}
+        data-testid="rule-concept"
+      >
+        Learn: {kind.label}
+      </button>
+    </>
   );
 }

@@ -11,6 +11,8 @@ export type DialogRequest =
   | { type: 'recover-draft'; savedAt: string; fileName: string | null; resolve: (recover: boolean) => void }
   | { type: 'shortcuts' }
   | { type: 'about' }
+  | { type: 'start' }
+  | { type: 'learn'; kindId: string }
   | { type: 'export'; tab: 'image' | 'cdk' };
 
 export interface Toast {
@@ -30,6 +32,10 @@ export interface UiActions {
   askRecoverDraft(savedAt: string, fileName: string | null): Promise<boolean>;
   showShortcuts(): void;
   showAbout(): void;
+  /** The start screen: templates, the trainer's own, recent files. */
+  showStart(): void;
+  /** A kind's learn card on its own (the concept a rule teaches). */
+  showLearn(kindId: string): void;
   showExport(tab?: 'image' | 'cdk'): void;
   closeDialog(): void;
   toast(message: string, tone?: Toast['tone']): void;
@@ -82,6 +88,12 @@ export function createUiStore() {
     },
     showAbout() {
       set({ dialog: { type: 'about' } });
+    },
+    showStart() {
+      set({ dialog: { type: 'start' } });
+    },
+    showLearn(kindId) {
+      set({ dialog: { type: 'learn', kindId } });
     },
     showExport(tab = 'image') {
       set({ dialog: { type: 'export', tab } });

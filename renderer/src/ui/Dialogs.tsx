@@ -4,6 +4,9 @@ import { COMMANDS, GESTURES, formatGesture, formatShortcut } from '../../../shar
 import { CURRENT_SCHEMA_VERSION, FILE_EXTENSION } from '../../../shared/document';
 import { useServices } from '../app/services';
 import { ExportDialog } from '../export/ExportDialog';
+import { StartScreen } from '../start/StartScreen';
+import { LearnCard } from '../learn/LearnCard';
+import { findKind } from '../../../shared/catalog';
 
 /** The one modal dialog at a time, from the UI store. */
 export function Dialogs() {
@@ -69,6 +72,22 @@ export function Dialogs() {
           </footer>
         </Modal>
       );
+    case 'learn': {
+      const kind = findKind(dialog.kindId);
+      if (!kind) return null;
+      return (
+        <Modal title={kind.label} onClose={close} testId="learn-dialog">
+          <LearnCard kind={kind} />
+          <footer>
+            <button type="button" className="is-primary" onClick={close} autoFocus>
+              Close
+            </button>
+          </footer>
+        </Modal>
+      );
+    }
+    case 'start':
+      return <StartScreen onClose={close} />;
     case 'export':
       return <ExportDialog initialTab={dialog.tab} onClose={close} />;
     case 'about':

@@ -10,6 +10,10 @@ export const alb = defineKind({
   category: 'load-balancing',
   order: 10,
   description: 'Layer 7 (HTTP/HTTPS) load balancer with path and host routing. Needs subnets in two AZs.',
+  learn: {
+    what: 'A load balancer for web traffic (HTTP and HTTPS). It spreads requests over your containers and can send each URL path or host name to a different service.',
+    when: 'Choose it for websites and APIs: it is the right load balancer for most container services, on Fargate and on EC2.',
+  },
   defaultLabel: 'ALB',
   keywords: ['alb', 'load balancer', 'elb', 'http', 'ingress', 'layer 7'],
   icon: 'resource/ElasticLoadBalancingApplicationLoadBalancer',

@@ -17,6 +17,10 @@ export const availabilityZone = defineKind({
   category: 'network',
   order: 30,
   description: 'An Availability Zone of the Region. Subnets drawn inside it are in this AZ.',
+  learn: {
+    what: 'One or more data centres of a Region, with their own power and network. The zones of a Region are far enough apart that one failing does not take down another.',
+    when: 'Spread what must stay up over at least two zones: a subnet in each, and your tasks, nodes and load balancers in both.',
+  },
   defaultLabel: 'Availability Zone A',
   keywords: ['az', 'zone'],
   icon: 'stowage/availability-zone',

@@ -10,6 +10,10 @@ export const clb = defineKind({
   category: 'load-balancing',
   order: 30,
   description: 'The previous-generation load balancer. It registers EC2 instances only, so it cannot front awsvpc tasks.',
+  learn: {
+    what: 'The first generation of Elastic Load Balancing. It sends traffic to EC2 instances, not to individual containers.',
+    when: 'Avoid it in new designs: it cannot send traffic to Fargate tasks or to tasks with their own network interface (awsvpc). Use an ALB or an NLB; it is here to draw older systems.',
+  },
   defaultLabel: 'CLB',
   keywords: ['clb', 'classic', 'elb', 'load balancer', 'legacy'],
   icon: 'resource/ElasticLoadBalancingClassicLoadBalancer',

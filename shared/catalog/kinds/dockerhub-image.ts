@@ -9,6 +9,10 @@ export const dockerhubImage = defineKind({
   category: 'registries',
   order: 20,
   description: 'An image from Docker Hub, the public registry. Pulled over the internet unless an ECR pull-through cache fronts it.',
+  learn: {
+    what: 'An image from Docker Hub, the public registry most open-source images (nginx, redis, postgres) come from.',
+    when: "Use it for public images you do not build yourself. Pull it through an ECR pull-through cache to avoid Docker Hub's rate limits and keep a copy in your own account.",
+  },
   defaultLabel: 'nginx',
   keywords: ['docker', 'public image', 'registry', 'hub'],
   icon: 'stowage/docker-hub',

@@ -29,6 +29,10 @@ export const ec2AutoScaling = defineKind({
   category: 'scaling',
   order: 20,
   description: 'Scaling policies on the Auto Scaling group behind EC2 capacity or Kubernetes nodes (target tracking or scheduled).',
+  learn: {
+    what: 'Scaling policies for an EC2 Auto Scaling group: they add or remove instances as the load changes (target tracking) or at set times (scheduled).',
+    when: "Use it for Kubernetes nodes or EC2 capacity you scale yourself. For ECS on EC2, the capacity provider's managed scaling is usually simpler: ECS adds instances when tasks need room.",
+  },
   defaultLabel: 'instance scaling',
   keywords: ['ec2 auto scaling', 'asg', 'instances', 'scale', 'capacity', 'nodes'],
   icon: 'architecture-service/AmazonEC2AutoScaling',

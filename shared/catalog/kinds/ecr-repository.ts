@@ -9,6 +9,10 @@ export const ecrRepository = defineKind({
   category: 'registries',
   order: 10,
   description: 'A private Amazon ECR repository that holds container images. Draw it inside a Region to place it.',
+  learn: {
+    what: 'A private registry for your container images, in your AWS account. IAM decides who may push and pull, and the images are stored in Amazon S3.',
+    when: 'Choose it for the images you build: ECS and EKS pull from it quickly and privately, without extra passwords.',
+  },
   defaultLabel: 'app',
   keywords: ['ecr', 'elastic container registry', 'image', 'private registry'],
   icon: 'architecture-service/AmazonElasticContainerRegistry',

@@ -9,6 +9,10 @@ export const ecsCluster = defineKind({
   category: 'ecs',
   order: 10,
   description: 'An Amazon ECS cluster. Put capacity (Fargate, EC2, External) inside it, and services or tasks inside the capacity.',
+  learn: {
+    what: 'A group of the compute that runs your ECS tasks. It holds the capacity (Fargate, EC2 instances or your own servers) and the services placed on it.',
+    when: 'Start every ECS design with one. Teams often use one cluster per environment, such as test and production.',
+  },
   defaultLabel: 'cluster',
   keywords: ['elastic container service', 'ecs'],
   icon: 'architecture-service/AmazonElasticContainerService',

@@ -24,6 +24,10 @@ export const ecsEc2Capacity = defineKind({
   order: 30,
   description:
     'An Auto Scaling group of ECS-optimized instances running the ECS agent, registered as a cluster capacity provider (managed scaling on or off) or used with the EC2 launch type.',
+  learn: {
+    what: 'EC2 instances you run for the cluster, in an Auto Scaling group. Each instance runs the ECS agent, which registers it in the cluster; as a capacity provider, ECS grows and shrinks the group for you.',
+    when: 'Choose EC2 when you need GPUs, particular instance types, daemon tasks or the lowest price at a steady high load, and are ready to look after the instances.',
+  },
   defaultLabel: 'EC2 capacity',
   keywords: ['ec2', 'auto scaling group', 'asg', 'capacity provider', 'instances', 'launch type', 'container instances'],
   icon: 'architecture-group/AutoScalinggroup',

@@ -9,6 +9,10 @@ export const ecsExternalCapacity = defineKind({
   category: 'ecs',
   order: 40,
   description: 'On-premises servers or VMs registered with the cluster through ECS Anywhere (the EXTERNAL launch type).',
+  learn: {
+    what: 'Your own servers or virtual machines outside AWS, registered with the cluster through ECS Anywhere. ECS runs tasks on them as on any instance.',
+    when: 'Choose it when containers must run on premises, near your data or hardware, but you want to manage them with ECS.',
+  },
   defaultLabel: 'On-premises',
   keywords: ['ecs anywhere', 'external', 'on premises', 'hybrid', 'launch type'],
   icon: 'architecture-service/AmazonECSAnywhere',

@@ -9,6 +9,10 @@ export const ecsFargateCapacity = defineKind({
   category: 'ecs',
   order: 20,
   description: 'The FARGATE and FARGATE_SPOT capacity providers of the cluster. Services placed inside run on Fargate.',
+  learn: {
+    what: 'Serverless compute for ECS: you say how much CPU and memory a task needs and Fargate runs it, with no instances to patch or scale. Fargate Spot runs tasks on spare capacity for less money.',
+    when: 'Choose it by default for ECS services and jobs; you scale by the number of tasks. Use Fargate Spot for work that may be interrupted, with an on-demand base for what must stay up.',
+  },
   defaultLabel: 'Fargate',
   keywords: ['fargate', 'fargate spot', 'serverless', 'launch type', 'capacity provider'],
   icon: 'architecture-service/AWSFargate',

@@ -10,6 +10,10 @@ export const ecsService = defineKind({
   category: 'ecs',
   order: 50,
   description: 'Keeps a number of copies of a task running, behind a load balancer if you connect one.',
+  learn: {
+    what: 'Keeps a set number of copies (tasks) of your application running, replaces any that stop, and registers them with a load balancer.',
+    when: 'Use it for anything that runs all the time: websites, APIs, workers. For a job that runs and ends, use a task instead.',
+  },
   defaultLabel: 'web',
   keywords: ['ecs', 'service', 'task definition', 'container', 'fargate service', 'ec2 service'],
   icon: 'resource/AmazonElasticContainerServiceService',

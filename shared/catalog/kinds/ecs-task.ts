@@ -10,6 +10,10 @@ export const ecsTask = defineKind({
   category: 'ecs',
   order: 60,
   description: 'A task run on its own (RunTask) or on a schedule through EventBridge, for batch jobs and one-off work.',
+  learn: {
+    what: 'One run of a task definition: one or more containers started together, which stop when their work is done. It can be started by hand or on a schedule.',
+    when: 'Use it for batch jobs, database migrations and scheduled work. For something that must keep running, use a service.',
+  },
   defaultLabel: 'job',
   keywords: ['ecs', 'task', 'run task', 'scheduled task', 'batch', 'cron', 'job'],
   icon: 'resource/AmazonElasticContainerServiceTask',

@@ -10,6 +10,10 @@ export const efs = defineKind({
   category: 'storage',
   order: 10,
   description: 'Shared NFS storage that tasks and pods mount. Regional file systems span AZs; One Zone ones live in one AZ.',
+  learn: {
+    what: 'A shared file system (NFS) that many tasks or pods mount at the same time, in several Availability Zones. It grows and shrinks with what you store.',
+    when: 'Choose it when containers need files that outlive them or that they share (uploads, content, models). With Fargate it gives serverless storage shared across zones.',
+  },
   defaultLabel: 'shared files',
   keywords: ['efs', 'elastic file system', 'nfs', 'storage', 'volume', 'shared'],
   icon: 'architecture-service/AmazonEFS',

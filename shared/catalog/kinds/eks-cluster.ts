@@ -10,6 +10,10 @@ export const eksCluster = defineKind({
   category: 'eks',
   order: 10,
   description: 'An Amazon EKS cluster. Put node groups, self-managed nodes and Fargate profiles inside it, and workloads inside those.',
+  learn: {
+    what: 'A Kubernetes cluster whose control plane AWS runs for you. You add compute (node groups, self-managed nodes or Fargate) and deploy pods with Kubernetes tools.',
+    when: 'Choose EKS when your team uses Kubernetes or needs its tools; ECS is simpler when you only need to run containers on AWS.',
+  },
   defaultLabel: 'eks',
   keywords: ['kubernetes', 'k8s', 'elastic kubernetes service', 'eks'],
   icon: 'architecture-service/AmazonElasticKubernetesService',

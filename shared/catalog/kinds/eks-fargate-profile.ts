@@ -10,6 +10,10 @@ export const eksFargateProfile = defineKind({
   category: 'eks',
   order: 40,
   description: 'Runs pods that match its selectors on Fargate. Pods placed inside run on Fargate.',
+  learn: {
+    what: 'Tells EKS to run the pods that match its selectors (a namespace and, if you like, labels) on Fargate: each pod gets its own compute, and there are no nodes to manage.',
+    when: 'Choose it for pods you want to run without servers. Pods that need DaemonSets, GPUs or privileged containers need nodes.',
+  },
   defaultLabel: 'fargate profile',
   keywords: ['fargate', 'serverless', 'profile', 'selector'],
   icon: 'architecture-service/AWSFargate',

@@ -23,6 +23,10 @@ export const eksManagedNodeGroup = defineKind({
   category: 'eks',
   order: 20,
   description: 'EC2 nodes whose lifecycle EKS manages. Pods placed inside run on these nodes.',
+  learn: {
+    what: 'EC2 instances for the cluster that EKS launches, updates and replaces for you. Pods run on these nodes.',
+    when: 'Choose it as the usual way to add nodes to EKS; use self-managed nodes only for needs it does not cover.',
+  },
   defaultLabel: 'nodes',
   keywords: ['node group', 'nodegroup', 'ec2', 'workers', 'managed nodes'],
   icon: 'resource/AmazonEC2Instances',

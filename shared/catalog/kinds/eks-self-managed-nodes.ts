@@ -13,6 +13,10 @@ export const eksSelfManagedNodes = defineKind({
   category: 'eks',
   order: 30,
   description: 'An Auto Scaling group of EC2 nodes that you manage, joined to the cluster.',
+  learn: {
+    what: 'An EC2 Auto Scaling group that you create and look after, whose instances join the cluster as nodes. You choose the machine image and run the upgrades yourself.',
+    when: 'Choose it only when managed node groups cannot do what you need, such as a custom machine image or special start-up settings.',
+  },
   defaultLabel: 'self-managed nodes',
   keywords: ['self managed', 'auto scaling group', 'asg', 'ec2', 'workers'],
   icon: 'resource/AmazonEC2AutoScaling',

@@ -10,6 +10,10 @@ export const eksWorkload = defineKind({
   category: 'eks',
   order: 50,
   description: 'A Deployment, StatefulSet or DaemonSet: the pods of one application.',
+  learn: {
+    what: 'Your application in Kubernetes: a Deployment, StatefulSet or DaemonSet that runs pods. Pods are to EKS what tasks are to ECS.',
+    when: 'Use one per application or microservice; a Deployment suits most services that keep no data of their own.',
+  },
   defaultLabel: 'web',
   keywords: ['pod', 'pods', 'deployment', 'statefulset', 'daemonset', 'kubernetes', 'k8s', 'workload'],
   icon: 'resource/AmazonElasticContainerServiceContainer1',

@@ -9,6 +9,10 @@ export const internet = defineKind({
   category: 'network',
   order: 70,
   description: 'People or systems on the internet that call your load balancers.',
+  learn: {
+    what: 'The people and systems outside AWS that use your application: browsers, mobile apps, partners.',
+    when: 'Draw it to show where traffic comes from, and connect it to an internet-facing load balancer.',
+  },
   defaultLabel: 'Users',
   keywords: ['users', 'clients', 'internet', 'actor', 'public'],
   icon: 'resource/Users',

@@ -9,6 +9,10 @@ export const natGateway = defineKind({
   category: 'network',
   order: 50,
   description: 'Gives private subnets outbound internet access, for example to pull images from Docker Hub.',
+  learn: {
+    what: 'Lets resources in private subnets reach the internet (to pull images or call APIs), while nothing on the internet can reach them.',
+    when: 'Add one in a public subnet when private tasks or nodes need to reach the internet. VPC endpoints can replace it when they only talk to AWS services.',
+  },
   defaultLabel: 'NAT gateway',
   keywords: ['nat', 'egress', 'outbound'],
   icon: 'resource/AmazonVPCNATGateway',

@@ -10,6 +10,10 @@ export const nlb = defineKind({
   category: 'load-balancing',
   order: 20,
   description: 'Layer 4 (TCP/UDP/TLS) load balancer with static IPs. A single AZ is allowed.',
+  learn: {
+    what: 'A load balancer that passes connections through (TCP, UDP, TLS) without reading them. It handles millions of requests per second with very low delay and has a fixed IP address in each zone.',
+    when: 'Choose it for protocols other than HTTP, for the highest throughput, or when clients need fixed IP addresses. For ordinary web traffic an ALB does more.',
+  },
   defaultLabel: 'NLB',
   keywords: ['nlb', 'load balancer', 'elb', 'tcp', 'udp', 'layer 4'],
   icon: 'resource/ElasticLoadBalancingNetworkLoadBalancer',

@@ -9,6 +9,10 @@ export const region = defineKind({
   category: 'network',
   order: 10,
   description: 'An AWS Region. Regional resources drawn inside it (VPCs, ECR, EFS) live in this Region.',
+  learn: {
+    what: 'A geographic area where AWS runs several Availability Zones, such as US East (N. Virginia). Most resources live in one Region.',
+    when: 'Pick the Region near your users or where your data must stay; draw a second one only for designs that span Regions.',
+  },
   defaultLabel: 'us-east-1',
   keywords: ['aws region', 'geography'],
   icon: 'architecture-group/Region',

@@ -48,6 +48,10 @@ export const serviceAutoScaling = defineKind({
   order: 10,
   description:
     'Application Auto Scaling for an ECS service: target tracking, step or scheduled policies between a minimum and maximum task count.',
+  learn: {
+    what: 'Application Auto Scaling for an ECS service: it changes the number of tasks by following a metric (CPU, memory, ALB requests per target), in steps when an alarm fires, or on a schedule.',
+    when: 'Add it to services whose load changes. Target tracking on CPU, or on requests per target behind an ALB, is the easiest start.',
+  },
   defaultLabel: 'scaling',
   keywords: ['application auto scaling', 'target tracking', 'step scaling', 'scheduled scaling', 'scale', 'cpu', 'memory', 'request count'],
   icon: 'architecture-service/AWSApplicationAutoScaling',

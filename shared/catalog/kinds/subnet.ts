@@ -10,6 +10,10 @@ export const subnet = defineKind({
   category: 'network',
   order: 40,
   description: 'A public subnet (route to an internet gateway) or a private one. Draw it inside an AZ.',
+  learn: {
+    what: 'A range of IP addresses in one Availability Zone of the VPC. A public subnet has a route to the internet; a private one does not.',
+    when: 'Put load balancers and NAT gateways in public subnets, and tasks, nodes and databases in private ones, with one of each in every zone you use.',
+  },
   defaultLabel: 'Private subnet',
   keywords: ['public subnet', 'private subnet', 'network'],
   icon: 'architecture-group/Privatesubnet',

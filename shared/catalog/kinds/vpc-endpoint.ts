@@ -27,6 +27,10 @@ export const vpcEndpoint = defineKind({
   category: 'network',
   order: 60,
   description: 'A private path from the VPC to an AWS service (ECR, S3, CloudWatch Logs …) without a NAT gateway.',
+  learn: {
+    what: 'A private connection from your VPC to an AWS service (ECR, S3, CloudWatch Logs, Secrets Manager) that does not cross the internet.',
+    when: 'Add them when private tasks should reach AWS services without a NAT gateway, for security or to save on NAT data charges.',
+  },
   defaultLabel: 'ecr.dkr endpoint',
   keywords: ['privatelink', 'interface endpoint', 'gateway endpoint', 'ecr endpoint', 's3 endpoint'],
   icon: 'resource/AmazonVPCEndpoints',

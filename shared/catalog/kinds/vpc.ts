@@ -10,6 +10,10 @@ export const vpc = defineKind({
   category: 'network',
   order: 20,
   description: 'A virtual private cloud. Draw availability zones and subnets inside it.',
+  learn: {
+    what: 'Your own private network in AWS, with the IP address range you choose. Subnets, load balancers and clusters live in it.',
+    when: 'Every container design needs one; use one per application or environment unless they must share a network.',
+  },
   defaultLabel: 'VPC',
   keywords: ['virtual private cloud', 'network'],
   icon: 'architecture-group/VirtualprivatecloudVPC',

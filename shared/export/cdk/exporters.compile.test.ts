@@ -38,6 +38,7 @@ const trialKind = defineKind({
   size: { width: 220, height: 56 },
   connections: [],
   docsUrl: 'https://example.com',
+  learn: { what: 'A kind added by a test.', when: 'Only in tests.' },
 });
 
 const FIXTURE_CATALOG = [...CATALOG, trialKind] as const satisfies readonly KindDefinition[];

@@ -7,6 +7,7 @@ import type { Finding } from '../types';
 
 export const albRequestCountNeedsAlb: RuleDefinition = {
   id: 'alb-request-count-needs-alb',
+  teaches: 'service-auto-scaling',
   category: 'Scaling',
   severity: 'error',
   title: 'Request-count scaling needs an Application Load Balancer',

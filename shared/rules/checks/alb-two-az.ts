@@ -15,6 +15,7 @@ const APPLICATION_LOAD_BALANCERS = kindsWith('loadBalancer', (loadBalancer) => l
 
 export const albTwoAz: RuleDefinition = {
   id: 'alb-two-az',
+  teaches: 'alb',
   category: 'Networking and load balancing',
   severity: 'error',
   title: 'An Application Load Balancer needs two Availability Zones',

@@ -7,6 +7,7 @@ import type { Finding } from '../types';
 
 export const asgCapacityProviderConfig: RuleDefinition = {
   id: 'asg-capacity-provider-config',
+  teaches: 'ecs-ec2-capacity',
   category: 'Launch types and capacity',
   severity: 'error',
   title: 'Auto Scaling group capacity providers have requirements',

@@ -9,6 +9,7 @@ const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
 export const azDuplicateZone: RuleDefinition = {
   id: 'az-duplicate-zone',
+  teaches: 'availability-zone',
   category: 'Networking and load balancing',
   severity: 'warning',
   title: 'Each Availability Zone is drawn once per VPC',

@@ -8,6 +8,7 @@ const ADDRESSED_KINDS = [...networkKinds('vpc'), ...networkKinds('subnet')];
 
 export const cidrBlockInvalid: RuleDefinition = {
   id: 'cidr-block-invalid',
+  teaches: 'vpc',
   category: 'Networking and load balancing',
   severity: 'error',
   title: 'VPC and subnet CIDR blocks are blocks AWS accepts',

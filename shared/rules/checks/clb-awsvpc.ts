@@ -7,6 +7,7 @@ import { routes } from '../support/routes';
 
 export const clbAwsvpc: RuleDefinition = {
   id: 'clb-awsvpc',
+  teaches: 'clb',
   category: 'Networking and load balancing',
   severity: 'error',
   title: 'A Classic Load Balancer cannot target awsvpc tasks',

@@ -7,6 +7,7 @@ import type { Finding } from '../types';
 
 export const daemonDeployment: RuleDefinition = {
   id: 'daemon-deployment',
+  teaches: 'ecs-service',
   category: 'Launch types and capacity',
   severity: 'error',
   title: 'Daemon services deploy one task per instance',

@@ -6,6 +6,7 @@ import { setNodeProps } from '../support/fixes';
 
 export const daemonNotOnFargate: RuleDefinition = {
   id: 'daemon-not-on-fargate',
+  teaches: 'ecs-fargate-capacity',
   category: 'Fargate',
   severity: 'error',
   title: 'Daemon services need EC2 instances',

@@ -5,6 +5,7 @@ import { setNodeProps } from '../support/fixes';
 
 export const deploymentPercentDeadlock: RuleDefinition = {
   id: 'deployment-percent-deadlock',
+  teaches: 'ecs-service',
   category: 'Launch types and capacity',
   severity: 'error',
   title: 'A rolling deployment needs room to move',

@@ -4,6 +4,7 @@ import { NONE, report, type RuleDefinition } from '../support/define';
 
 export const dockerhubAnonymous: RuleDefinition = {
   id: 'dockerhub-anonymous',
+  teaches: 'dockerhub-image',
   category: 'Registries and egress',
   severity: 'warning',
   title: 'Anonymous Docker Hub pulls are rate limited',

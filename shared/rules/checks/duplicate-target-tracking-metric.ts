@@ -7,6 +7,7 @@ import type { Finding } from '../types';
 
 export const duplicateTargetTrackingMetric: RuleDefinition = {
   id: 'duplicate-target-tracking-metric',
+  teaches: 'service-auto-scaling',
   category: 'Scaling',
   severity: 'warning',
   title: 'One target tracking policy per metric',

@@ -8,6 +8,7 @@ import type { Finding } from '../types';
 
 export const ec2NeedsInstances: RuleDefinition = {
   id: 'ec2-needs-instances',
+  teaches: 'ecs-ec2-capacity',
   category: 'Launch types and capacity',
   severity: 'error',
   title: 'EC2 tasks need container instances that can run them',

@@ -7,6 +7,7 @@ import { pullLocations } from '../support/pull';
 
 export const ecrCrossRegion: RuleDefinition = {
   id: 'ecr-cross-region',
+  teaches: 'ecr-repository',
   category: 'Registries and egress',
   severity: 'warning',
   title: 'VPC endpoints reach ECR in their own Region only',

@@ -6,6 +6,7 @@ import { mounts } from '../support/mounts';
 
 export const efsAzCoverage: RuleDefinition = {
   id: 'efs-az-coverage',
+  teaches: 'efs',
   category: 'EFS',
   severity: 'warning',
   title: 'EFS mount targets in every AZ that mounts it',

@@ -4,6 +4,7 @@ import { mounts } from '../support/mounts';
 
 export const efsCrossRegion: RuleDefinition = {
   id: 'efs-cross-region',
+  teaches: 'efs',
   category: 'EFS',
   severity: 'error',
   title: 'EFS is mounted in its own Region',

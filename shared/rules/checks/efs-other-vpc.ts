@@ -7,6 +7,7 @@ import { mounts } from '../support/mounts';
 
 export const efsOtherVpc: RuleDefinition = {
   id: 'efs-other-vpc',
+  teaches: 'efs',
   category: 'EFS',
   severity: 'error',
   title: 'EFS is mounted from its own VPC, by DNS name',

@@ -5,6 +5,7 @@ import { mountProps, mounts } from '../support/mounts';
 
 export const efsTransitEncryption: RuleDefinition = {
   id: 'efs-transit-encryption',
+  teaches: 'efs',
   category: 'EFS',
   severity: 'error',
   title: 'EFS access points need encryption in transit',

@@ -6,6 +6,7 @@ import { mounts } from '../support/mounts';
 
 export const efsWindows: RuleDefinition = {
   id: 'efs-windows',
+  teaches: 'efs',
   category: 'EFS',
   severity: 'error',
   title: 'Windows containers cannot mount EFS',

@@ -8,6 +8,7 @@ import type { Finding } from '../types';
 
 export const eksFargateLbIpMode: RuleDefinition = {
   id: 'eks-fargate-lb-ip-mode',
+  teaches: 'eks-fargate-profile',
   category: 'EKS',
   severity: 'error',
   title: 'Load balancers reach EKS Fargate pods by IP',

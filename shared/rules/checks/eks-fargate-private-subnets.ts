@@ -5,6 +5,7 @@ import { ownSubnets } from '../support/network';
 
 export const eksFargatePrivateSubnets: RuleDefinition = {
   id: 'eks-fargate-private-subnets',
+  teaches: 'eks-fargate-profile',
   category: 'EKS',
   severity: 'error',
   title: 'Fargate profiles use private subnets only',

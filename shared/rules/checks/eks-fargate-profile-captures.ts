@@ -5,6 +5,7 @@ import { factsOf } from '../support/facts';
 
 export const eksFargateProfileCaptures: RuleDefinition = {
   id: 'eks-fargate-profile-captures',
+  teaches: 'eks-fargate-profile',
   category: 'EKS',
   severity: 'warning',
   title: 'Pods drawn on nodes are not taken by a Fargate profile',

@@ -7,6 +7,7 @@ import { factsOf } from '../support/facts';
 
 export const eksFargateProfileMismatch: RuleDefinition = {
   id: 'eks-fargate-profile-mismatch',
+  teaches: 'eks-fargate-profile',
   category: 'EKS',
   severity: 'warning',
   title: 'Pods drawn on a Fargate profile must match its selectors',

@@ -6,6 +6,7 @@ import type { Finding } from '../types';
 
 export const eksFargateProfileShape: RuleDefinition = {
   id: 'eks-fargate-profile-shape',
+  teaches: 'eks-fargate-profile',
   category: 'EKS',
   severity: 'error',
   title: 'A Fargate profile has one to five selectors, each with a namespace',

@@ -10,6 +10,7 @@ const POD_OVERHEAD_MIB = 256;
 
 export const eksFargateWorkload: RuleDefinition = {
   id: 'eks-fargate-workload',
+  teaches: 'eks-fargate-profile',
   category: 'EKS',
   severity: 'error',
   title: 'Pods on EKS Fargate have limits',

@@ -7,6 +7,7 @@ import { routes } from '../support/routes';
 
 export const eksIngressNeedsLbc: RuleDefinition = {
   id: 'eks-ingress-needs-lbc',
+  teaches: 'eks-cluster',
   category: 'EKS',
   severity: 'error',
   title: 'ALBs for Kubernetes come from the AWS Load Balancer Controller',

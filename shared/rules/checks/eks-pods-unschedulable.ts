@@ -9,6 +9,7 @@ import type { Finding } from '../types';
 
 export const eksPodsUnschedulable: RuleDefinition = {
   id: 'eks-pods-unschedulable',
+  teaches: 'eks-workload',
   category: 'EKS',
   severity: 'warning',
   title: 'Pods need somewhere to run',

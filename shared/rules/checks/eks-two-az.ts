@@ -6,6 +6,7 @@ import { secondZoneFix } from './alb-two-az';
 
 export const eksTwoAz: RuleDefinition = {
   id: 'eks-two-az',
+  teaches: 'eks-cluster',
   category: 'EKS',
   severity: 'error',
   title: 'An EKS cluster needs subnets in two Availability Zones',

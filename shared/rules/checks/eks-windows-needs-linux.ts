@@ -6,6 +6,7 @@ import { factsOf } from '../support/facts';
 
 export const eksWindowsNeedsLinux: RuleDefinition = {
   id: 'eks-windows-needs-linux',
+  teaches: 'eks-cluster',
   category: 'EKS',
   severity: 'error',
   title: 'Windows nodes need Linux nodes beside them',

@@ -6,6 +6,7 @@ import type { Finding } from '../types';
 
 export const externalLimits: RuleDefinition = {
   id: 'external-limits',
+  teaches: 'ecs-external-capacity',
   category: 'Launch types and capacity',
   severity: 'error',
   title: 'ECS Anywhere has fewer options',

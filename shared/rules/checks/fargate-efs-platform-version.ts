@@ -9,6 +9,7 @@ const NEEDED: PlatformVersion = '1.4.0';
 
 export const fargateEfsPlatformVersion: RuleDefinition = {
   id: 'fargate-efs-platform-version',
+  teaches: 'ecs-fargate-capacity',
   category: 'Fargate',
   severity: 'error',
   title: `EFS on Fargate needs platform version ${NEEDED}`,

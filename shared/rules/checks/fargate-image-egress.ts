@@ -7,6 +7,7 @@ import { pullFailures } from '../support/pull';
 
 export const fargateImageEgress: RuleDefinition = {
   id: 'fargate-image-egress',
+  teaches: 'nat-gateway',
   category: 'Fargate',
   severity: 'warning',
   title: 'Fargate tasks need a network path to their image',

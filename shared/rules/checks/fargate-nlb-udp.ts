@@ -11,6 +11,7 @@ const NEEDED: PlatformVersion = '1.4.0';
 
 export const fargateNlbUdp: RuleDefinition = {
   id: 'fargate-nlb-udp',
+  teaches: 'nlb',
   category: 'Fargate',
   severity: 'error',
   title: `UDP to Fargate needs platform version ${NEEDED}`,

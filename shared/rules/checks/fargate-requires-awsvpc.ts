@@ -5,6 +5,7 @@ import { setNodeProps } from '../support/fixes';
 
 export const fargateRequiresAwsvpc: RuleDefinition = {
   id: 'fargate-requires-awsvpc',
+  teaches: 'ecs-fargate-capacity',
   category: 'Fargate',
   severity: 'error',
   title: 'Fargate tasks use the awsvpc network mode',

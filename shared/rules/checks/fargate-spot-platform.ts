@@ -9,6 +9,7 @@ const NEEDED: Record<'x86' | 'arm', PlatformVersion> = { x86: '1.3.0', arm: '1.4
 
 export const fargateSpotPlatform: RuleDefinition = {
   id: 'fargate-spot-platform',
+  teaches: 'ecs-fargate-capacity',
   category: 'Fargate',
   severity: 'error',
   title: 'FARGATE_SPOT needs a recent platform version',

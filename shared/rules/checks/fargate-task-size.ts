@@ -7,6 +7,7 @@ import { setNodeProps } from '../support/fixes';
 
 export const fargateTaskSize: RuleDefinition = {
   id: 'fargate-task-size',
+  teaches: 'ecs-fargate-capacity',
   category: 'Fargate',
   severity: 'error',
   title: 'Fargate task sizes come from a fixed table',

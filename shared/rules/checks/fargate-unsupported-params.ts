@@ -5,6 +5,7 @@ import { setNodeProps } from '../support/fixes';
 
 export const fargateUnsupportedParams: RuleDefinition = {
   id: 'fargate-unsupported-params',
+  teaches: 'ecs-fargate-capacity',
   category: 'Fargate',
   severity: 'error',
   title: 'Fargate does not offer privileged containers, GPUs or Docker volumes',

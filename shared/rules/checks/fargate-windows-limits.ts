@@ -8,6 +8,7 @@ import type { QuickFix } from '../types';
 
 export const fargateWindowsLimits: RuleDefinition = {
   id: 'fargate-windows-limits',
+  teaches: 'ecs-fargate-capacity',
   category: 'Fargate',
   severity: 'error',
   title: 'Windows on Fargate has fewer options',

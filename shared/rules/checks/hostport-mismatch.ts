@@ -5,6 +5,7 @@ import { setNodeProps } from '../support/fixes';
 
 export const hostportMismatch: RuleDefinition = {
   id: 'hostport-mismatch',
+  teaches: 'ecs-service',
   category: 'Networking and load balancing',
   severity: 'error',
   title: 'In awsvpc and host mode the host port equals the container port',

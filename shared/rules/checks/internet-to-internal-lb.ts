@@ -7,6 +7,7 @@ const INTERNET_KINDS = networkKinds('internet');
 
 export const internetToInternalLb: RuleDefinition = {
   id: 'internet-to-internal-lb',
+  teaches: 'alb',
   category: 'Networking and load balancing',
   severity: 'error',
   title: 'Requests from the internet reach internet-facing load balancers',

@@ -5,6 +5,7 @@ import { setNodeProps } from '../support/fixes';
 
 export const launchtypeXorStrategy: RuleDefinition = {
   id: 'launchtype-xor-strategy',
+  teaches: 'ecs-service',
   category: 'Launch types and capacity',
   severity: 'error',
   title: 'A launch type or a capacity provider strategy, not both',

@@ -7,6 +7,7 @@ import { routes } from '../support/routes';
 
 export const lbModeNone: RuleDefinition = {
   id: 'lb-mode-none',
+  teaches: 'ecs-service',
   category: 'Networking and load balancing',
   severity: 'error',
   title: 'Tasks without networking cannot be load balanced',

@@ -7,6 +7,7 @@ import { LOAD_BALANCER_KINDS } from '../support/routes';
 
 export const lbOneSubnetPerAz: RuleDefinition = {
   id: 'lb-one-subnet-per-az',
+  teaches: 'alb',
   category: 'Networking and load balancing',
   severity: 'error',
   title: 'A load balancer takes one subnet per Availability Zone',

@@ -4,6 +4,7 @@ import { routes } from '../support/routes';
 
 export const lbVpcMismatch: RuleDefinition = {
   id: 'lb-vpc-mismatch',
+  teaches: 'alb',
   category: 'Networking and load balancing',
   severity: 'error',
   title: 'Load balancer and targets share a VPC',

@@ -7,6 +7,7 @@ const NAT_KINDS = networkKinds('nat-gateway');
 
 export const natGatewayPublicSubnet: RuleDefinition = {
   id: 'nat-gateway-public-subnet',
+  teaches: 'nat-gateway',
   category: 'Networking and load balancing',
   severity: 'error',
   title: 'A public NAT gateway sits in a public subnet',

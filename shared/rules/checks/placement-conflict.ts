@@ -8,6 +8,7 @@ import { setNodeProps } from '../support/fixes';
 
 export const placementConflict: RuleDefinition = {
   id: 'placement-conflict',
+  teaches: 'ecs-cluster',
   category: 'Launch types and capacity',
   severity: 'warning',
   title: 'The drawing and the launch settings agree',

@@ -9,6 +9,7 @@ import { factsOf } from '../support/facts';
 
 export const privateSubnetEgress: RuleDefinition = {
   id: 'private-subnet-egress',
+  teaches: 'nat-gateway',
   category: 'Registries and egress',
   severity: 'warning',
   title: 'Instances and pods need a network path to the registry',

@@ -15,6 +15,7 @@ const SCHEDULED = kindsWith('scheduledActionBounds').map(
 
 export const scalingBounds: RuleDefinition = {
   id: 'scaling-bounds',
+  teaches: 'service-auto-scaling',
   category: 'Scaling',
   severity: 'error',
   title: 'Minimum ≤ desired ≤ maximum',

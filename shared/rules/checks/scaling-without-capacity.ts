@@ -11,6 +11,7 @@ import { scalingMaximum } from './static-port-density';
 
 export const scalingWithoutCapacity: RuleDefinition = {
   id: 'scaling-without-capacity',
+  teaches: 'ecs-ec2-capacity',
   category: 'Scaling',
   severity: 'warning',
   title: 'Service scaling on EC2 needs instances to scale into',

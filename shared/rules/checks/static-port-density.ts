@@ -9,6 +9,7 @@ import type { DiagramNode } from '../../document/schema';
 
 export const staticPortDensity: RuleDefinition = {
   id: 'static-port-density',
+  teaches: 'ecs-ec2-capacity',
   category: 'Networking and load balancing',
   severity: 'warning',
   title: 'A fixed host port allows one task per instance',

@@ -10,6 +10,7 @@ import type { Finding } from '../types';
 
 export const strategyMixesFargateAsg: RuleDefinition = {
   id: 'strategy-mixes-fargate-asg',
+  teaches: 'ecs-fargate-capacity',
   category: 'Launch types and capacity',
   severity: 'error',
   title: 'One strategy cannot mix Fargate and Auto Scaling group providers',

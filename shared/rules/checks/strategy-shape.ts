@@ -20,6 +20,7 @@ import type { Finding } from '../types';
 
 export const strategyShape: RuleDefinition = {
   id: 'strategy-shape',
+  teaches: 'ecs-service',
   category: 'Launch types and capacity',
   severity: 'error',
   title: 'A capacity provider strategy must be well formed',

@@ -7,6 +7,7 @@ import type { Finding } from '../types';
 
 export const subnetCidrOverlap: RuleDefinition = {
   id: 'subnet-cidr-overlap',
+  teaches: 'subnet',
   category: 'Networking and load balancing',
   severity: 'error',
   title: 'Subnets of one VPC do not share addresses',

@@ -6,6 +6,7 @@ import { setNodeProps } from '../support/fixes';
 
 export const subnetOutsideVpcCidr: RuleDefinition = {
   id: 'subnet-outside-vpc-cidr',
+  teaches: 'subnet',
   category: 'Networking and load balancing',
   severity: 'error',
   title: 'A subnet’s CIDR block lies inside its VPC’s',

@@ -7,6 +7,7 @@ import { routeProps, routes } from '../support/routes';
 
 export const tgTypeMismatch: RuleDefinition = {
   id: 'tg-type-mismatch',
+  teaches: 'alb',
   category: 'Networking and load balancing',
   severity: 'error',
   title: 'The target type must match the network mode',
