@@ -168,7 +168,8 @@ function report(size: number, stowage: readonly AppRun[], baseline: readonly App
     for (const app of ['stowage', 'baseline'] as const) {
       const m = measured[app];
       const row = rows[app];
-      const detail = `${m.frames.frames} frames, ${m.inputEvents} input events, ${m.rendered.nodes} nodes / ${m.rendered.edges} edges rendered`;
+      const painted = m.rendered.painted > 0 ? `, ${m.rendered.painted} nodes painted on the overview canvas` : '';
+      const detail = `${m.frames.frames} frames, ${m.inputEvents} input events, ${m.rendered.nodes} nodes / ${m.rendered.edges} edges in the DOM${painted}`;
       results.push(
         {
           name: `${scenario.title}, ${row}: median frame`,
