@@ -38,7 +38,7 @@ import { useCanvasController } from './use-canvas-controller';
 import { useDropHandling } from './use-drop-handling';
 import { useSelectionGrab } from './selection-grab';
 import { minimapVisible } from '../state/session-store';
-import { FAR_ZOOM, OVERVIEW_ZOOM } from './zoom';
+import { FAR_ZOOM, FarZoom, OVERVIEW_ZOOM } from './zoom';
 import { OverviewLayer } from './overview/OverviewLayer';
 import { buildScene } from './overview/scene';
 
@@ -280,70 +280,72 @@ export function Canvas({ nodeBadges = EMPTY_BADGES, edgeBadges = EMPTY_BADGES }:
       ref={container}
       data-testid="canvas"
     >
-      <ReactFlow<ComponentFlowNode, RelationFlowEdge>
-        nodes={overview ? NO_NODES : nodeState.nodes}
-        edges={overview ? NO_EDGES : derivedEdges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        defaultEdgeOptions={defaultEdgeOptions}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onNodeDragStart={onNodeDragStart}
-        onNodeDrag={drops.onNodeDrag}
-        onNodeDragStop={onNodeDragStop}
-        onNodeDoubleClick={onNodeDoubleClick}
-        nodeDragThreshold={DRAG_FROM_PRESS}
-        onConnect={onConnect}
-        onConnectStart={onConnectStart}
-        onConnectEnd={onConnectEnd}
-        isValidConnection={isValidConnection}
-        nodesDraggable={!readOnly}
-        nodesConnectable={!readOnly}
-        connectionMode={ConnectionMode.Loose}
-        connectionLineComponent={ConnectionLine}
-        connectionRadius={24}
-        onDragOver={drops.onDragOver}
-        onDragLeave={drops.onDragLeave}
-        onDrop={drops.onDrop}
-        onNodeContextMenu={onNodeContextMenu}
-        onEdgeContextMenu={onEdgeContextMenu}
-        onPaneContextMenu={onPaneContextMenu}
-        onSelectionContextMenu={onSelectionContextMenu}
-        deleteKeyCode={null}
-        selectionKeyCode={null}
-        multiSelectionKeyCode={MULTI_SELECT_KEYS}
-        selectionOnDrag
-        selectionMode={SelectionMode.Partial}
-        panOnDrag={PAN_BUTTONS}
-        panOnScroll
-        panActivationKeyCode="Space"
-        zoomOnPinch
-        zoomActivationKeyCode={ZOOM_KEYS}
-        snapToGrid={snapToGrid}
-        snapGrid={SNAP_GRID}
-        minZoom={0.05}
-        maxZoom={3}
-        zIndexMode="manual"
-        elevateNodesOnSelect={false}
-        onlyRenderVisibleElements
-        proOptions={proOptions}
-      >
-        {!far && <Background variant={BackgroundVariant.Dots} gap={GRID} size={1} color="#c3c9d0" />}
-        <Controls showInteractive={false} position="bottom-left" />
-        {scene && <OverviewLayer scene={scene} container={container} index={indexRef} onNodeMenu={onOverviewNodeMenu} />}
-        {!overview && minimapVisible(minimap, document.nodes.length) && (
-          <MiniMap
-            pannable
-            zoomable
-            nodeColor={minimapColor}
-            nodeStrokeColor={minimapStroke}
-            nodeStrokeWidth={6}
-            position="bottom-right"
-            ariaLabel="Minimap"
-          />
-        )}
-        <RenameEditor />
-      </ReactFlow>
+      <FarZoom value={far}>
+        <ReactFlow<ComponentFlowNode, RelationFlowEdge>
+          nodes={overview ? NO_NODES : nodeState.nodes}
+          edges={overview ? NO_EDGES : derivedEdges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          defaultEdgeOptions={defaultEdgeOptions}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onNodeDragStart={onNodeDragStart}
+          onNodeDrag={drops.onNodeDrag}
+          onNodeDragStop={onNodeDragStop}
+          onNodeDoubleClick={onNodeDoubleClick}
+          nodeDragThreshold={DRAG_FROM_PRESS}
+          onConnect={onConnect}
+          onConnectStart={onConnectStart}
+          onConnectEnd={onConnectEnd}
+          isValidConnection={isValidConnection}
+          nodesDraggable={!readOnly}
+          nodesConnectable={!readOnly}
+          connectionMode={ConnectionMode.Loose}
+          connectionLineComponent={ConnectionLine}
+          connectionRadius={24}
+          onDragOver={drops.onDragOver}
+          onDragLeave={drops.onDragLeave}
+          onDrop={drops.onDrop}
+          onNodeContextMenu={onNodeContextMenu}
+          onEdgeContextMenu={onEdgeContextMenu}
+          onPaneContextMenu={onPaneContextMenu}
+          onSelectionContextMenu={onSelectionContextMenu}
+          deleteKeyCode={null}
+          selectionKeyCode={null}
+          multiSelectionKeyCode={MULTI_SELECT_KEYS}
+          selectionOnDrag
+          selectionMode={SelectionMode.Partial}
+          panOnDrag={PAN_BUTTONS}
+          panOnScroll
+          panActivationKeyCode="Space"
+          zoomOnPinch
+          zoomActivationKeyCode={ZOOM_KEYS}
+          snapToGrid={snapToGrid}
+          snapGrid={SNAP_GRID}
+          minZoom={0.05}
+          maxZoom={3}
+          zIndexMode="manual"
+          elevateNodesOnSelect={false}
+          onlyRenderVisibleElements
+          proOptions={proOptions}
+        >
+          {!far && <Background variant={BackgroundVariant.Dots} gap={GRID} size={1} color="#c3c9d0" />}
+          <Controls showInteractive={false} position="bottom-left" />
+          {scene && <OverviewLayer scene={scene} container={container} index={indexRef} onNodeMenu={onOverviewNodeMenu} />}
+          {!overview && minimapVisible(minimap, document.nodes.length) && (
+            <MiniMap
+              pannable
+              zoomable
+              nodeColor={minimapColor}
+              nodeStrokeColor={minimapStroke}
+              nodeStrokeWidth={6}
+              position="bottom-right"
+              ariaLabel="Minimap"
+            />
+          )}
+          <RenameEditor />
+        </ReactFlow>
+      </FarZoom>
       <OffscreenHint />
     </div>
   );

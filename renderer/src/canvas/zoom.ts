@@ -1,3 +1,5 @@
+import { createContext } from 'react';
+
 /** Below this zoom, 11 px text is a few pixels tall: summaries, edge labels and grid dots are left out. */
 export const FAR_ZOOM = 0.4;
 
@@ -7,3 +9,6 @@ export const FAR_ZOOM = 0.4;
  * a 1,000-node diagram fits, the DOM canvas cannot keep up with panning.
  */
 export const OVERVIEW_ZOOM = 0.25;
+
+/** Whether the view is below FAR_ZOOM, provided by the canvas to what it draws (edges read it instead of each subscribing to the view). */
+export const FarZoom = createContext(false);
