@@ -332,7 +332,7 @@ export function Canvas({ nodeBadges = EMPTY_BADGES, edgeBadges = EMPTY_BADGES }:
           {!far && <Background variant={BackgroundVariant.Dots} gap={GRID} size={1} color="#c3c9d0" />}
           <Controls showInteractive={false} position="bottom-left" />
           {scene && <OverviewLayer scene={scene} container={container} index={indexRef} onNodeMenu={onOverviewNodeMenu} />}
-          {!overview && minimapVisible(minimap, document.nodes.length) && (
+          {minimapVisible(minimap, document.nodes.length) && (
             <MiniMap
               pannable
               zoomable
