@@ -120,7 +120,7 @@ export abstract class CanvasPage {
     return (await handle.jsonValue()) as number;
   }
 
-  async rendered(): Promise<{ nodes: number; edges: number }> {
+  async rendered(): Promise<{ nodes: number; edges: number; painted: number }> {
     return this.page.evaluate(() => (globalThis as unknown as PageWithProbe).__benchProbe.rendered());
   }
 

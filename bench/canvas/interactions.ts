@@ -16,7 +16,7 @@ export interface InteractionMeasurement {
   busyPercent: number;
   mainThread: MainThreadTotals;
   inputEvents: number;
-  rendered: { nodes: number; edges: number };
+  rendered: { nodes: number; edges: number; painted: number };
 }
 
 interface MouseEventParameters {

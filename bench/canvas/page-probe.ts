@@ -47,7 +47,8 @@ export interface PageProbe {
    */
   armClickTiming(): void;
   clickLatencyMs: number | null;
-  rendered(): { nodes: number; edges: number };
+  /** DOM nodes and edges, and the nodes Stowage's zoomed-out view paints on its one canvas instead. */
+  rendered(): { nodes: number; edges: number; painted: number };
 }
 
 /** The few browser globals the probe touches. */
@@ -55,6 +56,7 @@ export interface ProbeWindow {
   requestAnimationFrame(callback: (time: number) => void): number;
   document: {
     querySelectorAll(selectors: string): { length: number };
+    querySelector(selectors: string): { getAttribute(name: string): string | null } | null;
     addEventListener(type: string, listener: (event: { timeStamp: number }) => void, options: { capture: boolean; once: boolean }): void;
   };
   __benchTarget?: CanvasTarget;
@@ -117,7 +119,8 @@ export function installPageProbe(): void {
       return { firstFrameMs, quietMs: Math.max(firstFrameMs, quietSince - start), nodesRendered };
     },
     rendered() {
-      return { nodes: nodeCount(), edges: count('.react-flow__edge') };
+      const overview = page.document.querySelector('.stowage-overview');
+      return { nodes: nodeCount(), edges: count('.react-flow__edge'), painted: Number(overview?.getAttribute('data-nodes') ?? 0) };
     },
     clickLatencyMs: null,
     armClickTiming() {

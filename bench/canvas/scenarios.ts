@@ -1,4 +1,4 @@
-import { createDocument, type DiagramDocument } from '../../shared/document';
+import { createDocument, type DiagramDocument, type DiagramNode } from '../../shared/document';
 import { generateDiagram } from '../generate-diagram';
 import { toBaselineFlow } from './baseline-diagram';
 import type { BaselinePage, CanvasPage, PaneRect, StowagePage, View } from './canvas-page';
@@ -15,15 +15,23 @@ export interface SizePlan {
   document: DiagramDocument;
   leafId: string;
   groupId: string;
+  /** The Region around the middle cluster, with everything it holds. */
+  regionId: string;
+  /** How many nodes the Region holds, however deep. */
+  regionNested: number;
   /** Cards clicked one after another to time selection. */
   clickIds: string[];
   working: View;
   overview: View;
+  /** Stowage's fit on the Region, where its whole title bar is in view. */
+  region: View;
+  /** Stowage's fit on the whole diagram (about 0.065 at 1,000 nodes): every node on screen at once. */
+  fitAll: View;
   /** Stowage's canvas pane with the diagram open; the baseline's pane matches it. */
   pane: PaneRect;
 }
 
-export type ScenarioId = 'dragLeaf' | 'dragGroup' | 'panWorking' | 'panOverview';
+export type ScenarioId = 'dragLeaf' | 'dragGroup' | 'dragRegion' | 'panWorking' | 'panOverview' | 'panFitAll';
 
 export interface Scenario {
   id: ScenarioId;
@@ -53,6 +61,17 @@ export const SCENARIOS: readonly Scenario[] = [
     },
   },
   {
+    id: 'dragRegion',
+    // generateDiagram's Regions hold 40 nodes (VPC, zones, subnets, the cluster and all it holds...); the log says.
+    title: 'Drag a Region with 40 nested nodes',
+    view: (plan) => plan.region,
+    // Grabbed by its title bar, above the VPC, at the Region's fit (zoom about 0.4).
+    interaction: async (app, plan, durationMs) => {
+      const rect = await app.nodeRect(plan.regionId);
+      return dragNode({ x: rect.x + 60, y: rect.y + 6 }, durationMs);
+    },
+  },
+  {
     id: 'panWorking',
     title: 'Pan with the scroll wheel, working zoom',
     view: (plan) => plan.working,
@@ -62,6 +81,12 @@ export const SCENARIOS: readonly Scenario[] = [
     id: 'panOverview',
     title: `Pan with the scroll wheel, overview zoom ${OVERVIEW_ZOOM}`,
     view: (plan) => plan.overview,
+    interaction: async (app, _plan, durationMs) => panWithWheel(await app.paneRect(), durationMs),
+  },
+  {
+    id: 'panFitAll',
+    title: 'Pan with the scroll wheel, fit-all overview (the whole diagram on screen)',
+    view: (plan) => plan.fitAll,
     interaction: async (app, _plan, durationMs) => panWithWheel(await app.paneRect(), durationMs),
   },
 ];
@@ -88,20 +113,29 @@ export async function preparePlan(stowage: StowagePage, baseline: BaselinePage, 
   const leaf = services[0];
   if (!capacity || !leaf || services.length < 4)
     throw new Error('generateDiagram no longer puts services in Fargate capacity; update the canvas benchmark');
+  const region = regionAround(document, cluster.id);
+  if (!region) throw new Error('generateDiagram no longer puts clusters in a Region; update the canvas benchmark');
 
   await stowage.stage({ document, empty: createDocument() });
   await baseline.stage(toBaselineFlow(document));
   await stowage.measureLoad();
   const working = await stowage.reach([cluster.id]);
   const overview = await stowage.reach([cluster.id], OVERVIEW_ZOOM);
+  const regionView = await stowage.reach([region.id]);
+  // No ids: the fit covers the whole diagram, like View ▸ Fit Diagram.
+  const fitAll = await stowage.reach([]);
   const plan: SizePlan = {
     size,
     document,
     leafId: leaf.id,
     groupId: cluster.id,
+    regionId: region.id,
+    regionNested: descendantCount(document, region.id),
     clickIds: services.slice(1, 4).map((service) => service.id),
     working: { name: 'working view', fit: [cluster.id], fitted: working, viewport: working },
     overview: { name: 'overview', fit: [cluster.id], fitted: working, zoom: OVERVIEW_ZOOM, viewport: overview },
+    region: { name: 'Region view', fit: [region.id], fitted: regionView, viewport: regionView },
+    fitAll: { name: 'fit-all overview', fit: [], fitted: fitAll, viewport: fitAll },
     pane: await stowage.paneRect(),
   };
   await stowage.goTo(plan.working);
@@ -111,6 +145,23 @@ export async function preparePlan(stowage: StowagePage, baseline: BaselinePage, 
   await baseline.matchPane(plan.pane);
   await baseline.goTo(plan.working);
   return plan;
+}
+
+/** The Region that holds `nodeId`, however deep. */
+function regionAround(document: DiagramDocument, nodeId: string): DiagramNode | undefined {
+  const byId = new Map(document.nodes.map((node) => [node.id, node]));
+  let node = byId.get(nodeId);
+  while (node && node.kind !== 'region') node = node.parentId === undefined ? undefined : byId.get(node.parentId);
+  return node;
+}
+
+function descendantCount(document: DiagramDocument, ancestorId: string): number {
+  const byId = new Map(document.nodes.map((node) => [node.id, node]));
+  const inside = (node: DiagramNode): boolean => {
+    const parent = node.parentId === undefined ? undefined : byId.get(node.parentId);
+    return parent !== undefined && (parent.id === ancestorId || inside(parent));
+  };
+  return document.nodes.filter(inside).length;
 }
 
 /**

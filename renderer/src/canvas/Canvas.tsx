@@ -39,7 +39,9 @@ import { useCanvasController } from './use-canvas-controller';
 import { useDropHandling } from './use-drop-handling';
 import { useSelectionGrab } from './selection-grab';
 import { minimapVisible } from '../state/session-store';
-import { FAR_ZOOM } from './zoom';
+import { FAR_ZOOM, FarZoom, OVERVIEW_ZOOM } from './zoom';
+import { OverviewLayer } from './overview/OverviewLayer';
+import { buildScene } from './overview/scene';
 
 const nodeTypes = { component: ComponentNode, group: GroupNode, placeholder: PlaceholderNode, placeholderGroup: PlaceholderGroupNode };
 const edgeTypes = { relation: RelationEdge };
@@ -90,6 +92,8 @@ export function Canvas({ nodeBadges = EMPTY_BADGES, edgeBadges = EMPTY_BADGES }:
   const snapToGrid = useStore(session, (state) => state.snapToGrid);
   const minimap = useStore(session, (state) => state.minimap);
   const far = useFlowStore((state) => state.transform[2] < FAR_ZOOM);
+  // Zoomed out this far, one <canvas> draws the diagram instead of React Flow's DOM nodes.
+  const overview = useFlowStore((state) => state.transform[2] < OVERVIEW_ZOOM);
   const openContextMenu = useContextMenu((state) => state.open);
 
   // One deriver per canvas. Its cache only lets equal inputs return the same flow objects, so
@@ -122,6 +126,10 @@ export function Canvas({ nodeBadges = EMPTY_BADGES, edgeBadges = EMPTY_BADGES }:
   useLayoutEffect(() => {
     indexRef.current = index;
   }, [index]);
+  const scene = useMemo(
+    () => (overview ? buildScene(derivedNodes, derivedEdges, index) : null),
+    [overview, derivedNodes, derivedEdges, index],
+  );
   const container = useRef<HTMLDivElement>(null);
   useCanvasController(services, container);
   const drops = useDropHandling(services, indexRef);
@@ -251,6 +259,7 @@ export function Canvas({ nodeBadges = EMPTY_BADGES, edgeBadges = EMPTY_BADGES }:
     (event: ReactMouseEvent, edge: RelationFlowEdge) => showMenu(event, { type: 'edge', id: edge.id }),
     [showMenu],
   );
+  const onOverviewNodeMenu = useCallback((event: MouseEvent, nodeId: string) => showMenu(event, { type: 'node', id: nodeId }), [showMenu]);
   const onPaneContextMenu = useCallback((event: ReactMouseEvent | MouseEvent) => showMenu(event, { type: 'pane' }), [showMenu]);
   const onSelectionContextMenu = useCallback((event: ReactMouseEvent) => showMenu(event, { type: 'selection' }), [showMenu]);
 
@@ -267,82 +276,87 @@ export function Canvas({ nodeBadges = EMPTY_BADGES, edgeBadges = EMPTY_BADGES }:
 
   return (
     <div
-      className={`stowage-canvas${far ? ' is-far' : ''}${readOnly ? ' is-read-only' : ''}`}
+      className={`stowage-canvas${far ? ' is-far' : ''}${overview ? ' is-overview' : ''}${readOnly ? ' is-read-only' : ''}`}
       onMouseMove={onPointerMove}
       onMouseLeave={onPointerLeave}
       ref={container}
       data-testid="canvas"
     >
-      <ReactFlow<ComponentFlowNode, RelationFlowEdge>
-        nodes={nodeState.nodes}
-        edges={derivedEdges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        defaultEdgeOptions={defaultEdgeOptions}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onNodeDragStart={onNodeDragStart}
-        onNodeDrag={drops.onNodeDrag}
-        onNodeDragStop={onNodeDragStop}
-        onNodeDoubleClick={onNodeDoubleClick}
-        nodeDragThreshold={DRAG_FROM_PRESS}
-        onConnect={onConnect}
-        onConnectStart={onConnectStart}
-        onConnectEnd={onConnectEnd}
-        isValidConnection={isValidConnection}
-        nodesDraggable={!readOnly}
-        nodesConnectable={!readOnly}
-        connectionMode={ConnectionMode.Loose}
-        connectionLineComponent={ConnectionLine}
-        connectionRadius={24}
-        onDragOver={drops.onDragOver}
-        onDragLeave={drops.onDragLeave}
-        onDrop={drops.onDrop}
-        onNodeContextMenu={onNodeContextMenu}
-        onEdgeContextMenu={onEdgeContextMenu}
-        onPaneContextMenu={onPaneContextMenu}
-        onSelectionContextMenu={onSelectionContextMenu}
-        deleteKeyCode={null}
-        selectionKeyCode={null}
-        multiSelectionKeyCode={MULTI_SELECT_KEYS}
-        selectionOnDrag
-        selectionMode={SelectionMode.Partial}
-        panOnDrag={PAN_BUTTONS}
-        panOnScroll
-        panActivationKeyCode="Space"
-        zoomOnPinch
-        zoomActivationKeyCode={ZOOM_KEYS}
-        snapToGrid={snapToGrid}
-        snapGrid={SNAP_GRID}
-        minZoom={0.05}
-        maxZoom={3}
-        zIndexMode="manual"
-        elevateNodesOnSelect={false}
-        onlyRenderVisibleElements
-        proOptions={proOptions}
-        colorMode={theme}
-      >
-        {!far && <Background variant={BackgroundVariant.Dots} gap={GRID} size={1} color="var(--grid-dot)" />}
-        <Controls showInteractive={false} position="bottom-left" />
-        {minimapVisible(minimap, document.nodes.length) && (
-          <MiniMap
-            pannable
-            zoomable
-            nodeColor={minimapColor}
-            nodeStrokeColor={minimapStroke}
-            nodeStrokeWidth={6}
-            position="bottom-right"
-            ariaLabel="Minimap"
-          />
-        )}
-        <RenameEditor />
-      </ReactFlow>
+      <FarZoom value={far}>
+        <ReactFlow<ComponentFlowNode, RelationFlowEdge>
+          nodes={overview ? NO_NODES : nodeState.nodes}
+          edges={overview ? NO_EDGES : derivedEdges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          defaultEdgeOptions={defaultEdgeOptions}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onNodeDragStart={onNodeDragStart}
+          onNodeDrag={drops.onNodeDrag}
+          onNodeDragStop={onNodeDragStop}
+          onNodeDoubleClick={onNodeDoubleClick}
+          nodeDragThreshold={DRAG_FROM_PRESS}
+          onConnect={onConnect}
+          onConnectStart={onConnectStart}
+          onConnectEnd={onConnectEnd}
+          isValidConnection={isValidConnection}
+          nodesDraggable={!readOnly}
+          nodesConnectable={!readOnly}
+          connectionMode={ConnectionMode.Loose}
+          connectionLineComponent={ConnectionLine}
+          connectionRadius={24}
+          onDragOver={drops.onDragOver}
+          onDragLeave={drops.onDragLeave}
+          onDrop={drops.onDrop}
+          onNodeContextMenu={onNodeContextMenu}
+          onEdgeContextMenu={onEdgeContextMenu}
+          onPaneContextMenu={onPaneContextMenu}
+          onSelectionContextMenu={onSelectionContextMenu}
+          deleteKeyCode={null}
+          selectionKeyCode={null}
+          multiSelectionKeyCode={MULTI_SELECT_KEYS}
+          selectionOnDrag
+          selectionMode={SelectionMode.Partial}
+          panOnDrag={PAN_BUTTONS}
+          panOnScroll
+          panActivationKeyCode="Space"
+          zoomOnPinch
+          zoomActivationKeyCode={ZOOM_KEYS}
+          snapToGrid={snapToGrid}
+          snapGrid={SNAP_GRID}
+          minZoom={0.05}
+          maxZoom={3}
+          zIndexMode="manual"
+          elevateNodesOnSelect={false}
+          onlyRenderVisibleElements
+          proOptions={proOptions}
+          colorMode={theme}
+        >
+          {!far && <Background variant={BackgroundVariant.Dots} gap={GRID} size={1} color="var(--grid-dot)" />}
+          <Controls showInteractive={false} position="bottom-left" />
+          {scene && <OverviewLayer scene={scene} container={container} index={indexRef} onNodeMenu={onOverviewNodeMenu} />}
+          {minimapVisible(minimap, document.nodes.length) && (
+            <MiniMap
+              pannable
+              zoomable
+              nodeColor={minimapColor}
+              nodeStrokeColor={minimapStroke}
+              nodeStrokeWidth={6}
+              position="bottom-right"
+              ariaLabel="Minimap"
+            />
+          )}
+          <RenameEditor />
+        </ReactFlow>
+      </FarZoom>
       <OffscreenHint />
     </div>
   );
 }
 
 const NOT_DRAGGING: ReadonlySet<string> = new Set();
+const NO_NODES: ComponentFlowNode[] = [];
+const NO_EDGES: RelationFlowEdge[] = [];
 
 /** A group's title bar, in flow pixels: a double-click there renames the group. */
 const GROUP_TITLE_HEIGHT = 32;

@@ -1,5 +1,5 @@
 import { useOnViewportChange, useStore as useFlowStore, useStoreApi, type Viewport } from '@xyflow/react';
-import { useCallback, useMemo, useState } from 'react';
+import { memo, useCallback, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import { findCommand, formatShortcut } from '../../../shared/commands/definitions';
 import { DocumentIndex, intersects } from '../../../shared/document';
@@ -12,7 +12,7 @@ import { isSaneViewport, visibleFlowRect } from './viewport';
  * stops moving and when the document changes, never on every frame. A view React Flow cannot
  * draw (not finite) is put back at the origin.
  */
-export function OffscreenHint() {
+export const OffscreenHint = memo(function OffscreenHint() {
   const services = useServices();
   const store = useStoreApi();
   const document = useStore(services.documents, (state) => state.document);
@@ -50,4 +50,4 @@ export function OffscreenHint() {
       </button>
     </div>
   );
-}
+});

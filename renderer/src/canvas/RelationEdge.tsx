@@ -1,10 +1,10 @@
-import { BaseEdge, Position, useStore as useFlowStore, type EdgeProps } from '@xyflow/react';
-import { memo } from 'react';
+import { BaseEdge, Position, type EdgeProps } from '@xyflow/react';
+import { memo, use } from 'react';
 import { smoothStepRoute, type HandleSide } from '../../../shared/document';
 import { EDGE, FONT_FAMILY } from '../../../shared/export/svg/style';
 import { measureText } from '../../../shared/export/text-metrics';
 import type { BadgeInfo, RelationFlowEdge } from './flow-types';
-import { FAR_ZOOM } from './zoom';
+import { FarZoom } from './zoom';
 
 const SIDE: Record<Position, HandleSide> = {
   [Position.Top]: 'top',
@@ -31,7 +31,8 @@ export const RelationEdge = memo(function RelationEdge(props: EdgeProps<Relation
   });
   const badge = data?.badge ?? null;
   // Far out, labels are unreadable; keep only those that carry a finding or are selected.
-  const far = useFlowStore((state) => state.transform[2] < FAR_ZOOM);
+  // From the canvas, not a store subscription per edge: edges re-render when it flips, not on every frame.
+  const far = use(FarZoom);
   const label = data?.label ?? '';
   const showLabel = label !== '' && (!far || badge !== null || selected === true);
   return (
@@ -48,7 +49,11 @@ export const RelationEdge = memo(function RelationEdge(props: EdgeProps<Relation
   );
 });
 
-function EdgeLabel({
+/**
+ * A label placed with one transform: while its edge moves (a dragged end) only the group's
+ * transform attribute changes; the pill, text and badge inside it re-render only when they change.
+ */
+const EdgeLabel = memo(function EdgeLabel({
   x,
   y,
   text,
@@ -63,29 +68,39 @@ function EdgeLabel({
   selected: boolean;
   edgeId: string;
 }) {
-  const width = measureText(text, { size: EDGE.labelFontSize }) + EDGE.labelPaddingX * 2 + (badge ? BADGE_RADIUS * 2 + 2 : 0);
-  const height = EDGE.labelFontSize + EDGE.labelPaddingY * 2 + 2;
-  const left = x - width / 2;
-  const textX = left + EDGE.labelPaddingX + (width - EDGE.labelPaddingX * 2 - (badge ? BADGE_RADIUS * 2 + 2 : 0)) / 2;
   return (
     <g
       className={`stowage-edge-label${selected ? ' is-selected' : ''}${badge ? ` has-${badge.severity}` : ''}`}
       data-testid={`edge-label-${edgeId}`}
       fontFamily={FONT_FAMILY}
+      transform={`translate(${x} ${y})`}
     >
-      <rect x={left} y={y - height / 2} width={width} height={height} rx={height / 2} />
-      <text x={textX} y={y + EDGE.labelBaselineOffset} textAnchor="middle" fontSize={EDGE.labelFontSize}>
+      <LabelBody text={text} badge={badge} />
+    </g>
+  );
+});
+
+/** The label's pill, text and badge, centred on (0, 0). */
+const LabelBody = memo(function LabelBody({ text, badge }: { text: string; badge: BadgeInfo | null }) {
+  const width = measureText(text, { size: EDGE.labelFontSize }) + EDGE.labelPaddingX * 2 + (badge ? BADGE_RADIUS * 2 + 2 : 0);
+  const height = EDGE.labelFontSize + EDGE.labelPaddingY * 2 + 2;
+  const left = -width / 2;
+  const textX = left + EDGE.labelPaddingX + (width - EDGE.labelPaddingX * 2 - (badge ? BADGE_RADIUS * 2 + 2 : 0)) / 2;
+  return (
+    <>
+      <rect x={left} y={-height / 2} width={width} height={height} rx={height / 2} />
+      <text x={textX} y={EDGE.labelBaselineOffset} textAnchor="middle" fontSize={EDGE.labelFontSize}>
         {text}
       </text>
       {badge && (
         <g className={`stowage-edge-badge is-${badge.severity}`}>
           <title>{badge.messages.join('\n')}</title>
-          <circle cx={left + width - EDGE.labelPaddingX / 2 - BADGE_RADIUS} cy={y} r={BADGE_RADIUS} />
-          <text x={left + width - EDGE.labelPaddingX / 2 - BADGE_RADIUS} y={y + 3.5} textAnchor="middle" fontSize={10} fontWeight={700}>
+          <circle cx={left + width - EDGE.labelPaddingX / 2 - BADGE_RADIUS} cy={0} r={BADGE_RADIUS} />
+          <text x={left + width - EDGE.labelPaddingX / 2 - BADGE_RADIUS} y={3.5} textAnchor="middle" fontSize={10} fontWeight={700}>
             {badge.count > 1 ? badge.count : '!'}
           </text>
         </g>
       )}
-    </g>
+    </>
   );
-}
+});

@@ -1,5 +1,5 @@
 import { ViewportPortal } from '@xyflow/react';
-import { useMemo, useRef, type KeyboardEvent } from 'react';
+import { memo, useMemo, useRef, type KeyboardEvent } from 'react';
 import { useStore } from 'zustand';
 import { findKind } from '../../../shared/catalog';
 import { DocumentIndex, LIMITS } from '../../../shared/document';
@@ -16,7 +16,7 @@ const GROUP_LABEL = { left: 38, top: 3, maxWidth: 320 };
  * on a single selection. Enter commits (one undo step), Escape leaves the name as it was, and
  * clicking elsewhere commits. Drawn once for the canvas, over the node, so no node subscribes.
  */
-export function RenameEditor() {
+export const RenameEditor = memo(function RenameEditor() {
   const services = useServices();
   const nodeId = useRenaming((state) => state.nodeId);
   const close = useRenaming((state) => state.close);
@@ -75,4 +75,4 @@ export function RenameEditor() {
       />
     </ViewportPortal>
   );
-}
+});

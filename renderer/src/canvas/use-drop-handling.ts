@@ -18,6 +18,19 @@ function hasPointer(event: unknown): event is PointerLike {
 }
 
 /**
+ * Settles a drag (the DOM canvas's or the overview's): one undoable drop into the group under
+ * the pointer, and a message for anything refused or adopted.
+ */
+export function dropDragged(services: AppServices, drop: Parameters<typeof commitDrag>[1]): void {
+  const report = commitDrag(services, drop);
+  const document = services.documents.getState().document;
+  const refused = refusedDropMessage(document, report.refused);
+  if (refused) services.ui.getState().toast(refused, 'info');
+  const adopted = adoptedMessage(document, report.adopted);
+  if (adopted) services.ui.getState().toast(adopted, 'info');
+}
+
+/**
  * Where dragged nodes and palette drops land: always the group under the pointer, at release,
  * that may hold the node (see the drop operation), highlighted live while dragging. React Flow's
  * own idea of the node's position lags the pointer whenever input comes faster than React
@@ -46,18 +59,13 @@ export function useDropHandling(services: AppServices, index: RefObject<Document
       // "drag" too; it changes nothing and must not settle anything.
       const current = index.current;
       if (dragged.every((item) => samePoint(current.node(item.id)?.position, item.position))) return;
-      const report = commitDrag(services, {
+      dropDragged(services, {
         items: dragged.map((item) => ({ id: item.id, position: item.position })),
         pointer: toFlow(event),
         grabbedId: node.id,
       });
-      const document = documents.getState().document;
-      const refused = refusedDropMessage(document, report.refused);
-      if (refused) ui.getState().toast(refused, 'info');
-      const adopted = adoptedMessage(document, report.adopted);
-      if (adopted) ui.getState().toast(adopted, 'info');
     },
-    [documents, index, services, session, toFlow, ui],
+    [index, services, session, toFlow],
   );
 
   const onDragOver = useCallback(
