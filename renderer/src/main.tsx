@@ -25,13 +25,23 @@ function createServices(): AppServices {
     canvas: new Slot<CanvasController>(),
     pointer: new Slot<Point>(),
   } as Omit<AppServices, 'commands'> as AppServices;
-  services.commands = new CommandRegistry(createBehaviours(services), {
-    reason: () => {
-      const readOnly = services.documents.getState().readOnly;
-      return readOnly ? readOnlyRefusal(readOnly) : null;
+  services.commands = new CommandRegistry(
+    createBehaviours(services),
+    {
+      reason: () => {
+        const readOnly = services.documents.getState().readOnly;
+        return readOnly ? readOnlyRefusal(readOnly) : null;
+      },
+      refused: (_command, reason) => ui.getState().toast(reason, 'warning'),
     },
-    refused: (_command, reason) => ui.getState().toast(reason, 'warning'),
-  });
+    (command, error) =>
+      ui
+        .getState()
+        .showError(
+          `${command.label.replace(/…$/, '')} failed`,
+          `${error instanceof Error ? error.message : String(error)}. Your diagram is still open.`,
+        ),
+  );
   return services;
 }
 

@@ -7,6 +7,7 @@ import { kindVersion, migrateKindProps } from './kind-migrations';
 import { MIGRATIONS, migrate, type Migration } from './migrations';
 import { describeNewerItem, type NewerContent, type NewerItem } from './newer-content';
 import { parseKnown } from './parse-known';
+import { savedSizeProblem } from './saved-size';
 import { CURRENT_SCHEMA_VERSION, LIMITS, StoredDocumentSchema, type DiagramDocument } from './schema';
 import { validateDocument } from './validate';
 
@@ -182,7 +183,17 @@ function loadParsed(value: unknown, text: string | undefined, options: LoadOptio
     if (version < currentVersion && newer.length > 0)
       return invalid(newer.map((item) => ({ path: item.path, message: describeNewerItem(item) })));
     const migratedFrom = version < currentVersion ? { migratedFrom: version } : {};
-    if (newer.length === 0) return { ok: true, document: checked.document, ...migratedFrom };
+    if (newer.length === 0) {
+      // What the app holds it must be able to save and open again: a compact file can grow past the limit once saved.
+      const tooBigToSave = savedSizeProblem(checked.document, catalog);
+      if (tooBigToSave !== null) {
+        return fail(
+          'too-large',
+          `Stowage could not save this diagram and open it again: ${tooBigToSave} Split it into smaller diagrams in a text editor, or open another file.`,
+        );
+      }
+      return { ok: true, document: checked.document, ...migratedFrom };
+    }
     return {
       ok: true,
       document: checked.document,

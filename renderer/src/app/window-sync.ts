@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { LIMITS, loadDocument } from '../../../shared/document';
 import { confirmReplace, openResult, openText } from '../files/file-actions';
 import { documentName, isDirty, textToSave } from '../state/document-store';
+import { writeRecoveryDraft } from './recovery-draft';
 import type { AppServices } from './services';
 
 const DRAFT_DELAY_MS = 1500;
@@ -52,14 +53,14 @@ export function useWindowSync(services: AppServices): void {
       timer = setTimeout(() => {
         const current = documents.getState();
         if (!isDirty(current)) return;
-        void host.writeDraft({ text: textToSave(current), file: current.file }).catch(() => undefined);
+        void writeRecoveryDraft(services);
       }, DRAFT_DELAY_MS);
     });
     return () => {
       clearTimeout(timer);
       unsubscribe();
     };
-  }, [documents, host]);
+  }, [documents, services]);
 
   // Host events: menu clicks, close requests, files to open.
   useEffect(() => {
