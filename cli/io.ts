@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import {
   loadDocument,
   LIMITS,
-  describeIssues,
+  describeLoadIssues,
   describeNewerItems,
   newerContentMessage,
   type DiagramDocument,
@@ -65,7 +65,7 @@ export function readDocumentFile(path: string, output: Output): LoadedFile | und
   const result = loadDocument(text);
   if (!result.ok) {
     output.err(safeText`stowage: ${path}: ${result.error.message}`);
-    for (const line of describeIssues(result.error.issues).slice(1)) output.err(safeText`  ${line}`);
+    for (const line of describeLoadIssues(result.error).slice(1)) output.err(safeText`  ${line}`);
     return undefined;
   }
   if (!result.newer) return { document: result.document };

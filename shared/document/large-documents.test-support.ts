@@ -57,3 +57,26 @@ export function largeDocument(options: LargeDocumentOptions): DiagramDocument {
   }
   return { ...createDocument('Large'), nodes, edges };
 }
+
+/**
+ * Compact JSON text of `document` with `keys` unknown property keys in all: spread over the
+ * nodes' props (`perObject` each), or, with perObject ≥ keys, all in the first node's props.
+ * Short keys, so two million of them fit in a file under the size limit, and leading digits, so none is a property name.
+ */
+export function withUnknownKeys(document: DiagramDocument, keys: number, perObject: number): string {
+  let next = 0;
+  const nodes = document.nodes.map((node) => {
+    const extra: string[] = [];
+    for (let index = 0; index < perObject && next < keys; index++) extra.push(`"${unknownKey(next++)}":0`);
+    const props = JSON.stringify(node.props);
+    if (extra.length === 0) return JSON.stringify(node);
+    const withExtra = props === '{}' ? `{${extra.join(',')}}` : `${props.slice(0, -1)},${extra.join(',')}}`;
+    return JSON.stringify({ ...node, props: '\u0000props\u0000' }).replace('"\\u0000props\\u0000"', withExtra);
+  });
+  const edges = JSON.stringify(document.edges);
+  return `{"schemaVersion":${document.schemaVersion},"metadata":${JSON.stringify(document.metadata)},"nodes":[${nodes.join(',')}],"edges":${edges}}`;
+}
+
+function unknownKey(index: number): string {
+  return `${index % 10}${Math.floor(index / 10).toString(36)}`;
+}

@@ -16,6 +16,7 @@ import { serializeDocument } from './serialize';
 const KNOWN_CODES: ReadonlySet<LoadErrorCode> = new Set([
   'too-large',
   'too-deep',
+  'too-wide',
   'not-json',
   'forbidden-key',
   'not-a-document',

@@ -1,5 +1,5 @@
 import {
-  describeIssues,
+  describeLoadIssues,
   loadDocument,
   createDocument,
   FILE_EXTENSION,
@@ -64,7 +64,7 @@ export async function openText(services: AppServices, text: string, file: FileRe
   if (!loaded.ok) {
     services.ui
       .getState()
-      .showError(`Could not open ${file?.name ?? 'the file'}`, loaded.error.message, describeIssues(loaded.error.issues, 12));
+      .showError(`Could not open ${file?.name ?? 'the file'}`, loaded.error.message, describeLoadIssues(loaded.error, 12));
     return false;
   }
   services.documents.getState().replace(loaded.document, file, loaded.newer ? { readOnly: loaded.newer } : {});
