@@ -34,6 +34,14 @@ beforeAll(() => {
   );
   write('at-the-limits', serializeDocument(largeDocument({ nodes: LIMITS.maxNodes, edges: LIMITS.maxEdges })));
   write('parallel-edges', serializeDocument(largeDocument({ nodes: 100, edges: LIMITS.maxEdges, parallel: true })));
+  const small = serializeDocument(largeDocument({ nodes: 10, edges: 2 }));
+  writeFileSync(join(directory, 'utf16.stowage'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(small, 'utf16le')]));
+  files['utf16'] = join(directory, 'utf16.stowage');
+  writeFileSync(
+    join(directory, 'bad-utf8.stowage'),
+    Buffer.concat([Buffer.from(small.slice(0, 40)), Buffer.from([0xc3, 0x28]), Buffer.from(small.slice(40))]),
+  );
+  files['bad-utf8'] = join(directory, 'bad-utf8.stowage');
   const invalid = largeDocument({ nodes: LIMITS.maxNodes, edges: 0 });
   write(
     'every-node-invalid',
@@ -88,5 +96,14 @@ describe('stowage validate on hostile and huge files', { timeout: 120_000 }, () 
     expect(result.err).toMatch(/not a valid Stowage diagram: .* \(and 14,997 more\)/);
     expect(result.err).toMatch(/… and 14,990 more problems\.$/);
     expect(result.err.length).toBeLessThan(2_000);
+  });
+
+  it('decodes as the browser and the desktop app do: UTF-16 with a byte order mark opens, invalid UTF-8 is refused, no NUL reaches stderr', async () => {
+    const utf16 = await validate('utf16');
+    expect(utf16.err).toBe('');
+    const bad = await validate('bad-utf8');
+    expect(bad.code).toBe(EXIT.unreadable);
+    expect(bad.err).toMatch(/not valid UTF-8 text \(at byte 40\)/);
+    expect(bad.err).not.toContain('\u0000');
   });
 });

@@ -16,3 +16,4 @@ export * from './kind-migrations';
 export * from './catalog-view';
 export * from './z-order';
 export * from './placement';
+export { decodeDocumentBytes, type DecodeResult } from './decode';

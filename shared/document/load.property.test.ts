@@ -17,6 +17,7 @@ const KNOWN_CODES: ReadonlySet<LoadErrorCode> = new Set([
   'too-large',
   'too-deep',
   'too-wide',
+  'not-text',
   'not-json',
   'forbidden-key',
   'not-a-document',

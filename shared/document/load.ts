@@ -6,6 +6,7 @@ import { ForbiddenKeyError, findJsonValueProblem, jsonNestingDepth, parseJsonSaf
 import { kindVersion, migrateKindProps } from './kind-migrations';
 import { MIGRATIONS, migrate, type Migration } from './migrations';
 import { describeNewerItem, unknownFieldList, type NewerContent, type NewerItem } from './newer-content';
+import { decodeDocumentBytes } from './decode';
 import { parseKnown } from './parse-known';
 import { savedSizeProblem } from './saved-size';
 import { CURRENT_SCHEMA_VERSION, LIMITS, StoredDocumentSchema, type DiagramDocument } from './schema';
@@ -15,6 +16,7 @@ export type LoadErrorCode =
   | 'too-large'
   | 'too-deep'
   | 'too-wide'
+  | 'not-text'
   | 'not-json'
   | 'forbidden-key'
   | 'not-a-document'
@@ -101,6 +103,17 @@ export function loadDocument(text: string, options: LoadOptions = {}): LoadResul
   } catch (error) {
     return internal(error);
   }
+}
+
+/**
+ * loadDocument for the bytes of a file, as every host reads one (the CLI, the browser build,
+ * the desktop app): its size, then the one decoder (decode.ts), then loadDocument.
+ */
+export function loadDocumentBytes(bytes: Uint8Array, options: LoadOptions = {}): LoadResult {
+  if (bytes.length > LIMITS.maxFileBytes) return tooLarge();
+  const decoded = decodeDocumentBytes(bytes);
+  if (!decoded.ok) return fail('not-text', decoded.message);
+  return loadDocument(decoded.text, options);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { LIMITS, loadDocument } from '../../../shared/document';
+import { decodeDocumentBytes, LIMITS, loadDocument } from '../../../shared/document';
 import { confirmReplace, openResult, openText } from '../files/file-actions';
 import { documentName, isDirty, textToSave } from '../state/document-store';
 import { writeRecoveryDraft } from './recovery-draft';
@@ -107,7 +107,13 @@ export function useWindowSync(services: AppServices): void {
         }
         if (!(await confirmReplace(services))) return;
         // Dropped files have no path the app may write to, so they open as unsaved copies of the file.
-        await openText(services, await file.text(), null);
+        // Their bytes go through the one decoder (file.text() would turn bad bytes into U+FFFD).
+        const decoded = decodeDocumentBytes(new Uint8Array(await file.arrayBuffer()));
+        if (!decoded.ok) {
+          ui.getState().showError(`Could not open ${file.name}`, decoded.message);
+          return;
+        }
+        await openText(services, decoded.text, null);
       })();
     };
     window.addEventListener('dragover', onDragOver);
