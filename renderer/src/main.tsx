@@ -2,7 +2,7 @@ import '@xyflow/react/dist/base.css';
 import './styles/app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { readOnlyRefusal, type Point } from '../../shared/document';
+import { endSentence, readOnlyRefusal, type Point } from '../../shared/document';
 import { createHost } from '../host';
 import { App } from './app/App';
 import { offerDraftRecovery } from './app/window-sync';
@@ -39,7 +39,7 @@ function createServices(): AppServices {
         .getState()
         .showError(
           `${command.label.replace(/…$/, '')} failed`,
-          `${error instanceof Error ? error.message : String(error)}. Your diagram is still open.`,
+          `${endSentence(error instanceof Error ? error.message : String(error))} Your diagram is still open.`,
         ),
   );
   return services;

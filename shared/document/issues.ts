@@ -35,3 +35,9 @@ export function describeIssues(issues: readonly DocumentIssue[], limit = 8): str
   if (issues.length > limit) lines.push(`… and ${(issues.length - limit).toLocaleString('en-US')} more problems.`);
   return lines;
 }
+
+/** `text` as a sentence: a full stop added unless it already ends with one (or ! ? …), so messages never end in "..". */
+export function endSentence(text: string): string {
+  const trimmed = text.trimEnd();
+  return /[.!?…]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}

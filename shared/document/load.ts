@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { KindMigration } from '../catalog';
 import { APP_CATALOG, type CatalogView } from './catalog-view';
-import { capText, describeIssues, formatPath, type DocumentIssue } from './issues';
+import { capText, describeIssues, endSentence, formatPath, type DocumentIssue } from './issues';
 import { ForbiddenKeyError, findJsonValueProblem, jsonNestingDepth, parseJsonSafely, utf8ByteLength, countJsonKeys } from './json-guard';
 import { kindVersion, migrateKindProps } from './kind-migrations';
 import { MIGRATIONS, migrate, type Migration } from './migrations';
@@ -96,7 +96,7 @@ export function loadDocument(text: string, options: LoadOptions = {}): LoadResul
       const reason = error instanceof Error ? error.message : String(error);
       return fail(
         'not-json',
-        `The file is not valid JSON (${reason}). A Stowage file is a JSON document; open it in a text editor to repair it, or open another file.`,
+        `The file is not valid JSON (${reason.replace(/\.$/, '')}). A Stowage file is a JSON document; open it in a text editor to repair it, or open another file.`,
       );
     }
     return loadParsed(value, text, options);
@@ -292,14 +292,14 @@ function forbiddenKey(key: string): LoadResult {
 function internal(error: unknown): LoadResult {
   return fail(
     'internal',
-    `Stowage could not read the file because of an internal error: ${error instanceof Error ? error.message : String(error)}.`,
+    endSentence(`Stowage could not read the file because of an internal error: ${error instanceof Error ? error.message : String(error)}`),
   );
 }
 
 function invalid(issues: DocumentIssue[]): LoadResult {
   const first = describeIssues(issues, 1)[0] ?? '';
   const more = issues.length > 1 ? ` (and ${(issues.length - 1).toLocaleString('en-US')} more)` : '';
-  return fail('invalid', `The file is not a valid Stowage diagram: ${first.replace(/\.$/, '')}${more}.`, issues);
+  return fail('invalid', endSentence(`The file is not a valid Stowage diagram: ${more ? first.replace(/\.$/, '') : first}${more}`), issues);
 }
 
 /** How many problems a LoadError keeps, each cut to MAX_ISSUE_CHARS: enough to repair a file, never a 37-million-character dialog. */

@@ -1,4 +1,4 @@
-import { LIMITS, savedBytesProblem, utf8ByteLength } from '../../../shared/document';
+import { endSentence, LIMITS, savedBytesProblem, utf8ByteLength } from '../../../shared/document';
 import { textToSave } from '../state/document-store';
 import type { AppServices } from './services';
 
@@ -23,7 +23,7 @@ export async function writeRecoveryDraft(services: Pick<AppServices, 'host' | 'd
     await services.host.writeDraft({ text, file: state.file });
     return true;
   } catch (error) {
-    warn(`${error instanceof Error ? error.message : String(error)}.`);
+    warn(endSentence(error instanceof Error ? error.message : String(error)));
     return false;
   }
 }
