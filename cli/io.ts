@@ -1,8 +1,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import {
-  loadDocument,
+  loadDocumentBytes,
   LIMITS,
-  describeIssues,
+  describeLoadIssues,
   describeNewerItems,
   newerContentMessage,
   type DiagramDocument,
@@ -44,7 +44,7 @@ export interface LoadedFile {
  * command decides what it can still do with it.
  */
 export function readDocumentFile(path: string, output: Output): LoadedFile | undefined {
-  let text: string;
+  let bytes: Uint8Array;
   try {
     const stat = statSync(path);
     if (!stat.isFile()) {
@@ -55,17 +55,17 @@ export function readDocumentFile(path: string, output: Output): LoadedFile | und
       output.err(safeText`stowage: ${path} is larger than ${LIMITS.maxFileBytes / (1024 * 1024)} MB, which no Stowage diagram needs.`);
       return undefined;
     }
-    text = readFileSync(path, 'utf8');
+    bytes = readFileSync(path);
   } catch (error) {
     output.err(
       safeText`stowage: cannot read ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
     );
     return undefined;
   }
-  const result = loadDocument(text);
+  const result = loadDocumentBytes(bytes);
   if (!result.ok) {
     output.err(safeText`stowage: ${path}: ${result.error.message}`);
-    for (const line of describeIssues(result.error.issues).slice(1)) output.err(safeText`  ${line}`);
+    for (const line of describeLoadIssues(result.error).slice(1)) output.err(safeText`  ${line}`);
     return undefined;
   }
   if (!result.newer) return { document: result.document };

@@ -251,6 +251,8 @@ export function limitsMarkdown(): string {
     '| --- | --- |',
     `| File size | ${LIMITS.maxFileBytes / (1024 * 1024)} MB (UTF-8 bytes) |`,
     `| Nesting of JSON arrays and objects | ${LIMITS.maxJsonDepth} levels |`,
+    `| Keys of one JSON object | ${number(LIMITS.maxObjectKeys)} |`,
+    `| Different key names in a file | ${number(LIMITS.maxDistinctKeys)} |`,
     `| Nodes | ${number(LIMITS.maxNodes)} |`,
     `| Edges | ${number(LIMITS.maxEdges)} |`,
     `| Node label | ${number(LIMITS.maxLabelLength)} characters |`,

@@ -29,9 +29,11 @@ export function tooLargeError(path: string, sizeBytes: number, limitBytes: numbe
   );
 }
 
-export function notTextError(path: string): FileAccessError {
+export function notTextError(path: string, reason?: string): FileAccessError {
   return new FileAccessError(
-    `“${basename(path)}” is not a text file, so it cannot be a Stowage diagram. Choose a .stowage file.`,
+    reason
+      ? `“${basename(path)}” cannot be opened. ${reason}`
+      : `“${basename(path)}” is not a text file, so it cannot be a Stowage diagram. Choose a .stowage file.`,
     'ENOTTEXT',
     path,
   );

@@ -42,7 +42,18 @@ describe('readDocumentFile', () => {
     const path = join(folder, 'image.stowage');
     await writeFile(path, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0xff, 0xfe, 0x00]));
     const error = await readDocumentFile(path).catch((caught: unknown) => caught);
-    expect(describeFileError(error, 'open', path)).toContain('is not a text file');
+    expect(describeFileError(error, 'open', path)).toContain('is not valid UTF-8 text');
+  });
+
+  it('opens UTF-16 with a byte order mark and refuses invalid UTF-8', async () => {
+    const folder = await tempFolder();
+    const utf16 = join(folder, 'utf16.stowage');
+    await writeFile(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{"a":"é"}', 'utf16le')]));
+    expect(await readDocumentFile(utf16)).toBe('{"a":"é"}');
+    const bad = join(folder, 'bad.stowage');
+    await writeFile(bad, Buffer.from([0x7b, 0x22, 0xc3, 0x28, 0x22, 0x7d]));
+    const error = await readDocumentFile(bad).catch((caught: unknown) => caught);
+    expect(describeFileError(error, 'open', bad)).toContain('is not valid UTF-8 text (at byte 2)');
   });
 
   it('explains missing files and folders', async () => {

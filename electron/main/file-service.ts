@@ -1,5 +1,6 @@
 import { open } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
+import { decodeDocumentBytes } from '../../shared/document/decode';
 import { LIMITS } from '../../shared/document/schema';
 import { removeOrphanTemporaries, writeFileAtomic, type AtomicFileSystem } from './atomic-write';
 import { FileAccessError, notTextError, tooLargeError } from './file-errors';
@@ -34,20 +35,17 @@ export async function readDocumentFile(path: string, maxBytes: number = LIMITS.m
       if (length === buffer.length) break;
     }
     if (length > maxBytes) throw tooLargeError(path, length, maxBytes);
-    return decodeUtf8(buffer.subarray(0, length), path);
+    return decodeText(buffer.subarray(0, length), path);
   } finally {
     await handle.close();
   }
 }
 
-function decodeUtf8(bytes: Uint8Array, path: string): string {
-  try {
-    // fatal: a binary file is refused rather than turned into replacement characters. The BOM
-    // some Windows editors add is dropped by the decoder.
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw notTextError(path);
-  }
+/** The one decoder of shared/ (UTF-8, or UTF-16 with its byte order mark), as the CLI and the browser build use. */
+function decodeText(bytes: Uint8Array, path: string): string {
+  const decoded = decodeDocumentBytes(bytes);
+  if (!decoded.ok) throw notTextError(path, decoded.message);
+  return decoded.text;
 }
 
 /** Saves a document atomically, keeping the previous version beside it. */

@@ -9,6 +9,7 @@ import {
   type HostResponse,
 } from '../../shared/host/contract';
 import { isAppUrl, type AppLocation } from './security';
+import { capText } from '../../shared/document/issues';
 
 /**
  * The main-process side of the host contract. One generic registrar installs a handler per
@@ -98,8 +99,11 @@ export function sendHostEvent<E extends HostEvent>(
 }
 
 function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 5)
-    .map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : 'request'}: ${issue.message}`)
-    .join('; ');
+  return (
+    error.issues
+      .slice(0, 5)
+      // Cut: zod's message for unknown keys lists every one of them, and a forged call can send millions.
+      .map((issue) => capText(`${issue.path.length > 0 ? issue.path.join('.') : 'request'}: ${issue.message}`))
+      .join('; ')
+  );
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FILE_EXTENSION, LIMITS, MEDIA_TYPE } from '../../shared/document/schema';
+import { decodeDocumentBytes } from '../../shared/document/decode';
 import {
   FileRef,
   HOST_CHANNELS,
@@ -200,7 +201,10 @@ export function createBrowserHost(options: BrowserHostOptions, environment: Brow
           'Check that this is a Stowage diagram (.stowage).',
       };
     }
-    return { status: 'opened', file: fileRef, text: await file.text() };
+    // The one decoder of shared/, as the CLI and the desktop app use (file.text() would turn bad bytes into U+FFFD).
+    const decoded = decodeDocumentBytes(new Uint8Array(await file.arrayBuffer()));
+    if (!decoded.ok) return { status: 'error', message: `“${fileRef.name}” cannot be opened. ${decoded.message}` };
+    return { status: 'opened', file: fileRef, text: decoded.text };
   }
 
   /** Saves to a handle if there is one and in-place saving is on; otherwise downloads. */

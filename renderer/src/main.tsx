@@ -2,7 +2,7 @@ import '@xyflow/react/dist/base.css';
 import './styles/app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { readOnlyRefusal, type Point } from '../../shared/document';
+import { endSentence, readOnlyRefusal, type Point } from '../../shared/document';
 import { createHost } from '../host';
 import { App } from './app/App';
 import { offerDraftRecovery } from './app/window-sync';
@@ -29,13 +29,23 @@ function createServices(): AppServices {
     canvas: new Slot<CanvasController>(),
     pointer: new Slot<Point>(),
   } as Omit<AppServices, 'commands'> as AppServices;
-  services.commands = new CommandRegistry(createBehaviours(services), {
-    reason: () => {
-      const readOnly = services.documents.getState().readOnly;
-      return readOnly ? readOnlyRefusal(readOnly) : null;
+  services.commands = new CommandRegistry(
+    createBehaviours(services),
+    {
+      reason: () => {
+        const readOnly = services.documents.getState().readOnly;
+        return readOnly ? readOnlyRefusal(readOnly) : null;
+      },
+      refused: (_command, reason) => ui.getState().toast(reason, 'warning'),
     },
-    refused: (_command, reason) => ui.getState().toast(reason, 'warning'),
-  });
+    (command, error) =>
+      ui
+        .getState()
+        .showError(
+          `${command.label.replace(/…$/, '')} failed`,
+          `${endSentence(error instanceof Error ? error.message : String(error))} Your diagram is still open.`,
+        ),
+  );
   return services;
 }
 

@@ -1,4 +1,5 @@
 import { checkAwsIpv4Block } from '../network/aws-block';
+import { scheduleExpressionProblem } from './schedule-expression';
 
 /**
  * Checks a value must pass when someone enters it (the inspector, the CLI's set), beyond what
@@ -13,6 +14,9 @@ export const ENTRY_CHECKS = {
     const checked = checkAwsIpv4Block(value);
     return checked.ok ? undefined : checked.message;
   },
+  /** An EventBridge schedule expression (a scheduled ECS task): rate(5 minutes), cron(…) with six fields, at(…). */
+  'eventbridge-schedule': (value: unknown): string | undefined =>
+    typeof value === 'string' ? scheduleExpressionProblem(value) : undefined,
 } satisfies Record<string, (value: unknown) => string | undefined>;
 
 export type EntryCheckId = keyof typeof ENTRY_CHECKS;

@@ -89,3 +89,4 @@ export function propsAs<S extends z.ZodObject>(_kind: KindDefinition<S>, props: 
 export * from './nodes';
 export * from './edges';
 export * from './traits';
+export { scheduleExpressionProblem } from './schedule-expression';

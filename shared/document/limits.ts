@@ -9,6 +9,16 @@ export const LIMITS = {
   maxFileBytes: 20 * 1024 * 1024,
   /** Nesting of JSON arrays and objects; checked before parsing so absurd nesting cannot exhaust the stack. */
   maxJsonDepth: 64,
+  /**
+   * Keys of one JSON object (a node's props, the metadata, …): no kind has a hundred properties;
+   * checked before parsing, as an object of millions of unknown keys takes seconds to parse and check.
+   */
+  maxObjectKeys: 1_000,
+  /**
+   * Different key names in one file. The format and every kind's props use a few hundred; a
+   * file of millions of different names takes JSON.parse alone tens of seconds, so it is refused first.
+   */
+  maxDistinctKeys: 10_000,
   maxNodes: 20_000,
   maxEdges: 40_000,
   maxLabelLength: 200,

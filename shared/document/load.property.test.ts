@@ -16,6 +16,8 @@ import { serializeDocument } from './serialize';
 const KNOWN_CODES: ReadonlySet<LoadErrorCode> = new Set([
   'too-large',
   'too-deep',
+  'too-wide',
+  'not-text',
   'not-json',
   'forbidden-key',
   'not-a-document',

@@ -459,3 +459,18 @@ describe('issue formatting', () => {
     expect(lines).toEqual(['problem 0', 'nodes[1]: problem 1', 'problem 2', '… and 7 more problems.']);
   });
 });
+
+describe('load error sentences', () => {
+  it('end in one full stop, never "..", whatever the problem ends with', () => {
+    const node = { id: 'a', kind: 'ecr-repository', label: '', position: { x: 0, y: 0 }, props: {} };
+    const one = loadDocument(
+      JSON.stringify({ schemaVersion: 1, metadata: { title: '', description: '' }, nodes: [node, node], edges: [] }),
+    );
+    const notJson = loadDocument('{"schemaVersion": 1,');
+    for (const result of [one, notJson]) {
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.error.message).not.toMatch(/\.\.|\.\)\./);
+    }
+    expect(!one.ok && one.error.message).toBe('The file is not a valid Stowage diagram: nodes[1].id: The id "a" is used more than once.');
+  });
+});

@@ -1,18 +1,22 @@
 import { z } from 'zod';
 import type { KindMigration } from '../catalog';
 import { APP_CATALOG, type CatalogView } from './catalog-view';
-import { describeIssues, formatPath, type DocumentIssue } from './issues';
-import { ForbiddenKeyError, findJsonValueProblem, jsonNestingDepth, parseJsonSafely, utf8ByteLength } from './json-guard';
+import { capText, describeIssues, endSentence, formatPath, type DocumentIssue } from './issues';
+import { ForbiddenKeyError, findJsonValueProblem, jsonNestingDepth, parseJsonSafely, utf8ByteLength, countJsonKeys } from './json-guard';
 import { kindVersion, migrateKindProps } from './kind-migrations';
 import { MIGRATIONS, migrate, type Migration } from './migrations';
-import { describeNewerItem, type NewerContent, type NewerItem } from './newer-content';
+import { describeNewerItem, unknownFieldList, type NewerContent, type NewerItem } from './newer-content';
+import { decodeDocumentBytes } from './decode';
 import { parseKnown } from './parse-known';
+import { savedSizeProblem } from './saved-size';
 import { CURRENT_SCHEMA_VERSION, LIMITS, StoredDocumentSchema, type DiagramDocument } from './schema';
 import { validateDocument } from './validate';
 
 export type LoadErrorCode =
   | 'too-large'
   | 'too-deep'
+  | 'too-wide'
+  | 'not-text'
   | 'not-json'
   | 'forbidden-key'
   | 'not-a-document'
@@ -25,8 +29,18 @@ export interface LoadError {
   code: LoadErrorCode;
   /** One sentence for the user: what is wrong and what to do. */
   message: string;
-  /** Where, for schema problems: `nodes[3].props.cpu: Too small …`. */
+  /** Where, for schema problems: `nodes[3].props.cpu: Too small …`; the first MAX_REPORTED_ISSUES of them. */
   issues: DocumentIssue[];
+  /** How many problems were found, `issues` and those left out. */
+  issueCount: number;
+}
+
+/** The first `limit` problems of a load error, one line each, then how many more there are. */
+export function describeLoadIssues(error: LoadError, limit = 8): string[] {
+  const lines = describeIssues(error.issues.slice(0, limit), limit);
+  const more = error.issueCount - lines.length;
+  if (more > 0) lines.push(`… and ${more.toLocaleString('en-US')} more problems.`);
+  return lines;
 }
 
 export type LoadResult =
@@ -71,6 +85,9 @@ export function loadDocument(text: string, options: LoadOptions = {}): LoadResul
     if (depth > LIMITS.maxJsonDepth) {
       return tooDeep();
     }
+    const keys = countJsonKeys(text, { perObject: LIMITS.maxObjectKeys, distinct: LIMITS.maxDistinctKeys });
+    if (keys.widest > LIMITS.maxObjectKeys) return tooWide();
+    if (keys.distinct > LIMITS.maxDistinctKeys) return tooManyKeyNames();
     let value: unknown;
     try {
       value = parseJsonSafely(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
@@ -79,7 +96,7 @@ export function loadDocument(text: string, options: LoadOptions = {}): LoadResul
       const reason = error instanceof Error ? error.message : String(error);
       return fail(
         'not-json',
-        `The file is not valid JSON (${reason}). A Stowage file is a JSON document; open it in a text editor to repair it, or open another file.`,
+        `The file is not valid JSON (${reason.replace(/\.$/, '')}). A Stowage file is a JSON document; open it in a text editor to repair it, or open another file.`,
       );
     }
     return loadParsed(value, text, options);
@@ -89,13 +106,25 @@ export function loadDocument(text: string, options: LoadOptions = {}): LoadResul
 }
 
 /**
+ * loadDocument for the bytes of a file, as every host reads one (the CLI, the browser build,
+ * the desktop app): its size, then the one decoder (decode.ts), then loadDocument.
+ */
+export function loadDocumentBytes(bytes: Uint8Array, options: LoadOptions = {}): LoadResult {
+  if (bytes.length > LIMITS.maxFileBytes) return tooLarge();
+  const decoded = decodeDocumentBytes(bytes);
+  if (!decoded.ok) return fail('not-text', decoded.message);
+  return loadDocument(decoded.text, options);
+}
+
+/**
  * Like loadDocument, for a value that is already parsed JSON (a recovery draft, a clipboard
  * payload). It gets the same depth and forbidden-key checks as text.
  */
 export function loadDocumentValue(value: unknown, options: LoadOptions = {}): LoadResult {
   try {
-    const problem = findJsonValueProblem(value, LIMITS.maxJsonDepth);
+    const problem = findJsonValueProblem(value, LIMITS.maxJsonDepth, LIMITS.maxObjectKeys);
     if (problem?.problem === 'too-deep') return tooDeep();
+    if (problem?.problem === 'too-wide') return tooWide();
     if (problem?.problem === 'forbidden-key') return forbiddenKey(problem.key);
     return loadParsed(value, undefined, options);
   } catch (error) {
@@ -141,9 +170,14 @@ function loadParsed(value: unknown, text: string | undefined, options: LoadOptio
 
     // Parse: the structure, with keys this version does not know set aside.
     const structure = parseKnown(storedSchema(currentVersion, newerFormat), current);
+    const fields = unknownFieldList(newer);
     for (const { path, key } of structure.unknownKeys) {
-      newer.push({ type: 'field', path: formatPath([...path, key]), message: `unknown field "${key}"` });
+      fields.add(
+        () => formatPath([...path, key]),
+        () => `unknown field "${key}"`,
+      );
     }
+    fields.finish();
     if (!structure.success) {
       const issues = structure.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
       return newerFormat ? cannotShow(issues) : invalid(issues);
@@ -176,13 +210,23 @@ function loadParsed(value: unknown, text: string | undefined, options: LoadOptio
       { catalog, newerFormat, newerKinds },
     );
     if (checked.issues.length > 0) return newerFormat ? cannotShow(checked.issues) : invalid(checked.issues);
-    newer.push(...checked.newer);
+    for (const item of checked.newer) newer.push(item); // a loop: a spread of millions of items overflows the stack
     // An older file was written by an older Stowage, which could not have written anything newer:
     // what this version does not know in it is damage (or a migration's mistake), not newer content.
     if (version < currentVersion && newer.length > 0)
       return invalid(newer.map((item) => ({ path: item.path, message: describeNewerItem(item) })));
     const migratedFrom = version < currentVersion ? { migratedFrom: version } : {};
-    if (newer.length === 0) return { ok: true, document: checked.document, ...migratedFrom };
+    if (newer.length === 0) {
+      // What the app holds it must be able to save and open again: a compact file can grow past the limit once saved.
+      const tooBigToSave = savedSizeProblem(checked.document, catalog);
+      if (tooBigToSave !== null) {
+        return fail(
+          'too-large',
+          `Stowage could not save this diagram and open it again: ${tooBigToSave} Split it into smaller diagrams in a text editor, or open another file.`,
+        );
+      }
+      return { ok: true, document: checked.document, ...migratedFrom };
+    }
     return {
       ok: true,
       document: checked.document,
@@ -227,6 +271,20 @@ function tooDeep(): LoadResult {
   );
 }
 
+function tooWide(): LoadResult {
+  return fail(
+    'too-wide',
+    `The file has an object with more than ${LIMITS.maxObjectKeys.toLocaleString('en-US')} keys, which a Stowage diagram never has. It is damaged or not a Stowage file.`,
+  );
+}
+
+function tooManyKeyNames(): LoadResult {
+  return fail(
+    'too-wide',
+    `The file uses more than ${LIMITS.maxDistinctKeys.toLocaleString('en-US')} different key names, which a Stowage diagram never does (its format has a few hundred). It is damaged or not a Stowage file.`,
+  );
+}
+
 function forbiddenKey(key: string): LoadResult {
   return fail('forbidden-key', `${new ForbiddenKeyError(key).message} The file may have been tampered with.`);
 }
@@ -234,16 +292,26 @@ function forbiddenKey(key: string): LoadResult {
 function internal(error: unknown): LoadResult {
   return fail(
     'internal',
-    `Stowage could not read the file because of an internal error: ${error instanceof Error ? error.message : String(error)}.`,
+    endSentence(`Stowage could not read the file because of an internal error: ${error instanceof Error ? error.message : String(error)}`),
   );
 }
 
 function invalid(issues: DocumentIssue[]): LoadResult {
   const first = describeIssues(issues, 1)[0] ?? '';
-  const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
-  return fail('invalid', `The file is not a valid Stowage diagram: ${first}${more}.`, issues);
+  const more = issues.length > 1 ? ` (and ${(issues.length - 1).toLocaleString('en-US')} more)` : '';
+  return fail('invalid', endSentence(`The file is not a valid Stowage diagram: ${more ? first.replace(/\.$/, '') : first}${more}`), issues);
 }
 
+/** How many problems a LoadError keeps, each cut to MAX_ISSUE_CHARS: enough to repair a file, never a 37-million-character dialog. */
+export const MAX_REPORTED_ISSUES = 100;
+
 function fail(code: LoadErrorCode, message: string, issues: DocumentIssue[] = []): LoadResult {
-  return { ok: false, error: { code, message, issues } };
+  const kept = issues.slice(0, MAX_REPORTED_ISSUES).map((issue) => ({ path: capText(issue.path, 120), message: capText(issue.message) }));
+  return {
+    ok: false,
+    error: { code, message: capText(message, MAX_LOAD_MESSAGE_CHARS), issues: kept, issueCount: issues.length },
+  };
 }
+
+/** The longest a load error's sentence gets. */
+const MAX_LOAD_MESSAGE_CHARS = 1_000;

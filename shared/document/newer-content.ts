@@ -1,3 +1,4 @@
+import { capText } from './issues';
 import type { DiagramDocument } from './schema';
 
 /**
@@ -10,7 +11,8 @@ export type NewerItem =
   | { type: 'format'; path: ''; version: number; known: number }
   | { type: 'kind-version'; path: string; kind: string; kindLabel: string; version: number; known: number }
   | { type: 'kind'; path: string; kind: string; message: string }
-  | { type: 'field'; path: string; message: string }
+  /** One unknown field; with `count`, the unknown fields past the first MAX_LISTED_FIELDS, told as one item. */
+  | { type: 'field'; path: string; message: string; count?: number }
   | { type: 'unreadable'; path: string; message: string };
 
 export interface NewerContent {
@@ -76,9 +78,10 @@ export function cdkExportRefusal(newer: NewerContent | null | undefined): string
 export function describeNewerItems(items: readonly NewerItem[], limit = 12): string[] {
   const lines = items.slice(0, limit).map((item) => {
     const text = describeNewerItem(item);
-    return item.path ? `${item.path}: ${text}` : text;
+    return capText(item.path ? `${capText(item.path, 120)}: ${text}` : text);
   });
-  if (items.length > limit) lines.push(`… and ${items.length - limit} more.`);
+  const more = items.slice(limit).reduce((sum, item) => sum + (item.type === 'field' ? (item.count ?? 1) : 1), 0);
+  if (more > 0) lines.push(`… and ${more.toLocaleString('en-US')} more.`);
   return lines;
 }
 
@@ -106,7 +109,7 @@ export function summarizeNewerItems(items: readonly NewerItem[]): string {
   const kinds = [...new Set(items.flatMap((item) => (item.type === 'kind' ? [item.kind] : [])))];
   if (kinds.length > 0)
     parts.push(`${count(kinds.length, 'unknown component kind')} (${kinds.slice(0, 3).join(', ')}${kinds.length > 3 ? ', …' : ''})`);
-  const fields = items.filter((item) => item.type === 'field').length;
+  const fields = items.reduce((sum, item) => sum + (item.type === 'field' ? (item.count ?? 1) : 0), 0);
   if (fields > 0) parts.push(count(fields, 'unknown field'));
   const unreadable = items.filter((item) => item.type === 'unreadable').length;
   if (unreadable > 0) parts.push(count(unreadable, 'value', 'values'));
@@ -114,7 +117,31 @@ export function summarizeNewerItems(items: readonly NewerItem[]): string {
 }
 
 function count(n: number, singular: string, plural = `${singular}s`): string {
-  return `${n} ${n === 1 ? singular : plural}`;
+  return `${n.toLocaleString('en-US')} ${n === 1 ? singular : plural}`;
+}
+
+/** How many unknown fields are listed one by one; a file with millions would otherwise hold millions of items. */
+export const MAX_LISTED_FIELDS = 1_000;
+
+/**
+ * Collects unknown fields into `items`: the first MAX_LISTED_FIELDS each with its place, the
+ * rest counted; `finish` adds the count as one item.
+ */
+export function unknownFieldList(items: NewerItem[]): { add(path: () => string, message: () => string): void; finish(): void } {
+  let listed = 0;
+  let more = 0;
+  return {
+    add(path, message) {
+      if (listed < MAX_LISTED_FIELDS) {
+        listed++;
+        items.push({ type: 'field', path: path(), message: message() });
+      } else more++;
+    },
+    finish() {
+      if (more > 0) items.push({ type: 'field', path: '', message: `${count(more, 'more unknown field')}`, count: more });
+      more = 0;
+    },
+  };
 }
 
 function list(parts: readonly string[]): string {

@@ -30,7 +30,7 @@ export function serializeDocument(document: DiagramDocument, catalog: CatalogVie
   return `${JSON.stringify(ordered, null, 2)}\n`;
 }
 
-function usedKindVersions(document: DiagramDocument, catalog: CatalogView): KindVersions | undefined {
+export function usedKindVersions(document: DiagramDocument, catalog: CatalogView): KindVersions | undefined {
   const versions: KindVersions = {};
   for (const kindId of [...new Set(document.nodes.map((node) => node.kind))].sort()) {
     const kind = catalog.findKind(kindId);
@@ -40,7 +40,7 @@ function usedKindVersions(document: DiagramDocument, catalog: CatalogView): Kind
   return Object.keys(versions).length > 0 ? versions : undefined;
 }
 
-function orderNode(node: DiagramNode, kind: KindDefinition | undefined): Record<string, unknown> {
+export function orderNode(node: DiagramNode, kind: KindDefinition | undefined): Record<string, unknown> {
   return {
     id: node.id,
     kind: node.kind,
@@ -52,7 +52,7 @@ function orderNode(node: DiagramNode, kind: KindDefinition | undefined): Record<
   };
 }
 
-function orderEdge(edge: DiagramEdge, schema: PropsSchema | undefined): Record<string, unknown> {
+export function orderEdge(edge: DiagramEdge, schema: PropsSchema | undefined): Record<string, unknown> {
   return {
     id: edge.id,
     source: edge.source,

@@ -1,6 +1,6 @@
 import { APP_CATALOG, type CatalogView } from './catalog-view';
 import { formatPath, type DocumentIssue } from './issues';
-import type { NewerItem } from './newer-content';
+import { unknownFieldList, type NewerItem } from './newer-content';
 import { parseKnown, type UnknownKey } from './parse-known';
 import type { DiagramDocument, DiagramEdge, DiagramNode } from './schema';
 
@@ -47,9 +47,13 @@ export function validateDocument(input: DiagramDocument, context: ValidationCont
   const placeholderNodes = new Set<string>();
   const placeholderEdges = new Set<string>();
   const misplacedNodes = new Set<string>();
+  const fields = unknownFieldList(newer);
   const unknownFields = (base: PropertyKey[], keys: readonly UnknownKey[], owner: string) => {
     for (const { path, key } of keys) {
-      newer.push({ type: 'field', path: formatPath([...base, ...path, key]), message: `${owner}: unknown field "${key}"` });
+      fields.add(
+        () => formatPath([...base, ...path, key]),
+        () => `${owner}: unknown field "${key}"`,
+      );
     }
   };
 
@@ -112,7 +116,12 @@ export function validateDocument(input: DiagramDocument, context: ValidationCont
       } else issues.push({ path: where, message: `${message}.` });
     }
   }
-  issues.push(...findParentCycles(nodes));
+  // A cycle first: it explains the placement problems along it, and a long list is cut after its first problems.
+  const cycles = findParentCycles(nodes);
+  if (cycles.length > 0) {
+    const others = issues.splice(0);
+    for (const issue of [cycles, others].flat()) issues.push(issue);
+  }
 
   const edges: DiagramEdge[] = input.edges.map((edge, index) => {
     const where = (...rest: PropertyKey[]) => formatPath(['edges', index, ...rest]);
@@ -174,6 +183,7 @@ export function validateDocument(input: DiagramDocument, context: ValidationCont
     return { ...edge, props: props.data };
   });
 
+  fields.finish();
   const ordered = issues.length === 0 ? parentsFirst(nodes) : nodes;
   const ignoredNodes = withDescendants(ordered, new Set([...placeholderNodes, ...misplacedNodes]));
   const ignoredEdges = edges

@@ -1,5 +1,6 @@
 import { eksFargateProfileCaptures } from './checks/eks-fargate-profile-captures';
 import { cidrBlockInvalid } from './checks/cidr-block-invalid';
+import { taskScheduleInvalid } from './checks/task-schedule-invalid';
 import { subnetOutsideVpcCidr } from './checks/subnet-outside-vpc-cidr';
 import { subnetCidrOverlap } from './checks/subnet-cidr-overlap';
 import { natGatewayPublicSubnet } from './checks/nat-gateway-public-subnet';
@@ -93,6 +94,7 @@ export const RULES: readonly Rule[] = [
   daemonDeployment,
   deploymentPercentDeadlock,
   // Scaling
+  taskScheduleInvalid,
   albRequestCountNeedsAlb,
   duplicateTargetTrackingMetric,
   scalingBounds,

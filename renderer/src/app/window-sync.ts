@@ -1,7 +1,8 @@
 import { useEffect } from 'react';
-import { LIMITS, loadDocument } from '../../../shared/document';
+import { decodeDocumentBytes, LIMITS, loadDocument } from '../../../shared/document';
 import { confirmReplace, openResult, openText } from '../files/file-actions';
 import { documentName, isDirty, textToSave } from '../state/document-store';
+import { writeRecoveryDraft } from './recovery-draft';
 import type { AppServices } from './services';
 
 const DRAFT_DELAY_MS = 1500;
@@ -52,14 +53,14 @@ export function useWindowSync(services: AppServices): void {
       timer = setTimeout(() => {
         const current = documents.getState();
         if (!isDirty(current)) return;
-        void host.writeDraft({ text: textToSave(current), file: current.file }).catch(() => undefined);
+        void writeRecoveryDraft(services);
       }, DRAFT_DELAY_MS);
     });
     return () => {
       clearTimeout(timer);
       unsubscribe();
     };
-  }, [documents, host]);
+  }, [documents, services]);
 
   // Host events: menu clicks, close requests, files to open.
   useEffect(() => {
@@ -106,7 +107,13 @@ export function useWindowSync(services: AppServices): void {
         }
         if (!(await confirmReplace(services))) return;
         // Dropped files have no path the app may write to, so they open as unsaved copies of the file.
-        await openText(services, await file.text(), null);
+        // Their bytes go through the one decoder (file.text() would turn bad bytes into U+FFFD).
+        const decoded = decodeDocumentBytes(new Uint8Array(await file.arrayBuffer()));
+        if (!decoded.ok) {
+          ui.getState().showError(`Could not open ${file.name}`, decoded.message);
+          return;
+        }
+        await openText(services, decoded.text, null);
       })();
     };
     window.addEventListener('dragover', onDragOver);

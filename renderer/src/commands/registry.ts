@@ -33,6 +33,11 @@ export class CommandRegistry {
   constructor(
     behaviours: Record<CommandId, CommandBehaviour>,
     private readonly readOnly: ReadOnlyPolicy = { reason: () => null, refused: () => undefined },
+    /**
+     * Where a command that fails is told. Menus, keys and the toolbar start commands without
+     * waiting for them, so run() never rejects: a failure (a save the host refused) reaches the user here.
+     */
+    private readonly failed: (command: Command, error: unknown) => void = (_command, error) => console.error(error),
   ) {
     for (const definition of COMMANDS) {
       const behaviour = behaviours[definition.id];
@@ -84,7 +89,7 @@ export class CommandRegistry {
     return this.commands.get(id)?.checked?.() ?? false;
   }
 
-  /** Runs a command if it is enabled; one that a read-only document blocks says why instead. */
+  /** Runs a command if it is enabled; one that a read-only document blocks says why instead. Never rejects (see `failed`). */
   async run(id: string): Promise<boolean> {
     const command = this.commands.get(id);
     if (!command) return false;
@@ -94,9 +99,14 @@ export class CommandRegistry {
       return false;
     }
     if (!this.available(command)) return false;
-    for (const listener of this.listeners) listener(id);
-    await command.run();
-    return true;
+    try {
+      for (const listener of this.listeners) listener(id);
+      await command.run();
+      return true;
+    } catch (error) {
+      this.failed(command, error);
+      return false;
+    }
   }
 
   /** Called before every command runs (closing menus, telemetry-free status updates). */

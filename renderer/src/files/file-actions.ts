@@ -1,5 +1,14 @@
-import { describeIssues, loadDocument, createDocument, FILE_EXTENSION, type DiagramDocument } from '../../../shared/document';
-import type { FileRef, OpenResult } from '../../../shared/host/contract';
+import {
+  describeLoadIssues,
+  loadDocument,
+  createDocument,
+  FILE_EXTENSION,
+  LIMITS,
+  savedBytesProblem,
+  utf8ByteLength,
+  type DiagramDocument,
+} from '../../../shared/document';
+import type { FileRef, OpenResult, SaveResult } from '../../../shared/host/contract';
 import type { AppServices } from '../app/services';
 import { documentName, isDirty, textToSave } from '../state/document-store';
 import { C0_CONTROLS } from '../../../shared/text/unsafe-characters';
@@ -69,7 +78,7 @@ export async function openText(services: AppServices, text: string, file: FileRe
   if (!loaded.ok) {
     services.ui
       .getState()
-      .showError(`Could not open ${file?.name ?? 'the file'}`, loaded.error.message, describeIssues(loaded.error.issues, 12));
+      .showError(`Could not open ${file?.name ?? 'the file'}`, loaded.error.message, describeLoadIssues(loaded.error, 12));
     return false;
   }
   services.documents.getState().replace(loaded.document, file, loaded.newer ? { readOnly: loaded.newer } : {});
@@ -91,8 +100,9 @@ export async function openText(services: AppServices, text: string, file: FileRe
 export async function save(services: AppServices): Promise<boolean> {
   const state = services.documents.getState();
   if (!state.file || state.readOnly) return saveAs(services);
-  const result = await services.host.saveDocument({ path: state.file.path, text: textToSave(state) });
-  return afterSave(services, result, state.document);
+  const path = state.file.path;
+  const text = textToSave(state);
+  return afterSave(services, await hostSave(text, () => services.host.saveDocument({ path, text })), state.document);
 }
 
 /** Saves where the user picks; a read-only document is written exactly as it was read, unknown content included. */
@@ -100,20 +110,45 @@ export async function saveAs(services: AppServices): Promise<boolean> {
   const state = services.documents.getState();
   const document = state.document;
   const suggestedName = state.file?.name ?? `${safeFileStem(document.metadata.title)}.${FILE_EXTENSION}`;
-  const result = await services.host.saveDocumentAs({ suggestedName, text: textToSave(state) });
-  return afterSave(services, result, document);
+  const text = textToSave(state);
+  return afterSave(services, await hostSave(text, () => services.host.saveDocumentAs({ suggestedName, text })), document);
+}
+
+/**
+ * Hands the text to the host unless it is more than Stowage opens (the loader's limit, checked
+ * on the bytes about to be written), and turns a host that fails outright into an error result,
+ * so every refused save reaches the user the same way and the document stays unsaved.
+ */
+async function hostSave(text: string, write: () => Promise<SaveResult>): Promise<SaveResult> {
+  const bytes = utf8ByteLength(text, LIMITS.maxFileBytes);
+  if (bytes > LIMITS.maxFileBytes) {
+    return {
+      status: 'error',
+      message: `The diagram is too large to save: Stowage could not open the file again. ${savedBytesProblem(utf8ByteLength(text))} Your diagram is still open with its unsaved changes; delete something or split it, then save again.`,
+    };
+  }
+  try {
+    return await write();
+  } catch (error) {
+    return { status: 'error', message: `The diagram could not be written (${error instanceof Error ? error.message : String(error)}).` };
+  }
 }
 
 async function afterSave(
   services: AppServices,
-  result: Awaited<ReturnType<AppServices['host']['saveDocument']>>,
+  result: SaveResult,
   document: ReturnType<AppServices['documents']['getState']>['document'],
 ): Promise<boolean> {
   if (result.status === 'canceled') return false;
   if (result.status === 'error') {
     services.ui
       .getState()
-      .showError('Could not save', `${result.message} Your diagram is still open and unchanged; try Save As to pick another place.`);
+      .showError(
+        'Could not save',
+        result.message.includes('still open')
+          ? result.message
+          : `${result.message} Your diagram is still open and unchanged; try Save As to pick another place.`,
+      );
     return false;
   }
   services.documents.getState().markSaved(result.file, document);

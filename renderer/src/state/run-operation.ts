@@ -1,4 +1,4 @@
-import { createIdFactory, readOnlyRefusal } from '../../../shared/document';
+import { createIdFactory, readOnlyRefusal, savedSizeProblem } from '../../../shared/document';
 import type { Operation, Selection } from '../../../shared/operations';
 import type { DocumentStore } from './document-store';
 import type { SessionStore } from './session-store';
@@ -11,7 +11,7 @@ export interface OperationOutcome<Report> {
   /** Whether the document changed (and an undo step was recorded). */
   changed: boolean;
   report: Report | undefined;
-  /** Why the operation did not run: the document is read-only. */
+  /** Why the operation did not run: the document is read-only, or would grow past what a file may hold. */
   refused?: string;
 }
 
@@ -34,6 +34,8 @@ export function currentSelection(session: SessionStore): Selection {
  *
  * Every edit of the document comes through here, so this is where a read-only document (one
  * from a newer Stowage) refuses edits: the operation does not run and the user is told why.
+ * So is an edit after which the diagram could no longer be saved and opened again (too many
+ * nodes or edges, or a saved text over the file limit): what the app holds, it can save.
  */
 export function runOperation<Args, Report>(stores: Stores, operation: Operation<Args, Report>, args: Args): OperationOutcome<Report> {
   const { documents, session } = stores;
@@ -47,9 +49,16 @@ export function runOperation<Args, Report>(stores: Stores, operation: Operation<
   const selectionBefore = currentSelection(session);
   const result = operation.apply(document, args, { newId, selection: selectionBefore });
   const selectionAfter = result.selection ?? selectionBefore;
+  const label = operation.label(args, document);
+  const tooLarge = result.document === document ? null : savedSizeProblem(result.document);
+  if (tooLarge !== null) {
+    const refused = `${label} was not done: the diagram could not be saved any more. ${tooLarge} Delete something first, or split the diagram into several.`;
+    stores.ui?.getState().toast(refused, 'warning');
+    return { changed: false, report: undefined, refused };
+  }
   const coalesceKey = operation.coalesceKey?.(args);
   const changed = documents.getState().commit(result.document, {
-    label: operation.label(args, document),
+    label,
     selectionBefore,
     selectionAfter,
     ...(coalesceKey ? { coalesceKey } : {}),

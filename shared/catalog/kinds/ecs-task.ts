@@ -1,3 +1,4 @@
+import type { EntryCheckId } from '../entry-checks';
 import { z } from 'zod';
 import { AWS_COLORS, LEAF_SIZE, formatTaskSize, taskDefinitionShape } from '../common';
 import { inSubnet, mountsEfs, pullsImage, runsOnEcsCapacity } from '../connections';
@@ -24,7 +25,11 @@ export const ecsTask = defineKind({
       .max(256)
       .regex(/^$|^(rate|cron|at)\(.+\)$/, 'Use an EventBridge expression such as rate(1 hour) or cron(0 8 * * ? *), or leave it empty.')
       .default('')
-      .meta({ title: 'Schedule', description: 'EventBridge expression such as rate(1 hour). Empty: run on demand.' }),
+      .meta({
+        title: 'Schedule',
+        description: 'EventBridge expression such as rate(1 hour). Empty: run on demand.',
+        entry: 'eventbridge-schedule' satisfies EntryCheckId,
+      }),
     count: z.number().int().min(1).max(10).default(1).meta({ title: 'Tasks per run' }),
     ...taskDefinitionShape(),
   }),
