@@ -18,3 +18,20 @@ describe('ECS services behind load balancers', () => {
     expect(bridgeServiceBehind(kind, 8080)).not.toContain('traffic-port');
   });
 });
+
+describe('ECS service health-check grace period', () => {
+  it("comes from the service's property, 60 s unless the diagram says otherwise", () => {
+    const d = diagram();
+    const stack = ec2Stack(d);
+    const lb = d.add('alb', { in: stack.vpc, id: 'n-lb' });
+    for (const subnet of stack.publicSubnets) d.connect(lb, subnet);
+    d.connect(lb, stack.api);
+    expect(fileText(generate(d.build(), { force: true }), 'lib/test-app-stack.ts')).toContain(
+      'healthCheckGracePeriod: cdk.Duration.seconds(60)',
+    );
+    d.set(stack.api, { healthCheckGracePeriod: 300 });
+    expect(fileText(generate(d.build(), { force: true }), 'lib/test-app-stack.ts')).toContain(
+      'healthCheckGracePeriod: cdk.Duration.seconds(300)',
+    );
+  });
+});

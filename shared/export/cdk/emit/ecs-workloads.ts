@@ -154,7 +154,7 @@ function emitService(ctx: EmitContext, plan: EcsWorkloadPlan, service: NodeOfKin
         maxHealthyPercent: daemon && settings.maximumPercent !== 100 ? undefined : settings.maximumPercent,
         deploymentController: controller === 'ECS' ? undefined : obj({ type: expr(`${ecs}.DeploymentControllerType.${controller}`) }),
         circuitBreaker: controller === 'ECS' ? obj({ rollback: true }) : undefined,
-        healthCheckGracePeriod: routes.length > 0 ? call(`${cdk}.Duration.seconds`, 60) : undefined,
+        healthCheckGracePeriod: routes.length > 0 ? call(`${cdk}.Duration.seconds`, settings.healthCheckGracePeriod) : undefined,
       }),
     ),
   );
