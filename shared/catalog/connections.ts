@@ -30,6 +30,22 @@ export const mountsEfs = defineConnection({
       title: 'Root directory',
       description: 'Directory of the file system to mount. With an access point, the access point is rooted here.',
     }),
+    accessPointUid: z.number().int().min(0).max(4294967295).default(1000).meta({
+      title: 'Access point user ID',
+      description: 'POSIX user ID the access point writes files as: the user your container runs as.',
+    }),
+    accessPointGid: z.number().int().min(0).max(4294967295).default(1000).meta({
+      title: 'Access point group ID',
+      description: 'POSIX group ID the access point writes files as.',
+    }),
+    accessPointPermissions: z
+      .string()
+      .regex(/^[0-7]{3,4}$/, 'Octal permissions such as 750.')
+      .default('750')
+      .meta({
+        title: 'Root directory permissions',
+        description: 'Octal permissions of the root directory the access point creates, owned by its user and group.',
+      }),
   }),
 });
 

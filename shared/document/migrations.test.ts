@@ -321,6 +321,9 @@ describe('migrationProblems, on an invented history', () => {
  * fixtures/v<N>.migrated.stowage.
  */
 const KIND_MIGRATION_CASES: MigrationCases['kinds'] = {
+  'ecr-repository': {
+    2: { before: { repositoryName: 'shop' }, after: { repositoryName: 'shop', tag: 'latest' } },
+  },
   'eks-fargate-profile': {
     2: {
       before: { selectors: [{ namespace: 'default', labels: 'app=web' }] },

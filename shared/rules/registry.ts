@@ -17,6 +17,7 @@ import { dockerhubAnonymous } from './checks/dockerhub-anonymous';
 import { duplicateTargetTrackingMetric } from './checks/duplicate-target-tracking-metric';
 import { ec2NeedsInstances } from './checks/ec2-needs-instances';
 import { ecrCrossRegion } from './checks/ecr-cross-region';
+import { ecrImmutableLatest } from './checks/ecr-immutable-latest';
 import { efsAzCoverage } from './checks/efs-az-coverage';
 import { efsCrossRegion } from './checks/efs-cross-region';
 import { efsOtherVpc } from './checks/efs-other-vpc';
@@ -107,6 +108,7 @@ export const RULES: readonly Rule[] = [
   efsTransitEncryption,
   // Registries and egress
   ecrCrossRegion,
+  ecrImmutableLatest,
   privateSubnetEgress,
   dockerhubAnonymous,
   // EKS

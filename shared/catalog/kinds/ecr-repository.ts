@@ -27,7 +27,8 @@ export const ecrRepository = defineKind({
       .max(256)
       .default('app')
       .meta({ title: 'Repository name' }),
-    tag: z.string().min(1).max(128).default('latest').meta({ title: 'Image tag' }),
+    // A version tag by default: the repository's tags are immutable, so a moving tag such as latest could be pushed only once.
+    tag: z.string().min(1).max(128).default('v1').meta({ title: 'Image tag' }),
     account: z
       .string()
       .regex(/^(\d{12})?$/, 'An AWS account id has 12 digits; leave it empty for this account.')
@@ -39,6 +40,14 @@ export const ecrRepository = defineKind({
   size: LEAF_SIZE,
   connections: [],
   summary: (props) => `${props.repositoryName}:${props.tag}`,
+  migrations: [
+    {
+      version: 2,
+      description:
+        'The image tag defaults to v1 instead of latest, which immutable tags take only once; files that left the tag out meant latest and keep it.',
+      up: (props) => ('tag' in props ? props : { ...props, tag: 'latest' }),
+    },
+  ],
   docsUrl: 'https://docs.aws.amazon.com/AmazonECR/latest/userguide/Repositories.html',
   sample: { in: { network: 'region' } },
 });

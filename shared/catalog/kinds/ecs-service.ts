@@ -28,6 +28,11 @@ export const ecsService = defineKind({
     deploymentController: z.enum(['ECS', 'CODE_DEPLOY', 'EXTERNAL']).default('ECS').meta({ title: 'Deployment controller' }),
     minimumHealthyPercent: minHealthyPercent(),
     maximumPercent: maxPercent(),
+    healthCheckGracePeriod: z.number().int().min(0).max(2147483647).default(60).meta({
+      title: 'Health-check grace period (s)',
+      description:
+        'How long ECS ignores failing load balancer health checks of a new task. Used when a load balancer routes to the service.',
+    }),
   }),
   size: LEAF_SIZE,
   connections: [

@@ -3,6 +3,7 @@ import { addEdges, addNodes, createDocument, createEdge, createNode, loadDocumen
 import { generateCdkApp, packageNameOf } from './app';
 import { fileText, finding, fixtureNames, generate, loadFixture, TEST_VERSIONS } from '../../../test/cdk-synth/fixtures';
 import { cdkManifest, packageManifest } from '../../../test/cdk-synth/manifests';
+import { sampleDocument } from '../../catalog/sample-document.test-support';
 
 describe('generateCdkApp', () => {
   it.each(fixtureNames())('%s: the same diagram gives the same bytes', (name) => {
@@ -13,6 +14,22 @@ describe('generateCdkApp', () => {
     if (!reloaded.ok) throw new Error('reload');
     expect(second).toEqual(first);
     expect(generate(reloaded.document)).toEqual(first);
+  });
+
+  it.each([...fixtureNames(), 'every kind'])('%s: imports only the modules its code uses', (name) => {
+    const document = name === 'every kind' ? sampleDocument().document : loadFixture(name);
+    for (const file of generate(document, { force: true }).filter((candidate) => candidate.path.startsWith('lib/'))) {
+      for (const [, alias] of file.content.matchAll(/^import \* as (\w+) from /gm)) {
+        expect(file.content, `${file.path}: ${alias!}`).toMatch(new RegExp(`(?<![\\w$.])${alias!}\\.`));
+      }
+    }
+  });
+
+  it('sets the native OIDC provider flag in stacks with an EKS cluster, before any construct, whatever cdk.json says', () => {
+    const stack = fileText(generate(loadFixture('eks-platform.stowage')), 'lib/test-app-stack.ts');
+    const flag = stack.indexOf('this.node.setContext(cdk.cx_api.EKS_USE_NATIVE_OIDC_PROVIDER, true);');
+    expect(flag).toBeGreaterThan(0);
+    expect(stack.indexOf('new ')).toBeGreaterThan(flag);
   });
 
   it('refuses a diagram with errors unless forced, and lists the errors', () => {

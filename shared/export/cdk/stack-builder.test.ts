@@ -10,6 +10,8 @@ describe('StackBuilder modules', () => {
     b.use(apprunner);
     b.use(MODULES.ec2);
     b.use(MODULES.ecs);
+    b.use(MODULES.iam);
+    b.lines(`new ${b.use(MODULES.ecs)}.Cluster(this, 'C');`, 'new apprunner.CfnService(this, "S", {});', 'new ec2.Vpc(this, "V");');
     const imports = b
       .render()
       .split('\n')
@@ -21,6 +23,13 @@ describe('StackBuilder modules', () => {
       "import * as ecs from 'aws-cdk-lib/aws-ecs';",
       "import { Construct } from 'constructs';",
     ]);
+  });
+
+  it('leaves out a module an emitter asked for when no code uses it', () => {
+    const b = new StackBuilder('TrialStack', 'A trial.');
+    b.use(MODULES.appscaling);
+    b.lines(`new ${b.use(MODULES.ecs)}.Cluster(this, 'C');`, "// appscaling. is only in a comment: 'appscaling.Schedule'");
+    expect(b.render()).not.toContain('aws-applicationautoscaling');
   });
 
   it('keeps the alias of an emitter-own module from generated variables once it is used', () => {

@@ -169,8 +169,9 @@ export class StackBuilder {
 
   render(): string {
     const propsType = this.propsFields.length > 0 ? `${this.className}Props` : 'cdk.StackProps';
+    const body = trimBlankLines([...this.prologue, ...(this.prologue.length > 0 ? [''] : []), ...withoutUnusedDeclarations(this.body)]);
     const out: string[] = [];
-    out.push(...this.renderImports(), '');
+    out.push(...this.renderImports([...this.fields, ...this.propsFields, ...body].join('\n')), '');
     if (this.propsFields.length > 0) {
       out.push(`export interface ${propsType} extends cdk.StackProps {`);
       out.push(...this.propsFields.map((line) => `  ${line}`));
@@ -184,7 +185,6 @@ export class StackBuilder {
     const optional = this.propsFields.length > 0 ? '' : '?';
     out.push(`  constructor(scope: Construct, id: string, props${optional}: ${propsType}) {`);
     out.push('    super(scope, id, props);');
-    const body = trimBlankLines([...this.prologue, ...(this.prologue.length > 0 ? [''] : []), ...withoutUnusedDeclarations(this.body)]);
     if (body.length > 0) out.push('');
     for (const line of body) out.push(line === '' ? '' : `${' '.repeat(BODY_INDENT)}${line}`);
     out.push('  }', '}');
@@ -192,9 +192,17 @@ export class StackBuilder {
     return `${out.join('\n')}\n`;
   }
 
-  private renderImports(): string[] {
+  /** The imports of the modules `code` refers to: an emitter may ask for a module and then write nothing that uses it. */
+  private renderImports(code: string): string[] {
     const lines = [importStatement('* as cdk', MODULES.cdk.path)];
-    const modules = [...this.imports.values()].filter((module) => module !== MODULES.cdk).sort((a, b) => (a.path < b.path ? -1 : 1));
+    const statements = code
+      .split('\n')
+      .filter((line) => !line.trimStart().startsWith('//'))
+      .join('\n');
+    const used = new Set([...statements.matchAll(/(?<![A-Za-z0-9_$.])([A-Za-z_$][A-Za-z0-9_$]*)\./g)].map((match) => match[1]!));
+    const modules = [...this.imports.values()]
+      .filter((module) => module !== MODULES.cdk && used.has(module.alias))
+      .sort((a, b) => (a.path < b.path ? -1 : 1));
     for (const module of modules) lines.push(importStatement(`* as ${module.alias}`, module.path));
     if (this.kubectlLayer) lines.push(importStatement(`{ ${KUBECTL_LAYER_CLASS} }`, KUBECTL_LAYER_PACKAGE));
     lines.push(...this.extraImports);

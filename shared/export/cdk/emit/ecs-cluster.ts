@@ -37,7 +37,7 @@ function emitCluster(ctx: EmitContext, plan: EcsClusterPlan, cluster: EcsCluster
       props({
         vpc: expr(vpc.variable),
         containerInsightsV2: expr(`${ecs}.ContainerInsights.${insights}`),
-        enableFargateCapacityProviders: plan.fargateProviders ? true : undefined,
+        enableFargateCapacityProviders: plan.fargateProviders.length > 0 ? true : undefined,
       }),
     ),
   );
@@ -50,6 +50,9 @@ function emitCluster(ctx: EmitContext, plan: EcsClusterPlan, cluster: EcsCluster
       const { fargate, fargateSpot } = propsOf(node);
       const providers = [fargate ? 'FARGATE' : '', fargateSpot ? 'FARGATE_SPOT' : ''].filter(Boolean).join(' and ');
       ctx.header(node, providers ? `the cluster's ${providers} capacity providers` : 'no providers enabled');
+      // CDK registers the two Fargate providers together (enableFargateCapacityProviders): say which one the strategies use.
+      if (plan.fargateProviders.length === 1)
+        ctx.b.comment(`CDK registers FARGATE and FARGATE_SPOT together; only ${plan.fargateProviders[0]!} is used.`);
     } else if (isNodeOfKind(node, 'ecs-ec2-capacity')) {
       emitEc2Capacity(ctx, variable, capacity, node, vpc);
     } else if (isNodeOfKind(node, 'ecs-external-capacity')) {

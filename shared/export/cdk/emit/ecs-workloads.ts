@@ -154,7 +154,7 @@ function emitService(ctx: EmitContext, plan: EcsWorkloadPlan, service: NodeOfKin
         maxHealthyPercent: daemon && settings.maximumPercent !== 100 ? undefined : settings.maximumPercent,
         deploymentController: controller === 'ECS' ? undefined : obj({ type: expr(`${ecs}.DeploymentControllerType.${controller}`) }),
         circuitBreaker: controller === 'ECS' ? obj({ rollback: true }) : undefined,
-        healthCheckGracePeriod: routes.length > 0 ? call(`${cdk}.Duration.seconds`, 60) : undefined,
+        healthCheckGracePeriod: routes.length > 0 ? call(`${cdk}.Duration.seconds`, settings.healthCheckGracePeriod) : undefined,
       }),
     ),
   );
@@ -196,6 +196,8 @@ function attachRoute(
   }
 
   const elbv2 = ctx.b.use(MODULES.elbv2);
+  // Tasks on dynamic host ports are health-checked on the port each one registers with (cfn-lint E3049 asks to say so).
+  const trafficPort = !awsvpc && hasDynamicHostPort(service) ? 'traffic-port' : undefined;
   if (route.type === 'application') {
     const { props: routeProps, priority } = route;
     const listener = ctx.declared.variable(route.listener.construct);
@@ -209,7 +211,7 @@ function attachRoute(
           port: routeProps.targetPort > 0 ? routeProps.targetPort : containerPort,
           protocol: expr(`${elbv2}.ApplicationProtocol.HTTP`),
           targets: arr([call(`${variable}.loadBalancerTarget`, obj({ containerName: CONTAINER_NAME, containerPort }))]),
-          healthCheck: obj({ path: routeProps.healthCheckPath }),
+          healthCheck: obj({ path: routeProps.healthCheckPath, port: trafficPort }),
           priority,
           conditions:
             priority !== undefined
@@ -256,6 +258,7 @@ function attachRoute(
             }),
           ),
         ]),
+        healthCheck: trafficPort ? obj({ port: trafficPort }) : undefined,
       }),
     ),
   );
@@ -277,12 +280,18 @@ function loadBalancerOf(ctx: EmitContext, route: RoutePlan): LoadBalancerPlan {
   return plan;
 }
 
+/** Outside awsvpc mode: whether its tasks take dynamic host ports (bridge mode, host port 0). */
+function hasDynamicHostPort(service: NodeOfKind<'ecs-service'>): boolean {
+  const settings = propsOf(service);
+  return settings.networkMode !== 'host' && settings.hostPort === 0;
+}
+
 /** The port range EC2 instances must accept from a load balancer for this service's tasks. */
 function instancePortRange(ctx: EmitContext, service: NodeOfKind<'ecs-service'>, containerPort: number): Code {
   const ec2 = ctx.b.use(MODULES.ec2);
   const settings = propsOf(service);
   if (settings.networkMode === 'host') return call(`${ec2}.Port.tcp`, containerPort);
-  if (settings.hostPort > 0) return call(`${ec2}.Port.tcp`, settings.hostPort);
+  if (!hasDynamicHostPort(service)) return call(`${ec2}.Port.tcp`, settings.hostPort);
   // Dynamic host ports (bridge mode, host port 0) come from the ephemeral range.
   return call(`${ec2}.Port.tcpRange`, 32768, 65535);
 }

@@ -114,11 +114,12 @@ export function emitEcsMounts(ctx: EmitContext, mounts: readonly MountPlan[], ta
   return mounted;
 }
 
-/** An access point rooted at the mount's root directory, owned by POSIX user 1000. */
+/** An access point rooted at the mount's root directory, writing as the POSIX user and group the mount names. */
 export function emitAccessPoint(ctx: EmitContext, fileSystem: string, edge: DiagramEdge, mount: MountProps): string {
   const variable = ctx.variable({ id: edge.id, kind: 'access-point' });
-  ctx.b.comment('Files are written as POSIX user 1000:1000: use the user your container runs as.');
   const root = mount.rootDirectory;
+  const uid = String(mount.accessPointUid);
+  const gid = String(mount.accessPointGid);
   ctx.b.declare(
     variable,
     call(
@@ -126,8 +127,8 @@ export function emitAccessPoint(ctx: EmitContext, fileSystem: string, edge: Diag
       ctx.constructId({ id: edge.id, kind: 'access-point' }),
       props({
         path: root,
-        createAcl: root === '/' ? undefined : obj({ ownerUid: '1000', ownerGid: '1000', permissions: '750' }),
-        posixUser: obj({ uid: '1000', gid: '1000' }),
+        createAcl: root === '/' ? undefined : obj({ ownerUid: uid, ownerGid: gid, permissions: mount.accessPointPermissions }),
+        posixUser: obj({ uid, gid }),
       }),
     ),
   );

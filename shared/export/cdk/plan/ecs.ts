@@ -4,6 +4,7 @@ import {
   isEcsCapacity,
   isEcsWorkload,
   isLoadBalancerOf,
+  isNodeOfKind,
   propsOf,
   type EcsCapacityKindId,
   type EcsWorkloadKindId,
@@ -62,8 +63,8 @@ export interface EcsClusterPlan {
   node: EcsCluster | undefined;
   construct: Construct;
   capacities: EcsCapacityPlan[];
-  /** Registers FARGATE and FARGATE_SPOT: the cluster draws Fargate capacity, or a strategy names them. */
-  fargateProviders: boolean;
+  /** The Fargate capacity providers the cluster registers: those its Fargate capacity turns on, and those a strategy names. */
+  fargateProviders: FargateProvider[];
   defaultStrategy: StrategyPlan;
 }
 
@@ -108,7 +109,7 @@ export function planEcs(scope: StackScope, loadBalancers: readonly LoadBalancerP
           node: undefined,
           construct: construct('the generated ECS cluster'),
           capacities: [],
-          fargateProviders: true,
+          fargateProviders: ['FARGATE', 'FARGATE_SPOT'],
           defaultStrategy: NO_STRATEGY,
         }
       : undefined;
@@ -152,23 +153,28 @@ function planCluster(scope: StackScope, cluster: EcsCluster): EcsClusterPlan {
     node: cluster,
     construct: construct(`ECS cluster ${cluster.id}`),
     capacities,
-    fargateProviders: usesFargateProviders(scope, cluster),
+    fargateProviders: fargateProviders(scope, cluster),
     defaultStrategy: NO_STRATEGY,
   };
 }
 
-/** Whether the cluster must register FARGATE and FARGATE_SPOT: it draws Fargate capacity, or a strategy names them. */
-function usesFargateProviders(scope: StackScope, cluster: EcsCluster): boolean {
+export type FargateProvider = 'FARGATE' | 'FARGATE_SPOT';
+
+/** The Fargate providers the cluster must register: those its drawn Fargate capacity turns on, and those a strategy names. */
+function fargateProviders(scope: StackScope, cluster: EcsCluster): FargateProvider[] {
   const { model } = scope;
-  if (model.index.children(cluster.id).some((child) => isEcsCapacity(child) && capacityCompute(child) === 'fargate')) return true;
-  const defaults = (propsOf(cluster).defaultCapacityProviderStrategy as StrategyItem[]).map((item) => item.provider);
-  if (defaults.some((provider) => provider === 'FARGATE' || provider === 'FARGATE_SPOT')) return true;
-  return model.index
-    .descendants(cluster.id)
-    .filter(isEcsWorkload)
-    .some((node) =>
-      resolveEcsCompute(model, node).strategy.some((item) => item.ref.type === 'FARGATE' || item.ref.type === 'FARGATE_SPOT'),
-    );
+  const wanted = new Set<string>();
+  for (const child of model.index.children(cluster.id)) {
+    if (!isNodeOfKind(child, 'ecs-fargate-capacity')) continue;
+    const { fargate, fargateSpot } = propsOf(child);
+    if (fargate) wanted.add('FARGATE');
+    if (fargateSpot) wanted.add('FARGATE_SPOT');
+  }
+  for (const item of propsOf(cluster).defaultCapacityProviderStrategy as StrategyItem[]) wanted.add(item.provider);
+  for (const node of model.index.descendants(cluster.id).filter(isEcsWorkload)) {
+    for (const item of resolveEcsCompute(model, node).strategy) wanted.add(item.ref.type);
+  }
+  return (['FARGATE', 'FARGATE_SPOT'] as const).filter((provider) => wanted.has(provider));
 }
 
 /** Strategy items with their providers; providers the stack does not define are counted as missing. */

@@ -13,6 +13,7 @@ import type { DiagramEdge } from '../../../document/schema';
 import {
   isKubernetesCluster,
   kubernetesClusterOf,
+  parseLabels,
   resolveEksCompute,
   type EksCompute,
   type KubernetesCluster,
@@ -56,10 +57,18 @@ export interface NamespacePlan {
   construct: Construct;
 }
 
+/** The label every generated object carries, and the one Services select pods by. */
+export const NAME_LABEL = 'app.kubernetes.io/name';
+
 export interface EksWorkloadPlan {
   node: KubernetesWorkload;
   /** The Kubernetes object name (RFC 1123), unique in the cluster. */
   name: string;
+  /**
+   * The value of its pods' `app.kubernetes.io/name` label, which its Services select: the one
+   * drawn in its pod labels (Fargate profiles may select on it), else its object name.
+   */
+  selector: string;
   compute: EksCompute;
   /** Its namespace's manifest, for namespaces other than default and kube-system. */
   namespace: NamespacePlan | undefined;
@@ -152,9 +161,11 @@ function planCluster(scope: StackScope, cluster: KubernetesCluster, fileSystems:
   const workloads = workloadNodes.map((node): EksWorkloadPlan => {
     const compute = resolveEksCompute(model, node);
     const onNodeGroups = compute.placements.filter((placement) => isNodeOfKind(placement, 'eks-managed-node-group'));
+    const name = names.unique(kubernetesName('workload', node.id));
     return {
       node,
-      name: names.unique(kubernetesName('workload', node.id)),
+      name,
+      selector: parseLabels(propsOf(node).labels).get(NAME_LABEL) ?? name,
       compute,
       namespace: namespaces.find((namespace) => namespace.name === propsOf(node).namespace),
       nodeGroup:

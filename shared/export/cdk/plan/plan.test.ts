@@ -85,6 +85,18 @@ describe('the ECS plan', () => {
     expect(workload.cluster.node).toBeUndefined();
   });
 
+  it('registers only the Fargate providers the capacity turns on, and none when both are off', () => {
+    const providers = (fargate: boolean, fargateSpot: boolean) => {
+      const d = diagram();
+      const stack = fargateWebStack(d);
+      d.set(stack.fargate, { fargate, fargateSpot });
+      return planOf(d.build()).ecs.clusters[0]!.fargateProviders;
+    };
+    expect(providers(true, true)).toEqual(['FARGATE', 'FARGATE_SPOT']);
+    expect(providers(false, true)).toEqual(['FARGATE_SPOT']);
+    expect(providers(false, false)).toEqual([]);
+  });
+
   it('counts the providers a strategy names that the cluster does not have, so the code can say so', () => {
     const d = diagram();
     const stack = ec2Stack(d);

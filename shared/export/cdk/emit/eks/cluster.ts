@@ -27,6 +27,11 @@ export function emitEksClusters(ctx: EmitContext): void {
     ctx.header(orphan, 'not inside an EKS cluster, so no manifest is generated');
   }
   if (clusters.length > 0) {
+    // Before any construct of the stack: the feature flag holds for the whole stack, whatever cdk.json says.
+    ctx.b.addPrologue([
+      "// The clusters' IAM OIDC provider is the native AWS::IAM::OIDCProvider, not the deprecated custom resource.",
+      `this.node.setContext(${ctx.b.use(MODULES.cdk)}.cx_api.EKS_USE_NATIVE_OIDC_PROVIDER, true);`,
+    ]);
     ctx.b.blank();
     ctx.b.comment('Your own kubectl access: npx cdk deploy -c eksAdminPrincipalArn=<ARN of your IAM role or user>');
     const admin = ctx.b.declare(ctx.b.variables.unique('eksAdminPrincipalArn'), call('this.node.tryGetContext', 'eksAdminPrincipalArn'));

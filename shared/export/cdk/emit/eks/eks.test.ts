@@ -35,3 +35,23 @@ describe('Kubernetes workloads on managed node groups', () => {
     expect(workloadManifest(stack, 'n-web')).not.toContain('eks.amazonaws.com/nodegroup');
   });
 });
+
+describe('Kubernetes pod labels', () => {
+  it('keep a drawn app.kubernetes.io/name, which a Fargate profile may select on, and Services select by it', () => {
+    const d = diagram();
+    const net = network(d);
+    const cluster = d.add('eks-cluster', { in: net.vpc, id: 'n-cluster' });
+    d.add('eks-fargate-profile', {
+      in: cluster,
+      id: 'n-profile',
+      props: { selectors: [{ namespace: 'default', labels: 'app.kubernetes.io/name=shop' }] },
+    });
+    const web = d.add('eks-workload', { in: cluster, id: 'n-web', props: { labels: 'app.kubernetes.io/name=shop, tier=web' } });
+    const nlb = d.add('nlb', { in: net.vpc, id: 'n-nlb' });
+    d.connect(nlb, web);
+    const manifest = workloadManifest(fileText(generate(d.build(), { force: true }), 'lib/test-app-stack.ts'), 'n-web');
+    expect(manifest).not.toContain("'app.kubernetes.io/name': 'workload-n-web'");
+    expect(manifest.match(/'app\.kubernetes\.io\/name': 'shop'/g)?.length).toBe(4);
+    expect(manifest).toContain("tier: 'web'");
+  });
+});

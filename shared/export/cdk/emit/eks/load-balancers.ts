@@ -42,7 +42,7 @@ export function serviceObject(
 export function emitLoadBalancerServices(
   ctx: EmitContext,
   workload: KubernetesWorkload,
-  name: string,
+  { name, selector }: { name: string; selector: string },
   namespace: string,
   containerPort: number,
   onFargate: boolean,
@@ -66,7 +66,7 @@ export function emitLoadBalancerServices(
       serviceObject(
         name,
         namespace,
-        name,
+        selector,
         { type: instance ? 'NodePort' : 'ClusterIP', ports: arr([obj({ port, targetPort: port, protocol: 'TCP' })]) },
         annotations,
       ),
@@ -105,7 +105,7 @@ export function emitLoadBalancerServices(
           protocol: route.protocol === 'UDP' ? 'UDP' : 'TCP',
         }),
       );
-      objects.push(serviceObject(serviceName, namespace, name, { type: 'LoadBalancer', ports: arr(ports) }, annotations));
+      objects.push(serviceObject(serviceName, namespace, selector, { type: 'LoadBalancer', ports: arr(ports) }, annotations));
       usesController = true;
     } else if (isLoadBalancerOf(loadBalancer, 'classic')) {
       const settings = propsOf(loadBalancer);
@@ -133,7 +133,7 @@ export function emitLoadBalancerServices(
         }),
       );
       ctx.b.comment('The Classic Load Balancer comes from the Service below (Kubernetes built-in cloud provider).');
-      objects.push(serviceObject(serviceName, namespace, name, { type: 'LoadBalancer', ports: arr(ports) }, annotations));
+      objects.push(serviceObject(serviceName, namespace, selector, { type: 'LoadBalancer', ports: arr(ports) }, annotations));
     }
   }
   return usesController;

@@ -17,5 +17,4 @@ export interface ClusterScope {
   ebsStorageClass?: string;
 }
 
-/** The label every generated object carries, and the one Services select pods by. */
-export const NAME_LABEL = 'app.kubernetes.io/name';
+export { NAME_LABEL } from '../../plan/eks';

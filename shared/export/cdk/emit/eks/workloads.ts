@@ -44,9 +44,10 @@ export function emitWorkload(ctx: EmitContext, scope: ClusterScope, plan: EksWor
   else if (image.ref.hasCredentials)
     ctx.b.comment('Pods pull from Docker Hub anonymously here: add an image pull secret for your credentials.');
   const imageRef = image?.ref ?? placeholderImage(ctx);
-  const selectorLabels = objFromPairs([[NAME_LABEL, name]]);
+  const selectorLabels = objFromPairs([[NAME_LABEL, plan.selector]]);
+  // The drawn labels as they are (a Fargate profile may select on any of them), with the one Services select by.
   const podLabels = new Map<string, Code>(parseLabels(settings.labels));
-  podLabels.set(NAME_LABEL, name);
+  podLabels.set(NAME_LABEL, plan.selector);
 
   const nodeSelector = new Map<string, Code>([
     ['kubernetes.io/os', settings.operatingSystem],
@@ -135,9 +136,19 @@ export function emitWorkload(ctx: EmitContext, scope: ClusterScope, plan: EksWor
   const objects: Code[] = [...extraObjects, workloadObject];
   if (settings.workloadType === 'StatefulSet') {
     // A StatefulSet names its pods through a headless Service.
-    objects.push(serviceObject(`${name}-headless`, namespace, name, { clusterIP: 'None', ports: portsFor(settings.containerPort) }));
+    objects.push(
+      serviceObject(`${name}-headless`, namespace, plan.selector, { clusterIP: 'None', ports: portsFor(settings.containerPort) }),
+    );
   }
-  const usesController = emitLoadBalancerServices(ctx, workload, name, namespace, settings.containerPort, compute.onFargate, objects);
+  const usesController = emitLoadBalancerServices(
+    ctx,
+    workload,
+    { name, selector: plan.selector },
+    namespace,
+    settings.containerPort,
+    compute.onFargate,
+    objects,
+  );
 
   const variable = ctx.variable(workload);
   ctx.b.declare(variable, call(`${scope.variable}.addManifest`, ctx.constructId(workload), ...objects));
