@@ -114,7 +114,7 @@ describe('document round trip', () => {
     expect(value.nodes.find((node) => node.id === 'vpc')!.props).toEqual({});
     expect(reload(serializeDocument(document))).toEqual(document);
     // Only the props differ from the document (and the versions of its kinds are recorded): nothing else is dropped or added.
-    const withoutProps = ({ kindVersions: _versions, ...d }: DiagramDocument) => ({
+    const withoutProps = ({ kindVersions: _versions, ...d }: DiagramDocument & { kindVersions?: unknown }) => ({
       ...d,
       nodes: d.nodes.map(({ props: _p, ...rest }) => rest),
       edges: d.edges.map(({ props: _p, ...rest }) => rest),
