@@ -8,6 +8,7 @@ const MOVING_TAG = 'latest';
 
 export const ecrImmutableLatest: RuleDefinition = {
   id: 'ecr-immutable-latest',
+  teaches: 'ecr-repository',
   category: 'Registries and egress',
   severity: 'warning',
   title: 'An immutable repository takes the latest tag once',

@@ -4,6 +4,7 @@ import { report, type RuleDefinition } from '../support/define';
 
 export const taskScheduleInvalid: RuleDefinition = {
   id: 'task-schedule-invalid',
+  teaches: 'ecs-task',
   category: 'Scaling',
   severity: 'error',
   title: 'Task schedules are expressions EventBridge accepts',
