@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { openApp, openProblems, replaceDocument, screenshot } from './support';
+import { canvasBox, dragFromPalette, openApp, openProblems, replaceDocument, screenshot } from './support';
 import { createDocument, createNode } from '../shared/document';
 
 /** Learn cards: what a kind is and when to choose it, where a newcomer meets the kind. */
@@ -37,4 +37,27 @@ test('resting on a palette entry shows its learn card; the inspector header and 
   await problem.getByTestId('rule-concept').click();
   await expect(page.getByTestId('learn-dialog')).toBeVisible();
   await screenshot(page, 'learn-card-rule-concept');
+});
+
+test('the learn card stands over the canvas, so pressing or dragging its entry puts it away: a drop where it stood adds the component', async ({
+  page,
+}) => {
+  await openApp(page);
+  const entry = page.getByTestId('palette-efs');
+  await entry.hover();
+  const card = page.getByRole('tooltip');
+  await expect(card).toBeVisible();
+  const where = (await card.boundingBox())!;
+  const pane = await canvasBox(page);
+  // A drop in the middle of where the card stood, on the canvas beside the palette.
+  const node = await dragFromPalette(page, 'efs', where.x + where.width / 2 - pane.x, where.y + where.height / 2 - pane.y);
+  expect(node.kind).toBe('efs');
+  await expect(card).toBeHidden();
+  // The focus the press left on the entry shows no card; the keyboard's focus does.
+  await page.mouse.move(pane.x + pane.width - 40, pane.y + pane.height - 40);
+  await expect(card).toBeHidden();
+  await page.getByTestId('palette-vpc').focus();
+  await page.keyboard.press('Tab');
+  await expect(card).toBeVisible();
+  await screenshot(page, 'learn-card-after-drop');
 });

@@ -71,12 +71,20 @@ export function Palette() {
                     className={`stowage-palette__item${kind === best ? ' is-best' : ''}`}
                     draggable={!readOnly}
                     aria-disabled={readOnly}
-                    onDragStart={(event) => onDragStart(event, kind)}
+                    onDragStart={(event) => {
+                      // The card stands over the canvas beside the palette: it must not take the drop.
+                      learn.dismiss();
+                      onDragStart(event, kind);
+                    }}
+                    onPointerDown={() => learn.dismiss()}
                     onClick={() => add(kind)}
                     aria-describedby={learn.shown?.kind === kind ? 'palette-learn-card' : undefined}
                     onPointerEnter={(event) => learn.show(kind, event.currentTarget, LEARN_SHOW_MS)}
                     onPointerLeave={() => learn.hide(LEARN_HIDE_MS)}
-                    onFocus={(event) => learn.show(kind, event.currentTarget, 0)}
+                    onFocus={(event) => {
+                      // Keyboard focus shows the card at once; the focus a press gives would put it under the drag.
+                      if (event.currentTarget.matches(':focus-visible')) learn.show(kind, event.currentTarget, 0);
+                    }}
                     onBlur={() => learn.hide(LEARN_HIDE_MS)}
                     data-kind={kind.id}
                     data-testid={`palette-${kind.id}`}
@@ -130,6 +138,11 @@ function useLearnCard() {
     },
     keep() {
       clearTimeout(timer.current);
+    },
+    /** Gone now, with nothing pending: a press or a drag of an entry. */
+    dismiss() {
+      clearTimeout(timer.current);
+      setShown(null);
     },
   };
 }
