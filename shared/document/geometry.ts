@@ -13,8 +13,25 @@ export interface Rect {
 /** Space kept between a group's border and its children, and above them for the group's title bar. */
 export const GROUP_PADDING = { side: 24, top: 48, bottom: 24 } as const;
 
-export function nodeSize(node: DiagramNode): Size {
+export function nodeSize(node: Pick<DiagramNode, 'kind' | 'size'>): Size {
   return node.size ?? findKind(node.kind)?.size ?? LEAF_SIZE;
+}
+
+/** The box around nodes that share one parent, in that parent's coordinates (their positions); undefined for none. */
+export function nodesBounds(nodes: readonly Pick<DiagramNode, 'kind' | 'position' | 'size'>[]): Rect | undefined {
+  if (nodes.length === 0) return undefined;
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (const node of nodes) {
+    const size = nodeSize(node);
+    minX = Math.min(minX, node.position.x);
+    minY = Math.min(minY, node.position.y);
+    maxX = Math.max(maxX, node.position.x + size.width);
+    maxY = Math.max(maxY, node.position.y + size.height);
+  }
+  return { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
 }
 
 /** Node lookup and absolute geometry for one document version. Build once per change, not per query. */

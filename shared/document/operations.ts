@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { canContain, defaultProps, findConnection, findKind, getKind } from '../catalog';
-import { DocumentIndex, GROUP_PADDING, nodeSize } from './geometry';
+import { DocumentIndex, GROUP_PADDING, nodeSize, nodesBounds } from './geometry';
 import type { IdFactory } from './ids';
 import {
   CURRENT_SCHEMA_VERSION,
@@ -357,17 +357,8 @@ function fitGroup(document: DiagramDocument, groupId: string): { document: Diagr
   if (!group || !findKind(group.kind)?.group) return { document, changed: false };
   const children = document.nodes.filter((node) => node.parentId === groupId);
   if (children.length === 0) return { document, changed: false };
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  for (const child of children) {
-    const size = nodeSize(child);
-    minX = Math.min(minX, child.position.x);
-    minY = Math.min(minY, child.position.y);
-    maxX = Math.max(maxX, child.position.x + size.width);
-    maxY = Math.max(maxY, child.position.y + size.height);
-  }
+  const box = nodesBounds(children)!;
+  const [minX, minY, maxX, maxY] = [box.x, box.y, box.x + box.width, box.y + box.height];
   // Whole pixels, rounded outwards: a rounded-down size would leave a child a fraction outside,
   // and the next fit would "change" the group again without end.
   const shiftX = Math.ceil(Math.max(0, GROUP_PADDING.side - minX));

@@ -6,7 +6,7 @@ import {
   extractFragment,
   findFreeSpot,
   insertFragment,
-  nodeSize,
+  nodesBounds,
   settlePlacement,
   type DiagramDocument,
   type Fragment,
@@ -149,16 +149,5 @@ function placeCopy(index: DocumentIndex, bounds: Rect, parentId: string | undefi
 }
 
 function fragmentBounds(roots: Fragment['nodes']): Rect {
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  for (const node of roots) {
-    const size = nodeSize(node);
-    minX = Math.min(minX, node.position.x);
-    minY = Math.min(minY, node.position.y);
-    maxX = Math.max(maxX, node.position.x + size.width);
-    maxY = Math.max(maxY, node.position.y + size.height);
-  }
-  return { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
+  return nodesBounds(roots) ?? { x: Infinity, y: Infinity, width: -Infinity, height: -Infinity };
 }

@@ -1,5 +1,14 @@
 import { findKind } from '../catalog';
-import { GROUP_PADDING, growGroupsToFit, nodeSize, type DiagramDocument, type DiagramNode, type Point, type Size } from '../document';
+import {
+  GROUP_PADDING,
+  growGroupsToFit,
+  nodeSize,
+  nodesBounds,
+  type DiagramDocument,
+  type DiagramNode,
+  type Point,
+  type Size,
+} from '../document';
 import { count, defineOperation } from './types';
 
 /**
@@ -11,17 +20,8 @@ import { count, defineOperation } from './types';
 export function fittedGroup(document: DiagramDocument, group: DiagramNode): { position: Point; size: Size; shift: Point } | undefined {
   const children = document.nodes.filter((node) => node.parentId === group.id);
   if (children.length === 0 || !findKind(group.kind)?.group) return undefined;
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  for (const child of children) {
-    const size = nodeSize(child);
-    minX = Math.min(minX, child.position.x);
-    minY = Math.min(minY, child.position.y);
-    maxX = Math.max(maxX, child.position.x + size.width);
-    maxY = Math.max(maxY, child.position.y + size.height);
-  }
+  const box = nodesBounds(children)!;
+  const [minX, minY, maxX, maxY] = [box.x, box.y, box.x + box.width, box.y + box.height];
   // Whole pixels, rounded outwards, so no child ends a fraction outside.
   const shift = { x: Math.floor(minX - GROUP_PADDING.side), y: Math.floor(minY - GROUP_PADDING.top) };
   const size = {
