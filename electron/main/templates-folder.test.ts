@@ -35,6 +35,17 @@ describe('TemplatesFolder', () => {
     expect(await (await TemplatesFolder.load(store)).list()).toEqual({ folder: null, files: [], skipped: [] });
   });
 
+  it('reads templates with the one decoder: a UTF-16 file with its BOM is listed as text, one of bad bytes is skipped', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'stowage-templates-'));
+    const folder = join(root, 'labs');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'utf16.stowage'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{"a":1}', 'utf16le')]));
+    writeFileSync(join(folder, 'bad.stowage'), Buffer.from([0x7b, 0xc3, 0x28, 0x7d]));
+    const templates = await TemplatesFolder.load(join(root, 'templates-folder.json'));
+    await templates.choose(folder);
+    expect(await templates.list()).toEqual({ folder, files: [{ name: 'utf16.stowage', text: '{"a":1}' }], skipped: ['bad.stowage'] });
+  });
+
   it('lists nothing from a folder that is gone, and starts with none from a corrupt store', async () => {
     const root = mkdtempSync(join(tmpdir(), 'stowage-templates-'));
     const store = join(root, 'templates-folder.json');

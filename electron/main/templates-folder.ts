@@ -1,4 +1,5 @@
 import { mkdir, readFile, readdir, stat } from 'node:fs/promises';
+import { decodeDocumentBytes } from '../../shared/document/decode';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { FILE_EXTENSION } from '../../shared/document/schema';
@@ -54,9 +55,11 @@ export class TemplatesFolder {
         skipped.push(name.slice(0, 1024));
         continue;
       }
-      const text = await readFile(path, 'utf8').catch(() => null);
-      if (text === null || text.length > MAX_OWN_TEMPLATE_CHARS) skipped.push(name);
-      else files.push({ name, text });
+      // The one decoder every host reads diagrams with (BOMs, UTF-16; bad bytes refused, not replaced).
+      const bytes = await readFile(path).catch(() => null);
+      const decoded = bytes === null ? null : decodeDocumentBytes(bytes);
+      if (!decoded?.ok || decoded.text.length > MAX_OWN_TEMPLATE_CHARS) skipped.push(name);
+      else files.push({ name, text: decoded.text });
     }
     return { folder, files, skipped: skipped.slice(0, 100) };
   }

@@ -147,6 +147,15 @@ describe('browser host: opening', () => {
     expect(await host.openDocument({})).toEqual({ status: 'canceled' });
   });
 
+  it('reads a trainer’s own template with the one decoder: UTF-16 with its BOM is added as text, bad bytes are refused', async () => {
+    const { host, pick } = setup();
+    const utf16 = new Uint8Array([0xff, 0xfe, ...Array.from('{}', (c) => [c.charCodeAt(0), 0]).flat()]);
+    pick({ file: new File([utf16], 'lab.stowage'), handle: null });
+    expect(await host.addOwnTemplates({})).toMatchObject({ status: 'added', templates: { files: [{ name: 'lab.stowage', text: '{}' }] } });
+    pick({ file: new File([new Uint8Array([0x7b, 0xc3, 0x28, 0x7d])], 'bad.stowage'), handle: null });
+    expect(await host.addOwnTemplates({})).toEqual({ status: 'error', message: stringContaining('“bad.stowage” cannot be added.') });
+  });
+
   it('refuses files over the document limit without reading them', async () => {
     const { host, pick } = setup();
     const text = vi.fn();

@@ -13,7 +13,13 @@ import {
   type UnsavedChangesChoice,
 } from '../../shared/host/contract';
 import { formatWindowTitle } from '../../shared/host/window-title';
-import { createBrowserFileAccess, type BrowserFileAccess, type FileType, type PermissionAwareHandle } from './browser-files';
+import {
+  createBrowserFileAccess,
+  type BrowserFileAccess,
+  type FileType,
+  type PermissionAwareHandle,
+  type PickedFile,
+} from './browser-files';
 import { BrowserFolderExportError, folderZip, writeFolderThroughHandle, writeNotAllowedMessage } from './browser-folder-export';
 import { BrowserDrafts, heartbeatPageLocks, webPageLocks, type PageLocks } from './browser-drafts';
 import { indexedDbStore, safeLocalStorage, type KeyValueStore, type SmallStorage } from './browser-storage';
@@ -238,15 +244,19 @@ export function createBrowserHost(options: BrowserHostOptions, environment: Brow
 
   const documentBlob = (text: string) => new Blob([text], { type: MEDIA_TYPE });
 
+  /** The picker for one .stowage file: the file, a cancel, or why the picker failed. */
+  async function pickStowageFile(): Promise<PickedFile | { status: 'canceled' } | { status: 'error'; message: string }> {
+    try {
+      return (await files.pickFileToOpen(FILE_TYPES[FILE_EXTENSION])) ?? { status: 'canceled' };
+    } catch (error) {
+      return { status: 'error', message: describeBrowserFileError(error, 'open', 'the file') };
+    }
+  }
+
   const methods: Omit<HostApi, 'on' | 'kind' | 'platform'> = {
     async openDocument() {
-      let picked;
-      try {
-        picked = await files.pickFileToOpen(FILE_TYPES[FILE_EXTENSION]);
-      } catch (error) {
-        return { status: 'error', message: describeBrowserFileError(error, 'open', 'the file') };
-      }
-      if (!picked) return { status: 'canceled' };
+      const picked = await pickStowageFile();
+      if (!('file' in picked)) return picked;
       const name = picked.file.name;
       try {
         const file = { path: newPath(name), name };
@@ -263,18 +273,15 @@ export function createBrowserHost(options: BrowserHostOptions, environment: Brow
     },
 
     async addOwnTemplates() {
-      let picked;
-      try {
-        picked = await files.pickFileToOpen(FILE_TYPES[FILE_EXTENSION]);
-      } catch (error) {
-        return { status: 'error', message: describeBrowserFileError(error, 'open', 'the file') };
-      }
-      if (!picked) return { status: 'canceled' };
+      const picked = await pickStowageFile();
+      if (!('file' in picked)) return picked;
       const name = picked.file.name;
       try {
         // Sized before it is read: a file of more bytes than a template holds is never loaded whole.
         if (picked.file.size > MAX_OWN_TEMPLATE_CHARS) return { status: 'error', message: tooLargeForTemplate(name) };
-        const refused = await templates.add(name, await picked.file.text());
+        const decoded = decodeDocumentBytes(new Uint8Array(await picked.file.arrayBuffer()));
+        if (!decoded.ok) return { status: 'error', message: `“${name}” cannot be added. ${decoded.message}` };
+        const refused = await templates.add(name, decoded.text);
         if (refused) return { status: 'error', message: refused };
         return { status: 'added', templates: await templates.list() };
       } catch (error) {
